@@ -1,0 +1,40 @@
+package org.bluelight.ops;
+
+import org.bluelight.ops.cli.ErrorReporter;
+import org.bluelight.ops.cli.LocalCommand;
+import org.bluelight.ops.cli.TopicsCommand;
+import org.bluelight.ops.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code bluelight} launcher. */
+@Command(name = "bluelight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Bluelight: event-streaming police dispatch on Kafka Streams.",
+        // Every subcommand is registered here, and only here.
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            LocalCommand.class,
+            TopicsCommand.class,
+        })
+public final class Bluelight implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+
+    /** The launcher's command line, ready to {@code execute(args)}. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Bluelight()).setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,75 @@
+package org.bluelight.ops.kafka;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where a {@link LocalKafkaBroker} keeps its data and which loopback ports it listens on.
+ *
+ * @param dataDir        the broker's data lives in {@code <dataDir>/kafka}; it survives restarts
+ * @param brokerPort     port of the client listener (what {@code bootstrap.servers} names)
+ * @param controllerPort port of the KRaft controller listener
+ */
+public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+
+    /** The broker binds and advertises this address only, so it is never reachable from the network. */
+    public static final String HOST = "127.0.0.1";
+    public static final int DEFAULT_BROKER_PORT = 9092;
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    public LocalKafkaBrokerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        requirePort("brokerPort", brokerPort);
+        requirePort("controllerPort", controllerPort);
+        if (brokerPort == controllerPort) {
+            throw new IllegalArgumentException("The broker and controller ports must differ, both are " + brokerPort);
+        }
+    }
+
+    private static void requirePort(String name, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be in 1..65535, got " + port);
+        }
+    }
+
+    /** The broker's log directory (topic data and the KRaft metadata log). */
+    public Path logDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    /** The value for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return HOST + ":" + brokerPort;
+    }
+
+    /**
+     * The broker's server properties: one combined broker and controller node, loopback
+     * listeners, and internal topics sized for a single node (the defaults want three brokers,
+     * so consumer groups and transactions would otherwise never become available).
+     */
+    public Properties serverProperties() {
+        Properties props = new Properties();
+        props.setProperty("process.roles", "broker,controller");
+        props.setProperty("node.id", String.valueOf(NODE_ID));
+        props.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        props.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+        props.setProperty("log.dirs", logDir().toAbsolutePath().toString());
+        props.setProperty("offsets.topic.replication.factor", "1");
+        props.setProperty("transaction.state.log.replication.factor", "1");
+        props.setProperty("transaction.state.log.min.isr", "1");
+        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        props.setProperty("share.coordinator.state.topic.min.isr", "1");
+        props.setProperty("min.insync.replicas", "1");
+        props.setProperty("default.replication.factor", "1");
+        // A developer restarting an app should not wait three seconds for its group to form.
+        props.setProperty("group.initial.rebalance.delay.ms", "0");
+        return props;
+    }
+}

@@ -1,0 +1,44 @@
+package org.bluelight.ops.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import kafka.server.KafkaConfig;
+import org.junit.jupiter.api.Test;
+
+class LocalKafkaBrokerConfigTest {
+
+    private final LocalKafkaBrokerConfig config = new LocalKafkaBrokerConfig(Path.of("target/broker"), 19092, 19093);
+
+    @Test
+    void kafkaAcceptsTheServerPropertiesAsACombinedSingleNode() {
+        KafkaConfig kafka = KafkaConfig.fromProps(config.serverProperties(), false);
+
+        assertThat(kafka.nodeId()).isEqualTo(1);
+        assertThat(kafka.processRoles().size()).isEqualTo(2);
+        assertThat(kafka.getShort("offsets.topic.replication.factor")).isEqualTo((short) 1);
+        assertThat(kafka.getShort("transaction.state.log.replication.factor")).isEqualTo((short) 1);
+        assertThat(kafka.getInt("transaction.state.log.min.isr")).isEqualTo(1);
+        assertThat(kafka.metadataLogDir()).isEqualTo(Path.of("target/broker/kafka").toAbsolutePath().toString());
+    }
+
+    @Test
+    void listensAndAdvertisesOnLoopbackOnly() {
+        var props = config.serverProperties();
+
+        assertThat(props.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
+        assertThat(props.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092");
+        assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    }
+
+    @Test
+    void rejectsPortsOutOfRangeOrShared() {
+        assertThatThrownBy(() -> new LocalKafkaBrokerConfig(Path.of("d"), 0, 9093))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brokerPort must be in 1..65535, got 0");
+        assertThatThrownBy(() -> new LocalKafkaBrokerConfig(Path.of("d"), 9092, 70000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controllerPort");
+        assertThatThrownBy(() -> new LocalKafkaBrokerConfig(Path.of("d"), 9092, 9092))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
+    }
+}

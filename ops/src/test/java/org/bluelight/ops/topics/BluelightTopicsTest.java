@@ -1,0 +1,55 @@
+package org.bluelight.ops.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bluelight.schemas.Topic;
+import org.junit.jupiter.api.Test;
+
+class BluelightTopicsTest {
+
+    private final ProvisioningSettings settings = new ProvisioningSettings(6, (short) 2, Duration.ofDays(9));
+    private final Map<String, TopicSpec> specs = BluelightTopics.specs(settings).stream()
+            .collect(Collectors.toMap(TopicSpec::name, Function.identity()));
+
+    @Test
+    void declaresEveryTopicAndItsDeadLetterTopicOnce() {
+        List<TopicSpec> list = BluelightTopics.specs(settings);
+
+        assertThat(list).hasSize(2 * Topic.values().length);
+        for (Topic topic : Topic.values()) {
+            assertThat(specs).containsKeys(topic.topicName(), topic.dlqName());
+        }
+    }
+
+    @Test
+    void takesCleanupPolicyAndRetentionFromTheTopic() {
+        for (Topic topic : Topic.values()) {
+            TopicSpec spec = specs.get(topic.topicName());
+            assertThat(spec.cleanupPolicy()).as(topic.topicName())
+                    .isEqualTo(topic.compacted() ? CleanupPolicy.COMPACT : CleanupPolicy.DELETE);
+            assertThat(spec.retention()).as(topic.topicName()).isEqualTo(topic.retention());
+        }
+    }
+
+    @Test
+    void deadLetterTopicsDeleteAfterTheirOwnRetentionEvenForCompactedTopics() {
+        for (Topic topic : Topic.values()) {
+            TopicSpec dlq = specs.get(topic.dlqName());
+            assertThat(dlq.cleanupPolicy()).as(dlq.name()).isEqualTo(CleanupPolicy.DELETE);
+            assertThat(dlq.retention()).as(dlq.name()).isEqualTo(Duration.ofDays(9));
+        }
+    }
+
+    @Test
+    void everyTopicGetsTheDeploymentsPartitionsAndReplication() {
+        assertThat(specs.values()).allSatisfy(spec -> {
+            assertThat(spec.partitions()).isEqualTo(6);
+            assertThat(spec.replicationFactor()).isEqualTo((short) 2);
+        });
+    }
+}

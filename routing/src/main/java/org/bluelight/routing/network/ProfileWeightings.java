@@ -1,0 +1,65 @@
+package org.bluelight.routing.network;
+
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.ev.TurnRestriction;
+import com.graphhopper.routing.util.DefaultSnapFilter;
+import com.graphhopper.routing.util.EncodingManager;
+import com.graphhopper.routing.weighting.DefaultTurnCostProvider;
+import com.graphhopper.routing.weighting.TurnCostProvider;
+import com.graphhopper.routing.weighting.custom.CustomModelParser;
+import com.graphhopper.routing.weighting.custom.CustomWeighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.util.TurnCostsConfig;
+import org.bluelight.routing.profile.CustomModels;
+import org.bluelight.routing.profile.TravelProfile;
+import org.bluelight.routing.traffic.TrafficBand;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One weighting per speed model and traffic band, built on first use and kept: the weighting depends on the
+ * departure's band, so no preparation (CH) fixes it; building one costs a pass over the edges.
+ */
+final class ProfileWeightings {
+
+    private record Key(TravelProfile.SpeedModelKey speedModel, String band) {
+    }
+
+    private final BaseGraph graph;
+    private final EncodingManager encodingManager;
+    private final CustomModels models;
+    private final int uTurnCostSeconds;
+    private final Map<Key, ProfileWeighting> cache = new ConcurrentHashMap<>();
+
+    ProfileWeightings(BaseGraph graph, EncodingManager encodingManager, CustomModels models, int uTurnCostSeconds) {
+        this.graph = graph;
+        this.encodingManager = encodingManager;
+        this.models = models;
+        this.uTurnCostSeconds = uTurnCostSeconds;
+    }
+
+    ProfileWeighting get(TravelProfile profile, TrafficBand band) {
+        return cache.computeIfAbsent(new Key(profile.speedModel(), band.name()), key -> create(key.speedModel(), band));
+    }
+
+    private ProfileWeighting create(TravelProfile.SpeedModelKey speedModel, TrafficBand band) {
+        CustomWeighting.Parameters parameters = CustomModelParser.createWeightingParameters(models.model(speedModel, band), encodingManager);
+        String vehicle = switch (speedModel.transport()) {
+            case FOOT -> GraphImport.FOOT;
+            case BICYCLE -> GraphImport.BIKE;
+            case CAR, VAN, MOTORCYCLE -> GraphImport.CAR;
+        };
+        TurnCostProvider turnCosts = TurnCostProvider.NO_TURN_COST_PROVIDER;
+        if (vehicle.equals(GraphImport.CAR)) {
+            BooleanEncodedValue restrictions = encodingManager.getTurnBooleanEncodedValue(TurnRestriction.key(GraphImport.CAR));
+            turnCosts = new DefaultTurnCostProvider(restrictions, graph,
+                    new TurnCostsConfig(GraphImport.MOTOR_VEHICLE_TYPES, uTurnCostSeconds), parameters.getTurnPenaltyMapping());
+        }
+        CustomWeighting weighting = new CustomWeighting(turnCosts, parameters);
+        BooleanEncodedValue subnetwork = encodingManager.getBooleanEncodedValue(Subnetwork.key(vehicle));
+        return new ProfileWeighting(weighting, new org.bluelight.routing.search.EdgeCosts(graph, weighting),
+                new DefaultSnapFilter(weighting, subnetwork), band);
+    }
+}

@@ -1,0 +1,281 @@
+package org.bluelight.routing.network;
+
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.graphhopper.GraphHopper;
+import com.graphhopper.routing.AlgorithmOptions;
+import com.graphhopper.routing.Dijkstra;
+import com.graphhopper.routing.Path;
+import com.graphhopper.routing.RoutingAlgorithm;
+import com.graphhopper.routing.RoutingAlgorithmFactorySimple;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.util.TraversalMode;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.Parameters;
+import com.graphhopper.util.PointList;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.PointNotRoutableException;
+import org.bluelight.routing.RoutingException;
+import org.bluelight.routing.UnreachableException;
+import org.bluelight.routing.eta.Eta;
+import org.bluelight.routing.eta.EtaFailure;
+import org.bluelight.routing.eta.EtaResult;
+import org.bluelight.routing.eta.Origin;
+import org.bluelight.routing.profile.CustomModels;
+import org.bluelight.routing.profile.TravelProfile;
+import org.bluelight.routing.reach.Reachability;
+import org.bluelight.routing.reach.ReachableNode;
+import org.bluelight.routing.route.Route;
+import org.bluelight.routing.search.Adjacency;
+import org.bluelight.routing.search.TreeSearch;
+import org.bluelight.routing.traffic.TrafficBand;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The road network of one OSM extract: quickest routes, many-to-one ETAs and reachability for travel profiles,
+ * with traffic by the departure's time band. Thread-safe; open once and share.
+ */
+public final class RoadNetwork implements AutoCloseable {
+
+    private final NetworkConfig config;
+    private final GraphHopper hopper;
+    private final BaseGraph graph;
+    private final ProfileWeightings weightings;
+    private final Snapper snapper;
+    private final Adjacency adjacency;
+    private final Duration importTime;
+
+    private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
+        this.config = config;
+        this.hopper = hopper;
+        this.graph = hopper.getBaseGraph();
+        this.importTime = importTime;
+        this.weightings = new ProfileWeightings(graph, hopper.getEncodingManager(),
+                new CustomModels(config.speeds(), config.traffic()), config.uTurnCostSeconds());
+        this.snapper = new Snapper(hopper.getLocationIndex(), graph.getBounds(), config.snapDistanceMeters());
+        this.adjacency = new Adjacency(graph);
+    }
+
+    /** Imports the OSM file, or loads its cached graph when the file and import settings are unchanged. */
+    public static RoadNetwork open(NetworkConfig config) {
+        long start = System.nanoTime();
+        GraphHopper hopper = GraphImport.importOrLoad(config.osmFile(), config.graphCacheDir());
+        return new RoadNetwork(config, hopper, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The quickest route, with its geometry. */
+    public Route route(GeoPoint from, GeoPoint to, TravelProfile profile, Instant departure) {
+        ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
+        Snap fromSnap = snapper.snap(from, pw);
+        Snap toSnap = snapper.snap(to, pw);
+        QueryGraph queryGraph = QueryGraph.create(graph, fromSnap, toSnap);
+        AlgorithmOptions options = new AlgorithmOptions().setAlgorithm(Parameters.Algorithms.ASTAR_BI)
+                .setTraversalMode(traversalMode(pw.weighting()));
+        RoutingAlgorithm algorithm = new RoutingAlgorithmFactorySimple().createAlgo(queryGraph, pw.weighting(), options);
+        Path path = algorithm.calcPath(fromSnap.getClosestNode(), toSnap.getClosestNode());
+        if (!path.isFound() || path.getTime() > config.etaSearchLimit().toMillis())
+            throw new UnreachableException(from, to, profile.name(), "no " + profile.name() + " route from " + from + " to " + to
+                    + " within " + config.etaSearchLimit().toMinutes() + " min");
+        PointList points = path.calcPoints();
+        List<GeoPoint> geometry = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++)
+            geometry.add(new GeoPoint(points.getLat(i), points.getLon(i)));
+        return new Route(path.getTime() / 1000.0, path.getDistance(), geometry, profile.name(), pw.band().name());
+    }
+
+    /**
+     * Travel times of many origins to one target, in the order of {@code origins}. One reverse shortest-path tree
+     * per distinct speed model, grown from the target until every origin of that model is settled (or the
+     * search limit passes); it gives the same times as {@link #route} for each pair.
+     */
+    public List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure) {
+        TrafficBand band = config.traffic().bandAt(departure);
+        EtaResult[] results = new EtaResult[origins.size()];
+        for (Map.Entry<TravelProfile.SpeedModelKey, List<Integer>> group : bySpeedModel(origins).entrySet()) {
+            List<Integer> members = group.getValue();
+            ProfileWeighting pw = weightings.get(origins.get(members.get(0)).profile(), band);
+            QueryContext query = snapAll(target, origins, members, pw, results);
+            if (query == null)
+                continue;
+            IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
+            BitSet originNodes = new BitSet(query.graph.getNodes());
+            for (int i = 0; i < query.originIndexes.size(); i++) {
+                int node = query.snaps.get(i + 1).getClosestNode();
+                IntArrayList atNode = waiting.get(node);
+                if (atNode == null)
+                    waiting.put(node, atNode = new IntArrayList(1));
+                atNode.add(query.originIndexes.get(i));
+                originNodes.set(node);
+            }
+            int[] remaining = {query.originIndexes.size()};
+            new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true)
+                    .run(query.targetNode(), limitSeconds(), (node, weight, millis, distance) -> {
+                        IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
+                        if (settled != null) {
+                            for (int k = 0; k < settled.size(); k++) {
+                                Origin origin = origins.get(settled.get(k));
+                                results[settled.get(k)] = new Eta(origin.id(), millis / 1000.0, distance,
+                                        origin.profile().name(), band.name());
+                            }
+                            remaining[0] -= settled.size();
+                        }
+                        return remaining[0] > 0;
+                    });
+            for (int index : query.originIndexes.toArray())
+                if (results[index] == null)
+                    results[index] = unreachable(origins.get(index), target);
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * The paper's method, kept as the reference and benchmark baseline: a plain Dijkstra from each origin to the
+     * target on the same graph and weighting. Same results as {@link #etaTo}, one search per origin.
+     */
+    public List<EtaResult> etaToByDijkstraPerOrigin(GeoPoint target, List<Origin> origins, Instant departure) {
+        TrafficBand band = config.traffic().bandAt(departure);
+        EtaResult[] results = new EtaResult[origins.size()];
+        for (Map.Entry<TravelProfile.SpeedModelKey, List<Integer>> group : bySpeedModel(origins).entrySet()) {
+            ProfileWeighting pw = weightings.get(origins.get(group.getValue().get(0)).profile(), band);
+            QueryContext query = snapAll(target, origins, group.getValue(), pw, results);
+            if (query == null)
+                continue;
+            for (int i = 0; i < query.originIndexes.size(); i++) {
+                int index = query.originIndexes.get(i);
+                Origin origin = origins.get(index);
+                Path path = new Dijkstra(query.graph, query.weighting, traversalMode(pw.weighting()))
+                        .calcPath(query.snaps.get(i + 1).getClosestNode(), query.targetNode());
+                results[index] = path.isFound() && path.getTime() <= config.etaSearchLimit().toMillis()
+                        ? new Eta(origin.id(), path.getTime() / 1000.0, path.getDistance(), origin.profile().name(), band.name())
+                        : unreachable(origin, target);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    /** Every junction reachable from the origin within the limit, with its quickest travel time. */
+    public Reachability reachableFrom(GeoPoint origin, TravelProfile profile, Duration limit, Instant departure) {
+        ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
+        Snap snap = snapper.snap(origin, pw);
+        QueryGraph queryGraph = QueryGraph.create(graph, snap);
+        NodeAccess nodes = graph.getNodeAccess();
+        int baseNodes = graph.getNodes();
+        List<ReachableNode> reached = new ArrayList<>();
+        new TreeSearch(queryGraph, queryGraph.wrapWeighting(pw.weighting()), pw.costs(), adjacency,
+                TreeSearch.changedNodes(List.of(snap), baseNodes), false)
+                .run(snap.getClosestNode(), limit.toMillis() / 1000.0, (node, weight, millis, distance) -> {
+                    if (node < baseNodes)
+                        reached.add(new ReachableNode(node, new GeoPoint(nodes.getLat(node), nodes.getLon(node)),
+                                millis / 1000.0, distance));
+                    return true;
+                });
+        return new Reachability(origin, profile.name(), pw.band().name(), limit, reached);
+    }
+
+    /**
+     * Where the point lands on the nearest road the profile may use (what routes start from).
+     *
+     * @throws PointNotRoutableException if no such road lies within the snap distance
+     */
+    public GeoPoint snap(GeoPoint point, TravelProfile profile) {
+        Snap snap = snapper.snap(point, weightings.get(profile, TrafficBand.FREE_FLOW));
+        return new GeoPoint(snap.getSnappedPoint().getLat(), snap.getSnappedPoint().getLon());
+    }
+
+    public MapBounds bounds() {
+        com.graphhopper.util.shapes.BBox box = graph.getBounds();
+        return new MapBounds(box.minLat, box.minLon, box.maxLat, box.maxLon);
+    }
+
+    /** How long {@link #open} took (import or load). */
+    public Duration importTime() {
+        return importTime;
+    }
+
+    /** Junctions and road segments in the graph. */
+    public int nodeCount() {
+        return graph.getNodes();
+    }
+
+    public int edgeCount() {
+        return graph.getEdges();
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        hopper.close();
+    }
+
+    private static Map<TravelProfile.SpeedModelKey, List<Integer>> bySpeedModel(List<Origin> origins) {
+        Map<TravelProfile.SpeedModelKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < origins.size(); i++)
+            groups.computeIfAbsent(origins.get(i).profile().speedModel(), k -> new ArrayList<>()).add(i);
+        return groups;
+    }
+
+    /** The target and the group's origins snapped into one query graph; failures are written to results. */
+    private QueryContext snapAll(GeoPoint target, List<Origin> origins, List<Integer> members, ProfileWeighting pw,
+                                 EtaResult[] results) {
+        Snap targetSnap;
+        try {
+            targetSnap = snapper.snap(target, pw);
+        } catch (PointNotRoutableException e) {
+            for (int index : members)
+                results[index] = new EtaFailure(origins.get(index).id(), e);
+            return null;
+        }
+        List<Snap> snaps = new ArrayList<>(members.size() + 1);
+        snaps.add(targetSnap);
+        IntArrayList snapped = new IntArrayList(members.size());
+        for (int index : members) {
+            try {
+                snaps.add(snapper.snap(origins.get(index).position(), pw));
+                snapped.add(index);
+            } catch (RoutingException e) {
+                results[index] = new EtaFailure(origins.get(index).id(), e);
+            }
+        }
+        QueryGraph queryGraph = QueryGraph.create(graph, snaps);
+        return new QueryContext(queryGraph, queryGraph.wrapWeighting(pw.weighting()), snaps, snapped);
+    }
+
+    private record QueryContext(QueryGraph graph, Weighting weighting, List<Snap> snaps, IntArrayList originIndexes) {
+        int targetNode() {
+            return snaps.get(0).getClosestNode();
+        }
+
+        IntHashSet changedNodes() {
+            return TreeSearch.changedNodes(snaps, graph.getBaseGraph().getNodes());
+        }
+    }
+
+    private EtaFailure unreachable(Origin origin, GeoPoint target) {
+        return new EtaFailure(origin.id(), new UnreachableException(origin.position(), target, origin.profile().name(),
+                "no " + origin.profile().name() + " route from " + origin.position() + " to " + target + " within "
+                        + config.etaSearchLimit().toMinutes() + " min"));
+    }
+
+    private double limitSeconds() {
+        return config.etaSearchLimit().toMillis() / 1000.0;
+    }
+
+    private static TraversalMode traversalMode(Weighting weighting) {
+        return weighting.hasTurnCosts() ? TraversalMode.EDGE_BASED : TraversalMode.NODE_BASED;
+    }
+}

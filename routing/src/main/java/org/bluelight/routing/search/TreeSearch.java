@@ -1,0 +1,238 @@
+package org.bluelight.routing.search;
+
+import com.carrotsearch.hppc.IntHashSet;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeExplorer;
+import com.graphhopper.util.EdgeIterator;
+
+import java.util.List;
+
+/**
+ * Dijkstra shortest-path tree from one node, forward (travel away from it) or reverse (travel towards it), over
+ * a query graph, with turn costs when the weighting has them (edge-based). It finds the same tree as
+ * GraphHopper's ShortestPathTree, but keeps labels in primitive arrays reused between the searches of a thread,
+ * reads edge costs from precomputed {@link EdgeCosts} and junctions from {@link Adjacency}: these searches run
+ * on every dispatch decision. Junctions changed by snapped points, and virtual ones, are read from the query
+ * graph. Not thread-safe; one per query.
+ */
+public final class TreeSearch {
+
+    private static final ThreadLocal<Labels> LABELS = ThreadLocal.withInitial(Labels::new);
+
+    private final QueryGraph graph;
+    private final Weighting weighting;
+    private final EdgeCosts costs;
+    private final Adjacency adjacency;
+    private final IntHashSet changedNodes;
+    private final boolean edgeBased;
+    private final boolean reverse;
+    private int visited;
+
+    /**
+     * @param weighting    the weighting wrapped by the query graph ({@link QueryGraph#wrapWeighting})
+     * @param changedNodes real junctions whose edges the query graph changed (ends of snapped edges)
+     * @param reverse      true to search towards the start node (for many-to-one ETAs)
+     */
+    public TreeSearch(QueryGraph graph, Weighting weighting, EdgeCosts costs, Adjacency adjacency,
+                      IntHashSet changedNodes, boolean reverse) {
+        this.graph = graph;
+        this.weighting = weighting;
+        this.costs = costs;
+        this.adjacency = adjacency;
+        this.changedNodes = changedNodes;
+        this.edgeBased = weighting.hasTurnCosts();
+        this.reverse = reverse;
+    }
+
+    /** The real junctions whose edges a query graph built from these snaps changes. */
+    public static IntHashSet changedNodes(List<Snap> snaps, int baseNodes) {
+        IntHashSet changed = new IntHashSet();
+        for (Snap snap : snaps)
+            if (snap.getClosestNode() >= baseNodes) {
+                changed.add(snap.getClosestEdge().getBaseNode());
+                changed.add(snap.getClosestEdge().getAdjNode());
+            }
+        return changed;
+    }
+
+    /**
+     * Settles nodes in increasing weight from {@code start} until the visitor stops it, the weight limit is
+     * passed or the reachable graph is exhausted.
+     */
+    public void run(int start, double weightLimit, SettledNode visitor) {
+        Labels labels = LABELS.get();
+        labels.reset(edgeBased ? 2 * graph.getEdges() : graph.getNodes(), graph.getNodes());
+        EdgeExplorer explorer = graph.createEdgeExplorer();
+        int startLabel = edgeBased ? -1 : start;
+        if (startLabel >= 0)
+            labels.set(startLabel, start, -1, 0, 0, 0);
+        labels.push(0, startLabel);
+
+        while (!labels.heapEmpty()) {
+            double weight = labels.peekKey();
+            int label = labels.pop();
+            if (label >= 0 && weight > labels.weight[label])
+                continue; // stale heap entry
+            if (weight > weightLimit)
+                return;
+            int node = label < 0 ? start : labels.node[label];
+            long millis = label < 0 ? 0 : labels.millis[label];
+            double distance = label < 0 ? 0 : labels.distance[label];
+            int inEdge = label < 0 ? -1 : labels.edge[label];
+            if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
+                return;
+            visited++;
+
+            if (node < adjacency.nodes && !changedNodes.contains(node)) {
+                boolean restricted = adjacency.turnRestricted[node];
+                for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
+                    int travelKey = reverse ? adjacency.reverseKey[e] : adjacency.key[e];
+                    relax(labels, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
+                            travelKey, costs.weight[travelKey], costs.millis[travelKey], adjacency.distance[e], restricted);
+                }
+            } else {
+                EdgeIterator iter = explorer.setBaseNode(node);
+                while (iter.next())
+                    relax(labels, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
+                            reverse ? iter.getReverseEdgeKey() : iter.getEdgeKey(), costs.weight(iter, reverse, weighting),
+                            costs.millis(iter, reverse, weighting), iter.getDistance(), true);
+            }
+        }
+    }
+
+    private void relax(Labels labels, int node, int inEdge, double weight, long millis, double distance, int edge,
+                       int adjNode, int travelKey, double edgeWeight, long edgeMillis, double edgeDistance,
+                       boolean askTurnCosts) {
+        if (!edgeBased && edge == inEdge)
+            return;
+        if (Double.isInfinite(edgeWeight))
+            return;
+        double turnWeight = 0;
+        long turnMillis = 0;
+        // turn costs are zero except for u-turns and at junctions with restrictions (no turn penalties in our models)
+        if (edgeBased && inEdge >= 0 && (askTurnCosts || edge == inEdge)) {
+            int from = reverse ? edge : inEdge, to = reverse ? inEdge : edge;
+            turnWeight = weighting.calcTurnWeight(from, node, to);
+            if (Double.isInfinite(turnWeight))
+                return;
+            turnMillis = weighting.calcTurnMillis(from, node, to);
+        }
+        double nextWeight = weight + edgeWeight + turnWeight;
+        int next = edgeBased ? travelKey : adjNode;
+        if (labels.isSet(next) && labels.weight[next] <= nextWeight)
+            return;
+        labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
+        labels.push(nextWeight, next);
+    }
+
+    /** Labels settled so far by the last run. */
+    public int visitedNodes() {
+        return visited;
+    }
+
+    /** Label arrays and a binary heap, cleared in O(1) by bumping a version stamp. */
+    private static final class Labels {
+        int[] stamp = new int[0];
+        int[] nodeStamp = new int[0];
+        int version;
+        double[] weight = new double[0];
+        long[] millis = new long[0];
+        double[] distance = new double[0];
+        int[] node = new int[0];
+        int[] edge = new int[0];
+
+        double[] heapKey = new double[1024];
+        int[] heapValue = new int[1024];
+        int heapSize;
+
+        void reset(int labelCount, int nodeCount) {
+            if (stamp.length < labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE) {
+                // headroom for the few virtual nodes and edges that the next query graph adds
+                int capacity = Math.max(labelCount, stamp.length) + 64;
+                stamp = new int[capacity];
+                weight = new double[capacity];
+                millis = new long[capacity];
+                distance = new double[capacity];
+                node = new int[capacity];
+                edge = new int[capacity];
+                nodeStamp = new int[Math.max(nodeCount, nodeStamp.length) + 64];
+                version = 0;
+            }
+            version++;
+            heapSize = 0;
+        }
+
+        boolean isSet(int label) {
+            return stamp[label] == version;
+        }
+
+        void set(int label, int adjNode, int viaEdge, double w, long ms, double dist) {
+            stamp[label] = version;
+            weight[label] = w;
+            millis[label] = ms;
+            distance[label] = dist;
+            node[label] = adjNode;
+            edge[label] = viaEdge;
+        }
+
+        /** @return true the first time the node is settled in this run */
+        boolean settleNode(int n) {
+            if (nodeStamp[n] == version)
+                return false;
+            nodeStamp[n] = version;
+            return true;
+        }
+
+        boolean heapEmpty() {
+            return heapSize == 0;
+        }
+
+        double peekKey() {
+            return heapKey[0];
+        }
+
+        void push(double key, int value) {
+            if (heapSize == heapKey.length) {
+                heapKey = java.util.Arrays.copyOf(heapKey, heapSize * 2);
+                heapValue = java.util.Arrays.copyOf(heapValue, heapSize * 2);
+            }
+            int i = heapSize++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heapKey[parent] <= key)
+                    break;
+                heapKey[i] = heapKey[parent];
+                heapValue[i] = heapValue[parent];
+                i = parent;
+            }
+            heapKey[i] = key;
+            heapValue[i] = value;
+        }
+
+        int pop() {
+            int result = heapValue[0];
+            heapSize--;
+            if (heapSize > 0) {
+                double key = heapKey[heapSize];
+                int value = heapValue[heapSize];
+                int i = 0;
+                int half = heapSize >>> 1;
+                while (i < half) {
+                    int child = 2 * i + 1;
+                    if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child])
+                        child++;
+                    if (key <= heapKey[child])
+                        break;
+                    heapKey[i] = heapKey[child];
+                    heapValue[i] = heapValue[child];
+                    i = child;
+                }
+                heapKey[i] = key;
+                heapValue[i] = value;
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.bluelight.routing.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bluelight.routing.AndorraMap;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouteCommandIT {
+
+    private String run(int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new RouteCommand());
+        command.setOut(new PrintWriter(out));
+        assertThat(command.execute(args)).as(out.toString()).isEqualTo(expectedExit);
+        return out.toString();
+    }
+
+    @Test
+    void printsEtaDistanceAndProfileAsJson() throws Exception {
+        String json = run(0, "--osm", AndorraMap.osmFile().toString(), "--graph-cache", AndorraMap.graphCache().toString(),
+                "--from", "42.5063,1.5218", "--to", "42.5364,1.5830", "--transport", "car", "--driver", "advanced",
+                "--grade", "1", "--at", "2026-03-10T08:00:00Z");
+        JsonNode result = new ObjectMapper().readTree(json);
+        assertThat(result.get("etaSeconds").asDouble()).isBetween(60.0, 1800.0);
+        assertThat(result.get("distanceMeters").asDouble()).isBetween(5000.0, 12000.0);
+        assertThat(result.get("profile").asText()).isEqualTo("car-advanced-emergency");
+        assertThat(result.get("trafficBand").asText()).isEqualTo("weekday-am-peak");
+    }
+
+    @Test
+    void unroutablePointPrintsTheTypedReason() throws Exception {
+        String json = run(RouteCommand.NOT_ROUTABLE, "--osm", AndorraMap.osmFile().toString(),
+                "--graph-cache", AndorraMap.graphCache().toString(), "--from", "51.5,-0.12", "--to", "42.5364,1.5830");
+        JsonNode result = new ObjectMapper().readTree(json);
+        assertThat(result.get("error").asText()).isEqualTo("PointNotRoutableException");
+        assertThat(result.get("reason").asText()).isEqualTo("OUTSIDE_MAP");
+    }
+
+    @Test
+    void unknownTransportPrintsTheTypedError() throws Exception {
+        String json = run(RouteCommand.NOT_ROUTABLE, "--osm", AndorraMap.osmFile().toString(),
+                "--graph-cache", AndorraMap.graphCache().toString(), "--from", "42.5063,1.5218", "--to", "42.5364,1.5830",
+                "--transport", "hovercraft");
+        assertThat(new ObjectMapper().readTree(json).get("error").asText()).isEqualTo("UnknownProfileException");
+    }
+}

@@ -1,0 +1,92 @@
+package org.bluelight.coverage.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bluelight.coverage.cell.CellGrid;
+import org.bluelight.coverage.reach.ReachDecision;
+import org.bluelight.coverage.reach.ReachRule;
+import org.bluelight.routing.bench.LatencyStats;
+import org.bluelight.routing.network.NetworkConfig;
+import org.bluelight.routing.network.RoadNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench coverage}: reach computation time, recomputations and state size with officers on the move. */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        description = "Drives officers round the map sending fixes through the coverage reach code (no Kafka) "
+                + "and prints reach search times, recomputations per second and state size.")
+public final class BenchCoverageCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--osm", required = true, description = "OSM extract (.osm.pbf, .osm, .osm.gz), e.g. the generated county")
+    Path osm;
+
+    @Option(names = "--graph-cache", defaultValue = "data/graph-cache", description = "imported graphs (default: ${DEFAULT-VALUE})")
+    Path graphCache;
+
+    @Option(names = "--officers", defaultValue = "1000", description = "on-duty officers moving (default: ${DEFAULT-VALUE})")
+    int officers;
+
+    @Option(names = "--fix-interval-s", defaultValue = "5", description = "seconds between an officer's fixes (default: ${DEFAULT-VALUE})")
+    int fixIntervalSeconds;
+
+    @Option(names = "--duration-s", defaultValue = "60", description = "simulated seconds (default: ${DEFAULT-VALUE})")
+    int durationSeconds;
+
+    @Option(names = "--move-threshold-m", defaultValue = "200", description = "reach rule move threshold (default: ${DEFAULT-VALUE})")
+    double moveThreshold;
+
+    @Option(names = "--no-road-node-rule", description = "do not recompute on a move onto another road node below the threshold")
+    boolean noRoadNodeRule;
+
+    @Option(names = "--resolution", defaultValue = "8", description = "H3 resolution (default: ${DEFAULT-VALUE})")
+    int resolution;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RoadNetwork roads = RoadNetwork.open(NetworkConfig.of(osm, graphCache))) {
+            CoverageBenchmark.Settings settings = new CoverageBenchmark.Settings(officers,
+                    Duration.ofSeconds(fixIntervalSeconds), Duration.ofSeconds(durationSeconds), seed,
+                    Duration.ofMinutes(15), resolution, new ReachRule(moveThreshold, !noRoadNodeRule));
+            CoverageBenchmark.Result result = new CoverageBenchmark(roads, settings).run();
+            out.printf(Locale.ROOT, "map %s: %d junctions; H3 resolution %d (%.2f km² cells)%n", osm,
+                    result.junctions(), resolution, new CellGrid(resolution).averageCellAreaKm2());
+            out.printf(Locale.ROOT, "%d officers, a fix every %d s for %d s: %d fixes (%.0f per simulated second)%n",
+                    officers, fixIntervalSeconds, durationSeconds, result.fixes(),
+                    result.fixes() / (double) durationSeconds);
+            print(out, "reach search, coming on duty", result.initialSearch());
+            print(out, "reach search, on the move", result.movingSearch());
+            int recomputed = result.decisions().entrySet().stream().filter(e -> e.getKey().search())
+                    .mapToInt(java.util.Map.Entry::getValue).sum();
+            out.printf(Locale.ROOT, "recomputations: %d (%.1f per simulated second); decisions %s%n", recomputed,
+                    recomputed / (double) durationSeconds, result.decisions());
+            out.printf(Locale.ROOT, "cells per reach set: %.0f on average; cell deltas emitted: %d (%.1f per fix)%n",
+                    result.meanCellsPerReach(), result.deltas(), result.deltas() / (double) result.fixes());
+            out.printf(Locale.ROOT, "processing: %.1f s wall for %d fixes = %.0f fixes/s on one thread%n",
+                    result.wallTime().toMillis() / 1000.0, result.fixes(), result.fixesPerSecondProcessed());
+            for (CoverageBenchmark.StateSample sample : result.state()) {
+                out.printf(Locale.ROOT, "state at %3d s: officer reach %.1f MB, cells %.1f MB (%d cells)%n",
+                        sample.at().toSeconds(), sample.officerReachBytes() / 1e6, sample.cellStateBytes() / 1e6,
+                        sample.cells());
+            }
+            out.println("end-to-end lag fix -> cell update: not measured by this command (needs a broker)");
+            return result.decisions().getOrDefault(ReachDecision.CLEAR, 0) == 0 ? 0 : 1;
+        }
+    }
+
+    private static void print(PrintWriter out, String name, LatencyStats stats) {
+        out.printf(Locale.ROOT, "%-30s n %6d  p50 %7.2f ms  p99 %7.2f ms  mean %7.2f ms  max %7.2f ms%n",
+                name, stats.count(), stats.p50Millis(), stats.p99Millis(), stats.meanMillis(), stats.maxMillis());
+    }
+}

@@ -1,0 +1,76 @@
+package org.bluelight.coverage.network;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.bluelight.coverage.cell.Position;
+import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.coverage.reach.Reachability;
+import org.bluelight.coverage.reach.ReachedArea;
+import org.bluelight.coverage.reach.ReachedNode;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.RoutingException;
+import org.bluelight.routing.network.RoadNetwork;
+import org.bluelight.routing.profile.DrivingStandard;
+import org.bluelight.routing.profile.Transport;
+import org.bluelight.routing.profile.TravelProfile;
+import org.bluelight.routing.reach.ReachableNode;
+
+/**
+ * Reach on the routing module's road network: every junction an officer reaches within the grade 1
+ * target with their grade 1 profile (blue lights for standard and advanced drivers), with the
+ * traffic of the departure time.
+ */
+public final class RoadNetworkReachability implements Reachability {
+
+    /**
+     * The road node an officer starts from is the first junction their search settles; a search
+     * this short finds it without growing a whole reach.
+     */
+    private static final Duration NODE_SEARCH = Duration.ofSeconds(30);
+
+    private final RoadNetwork network;
+    private final Duration grade1Target;
+
+    public RoadNetworkReachability(RoadNetwork network, Duration grade1Target) {
+        this.network = network;
+        this.grade1Target = grade1Target;
+    }
+
+    /** The routing profile of an officer on a grade 1 response. */
+    public static TravelProfile grade1Profile(ReachProfile profile) {
+        return TravelProfile.forResponse(Transport.valueOf(profile.transport().name()),
+                DrivingStandard.valueOf(profile.drivingStandard().name()), 1);
+    }
+
+    @Override
+    public OptionalLong roadNodeAt(Position position, ReachProfile profile) {
+        try {
+            List<ReachableNode> nodes = network.reachableFrom(new GeoPoint(position.lat(), position.lon()),
+                    grade1Profile(profile), NODE_SEARCH, Instant.EPOCH).nodes();
+            return nodes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(nodes.get(0).nodeId());
+        } catch (RoutingException offTheNetwork) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure) {
+        List<ReachableNode> nodes;
+        try {
+            nodes = network.reachableFrom(new GeoPoint(origin.lat(), origin.lon()), grade1Profile(profile),
+                    grade1Target, departure).nodes();
+        } catch (RoutingException offTheNetwork) {
+            return ReachedArea.offNetwork();
+        }
+        List<ReachedNode> reached = new ArrayList<>(nodes.size());
+        for (ReachableNode node : nodes) {
+            reached.add(new ReachedNode(new Position(node.position().lat(), node.position().lon()),
+                    Duration.ofMillis(Math.round(node.seconds() * 1000))));
+        }
+        OptionalLong start = nodes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(nodes.get(0).nodeId());
+        return new ReachedArea(start, reached);
+    }
+}

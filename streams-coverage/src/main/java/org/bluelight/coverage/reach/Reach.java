@@ -1,0 +1,19 @@
+package org.bluelight.coverage.reach;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.bluelight.coverage.cell.CellSet;
+import org.bluelight.coverage.cell.Position;
+
+/** One computed reach: where from, with which profile, and the cells it covers. */
+public record Reach(Position origin, OptionalLong originNode, ReachProfile profile, CellSet cells, Instant computedAt) {
+
+    public Reach {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(originNode, "originNode");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(computedAt, "computedAt");
+    }
+}

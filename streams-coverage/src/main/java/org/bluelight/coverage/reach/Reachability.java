@@ -1,0 +1,18 @@
+package org.bluelight.coverage.reach;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.bluelight.coverage.cell.Position;
+
+/**
+ * Where an officer can get to within the grade 1 target: the port to the road network. The
+ * production adapter searches the routing module's road graph.
+ */
+public interface Reachability {
+
+    /** The road node an officer at {@code position} would start from; empty off the network. */
+    OptionalLong roadNodeAt(Position position, ReachProfile profile);
+
+    /** Every road node reachable from {@code origin} within the grade 1 target, leaving at {@code departure}. */
+    ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure);
+}

@@ -1,0 +1,237 @@
+package org.bluelight.coverage.serde;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.kafka.common.serialization.Serde;
+import org.bluelight.coverage.cell.CellDelta;
+import org.bluelight.coverage.cell.CellIncident;
+import org.bluelight.coverage.cell.CellSet;
+import org.bluelight.coverage.cell.CellSignal;
+import org.bluelight.coverage.cell.CellState;
+import org.bluelight.coverage.cell.Position;
+import org.bluelight.coverage.impact.ImpactSignal;
+import org.bluelight.coverage.impact.OfficerImpact;
+import org.bluelight.coverage.impact.ReachSize;
+import org.bluelight.coverage.impact.SoleCoverChange;
+import org.bluelight.coverage.reach.OfficerReach;
+import org.bluelight.coverage.reach.Reach;
+import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.schemas.DrivingStandard;
+import org.bluelight.schemas.Transport;
+
+/** The serdes of the coverage app's state stores and repartition topics. */
+public final class CoverageSerdes {
+
+    private static final byte DELTA = 1;
+    private static final byte INCIDENT = 2;
+    private static final byte SOLE_COVER = 1;
+    private static final byte REACH_SIZE = 2;
+
+    private CoverageSerdes() {
+    }
+
+    public static Serde<CellSignal> cellSignal() {
+        return new CodecSerde<>("cell signal", new CodecSerde.Codec<>() {
+            @Override
+            public void write(CellSignal signal, DataOutputStream out) throws IOException {
+                if (signal instanceof CellDelta delta) {
+                    out.writeByte(DELTA);
+                    out.writeLong(delta.cell());
+                    out.writeUTF(delta.officerId());
+                    out.writeByte(delta.reachChange());
+                    out.writeBoolean(delta.available());
+                } else {
+                    CellIncident incident = (CellIncident) signal;
+                    out.writeByte(INCIDENT);
+                    out.writeLong(incident.cell());
+                    out.writeUTF(incident.incidentId());
+                    out.writeLong(incident.reportedAt().toEpochMilli());
+                    out.writeBoolean(incident.counted());
+                }
+            }
+
+            @Override
+            public CellSignal read(DataInputStream in) throws IOException {
+                byte tag = in.readByte();
+                return switch (tag) {
+                    case DELTA -> new CellDelta(in.readLong(), in.readUTF(), in.readByte(), in.readBoolean());
+                    case INCIDENT -> new CellIncident(in.readLong(), in.readUTF(),
+                            Instant.ofEpochMilli(in.readLong()), in.readBoolean());
+                    default -> throw new IOException("Unknown cell signal tag " + tag);
+                };
+            }
+        });
+    }
+
+    public static Serde<ImpactSignal> impactSignal() {
+        return new CodecSerde<>("impact signal", new CodecSerde.Codec<>() {
+            @Override
+            public void write(ImpactSignal signal, DataOutputStream out) throws IOException {
+                if (signal instanceof SoleCoverChange change) {
+                    out.writeByte(SOLE_COVER);
+                    out.writeUTF(change.officerId());
+                    out.writeLong(change.cell());
+                    out.writeBoolean(change.sole());
+                    out.writeDouble(change.demandPerHour());
+                } else {
+                    ReachSize size = (ReachSize) signal;
+                    out.writeByte(REACH_SIZE);
+                    out.writeUTF(size.officerId());
+                    out.writeInt(size.reachableCells());
+                }
+            }
+
+            @Override
+            public ImpactSignal read(DataInputStream in) throws IOException {
+                byte tag = in.readByte();
+                return switch (tag) {
+                    case SOLE_COVER -> new SoleCoverChange(in.readUTF(), in.readLong(), in.readBoolean(), in.readDouble());
+                    case REACH_SIZE -> new ReachSize(in.readUTF(), in.readInt());
+                    default -> throw new IOException("Unknown impact signal tag " + tag);
+                };
+            }
+        });
+    }
+
+    public static Serde<OfficerReach> officerReach() {
+        return new CodecSerde<>("officer reach", new CodecSerde.Codec<>() {
+            @Override
+            public void write(OfficerReach officer, DataOutputStream out) throws IOException {
+                out.writeBoolean(officer.onDuty());
+                out.writeBoolean(officer.available());
+                writeProfile(officer.profile(), out);
+                writePosition(officer.position(), out);
+                out.writeBoolean(officer.positionAt() != null);
+                if (officer.positionAt() != null) {
+                    out.writeLong(officer.positionAt().toEpochMilli());
+                }
+                Reach reach = officer.reach();
+                out.writeBoolean(reach != null);
+                if (reach != null) {
+                    writePosition(reach.origin(), out);
+                    out.writeBoolean(reach.originNode().isPresent());
+                    if (reach.originNode().isPresent()) {
+                        out.writeLong(reach.originNode().getAsLong());
+                    }
+                    writeProfile(reach.profile(), out);
+                    long[] cells = reach.cells().toArray();
+                    out.writeInt(cells.length);
+                    for (long cell : cells) {
+                        out.writeLong(cell);
+                    }
+                    out.writeLong(reach.computedAt().toEpochMilli());
+                }
+            }
+
+            @Override
+            public OfficerReach read(DataInputStream in) throws IOException {
+                boolean onDuty = in.readBoolean();
+                boolean available = in.readBoolean();
+                ReachProfile profile = readProfile(in);
+                Position position = readPosition(in);
+                Instant positionAt = in.readBoolean() ? Instant.ofEpochMilli(in.readLong()) : null;
+                Reach reach = null;
+                if (in.readBoolean()) {
+                    Position origin = readPosition(in);
+                    OptionalLong node = in.readBoolean() ? OptionalLong.of(in.readLong()) : OptionalLong.empty();
+                    ReachProfile reachProfile = readProfile(in);
+                    long[] cells = new long[in.readInt()];
+                    for (int i = 0; i < cells.length; i++) {
+                        cells[i] = in.readLong();
+                    }
+                    reach = new Reach(origin, node, reachProfile, CellSet.of(cells), Instant.ofEpochMilli(in.readLong()));
+                }
+                return new OfficerReach(onDuty, available, profile, position, positionAt, reach);
+            }
+        });
+    }
+
+    public static Serde<CellState> cellState() {
+        return new CodecSerde<>("cell state", new CodecSerde.Codec<>() {
+            @Override
+            public void write(CellState state, DataOutputStream out) throws IOException {
+                out.writeInt(state.officers().size());
+                for (Map.Entry<String, Boolean> officer : state.officers().entrySet()) {
+                    out.writeUTF(officer.getKey());
+                    out.writeBoolean(officer.getValue());
+                }
+                out.writeInt(state.incidents().size());
+                for (Map.Entry<String, Instant> incident : state.incidents().entrySet()) {
+                    out.writeUTF(incident.getKey());
+                    out.writeLong(incident.getValue().toEpochMilli());
+                }
+                out.writeDouble(state.demandPerHour());
+            }
+
+            @Override
+            public CellState read(DataInputStream in) throws IOException {
+                int officerCount = in.readInt();
+                Map<String, Boolean> officers = new HashMap<>();
+                for (int i = 0; i < officerCount; i++) {
+                    officers.put(in.readUTF(), in.readBoolean());
+                }
+                int incidentCount = in.readInt();
+                Map<String, Instant> incidents = new HashMap<>();
+                for (int i = 0; i < incidentCount; i++) {
+                    incidents.put(in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+                }
+                return new CellState(officers, incidents, in.readDouble());
+            }
+        });
+    }
+
+    public static Serde<OfficerImpact> officerImpact() {
+        return new CodecSerde<>("officer impact", new CodecSerde.Codec<>() {
+            @Override
+            public void write(OfficerImpact impact, DataOutputStream out) throws IOException {
+                out.writeInt(impact.soleCoverCells().size());
+                for (Map.Entry<Long, Double> cell : impact.soleCoverCells().entrySet()) {
+                    out.writeLong(cell.getKey());
+                    out.writeDouble(cell.getValue());
+                }
+                out.writeInt(impact.reachableCells());
+            }
+
+            @Override
+            public OfficerImpact read(DataInputStream in) throws IOException {
+                int count = in.readInt();
+                Map<Long, Double> cells = new HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    cells.put(in.readLong(), in.readDouble());
+                }
+                return new OfficerImpact(cells, in.readInt());
+            }
+        });
+    }
+
+    private static void writeProfile(ReachProfile profile, DataOutputStream out) throws IOException {
+        out.writeBoolean(profile != null);
+        if (profile != null) {
+            out.writeUTF(profile.transport().name());
+            out.writeUTF(profile.drivingStandard().name());
+        }
+    }
+
+    private static ReachProfile readProfile(DataInputStream in) throws IOException {
+        return in.readBoolean()
+                ? new ReachProfile(Transport.valueOf(in.readUTF()), DrivingStandard.valueOf(in.readUTF()))
+                : null;
+    }
+
+    private static void writePosition(Position position, DataOutputStream out) throws IOException {
+        out.writeBoolean(position != null);
+        if (position != null) {
+            out.writeDouble(position.lat());
+            out.writeDouble(position.lon());
+        }
+    }
+
+    private static Position readPosition(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new Position(in.readDouble(), in.readDouble()) : null;
+    }
+}

@@ -1,0 +1,215 @@
+package org.bluelight.coverage.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.bluelight.coverage.CoverageSettings;
+import org.bluelight.coverage.cell.CellDelta;
+import org.bluelight.coverage.cell.CellGrid;
+import org.bluelight.coverage.cell.CellSignal;
+import org.bluelight.coverage.cell.RoadCells;
+import org.bluelight.coverage.demand.DemandDecision;
+import org.bluelight.coverage.demand.DemandEstimator;
+import org.bluelight.coverage.demand.DemandSeed;
+import org.bluelight.coverage.demand.IncidentDemandRule;
+import org.bluelight.coverage.impact.ImpactSignal;
+import org.bluelight.coverage.impact.ReachSize;
+import org.bluelight.coverage.reach.OfficerUpdate;
+import org.bluelight.coverage.reach.ReachStep;
+import org.bluelight.coverage.reach.ReachTracker;
+import org.bluelight.coverage.reach.Reachability;
+import org.bluelight.coverage.serde.CoverageSerdes;
+import org.bluelight.coverage.summary.ForceSummary;
+import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.deadletter.Validate;
+import org.bluelight.schemas.CoverageCell;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.OfficerCoverageImpact;
+import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PositionFix;
+import org.bluelight.schemas.Topic;
+
+/**
+ * The coverage app, top to bottom:
+ * <ol>
+ *   <li>officer status and telematics → each officer's reach (state store {@value #OFFICER_REACH_STORE});
+ *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
+ *   <li>grade 1–2 incidents → demand signals re-keyed by cell;</li>
+ *   <li>per cell (state store {@value #CELL_STORE}): officers in reach, demand, deficit →
+ *       {@code coverage.cells}; who became or stopped being a cell's only cover, re-keyed by officer;</li>
+ *   <li>per officer (state store {@value #IMPACT_STORE}): sole-cover demand and reach size →
+ *       {@code coverage.officer-impact};</li>
+ *   <li>{@code coverage.cells} read back whole into a global store ({@value #CELLS_VIEW_STORE}) for
+ *       the force summary.</li>
+ * </ol>
+ */
+public final class CoverageTopology {
+
+    public static final String OFFICER_REACH_STORE = "officer-reach";
+    public static final String CELL_STORE = "cell-coverage";
+    public static final String OBSERVED_SINCE_STORE = "demand-observed-since";
+    public static final String IMPACT_STORE = "officer-impact";
+    public static final String CELLS_VIEW_STORE = "coverage-cells-view";
+    static final String DEMAND_IGNORED = "coverage.demand.ignored";
+
+    private final CoverageSettings settings;
+    private final RoadCells roadCells;
+    private final Reachability reachability;
+    private final DemandSeed seed;
+    private final MeterRegistry meters;
+    private final AvroSerdes avro;
+
+    public CoverageTopology(CoverageSettings settings, RoadCells roadCells, Reachability reachability, DemandSeed seed,
+                            MeterRegistry meters, AvroSerdes avro) {
+        this.settings = settings;
+        this.roadCells = roadCells;
+        this.reachability = reachability;
+        this.seed = seed;
+        this.meters = meters;
+        this.avro = avro;
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        CellGrid grid = roadCells.grid();
+        Serde<String> keys = Serdes.String();
+
+        // 1. Officers: status and position fixes, keyed by officer id, into each officer's reach.
+        KStream<String, OfficerUpdate> statuses = builder
+                .stream(Topic.OFFICER_STATUS.topicName(), Consumed.with(keys, avro.<OfficerStatus>valueSerde(Topic.OFFICER_STATUS)))
+                .processValues(Validate.with(OfficerInput::status), Named.as("validate-officer-status"));
+        KStream<String, OfficerUpdate> fixes = builder
+                .stream(Topic.TELEMATICS.topicName(), Consumed.with(keys, avro.<PositionFix>valueSerde(Topic.TELEMATICS)))
+                .processValues(Validate.with(OfficerInput::fix), Named.as("validate-position-fix"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(OFFICER_REACH_STORE), keys, CoverageSerdes.officerReach()));
+        ReachTracker tracker = new ReachTracker(settings.reachRule(), new TimedReachability(reachability, meters), grid);
+        KStream<String, ReachStep> reachSteps = statuses.merge(fixes)
+                .process(() -> new ReachProcessor(OFFICER_REACH_STORE, tracker, meters), OFFICER_REACH_STORE);
+
+        KStream<String, CellSignal> cellDeltas = reachSteps
+                .flatMap((officerId, step) -> {
+                    List<KeyValue<String, CellSignal>> deltas = new ArrayList<>(step.deltas().size());
+                    for (CellDelta delta : step.deltas()) {
+                        deltas.add(KeyValue.pair(CellGrid.toHex(delta.cell()), delta));
+                    }
+                    return deltas;
+                })
+                .repartition(byCell("cell-deltas"));
+        KStream<String, ImpactSignal> reachSizes = reachSteps
+                .filter((officerId, step) -> step.reachSizeChanged())
+                .<ImpactSignal>mapValues((officerId, step) -> new ReachSize(officerId, step.officer().cells().size()))
+                .repartition(byOfficer("officer-reach-sizes"));
+
+        // 2. Demand: grade 1–2 incidents, re-keyed by the road cell they happened in.
+        IncidentDemandRule demandRule = new IncidentDemandRule(roadCells);
+        KStream<String, CellSignal> cellIncidents = builder
+                .stream(Topic.INCIDENTS.topicName(), Consumed.with(keys, avro.<IncidentEvent>valueSerde(Topic.INCIDENTS)))
+                .processValues(Validate.with((IncidentEvent event) -> checked(demandRule.decide(event))), Named.as("validate-incident"))
+                .filter((incidentId, decision) -> decision instanceof DemandDecision.Apply || ignored(decision))
+                .map((incidentId, decision) -> {
+                    DemandDecision.Apply apply = (DemandDecision.Apply) decision;
+                    return KeyValue.<String, CellSignal>pair(CellGrid.toHex(apply.change().cell()), apply.change());
+                })
+                .repartition(byCell("cell-incidents"));
+
+        // 3. Cells: officers in reach, demand, deficit; sole-cover changes re-keyed by officer.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CELL_STORE), keys, CoverageSerdes.cellState()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(OBSERVED_SINCE_STORE), keys, Serdes.Long()));
+        DemandEstimator estimator = new DemandEstimator(settings.demand());
+        KStream<String, CellUpdate> cellUpdates = cellDeltas.merge(cellIncidents)
+                .process(() -> new CellProcessor(CELL_STORE, OBSERVED_SINCE_STORE, estimator, seed,
+                        settings.requiredLevels(), settings.demandRefresh(), settings.cellPartitions()),
+                        CELL_STORE, OBSERVED_SINCE_STORE);
+        cellUpdates
+                .filter((cellId, update) -> update.coverage().isPresent())
+                .mapValues(update -> CoverageRecords.cell(update.coverage().orElseThrow(), grid, update.at()))
+                .to(Topic.COVERAGE_CELLS.topicName(),
+                        Produced.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)));
+        KStream<String, ImpactSignal> soleCover = cellUpdates
+                .flatMap((cellId, update) -> update.soleCover().stream()
+                        .map(change -> KeyValue.<String, ImpactSignal>pair(change.officerId(), change))
+                        .toList())
+                .repartition(byOfficer("officer-sole-cover"));
+
+        // 4. Officers' impact: the demand only they cover, kept current as others move.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(IMPACT_STORE), keys, CoverageSerdes.officerImpact()));
+        soleCover.merge(reachSizes)
+                .process(() -> new ImpactProcessor(IMPACT_STORE), IMPACT_STORE)
+                .to(Topic.OFFICER_IMPACT.topicName(),
+                        Produced.with(keys, avro.<OfficerCoverageImpact>valueSerde(Topic.OFFICER_IMPACT)));
+
+        // 5. The whole force's cells, on every instance, for the summary.
+        builder.globalTable(Topic.COVERAGE_CELLS.topicName(),
+                Consumed.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)),
+                Materialized.<String, CoverageCell, KeyValueStore<Bytes, byte[]>>as(CELLS_VIEW_STORE));
+
+        return builder.build();
+    }
+
+    /** The force summary over every cell in the global view. */
+    public static ForceSummary summaryOf(ReadOnlyKeyValueStore<String, ?> cellsView) {
+        ForceSummary.Tally tally = new ForceSummary.Tally();
+        try (KeyValueIterator<String, ?> all = cellsView.all()) {
+            all.forEachRemaining(entry -> {
+                CoverageCell cell = entry.value instanceof ValueAndTimestamp<?> stamped
+                        ? (CoverageCell) stamped.value()
+                        : (CoverageCell) entry.value;
+                tally.add(cell.getDemandPerHour(), cell.getOfficersInReach(), cell.getAvailableInReach(), cell.getDeficit());
+            });
+        }
+        return tally.summary();
+    }
+
+    private boolean ignored(DemandDecision decision) {
+        if (decision instanceof DemandDecision.Ignore ignore) {
+            Counter.builder(DEMAND_IGNORED)
+                    .description("Incident events that make no demand, by reason")
+                    .tag("reason", ignore.reason())
+                    .register(meters)
+                    .increment();
+        }
+        return false;
+    }
+
+    private static Result<DemandDecision> checked(DemandDecision decision) {
+        return decision instanceof DemandDecision.Reject reject
+                ? Result.invalid("invalid-incident", reject.reason())
+                : Result.valid(decision);
+    }
+
+    private Repartitioned<String, CellSignal> byCell(String name) {
+        return Repartitioned.<String, CellSignal>as(name)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(CoverageSerdes.cellSignal())
+                .withNumberOfPartitions(settings.cellPartitions());
+    }
+
+    private Repartitioned<String, ImpactSignal> byOfficer(String name) {
+        return Repartitioned.<String, ImpactSignal>as(name)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(CoverageSerdes.impactSignal())
+                .withNumberOfPartitions(settings.cellPartitions());
+    }
+}

@@ -1,0 +1,37 @@
+package org.bluelight.coverage.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.bluelight.coverage.cell.Position;
+import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.coverage.reach.Reachability;
+import org.bluelight.coverage.reach.ReachedArea;
+
+/** Times every reach search: the benchmark's per-officer reach computation time. */
+final class TimedReachability implements Reachability {
+
+    static final String SEARCH_TIMER = "coverage.reach.search";
+
+    private final Reachability delegate;
+    private final Timer searches;
+
+    TimedReachability(Reachability delegate, MeterRegistry meters) {
+        this.delegate = delegate;
+        this.searches = Timer.builder(SEARCH_TIMER)
+                .description("Time to search one officer's reach on the road network")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    public OptionalLong roadNodeAt(Position position, ReachProfile profile) {
+        return delegate.roadNodeAt(position, profile);
+    }
+
+    @Override
+    public ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure) {
+        return searches.record(() -> delegate.reachableFrom(origin, profile, departure));
+    }
+}

@@ -1,0 +1,93 @@
+package org.bluelight.dispatch.stream;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.dispatch.incident.Incident;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
+import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.schemas.Assignment;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
+
+/**
+ * Routes incident changes and assignments (keyed by incident id) to the incident's dispatch group,
+ * remembering each open incident's group because an assignment does not name it.
+ */
+final class IncidentRouter {
+
+    private IncidentRouter() {
+    }
+
+    static final class Incidents implements Processor<String, IncidentEvent, String, GroupEvent> {
+
+        private final Inbound inbound;
+        private ProcessorContext<String, GroupEvent> context;
+        private KeyValueStore<String, String> groups;
+
+        Incidents(Inbound inbound) {
+            this.inbound = inbound;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, GroupEvent> context) {
+            this.context = context;
+            this.groups = context.getStateStore(DispatchTopology.INCIDENT_GROUPS_STORE);
+        }
+
+        @Override
+        public void process(Record<String, IncidentEvent> record) {
+            IncidentEvent event = record.value();
+            if (!record.key().equals(event.getIncidentId())) {
+                throw new InvalidRecordException("key-mismatch", "key " + record.key() + " but incident " + event.getIncidentId());
+            }
+            Result<Incident> checked = inbound.incident(event);
+            if (checked instanceof Result.Invalid<Incident> invalid) {
+                throw new InvalidRecordException(invalid.reason(), invalid.detail());
+            }
+            Incident incident = ((Result.Valid<Incident>) checked).value();
+            String previousGroup = groups.get(incident.id());
+            if (previousGroup != null && !previousGroup.equals(incident.dispatchGroup())) {
+                // Handed to another group: the old group lets it go.
+                Incident leaving = new Incident(incident.id(), incident.grade(), incident.reportedAt(), incident.location(),
+                        incident.neighbourhoodArea(), previousGroup, incident.officersRequired(),
+                        incident.doubleCrewRequired(), incident.expectedServiceMinutes());
+                context.forward(record.withKey(previousGroup)
+                        .withValue(new GroupEvent.IncidentChanged(leaving, IncidentEventType.CANCELLED)));
+            }
+            boolean over = event.getEventType() == IncidentEventType.CLOSED || event.getEventType() == IncidentEventType.CANCELLED;
+            if (over) {
+                groups.delete(incident.id());
+            } else {
+                groups.put(incident.id(), incident.dispatchGroup());
+            }
+            context.forward(record.withKey(incident.dispatchGroup())
+                    .withValue(new GroupEvent.IncidentChanged(incident, event.getEventType())));
+        }
+    }
+
+    static final class Assignments implements Processor<String, Assignment, String, GroupEvent> {
+
+        private ProcessorContext<String, GroupEvent> context;
+        private KeyValueStore<String, String> groups;
+
+        @Override
+        public void init(ProcessorContext<String, GroupEvent> context) {
+            this.context = context;
+            this.groups = context.getStateStore(DispatchTopology.INCIDENT_GROUPS_STORE);
+        }
+
+        @Override
+        public void process(Record<String, Assignment> record) {
+            Assignment assignment = record.value();
+            String group = groups.get(assignment.getIncidentId());
+            if (group == null) {
+                throw new InvalidRecordException("unknown-incident", "assignment for incident " + assignment.getIncidentId()
+                        + ", which is not open");
+            }
+            context.forward(record.withKey(group).withValue(new GroupEvent.AssignmentMade(assignment.getIncidentId(),
+                    assignment.getAction(), java.util.List.copyOf(assignment.getOfficerIds()))));
+        }
+    }
+}

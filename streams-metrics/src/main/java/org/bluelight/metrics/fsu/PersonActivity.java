@@ -1,0 +1,45 @@
+package org.bluelight.metrics.fsu;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.bluelight.schemas.CrimeRole;
+import org.bluelight.schemas.SafeguardingTheme;
+
+/**
+ * One thing that links a person to the police in the FSU window: a call they made or were the
+ * subject of, a crime they had roles in, or a custody episode.
+ *
+ * @param at when it happened, for the 12-month window: a call's report time, a crime record's
+ *           first recording, a custody arrival
+ * @param resourceHours resource hours of a call
+ * @param endAt release from custody, null while still in custody
+ * @param area neighbourhood area of a call, null when unknown
+ */
+public record PersonActivity(Kind kind, Instant at, double resourceHours, Set<CrimeRole> roles, Instant endAt,
+                             Set<SafeguardingTheme> themes, String area) {
+
+    public enum Kind { ORIGINATOR_CALL, SUBJECT_CALL, CRIME, CUSTODY }
+
+    public PersonActivity {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(at, "at");
+        roles = roles.isEmpty() ? EnumSet.noneOf(CrimeRole.class) : EnumSet.copyOf(roles);
+        themes = themes.isEmpty() ? EnumSet.noneOf(SafeguardingTheme.class) : EnumSet.copyOf(themes);
+    }
+
+    public static PersonActivity call(boolean originator, Instant reportedAt, double resourceHours,
+                                      Set<SafeguardingTheme> themes, String area) {
+        return new PersonActivity(originator ? Kind.ORIGINATOR_CALL : Kind.SUBJECT_CALL, reportedAt, resourceHours,
+                Set.of(), null, themes, area);
+    }
+
+    public static PersonActivity crime(Instant firstRecordedAt, Set<CrimeRole> roles) {
+        return new PersonActivity(Kind.CRIME, firstRecordedAt, 0.0, roles, null, Set.of(), null);
+    }
+
+    public static PersonActivity custody(Instant arrivedAt, Instant releasedAt) {
+        return new PersonActivity(Kind.CUSTODY, arrivedAt, 0.0, Set.of(), releasedAt, Set.of(), null);
+    }
+}

@@ -1,0 +1,41 @@
+package org.bluelight.metrics.fsu;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bluelight.schemas.CrimePerson;
+import org.bluelight.schemas.CrimeRecord;
+import org.bluelight.schemas.CrimeRole;
+import org.bluelight.schemas.CustodyRecord;
+
+/** The person links a crime or custody record makes; cancelled and pre-planned records make none. */
+public final class RecordLinks {
+
+    private RecordLinks() {
+    }
+
+    public static List<PersonUpdate> of(CrimeRecord crime) {
+        if (crime.getCancelled() || crime.getPreplannedOperation()) {
+            return List.of();
+        }
+        Map<String, Set<CrimeRole>> roles = new HashMap<>();
+        for (CrimePerson person : crime.getPeople()) {
+            roles.computeIfAbsent(person.getPersonId(), id -> EnumSet.noneOf(CrimeRole.class)).add(person.getRole());
+        }
+        List<PersonUpdate> updates = new ArrayList<>();
+        roles.forEach((personId, personRoles) -> updates.add(new PersonUpdate(personId,
+                PersonLedger.crimeKey(crime.getCrimeId()), PersonActivity.crime(crime.getRecordedAt(), personRoles))));
+        return updates;
+    }
+
+    public static List<PersonUpdate> of(CustodyRecord custody) {
+        if (custody.getPreplannedOperation()) {
+            return List.of();
+        }
+        return List.of(new PersonUpdate(custody.getPersonId(), PersonLedger.custodyKey(custody.getCustodyId()),
+                PersonActivity.custody(custody.getArrivedAt(), custody.getReleasedAt())));
+    }
+}

@@ -1,0 +1,24 @@
+package org.bluelight.metrics.topology;
+
+import java.time.Duration;
+import org.bluelight.metrics.fsu.FsuRanking;
+import org.bluelight.metrics.patrol.DosageTracker;
+import org.bluelight.metrics.patrol.PatrolAreaIndex;
+import org.bluelight.metrics.response.ResponseTargets;
+import org.bluelight.metrics.trial.TrialDayClock;
+
+/**
+ * Everything the metrics topology is configured by.
+ *
+ * @param trialClock trial day boundaries; its zone is also the zone of KPI days and FSU months
+ * @param rankingInterval how often (wall clock) the FSU ranking is recomputed and published
+ */
+public record MetricsSettings(TrialDayClock trialClock, double patrolAreaCellDegrees, DosageTracker.Settings dosage,
+                              ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval) {
+
+    public static MetricsSettings defaults() {
+        return new MetricsSettings(TrialDayClock.thamesValley(), PatrolAreaIndex.DEFAULT_CELL_DEGREES,
+                DosageTracker.Settings.defaults(), ResponseTargets.defaults(), FsuRanking.Settings.defaults(),
+                Duration.ofHours(1));
+    }
+}

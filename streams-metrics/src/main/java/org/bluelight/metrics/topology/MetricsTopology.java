@@ -1,0 +1,618 @@
+package org.bluelight.metrics.topology;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.bluelight.metrics.fsu.CallRecord;
+import org.bluelight.metrics.fsu.FsuBoard;
+import org.bluelight.metrics.fsu.FsuRanking;
+import org.bluelight.metrics.fsu.FsuTotal;
+import org.bluelight.metrics.fsu.FsuTotal.Metric;
+import org.bluelight.metrics.fsu.FsuTotals;
+import org.bluelight.metrics.fsu.OfficerEngagement;
+import org.bluelight.metrics.fsu.PersonLedger;
+import org.bluelight.metrics.fsu.PersonLinker;
+import org.bluelight.metrics.fsu.PersonUpdate;
+import org.bluelight.metrics.fsu.RecordLinks;
+import org.bluelight.metrics.fsu.ResourceEvent;
+import org.bluelight.metrics.patrol.DosageTracker;
+import org.bluelight.metrics.patrol.GeometryFormatException;
+import org.bluelight.metrics.patrol.HotSpotCatalogue;
+import org.bluelight.metrics.patrol.TrackState;
+import org.bluelight.metrics.response.IncidentResponse;
+import org.bluelight.metrics.response.KpiWindows;
+import org.bluelight.metrics.response.ResponseInput;
+import org.bluelight.metrics.response.ResponseKpiMeters;
+import org.bluelight.metrics.response.ResponseSample;
+import org.bluelight.metrics.response.ResponseStats;
+import org.bluelight.metrics.response.WindowSamples;
+import org.bluelight.metrics.trial.Contribution;
+import org.bluelight.metrics.trial.ContributionLedger;
+import org.bluelight.metrics.trial.CrimeFacts;
+import org.bluelight.metrics.trial.HotSpotDayChange;
+import org.bluelight.metrics.trial.HotSpotDayState;
+import org.bluelight.metrics.trial.OccurrenceVersion;
+import org.bluelight.metrics.trial.OutcomeClassifier;
+import org.bluelight.schemas.Assignment;
+import org.bluelight.schemas.CrimeRecord;
+import org.bluelight.schemas.CustodyRecord;
+import org.bluelight.schemas.FsuTally;
+import org.bluelight.schemas.GeoPoint;
+import org.bluelight.schemas.HotSpot;
+import org.bluelight.schemas.HotSpotDay;
+import org.bluelight.schemas.HotSpotDayKey;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.KpiWindow;
+import org.bluelight.schemas.OfficerState;
+import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PositionFix;
+import org.bluelight.schemas.ResponseKpi;
+import org.bluelight.schemas.ResponseKpiKey;
+import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.TrialAllocation;
+import org.bluelight.schemas.TrialAllocationKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metrics app's topology, read top to bottom: hot-spot trial counts and patrol dosage, then
+ * frequent-service-user tallies, then response KPIs. Decisions are made by the plain-Java classes
+ * of {@code trial}, {@code patrol}, {@code fsu} and {@code response}; this class only wires them to
+ * topics and stores. Intermediate records are JSON ({@link JsonSerde}); published records are the
+ * Avro contracts.
+ */
+public final class MetricsTopology {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsTopology.class);
+
+    public static final String HOTSPOTS_STORE = "hotspots";
+    public static final String TRIAL_LEDGER_STORE = "trial-ledger";
+    public static final String TRACKS_STORE = "patrol-tracks";
+    public static final String HOTSPOT_DAYS_STORE = "hotspot-days";
+    public static final String OFFICER_INCIDENT_STORE = "officer-incident";
+    public static final String CALLS_STORE = "fsu-calls";
+    public static final String RECORD_LINKS_STORE = "fsu-record-links";
+    public static final String PEOPLE_STORE = "fsu-people";
+    public static final String RESPONSES_STORE = "response-first-arrivals";
+    public static final String KPI_WINDOWS_STORE = "response-windows";
+
+    /** Objects the topology shares with the app around it (HTTP views, meters). */
+    public record Shared(HotSpotCatalogue hotSpots, FsuBoard fsuBoard, ResponseKpiMeters kpiMeters, MeterRegistry meters) {
+    }
+
+    private final MetricsSettings settings;
+    private final ContractSerdes serdes;
+    private final Shared shared;
+    private final StreamsBuilder builder = new StreamsBuilder();
+
+    private MetricsTopology(MetricsSettings settings, ContractSerdes serdes, Shared shared) {
+        this.settings = settings;
+        this.serdes = serdes;
+        this.shared = shared;
+    }
+
+    public static Topology build(MetricsSettings settings, ContractSerdes serdes, Shared shared) {
+        return new MetricsTopology(settings, serdes, shared).build();
+    }
+
+    private Topology build() {
+        stores().values().forEach(builder::addStateStore);
+        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, String.class, IncidentEvent.class);
+        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, String.class, CrimeRecord.class);
+
+        // --- Hot spots trial -------------------------------------------------------------------
+        hotSpotCatalogue();
+
+        // Each incident or crime record, placed in hot spots and classified, meets its ledger entry.
+        KStream<String, OccurrenceVersion> incidentVersions = incidents.mapValues(this::occurrenceOf);
+        KStream<String, OccurrenceVersion> crimeVersions = crimes.mapValues(this::occurrenceOf);
+        KStream<String, HotSpotDayChange> countChanges = incidentVersions.merge(crimeVersions)
+                .selectKey((key, version) -> version.occurrenceKey())
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OccurrenceVersion.class)).withName("trial-occurrences"))
+                .process(this::ledgerProcessor, TRIAL_LEDGER_STORE);
+
+        // Patrol dosage from each officer's track.
+        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, String.class, PositionFix.class)
+                .process(this::dosageProcessor, TRACKS_STORE);
+
+        // The schedule sets each hot-spot-day's arm.
+        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, TrialAllocationKey.class, TrialAllocation.class)
+                .filter((key, allocation) -> allocation != null)
+                .map((key, allocation) -> KeyValue.pair(dayKey(allocation.getHotSpotId(), allocation.getTrialDay()),
+                        HotSpotDayChange.allocation(allocation.getHotSpotId(), allocation.getTrialDay(), allocation.getArm(), Instant.EPOCH)));
+
+        countChanges.merge(dosageChanges).merge(armChanges)
+                .selectKey((key, change) -> dayKey(change.hotSpotId(), change.trialDay()))
+                .groupByKey(Grouped.with("hotspot-day-changes", Serdes.String(), JsonSerde.of(HotSpotDayChange.class)))
+                .aggregate(() -> null,
+                        (key, change, state) -> (state == null ? HotSpotDayState.empty(change.hotSpotId(), change.trialDay()) : state).apply(change),
+                        Materialized.<String, HotSpotDayState, KeyValueStore<Bytes, byte[]>>as(HOTSPOT_DAYS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(HotSpotDayState.class)))
+                .toStream()
+                .map((key, state) -> KeyValue.pair(new HotSpotDayKey(state.hotSpotId(), state.trialDay()), state.toAvro()))
+                .to(Topic.HOTSPOT_TRIAL.topicName(), produced(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class));
+
+        // --- Frequent service users ------------------------------------------------------------
+        // Resource engagement, from status changes and dispatcher assignments, meets each call.
+        KStream<String, CallInput> resourceEvents = statuses
+                .mapValues(OfficerEngagement.Signal::of)
+                .merge(stream(Topic.ASSIGNMENTS, String.class, Assignment.class).flatMapValues(OfficerEngagement.Signal::of))
+                .selectKey((key, signal) -> signal.officerId())
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
+                .process(this::engagementProcessor, OFFICER_INCIDENT_STORE)
+                .mapValues(CallInput::resource);
+        KStream<String, PersonUpdate> callLinks = incidents
+                .mapValues(incident -> CallInput.facts(CallRecord.Facts.of(incident)))
+                .merge(resourceEvents)
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallInput.class)).withName("fsu-calls"))
+                .process(this::callProcessor, CALLS_STORE);
+        KStream<String, PersonUpdate> recordLinks = crimes
+                .map((key, crime) -> KeyValue.pair(PersonLedger.crimeKey(crime.getCrimeId()), RecordLinks.of(crime)))
+                .merge(stream(Topic.CUSTODY_RECORDS, String.class, CustodyRecord.class)
+                        .map((key, custody) -> KeyValue.pair(PersonLedger.custodyKey(custody.getCustodyId()), RecordLinks.of(custody))))
+                .process(this::recordLinksProcessor, RECORD_LINKS_STORE);
+        // One partition: the ranking normalises over everyone, and FSU volume is small (calls, crimes, custody).
+        callLinks.merge(recordLinks)
+                .selectKey((key, update) -> update.personId())
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PersonUpdate.class))
+                        .withName("fsu-people").withNumberOfPartitions(1))
+                .process(this::peopleProcessor, PEOPLE_STORE)
+                .to(Topic.FSU.topicName(), produced(Topic.FSU, String.class, FsuTally.class));
+
+        // --- Response KPIs ---------------------------------------------------------------------
+        KStream<String, ResponseInput> arrivals = statuses
+                .filter((key, status) -> status != null && status.getState() == OfficerState.ON_SCENE && status.getIncidentId() != null)
+                .map((key, status) -> KeyValue.pair(status.getIncidentId(), ResponseInput.arrival(status.getIncidentId(), status.getChangedAt())));
+        KpiWindows windows = new KpiWindows(settings.trialClock().zone());
+        incidents
+                .mapValues(incident -> new ResponseInput(incident.getIncidentId(), incident.getReportedAt(), incident.getGrade(),
+                        incident.getDispatchGroup(), incident.getEventType() == IncidentEventType.CANCELLED, null))
+                .merge(arrivals)
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ResponseInput.class)).withName("response-inputs"))
+                .process(this::firstArrivalProcessor, RESPONSES_STORE)
+                .flatMap((incidentId, sample) -> List.of(
+                        KeyValue.pair(kpiKey(sample, windows.windowOf(sample.firstArrivalAt(), KpiWindow.HOUR)), sample.seconds()),
+                        KeyValue.pair(kpiKey(sample, windows.windowOf(sample.firstArrivalAt(), KpiWindow.DAY)), sample.seconds())))
+                .groupByKey(Grouped.with("response-samples", Serdes.String(), Serdes.Double()))
+                .aggregate(WindowSamples::empty, (key, seconds, samples) -> samples.plus(seconds),
+                        Materialized.<String, WindowSamples, KeyValueStore<Bytes, byte[]>>as(KPI_WINDOWS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowSamples.class)))
+                .toStream()
+                .map((key, samples) -> {
+                    ResponseKpi kpi = kpiOf(key, samples);
+                    return KeyValue.pair(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(), kpi.getWindowStart()), kpi);
+                })
+                .peek((key, kpi) -> shared.kpiMeters().record(kpi))
+                .to(Topic.RESPONSE_KPIS.topicName(), produced(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class));
+
+        return builder.build();
+    }
+
+    // --- Trial ---------------------------------------------------------------------------------
+
+    private void hotSpotCatalogue() {
+        Counter refused = Counter.builder("bluelight.metrics.hotspots.refused")
+                .description("Hot spots refused for a bad patrol area geometry").register(shared.meters());
+        StoreBuilder<KeyValueStore<String, HotSpot>> store = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(HOTSPOTS_STORE), Serdes.String(), serdes.value(Topic.HOTSPOTS, HotSpot.class))
+                .withLoggingDisabled();
+        builder.addGlobalStore(store, Topic.HOTSPOTS.topicName(), consumed(Topic.HOTSPOTS, String.class, HotSpot.class),
+                () -> new Processor<String, HotSpot, Void, Void>() {
+                    private KeyValueStore<String, HotSpot> hotSpots;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        hotSpots = context.getStateStore(HOTSPOTS_STORE);
+                        shared.hotSpots().loadIfEmpty(values(hotSpots));
+                    }
+
+                    @Override
+                    public void process(Record<String, HotSpot> record) {
+                        if (record.value() == null) {
+                            hotSpots.delete(record.key());
+                            shared.hotSpots().remove(record.key());
+                            return;
+                        }
+                        try {
+                            shared.hotSpots().put(record.value());
+                            hotSpots.put(record.key(), record.value());
+                        } catch (GeometryFormatException e) {
+                            refused.increment();
+                            LOG.warn("Refused hot spot {}: {}", record.key(), e.getMessage());
+                        }
+                    }
+                });
+    }
+
+    private OccurrenceVersion occurrenceOf(IncidentEvent incident) {
+        Contribution contribution = incident.getEventType() == IncidentEventType.CANCELLED
+                ? null : contribution(incident.getLocation(), incident.getReportedAt(), CrimeFacts.of(incident));
+        return new OccurrenceVersion(false, incident.getIncidentId(), incident.getIncidentId(), contribution, incident.getOccurredAt());
+    }
+
+    private OccurrenceVersion occurrenceOf(CrimeRecord crime) {
+        Contribution contribution = crime.getCancelled()
+                ? null : contribution(crime.getLocation(), crime.getCommittedAt(), CrimeFacts.of(crime));
+        return new OccurrenceVersion(true, crime.getCrimeId(), crime.getIncidentId(), contribution, crime.getRecordedAt());
+    }
+
+    private Contribution contribution(GeoPoint location, Instant occurredAt, CrimeFacts facts) {
+        if (location == null) {
+            return null;
+        }
+        Set<String> hotSpots = shared.hotSpots().index().hotSpotsAt(location.getLat(), location.getLon());
+        return new Contribution(List.copyOf(hotSpots), settings.trialClock().trialDayOf(occurredAt), OutcomeClassifier.classify(facts));
+    }
+
+    private Processor<String, OccurrenceVersion, String, HotSpotDayChange> ledgerProcessor() {
+        return new Processor<>() {
+            private ProcessorContext<String, HotSpotDayChange> context;
+            private ContributionLedger ledger;
+
+            @Override
+            public void init(ProcessorContext<String, HotSpotDayChange> context) {
+                this.context = context;
+                KeyValueStore<String, ContributionLedger.Entry> store = context.getStateStore(TRIAL_LEDGER_STORE);
+                ledger = new ContributionLedger(new ContributionLedger.Store() {
+                    @Override
+                    public ContributionLedger.Entry get(String recordKey) {
+                        return store.get(recordKey);
+                    }
+
+                    @Override
+                    public void put(String recordKey, ContributionLedger.Entry entry) {
+                        store.put(recordKey, entry);
+                    }
+                });
+            }
+
+            @Override
+            public void process(Record<String, OccurrenceVersion> record) {
+                OccurrenceVersion version = record.value();
+                List<HotSpotDayChange> changes = version.crime()
+                        ? ledger.crime(version.recordId(), version.incidentId(), version.contribution(), version.at())
+                        : ledger.incident(version.recordId(), version.contribution(), version.at());
+                changes.forEach(change -> context.forward(record.withKey(dayKey(change.hotSpotId(), change.trialDay())).withValue(change)));
+            }
+        };
+    }
+
+    private Processor<String, PositionFix, String, HotSpotDayChange> dosageProcessor() {
+        DosageTracker tracker = new DosageTracker(settings.trialClock(), settings.dosage());
+        Counter outOfOrder = Counter.builder("bluelight.metrics.telematics.out.of.order")
+                .description("Position fixes older than the officer's last fix, not used for dosage").register(shared.meters());
+        return new Processor<>() {
+            private ProcessorContext<String, HotSpotDayChange> context;
+            private KeyValueStore<String, TrackState> tracks;
+
+            @Override
+            public void init(ProcessorContext<String, HotSpotDayChange> context) {
+                this.context = context;
+                tracks = context.getStateStore(TRACKS_STORE);
+            }
+
+            @Override
+            public void process(Record<String, PositionFix> record) {
+                PositionFix fix = record.value();
+                if (fix == null) {
+                    return;
+                }
+                Set<String> hotSpots = shared.hotSpots().index().hotSpotsAt(fix.getPosition().getLat(), fix.getPosition().getLon());
+                TrackState previous = tracks.get(fix.getOfficerId());
+                DosageTracker.Step step = tracker.advance(previous, fix.getFixedAt(), hotSpots);
+                if (step.outOfOrder()) {
+                    outOfOrder.increment();
+                    return;
+                }
+                tracks.put(fix.getOfficerId(), step.state());
+                step.dosage().forEach(d -> context.forward(record.withKey(dayKey(d.zoneId(), d.trialDay()))
+                        .withValue(HotSpotDayChange.dosage(d.zoneId(), d.trialDay(), d.minutes(), d.visits(), fix.getFixedAt()))));
+            }
+        };
+    }
+
+    // --- Frequent service users ----------------------------------------------------------------
+
+    /** A call's facts or a resource event, keyed by incident id. */
+    public record CallInput(CallRecord.Facts facts, ResourceEvent resource) {
+        static CallInput facts(CallRecord.Facts facts) {
+            return new CallInput(facts, null);
+        }
+
+        static CallInput resource(ResourceEvent resource) {
+            return new CallInput(null, resource);
+        }
+    }
+
+    private Processor<String, OfficerEngagement.Signal, String, ResourceEvent> engagementProcessor() {
+        return new Processor<>() {
+            private ProcessorContext<String, ResourceEvent> context;
+            private KeyValueStore<String, String> currentIncident;
+
+            @Override
+            public void init(ProcessorContext<String, ResourceEvent> context) {
+                this.context = context;
+                currentIncident = context.getStateStore(OFFICER_INCIDENT_STORE);
+            }
+
+            @Override
+            public void process(Record<String, OfficerEngagement.Signal> record) {
+                OfficerEngagement.Signal signal = record.value();
+                OfficerEngagement.Step step = OfficerEngagement.next(currentIncident.get(signal.officerId()), signal);
+                step.events().forEach(event -> context.forward(record.withKey(event.incidentId()).withValue(event)));
+                if (step.currentIncident() == null) {
+                    currentIncident.delete(signal.officerId());
+                } else {
+                    currentIncident.put(signal.officerId(), step.currentIncident());
+                }
+            }
+        };
+    }
+
+    private Processor<String, CallInput, String, PersonUpdate> callProcessor() {
+        return new Processor<>() {
+            private ProcessorContext<String, PersonUpdate> context;
+            private KeyValueStore<String, CallRecord> calls;
+
+            @Override
+            public void init(ProcessorContext<String, PersonUpdate> context) {
+                this.context = context;
+                calls = context.getStateStore(CALLS_STORE);
+            }
+
+            @Override
+            public void process(Record<String, CallInput> record) {
+                CallRecord call = calls.get(record.key());
+                call = call == null ? CallRecord.empty() : call;
+                CallInput input = record.value();
+                call = input.facts() != null ? call.withFacts(input.facts()) : call.with(input.resource());
+                PersonLinker.Relink relink = call.relink();
+                calls.put(record.key(), call.withLinks(relink.links()));
+                relink.updates().forEach(update -> context.forward(record.withKey(update.personId()).withValue(update)));
+            }
+        };
+    }
+
+    private Processor<String, List<PersonUpdate>, String, PersonUpdate> recordLinksProcessor() {
+        return new Processor<>() {
+            private ProcessorContext<String, PersonUpdate> context;
+            private KeyValueStore<String, Set<String>> links;
+
+            @Override
+            public void init(ProcessorContext<String, PersonUpdate> context) {
+                this.context = context;
+                links = context.getStateStore(RECORD_LINKS_STORE);
+            }
+
+            @Override
+            public void process(Record<String, List<PersonUpdate>> record) {
+                Set<String> previous = links.get(record.key());
+                PersonLinker.Relink relink = PersonLinker.relink(previous == null ? Set.of() : previous, record.value());
+                links.put(record.key(), relink.links());
+                relink.updates().forEach(update -> context.forward(record.withKey(update.personId()).withValue(update)));
+            }
+        };
+    }
+
+    /**
+     * Keeps every person's ledger; on the ranking schedule ages out old activity, ranks everyone
+     * and publishes each tally with its metrics and ranks.
+     */
+    private Processor<String, PersonUpdate, String, FsuTally> peopleProcessor() {
+        return new Processor<>() {
+            private ProcessorContext<String, FsuTally> context;
+            private KeyValueStore<String, PersonLedger> people;
+            private final Map<String, FsuTally> published = new HashMap<>();
+
+            @Override
+            public void init(ProcessorContext<String, FsuTally> context) {
+                this.context = context;
+                people = context.getStateStore(PEOPLE_STORE);
+                context.schedule(settings.rankingInterval(), PunctuationType.WALL_CLOCK_TIME, now -> rank());
+            }
+
+            @Override
+            public void process(Record<String, PersonUpdate> record) {
+                PersonUpdate update = record.value();
+                PersonLedger ledger = people.get(update.personId());
+                ledger = ledger == null ? PersonLedger.empty() : ledger;
+                ledger = update.activity() == null ? ledger.without(update.ledgerKey()) : ledger.with(update.ledgerKey(), update.activity());
+                people.put(update.personId(), ledger);
+            }
+
+            private void rank() {
+                long streamTime = context.currentStreamTimeMs();
+                if (streamTime < 0) {
+                    return; // nothing seen yet
+                }
+                Instant asOf = Instant.ofEpochMilli(streamTime);
+                Instant windowStart = PersonLedger.windowStart(asOf, settings.trialClock().zone());
+                Map<String, FsuTotals> totals = new HashMap<>();
+                List<String> gone = new ArrayList<>();
+                try (KeyValueIterator<String, PersonLedger> all = people.all()) {
+                    all.forEachRemaining(entry -> {
+                        PersonLedger aged = entry.value.agedOut(windowStart);
+                        if (aged.activities().isEmpty()) {
+                            gone.add(entry.key);
+                        } else {
+                            if (aged != entry.value) {
+                                people.put(entry.key, aged);
+                            }
+                            totals.put(entry.key, aged.totals(windowStart, asOf));
+                        }
+                    });
+                }
+                gone.forEach(personId -> {
+                    people.delete(personId);
+                    if (published.remove(personId) != null) {
+                        context.forward(new Record<>(personId, null, streamTime));
+                    }
+                });
+                FsuRanking ranking = FsuRanking.rank(totals, settings.ranking());
+                totals.forEach((personId, personTotals) -> {
+                    FsuTally tally = ranking.scoreOf(personId).applyTo(personTotals.toAvro(personId, asOf));
+                    FsuTally last = published.put(personId, tally);
+                    if (last == null || !sameExceptAsOf(last, tally)) {
+                        context.forward(new Record<>(personId, tally, streamTime));
+                    }
+                });
+                shared.fsuBoard().publish(board(ranking, totals, asOf));
+            }
+        };
+    }
+
+    private static boolean sameExceptAsOf(FsuTally a, FsuTally b) {
+        return FsuTally.newBuilder(a).setAsOf(b.getAsOf()).build().equals(b);
+    }
+
+    private static FsuBoard.Snapshot board(FsuRanking ranking, Map<String, FsuTotals> totals, Instant asOf) {
+        Map<Metric, List<FsuBoard.Listed>> top = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            List<FsuBoard.Listed> listed = new ArrayList<>();
+            for (FsuRanking.PersonScore score : ranking.top(metric)) {
+                FsuTotals personTotals = totals.get(score.personId());
+                Map<FsuTotal, Double> values = new EnumMap<>(FsuTotal.class);
+                values.putAll(personTotals.values());
+                listed.add(new FsuBoard.Listed(score.ranks().get(metric), score.personId(), score.metrics().get(metric),
+                        score.metrics(), personTotals.homeArea(), personTotals.themes().stream().sorted().toList(), values));
+            }
+            top.put(metric, List.copyOf(listed));
+        }
+        return new FsuBoard.Snapshot(asOf, totals.size(), top);
+    }
+
+    // --- Response KPIs -------------------------------------------------------------------------
+
+    private Processor<String, ResponseInput, String, ResponseSample> firstArrivalProcessor() {
+        Counter rejected = Counter.builder("bluelight.metrics.response.rejected")
+                .description("Incidents whose response time cannot be measured (no dispatch group, arrival before report)")
+                .register(shared.meters());
+        return new Processor<>() {
+            private ProcessorContext<String, ResponseSample> context;
+            private KeyValueStore<String, IncidentResponse> responses;
+
+            @Override
+            public void init(ProcessorContext<String, ResponseSample> context) {
+                this.context = context;
+                responses = context.getStateStore(RESPONSES_STORE);
+            }
+
+            @Override
+            public void process(Record<String, ResponseInput> record) {
+                ResponseInput input = record.value();
+                IncidentResponse state = responses.get(record.key());
+                state = state == null ? IncidentResponse.unseen() : state;
+                IncidentResponse.Step step = input.isArrival()
+                        ? state.onArrival(record.key(), input.arrivedAt())
+                        : state.onIncident(record.key(), input.reportedAt(), input.grade(), input.dispatchGroup(), input.cancelled());
+                responses.put(record.key(), step.state());
+                step.rejection().ifPresent(reason -> {
+                    rejected.increment();
+                    LOG.warn("No response time: {}", reason);
+                });
+                step.sample()
+                        .filter(sample -> settings.responseTargets().targetFor(sample.grade()).isPresent())
+                        .ifPresent(sample -> context.forward(record.withValue(sample)));
+            }
+        };
+    }
+
+    private static String kpiKey(ResponseSample sample, KpiWindows.Window window) {
+        return sample.dispatchGroup() + "|" + sample.grade() + "|" + window.size() + "|" + window.start() + "|" + window.end();
+    }
+
+    private ResponseKpi kpiOf(String key, WindowSamples samples) {
+        String[] parts = key.split("\\|");
+        int grade = Integer.parseInt(parts[1]);
+        int target = (int) settings.responseTargets().targetFor(grade).orElseThrow().toSeconds();
+        ResponseStats stats = ResponseStats.of(samples.seconds(), target);
+        return ResponseKpi.newBuilder()
+                .setDispatchGroup(parts[0])
+                .setGrade(grade)
+                .setWindowSize(KpiWindow.valueOf(parts[2]))
+                .setWindowStart(Instant.parse(parts[3]))
+                .setWindowEnd(Instant.parse(parts[4]))
+                .setCount(stats.count())
+                .setMedianSeconds(stats.medianSeconds())
+                .setP90Seconds(stats.p90Seconds())
+                .setTargetSeconds(target)
+                .setOnTargetCount(stats.onTargetCount())
+                .setOnTargetShare(stats.onTargetShare())
+                .build();
+    }
+
+    // --- Wiring helpers ------------------------------------------------------------------------
+
+    /** A contract topic's records; tombstones carry nothing to count on these (non-compacted) topics. */
+    private <K, V> KStream<K, V> stream(Topic topic, Class<K> keyType, Class<V> valueType) {
+        return builder.stream(topic.topicName(), consumed(topic, keyType, valueType)).filter((key, value) -> value != null);
+    }
+
+    private <K, V> Consumed<K, V> consumed(Topic topic, Class<K> keyType, Class<V> valueType) {
+        return Consumed.with(serdes.key(topic, keyType), serdes.value(topic, valueType)).withName("read-" + topic.topicName());
+    }
+
+    private <K, V> Produced<K, V> produced(Topic topic, Class<K> keyType, Class<V> valueType) {
+        return Produced.with(serdes.key(topic, keyType), serdes.value(topic, valueType)).withName("write-" + topic.topicName());
+    }
+
+    private static String dayKey(String hotSpotId, LocalDate trialDay) {
+        return hotSpotId + "|" + trialDay;
+    }
+
+    private static List<HotSpot> values(KeyValueStore<String, HotSpot> store) {
+        List<HotSpot> all = new ArrayList<>();
+        try (KeyValueIterator<String, HotSpot> iterator = store.all()) {
+            iterator.forEachRemaining(entry -> all.add(entry.value));
+        }
+        return all;
+    }
+
+    /** The processors' own state stores, by name. */
+    private static Map<String, StoreBuilder<?>> stores() {
+        Map<String, StoreBuilder<?>> stores = new HashMap<>();
+        stores.put(TRIAL_LEDGER_STORE, store(TRIAL_LEDGER_STORE, JsonSerde.of(ContributionLedger.Entry.class)));
+        stores.put(TRACKS_STORE, store(TRACKS_STORE, JsonSerde.of(TrackState.class)));
+        stores.put(OFFICER_INCIDENT_STORE, store(OFFICER_INCIDENT_STORE, Serdes.String()));
+        stores.put(CALLS_STORE, store(CALLS_STORE, JsonSerde.of(CallRecord.class)));
+        stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE,
+                JsonSerde.<Set<String>>of(JsonSerde.MAPPER.getTypeFactory().constructType(new TypeReference<Set<String>>() { }))));
+        stores.put(PEOPLE_STORE, store(PEOPLE_STORE, JsonSerde.of(PersonLedger.class)));
+        stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
+        return stores;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    }
+}

@@ -1,0 +1,88 @@
+package org.bluelight.metrics.trial;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps, per source record, what it last contributed to the trial counts, so that a late record
+ * lands on its own trial day, a recategorised record moves between outcomes, a cancelled record
+ * leaves the counts, and nothing counts twice.
+ *
+ * <p>An incident and the crime records raised from it describe the same occurrence: once a crime
+ * record names an incident, the incident's own contribution is withdrawn for good and the crime
+ * records speak for it (several crimes from one incident each count).
+ */
+public final class ContributionLedger {
+
+    /** Where the ledger keeps its entries: a state store in the topology, a map in tests. */
+    public interface Store {
+        Entry get(String recordKey);
+
+        void put(String recordKey, Entry entry);
+    }
+
+    /**
+     * What a record last contributed ({@code null} when nothing) and whether a crime record has
+     * taken over from it.
+     */
+    public record Entry(Contribution contribution, boolean superseded) {
+    }
+
+    private final Store store;
+
+    public ContributionLedger(Store store) {
+        this.store = store;
+    }
+
+    /** An incident's latest version; {@code contribution} is null when it now counts nowhere (e.g. cancelled). */
+    public List<HotSpotDayChange> incident(String incidentId, Contribution contribution, Instant at) {
+        String key = incidentKey(incidentId);
+        Entry entry = store.get(key);
+        if (entry != null && entry.superseded()) {
+            return List.of();
+        }
+        Contribution previous = entry == null ? null : entry.contribution();
+        store.put(key, new Entry(contribution, false));
+        return changes(previous, contribution, at);
+    }
+
+    /** A crime record's latest version; {@code incidentId} is the incident it came from, if any. */
+    public List<HotSpotDayChange> crime(String crimeId, String incidentId, Contribution contribution, Instant at) {
+        List<HotSpotDayChange> changes = new ArrayList<>();
+        if (incidentId != null) {
+            String key = incidentKey(incidentId);
+            Entry incident = store.get(key);
+            if (incident == null || !incident.superseded()) {
+                changes.addAll(changes(incident == null ? null : incident.contribution(), null, at));
+                store.put(key, new Entry(null, true));
+            }
+        }
+        String key = "crime:" + crimeId;
+        Entry entry = store.get(key);
+        Contribution previous = entry == null ? null : entry.contribution();
+        store.put(key, new Entry(contribution, false));
+        changes.addAll(changes(previous, contribution, at));
+        return changes;
+    }
+
+    private static String incidentKey(String incidentId) {
+        return "incident:" + incidentId;
+    }
+
+    private static List<HotSpotDayChange> changes(Contribution previous, Contribution next, Instant at) {
+        if (java.util.Objects.equals(previous, next)) {
+            return List.of();
+        }
+        List<HotSpotDayChange> changes = new ArrayList<>();
+        if (previous != null && !previous.isEmpty()) {
+            previous.hotSpotIds().forEach(id ->
+                    changes.add(HotSpotDayChange.counts(id, previous.trialDay(), previous.outcomes(), -1, at)));
+        }
+        if (next != null && !next.isEmpty()) {
+            next.hotSpotIds().forEach(id ->
+                    changes.add(HotSpotDayChange.counts(id, next.trialDay(), next.outcomes(), +1, at)));
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,67 @@
+package org.bluelight.metrics.fsu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.bluelight.schemas.Assignment;
+import org.bluelight.schemas.AssignmentAction;
+import org.bluelight.schemas.OfficerState;
+import org.bluelight.schemas.OfficerStatus;
+import org.junit.jupiter.api.Test;
+
+class ResourceTimelineTest {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+
+    private static Instant minutes(long m) {
+        return T0.plusSeconds(m * 60);
+    }
+
+    @Test
+    void eachResourceRunsFromItsFirstMarkerToReleaseAndResourcesAreSummed() {
+        ResourceTimeline timeline = ResourceTimeline.empty()
+                .engaged("A", minutes(5))   // deployed
+                .engaged("A", minutes(0))   // the assignment, seen late, was first
+                .engaged("A", minutes(20))  // arrived
+                .released("A", minutes(60))
+                .engaged("B", minutes(30))
+                .released("B", minutes(60));
+        assertThat(timeline.hours()).isEqualTo(1.5);
+    }
+
+    @Test
+    void openStintCountsNothingAndASecondStintAdds() {
+        ResourceTimeline timeline = ResourceTimeline.empty().engaged("A", minutes(0)).released("A", minutes(30))
+                .engaged("A", minutes(90));
+        assertThat(timeline.hours()).isEqualTo(0.5);
+        assertThat(timeline.released("A", minutes(120)).hours()).isEqualTo(1.0);
+    }
+
+    @Test
+    void statusAndAssignmentStreamsGiveEngagementAndRelease() {
+        OfficerEngagement.Step assigned = OfficerEngagement.next(null, OfficerEngagement.Signal.of(Assignment.newBuilder()
+                .setIncidentId("I1").setAction(AssignmentAction.ASSIGNED).setOfficerIds(List.of("O1")).setDecidedAt(minutes(1)).build()).get(0));
+        assertThat(assigned.events()).containsExactly(new ResourceEvent("I1", "O1", true, minutes(1)));
+        OfficerEngagement.Step enRoute = OfficerEngagement.next(assigned.currentIncident(),
+                OfficerEngagement.Signal.of(status("O1", OfficerState.EN_ROUTE, "I1", minutes(2))));
+        assertThat(enRoute.events()).containsExactly(new ResourceEvent("I1", "O1", true, minutes(2)));
+        OfficerEngagement.Step diverted = OfficerEngagement.next(enRoute.currentIncident(),
+                OfficerEngagement.Signal.of(status("O1", OfficerState.EN_ROUTE, "I2", minutes(40))));
+        assertThat(diverted.events()).containsExactly(
+                new ResourceEvent("I1", "O1", false, minutes(40)), new ResourceEvent("I2", "O1", true, minutes(40)));
+        OfficerEngagement.Step available = OfficerEngagement.next(diverted.currentIncident(),
+                OfficerEngagement.Signal.of(status("O1", OfficerState.AVAILABLE, null, minutes(50))));
+        assertThat(available.events()).containsExactly(new ResourceEvent("I2", "O1", false, minutes(50)));
+        assertThat(available.currentIncident()).isNull();
+        OfficerEngagement.Step stoodDown = OfficerEngagement.next("I3", OfficerEngagement.Signal.of(Assignment.newBuilder()
+                .setIncidentId("I3").setAction(AssignmentAction.STOOD_DOWN).setOfficerIds(List.of("O1")).setDecidedAt(minutes(9)).build()).get(0));
+        assertThat(stoodDown.events()).containsExactly(new ResourceEvent("I3", "O1", false, minutes(9)));
+        assertThat(stoodDown.currentIncident()).isNull();
+    }
+
+    static OfficerStatus status(String officer, OfficerState state, String incident, Instant at) {
+        return OfficerStatus.newBuilder().setOfficerId(officer).setCallSign(officer).setState(state).setChangedAt(at)
+                .setDispatchGroup("RAD1").setIncidentId(incident).build();
+    }
+}

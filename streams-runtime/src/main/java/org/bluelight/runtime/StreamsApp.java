@@ -1,0 +1,201 @@
+package org.bluelight.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.deadletter.DeadLetterTopics;
+import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
+import org.bluelight.runtime.http.HealthEndpoint;
+import org.bluelight.runtime.http.HttpEndpoints;
+import org.bluelight.runtime.http.QueryHandler;
+import org.bluelight.runtime.metrics.AppMetrics;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running streams app: Kafka Streams with our configuration and dead-letter handlers, its
+ * metrics, and its HTTP endpoints ({@code /health}, {@code /metrics}, and the app's own query
+ * routes). Holds no static state and never exits the JVM, so several apps can share one JVM
+ * (the local stack) as well as run alone:
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.forMain(args), "bluelight-dispatch", 8090);
+ *     try (StreamsApp app = new StreamsApp(config, DispatchTopology::build)) {
+ *         app.route("/backlog", query -> ...);
+ *         KafkaStreams.State last = app.run();          // returns on SIGTERM or when Kafka Streams stops
+ *         if (last == KafkaStreams.State.ERROR) System.exit(1);
+ *     }
+ * }
+ * }</pre>
+ *
+ * A stream thread that dies of an uncaught exception is replaced.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+    private final StreamsAppConfig config;
+    private final AppMetrics metrics;
+    private final AppSerdes serdes;
+    private final KafkaStreams streams;
+    private final Properties streamsProperties;
+    private final SortedSet<String> deadLetterTopics;
+    private final HttpEndpoints http;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private boolean started;
+    private boolean closed;
+
+    /** Builds the topology and Kafka Streams and binds the HTTP port; nothing runs until {@link #start()}. */
+    public StreamsApp(StreamsAppConfig config, TopologyFactory topologyFactory) {
+        this(config, AppSerdes.connect(config.registry()), topologyFactory);
+    }
+
+    /** As {@link #StreamsApp(StreamsAppConfig, TopologyFactory)} with serdes made elsewhere (e.g. shared in one JVM). */
+    public StreamsApp(StreamsAppConfig config, AppSerdes serdes, TopologyFactory topologyFactory) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.serdes = Objects.requireNonNull(serdes, "serdes");
+        Objects.requireNonNull(topologyFactory, "topologyFactory");
+        String applicationId = config.applicationId();
+        metrics = new AppMetrics(applicationId);
+        try {
+            DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
+            Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
+            deadLetterTopics = DeadLetterTopics.of(topology.describe(), applicationId);
+            streamsProperties = deadLetters.addTo(config.streamsProperties());
+            streams = new KafkaStreams(topology, streamsProperties);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        streams.setUncaughtExceptionHandler(exception -> {
+            LOG.error("Stream thread of {} died; replacing it", applicationId, exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("{}: {} -> {}", applicationId, oldState, newState);
+            if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        try {
+            http = new HttpEndpoints(config.http(), applicationId);
+        } catch (RuntimeException e) {
+            streams.close();
+            metrics.close();
+            throw e;
+        }
+        http.route("/health", new HealthEndpoint(applicationId, streams::state));
+        http.routeText("/metrics", "text/plain; version=0.0.4; charset=utf-8", metrics::scrape);
+    }
+
+    /**
+     * Starts Kafka Streams, exports its metrics and opens the HTTP endpoints.
+     *
+     * @throws MissingDeadLetterTopicsException if dead letters are on and a topic the topology reads
+     *                                          has no {@code <topic>.dlq} on the cluster
+     */
+    public synchronized StreamsApp start() {
+        if (closed) {
+            throw new IllegalStateException("Already closed");
+        }
+        if (started) {
+            return this;
+        }
+        LOG.info("Starting {}", config);
+        if (config.deadLetterEnabled()) {
+            DeadLetterTopics.requireExisting(deadLetterTopics, streamsProperties);
+        }
+        started = true;
+        metrics.bind(streams, config.applicationId());
+        streams.start();
+        http.start();
+        LOG.info("{} answers on http://{}:{}/health", config.applicationId(), config.http().host(), http.port());
+        return this;
+    }
+
+    /**
+     * Starts (if not started) and blocks until the app is closed (also by SIGTERM/Ctrl-C, through a
+     * shutdown hook) or Kafka Streams stops by itself; then closes. Returns the last Kafka Streams
+     * state: {@code ERROR} means it failed.
+     */
+    public KafkaStreams.State run() throws InterruptedException {
+        Thread hook = new Thread(this::close, config.applicationId() + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            start();
+            stopped.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already running the hook, which closes the app.
+            }
+        }
+        KafkaStreams.State last = streams.state();
+        close();
+        return last;
+    }
+
+    /** Adds a JSON query endpoint at {@code path} (and below), e.g. an interactive query over a state store. */
+    public void route(String path, QueryHandler handler) {
+        http.route(path, handler);
+    }
+
+    /** The Kafka Streams instance, for interactive queries ({@code streams().store(...)}). */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public StreamsAppConfig config() {
+        return config;
+    }
+
+    /** The dead-letter topics this app's topology needs ({@code <source topic>.dlq}). */
+    public SortedSet<String> deadLetterTopics() {
+        return deadLetterTopics;
+    }
+
+    public AppSerdes serdes() {
+        return serdes;
+    }
+
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
+    /** The HTTP port (the chosen one when configured as 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Closes Kafka Streams (waiting up to {@code shutdown.timeout.ms}), then HTTP, then metrics. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Closing {}", config.applicationId());
+        if (!streams.close(CloseOptions.timeout(config.shutdownTimeout()))) {
+            LOG.warn("Kafka Streams of {} did not close within {}", config.applicationId(), config.shutdownTimeout());
+        }
+        http.close();
+        metrics.close();
+        stopped.countDown();
+        LOG.info("Closed {}", config.applicationId());
+    }
+}
