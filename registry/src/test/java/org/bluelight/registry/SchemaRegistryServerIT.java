@@ -3,6 +3,7 @@ package org.bluelight.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,11 +84,11 @@ class SchemaRegistryServerIT {
     }
 
     @Test
-    void theSameSchemaHasOneIdAcrossSubjectsAndReRegisteringAddsNoVersion() {
+    void theSameSchemaHasOneIdAcrossSubjectsAndReRegisteringAddsNoVersion() throws Exception {
         try (SchemaRegistryServer server = SchemaRegistryServer.start(config())) {
             RegistryClient client = client(server);
             int id = client.register("a-value", V1);
-            String reformatted = V1.toString(true);
+            String reformatted = new ObjectMapper().readTree(V1.toString()).toPrettyString();
 
             RegistryHttp.Reply again = RegistryHttp.call("POST", server.uri(), "/subjects/b-value/versions",
                     RegistryHttp.schemaBody(reformatted));
@@ -198,6 +199,19 @@ class SchemaRegistryServerIT {
 
             assertThat(client(b).schemaById(id)).isEqualTo(V1);
             assertThat(client(b).lookup("x-value", V1)).hasValue(id);
+        }
+    }
+
+    @Test
+    void theRegistryKeepsWorkingAcrossABrokerRestart() throws Exception {
+        try (SchemaRegistryServer server = SchemaRegistryServer.start(config())) {
+            RegistryClient client = client(server);
+            int before = client.register("restart-value", V1);
+
+            kafka.restartBroker(0);
+
+            assertThat(client.register("restart-value", V2)).isGreaterThan(before);
+            assertThat(client.versions("restart-value")).containsExactly(1, 2);
         }
     }
 

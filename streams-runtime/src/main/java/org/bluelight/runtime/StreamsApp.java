@@ -55,7 +55,7 @@ public final class StreamsApp implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    /** Builds the topology and Kafka Streams and binds the HTTP port; nothing runs until {@link #start()}. */
+    /** Builds the topology and Kafka Streams; nothing runs and no port is bound until {@link #start()}. */
     public StreamsApp(StreamsAppConfig config, TopologyFactory topologyFactory) {
         this(config, AppSerdes.connect(config.registry()), topologyFactory);
     }
@@ -70,7 +70,7 @@ public final class StreamsApp implements AutoCloseable {
         try {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
-            deadLetterTopics = DeadLetterTopics.of(topology.describe(), applicationId);
+            deadLetterTopics = DeadLetterTopics.of(topology.describe());
             streamsProperties = deadLetters.addTo(config.streamsProperties());
             streams = new KafkaStreams(topology, streamsProperties);
         } catch (RuntimeException e) {
@@ -87,22 +87,17 @@ public final class StreamsApp implements AutoCloseable {
                 stopped.countDown();
             }
         });
-        try {
-            http = new HttpEndpoints(config.http(), applicationId);
-        } catch (RuntimeException e) {
-            streams.close();
-            metrics.close();
-            throw e;
-        }
+        http = new HttpEndpoints(config.http(), applicationId);
         http.route("/health", new HealthEndpoint(applicationId, streams::state));
         http.routeText("/metrics", "text/plain; version=0.0.4; charset=utf-8", metrics::scrape);
     }
 
     /**
-     * Starts Kafka Streams, exports its metrics and opens the HTTP endpoints.
+     * Opens the HTTP endpoints, then starts Kafka Streams and exports its metrics.
      *
      * @throws MissingDeadLetterTopicsException if dead letters are on and a topic the topology reads
      *                                          has no {@code <topic>.dlq} on the cluster
+     * @throws java.io.UncheckedIOException     if the HTTP port cannot be bound
      */
     public synchronized StreamsApp start() {
         if (closed) {
@@ -115,10 +110,10 @@ public final class StreamsApp implements AutoCloseable {
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.requireExisting(deadLetterTopics, streamsProperties);
         }
+        http.start();
         started = true;
         metrics.bind(streams, config.applicationId());
         streams.start();
-        http.start();
         LOG.info("{} answers on http://{}:{}/health", config.applicationId(), config.http().host(), http.port());
         return this;
     }
@@ -177,7 +172,7 @@ public final class StreamsApp implements AutoCloseable {
         return metrics.registry();
     }
 
-    /** The HTTP port (the chosen one when configured as 0). */
+    /** The HTTP port (the chosen one when configured as 0); known once started. */
     public int httpPort() {
         return http.port();
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,9 +35,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
 import org.bluelight.runtime.config.ConfigSource;
@@ -46,6 +52,7 @@ import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.deadletter.Validate;
+import org.bluelight.runtime.http.JsonReply;
 import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Topic;
@@ -80,7 +87,7 @@ class StreamsRuntimeIT {
     @TempDir
     Path stateDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startRegistry() throws Exception {
@@ -167,7 +174,12 @@ class StreamsRuntimeIT {
 
     @Test
     void closingStopsStreamsThenHttpAndRunReturns() throws Exception {
-        StreamsApp app = new StreamsApp(config("it-lifecycle"), StreamsRuntimeIT::onMapTopology);
+        KAFKA.createTopics(1, "it.lifecycle-in", "it.lifecycle-in.dlq", "it.lifecycle-out");
+        StreamsApp app = new StreamsApp(config("it-lifecycle"), context -> {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream("it.lifecycle-in", Consumed.with(Serdes.String(), Serdes.String())).to("it.lifecycle-out");
+            return builder.build();
+        });
         CompletableFuture<KafkaStreams.State> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return app.run();
@@ -181,11 +193,51 @@ class StreamsRuntimeIT {
 
         app.close();
 
-        assertThat(run.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
-                .isEqualTo(KafkaStreams.State.NOT_RUNNING);
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(KafkaStreams.State.NOT_RUNNING);
         assertThat(app.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aBadRecordInAGlobalStoreIsCountedAndSkippedAndTheStoreIsQueryableOverHttp() throws Exception {
+        KAFKA.createTopics(1, "it.limits");
+        try (StreamsApp app = new StreamsApp(config("it-global"), context -> {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.globalTable("it.limits", Consumed.with(Serdes.String(), Serdes.Long()), Materialized.as("limits"));
+            return builder.build();
+        })) {
+            app.route("/limits", query -> {
+                ReadOnlyKeyValueStore<String, Long> limits = app.streams().store(
+                        StoreQueryParameters.fromNameAndType("limits", QueryableStoreTypes.keyValueStore()));
+                String area = query.subPath().orElse("");
+                Long limit = limits.get(area);
+                return limit == null ? JsonReply.notFound("no limit for " + area)
+                        : JsonReply.ok(Map.of("area", area, "limit", limit));
+            });
+            app.start();
+            await(() -> app.state() == KafkaStreams.State.RUNNING, "app RUNNING");
+
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                producer.send(new ProducerRecord<>("it.limits", "north", "junk".getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>("it.limits", "south",
+                        Serdes.Long().serializer().serialize("it.limits", 40L))).get();
+            }
+
+            await(() -> {
+                try {
+                    return get(app, "/limits/south").statusCode() == 200;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            }, "south limit queryable");
+            assertThat(get(app, "/limits/south").body()).contains("\"limit\":40");
+            assertThat(get(app, "/limits/north").statusCode()).isEqualTo(404);
+            assertThat(app.meterRegistry().find(DeadLetterQueue.COUNTER)
+                    .tags("topic", "it.limits", "reason", "SerializationException", "stage", "deserialization")
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
     }
 
     @Test
@@ -235,7 +287,7 @@ class StreamsRuntimeIT {
     }
 
     private HttpResponse<String> get(StreamsApp app, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -65,7 +65,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterAll(ExtensionContext context) {
         close();
     }
 
@@ -213,19 +213,21 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
 
     /** Closes the admin client and stops and deletes the cluster. */
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         if (cluster == null) {
             return;
         }
         try {
             admin.close(Duration.ofSeconds(10));
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted stopping the Kafka cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the Kafka cluster cleanly", e);
         } finally {
-            try {
-                cluster.close();
-            } finally {
-                cluster = null;
-                admin = null;
-            }
+            cluster = null;
+            admin = null;
         }
     }
 }

@@ -57,7 +57,8 @@ public final class LocalCommand implements Callable<Integer> {
         LocalStackConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(dataDir);
-        try (LogFile ignored = LogFile.open(config.logFile())) {
+        LogFile logFile = LogFile.open(config.logFile());
+        try {
             LocalStack stack = new LocalStack(LocalServices.standard(config), line -> {
                 out.println(line);
                 out.flush();
@@ -87,6 +88,8 @@ public final class LocalCommand implements Callable<Integer> {
             out.println("Stopped after " + duration.toSeconds() + " s.");
             out.flush();
             return 0;
+        } finally {
+            logFile.close();
         }
     }
 

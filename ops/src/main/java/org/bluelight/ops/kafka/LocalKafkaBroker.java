@@ -83,10 +83,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return config.bootstrapServers();
     }
 
-    public LocalKafkaBrokerConfig config() {
-        return config;
-    }
-
     /** Stops the broker (controlled shutdown: it leaves its logs clean for the next start). */
     @Override
     public synchronized void close() {

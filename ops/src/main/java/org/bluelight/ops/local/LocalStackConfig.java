@@ -16,7 +16,6 @@ import org.bluelight.ops.topics.ProvisioningSettings;
  */
 public record LocalStackConfig(Path dataDir, LocalKafkaBrokerConfig broker, int registryPort, ProvisioningSettings topics) {
 
-    public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final int DEFAULT_REGISTRY_PORT = 8081;
     /** The compacted topic the registry keeps its schemas in (Confluent's name). */
     public static final String SCHEMAS_TOPIC = "_schemas";
@@ -34,12 +33,6 @@ public record LocalStackConfig(Path dataDir, LocalKafkaBrokerConfig broker, int 
         if (!broker.dataDir().equals(dataDir)) {
             throw new IllegalArgumentException("The broker's data dir " + broker.dataDir() + " is not the stack's " + dataDir);
         }
-    }
-
-    /** A stack in {@code dataDir} with the given ports and the local topic settings. */
-    public static LocalStackConfig of(Path dataDir, int kafkaPort, int controllerPort, int registryPort) {
-        return new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort), registryPort,
-                ProvisioningSettings.local());
     }
 
     public String bootstrapServers() {

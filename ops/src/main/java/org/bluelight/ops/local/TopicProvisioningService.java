@@ -46,11 +46,6 @@ public final class TopicProvisioningService implements LocalService {
         report.mismatches().forEach(mismatch -> log.warn("Topic differs from its declaration: {}", mismatch));
     }
 
-    /** The last run's report; {@code null} before {@link #start()}. */
-    public ProvisioningReport report() {
-        return report;
-    }
-
     @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>();

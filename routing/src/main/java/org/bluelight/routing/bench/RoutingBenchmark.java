@@ -10,6 +10,8 @@ import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.reach.ReachableNode;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import java.util.SplittableRandom;
  * Times the many-to-one ETA of the n officers nearest an incident (by straight line, the paper's pre-filter)
  * against the paper's method, one plain Dijkstra per officer, on the same graph, snaps and weighting.
  * Incidents and a fleet of officers are placed at random on roads reachable from the map's centre; departures
- * are spread over a week so every traffic band is used.
+ * are spread over a week so every traffic band is used. Latency is measured as wall-clock time and as the
+ * thread's CPU time: on a shared machine the second leaves out time spent waiting for a core.
  */
 public final class RoutingBenchmark {
 
@@ -34,14 +37,8 @@ public final class RoutingBenchmark {
     }
 
     /** The measured figures. {@code mismatches}: officers whose ETA differed between the two methods by 1 s or more. */
-    public record Result(LatencyStats manyToOne, LatencyStats dijkstraPerOfficer, int etas, int failures, int mismatches) {
-        public double p50Ratio() {
-            return dijkstraPerOfficer.p50Millis() / manyToOne.p50Millis();
-        }
-
-        public double p99Ratio() {
-            return dijkstraPerOfficer.p99Millis() / manyToOne.p99Millis();
-        }
+    public record Result(LatencyStats manyToOne, LatencyStats dijkstraPerOfficer, LatencyStats manyToOneCpu,
+                         LatencyStats dijkstraPerOfficerCpu, int etas, int failures, int mismatches) {
     }
 
     private static final Instant WEEK_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -66,6 +63,9 @@ public final class RoutingBenchmark {
 
         long[] ours = new long[settings.queries()];
         long[] paper = new long[settings.queries()];
+        long[] oursCpu = new long[settings.queries()];
+        long[] paperCpu = new long[settings.queries()];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int etas = 0, failures = 0, mismatches = 0;
         for (int q = -settings.warmup(); q < settings.queries(); q++) {
             GeoPoint incident = nearby(roads, random);
@@ -74,15 +74,20 @@ public final class RoutingBenchmark {
                     .sorted(Comparator.comparingDouble(o -> squaredDistance(o.position(), incident)))
                     .limit(settings.candidates()).toList();
 
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             List<EtaResult> fast = network.etaTo(incident, candidates, departure);
             long middle = System.nanoTime();
+            long cpuMiddle = threads.getCurrentThreadCpuTime();
             List<EtaResult> plain = network.etaToByDijkstraPerOrigin(incident, candidates, departure);
             long end = System.nanoTime();
+            long cpuEnd = threads.getCurrentThreadCpuTime();
             if (q < 0)
                 continue;
             ours[q] = middle - start;
             paper[q] = end - middle;
+            oursCpu[q] = cpuMiddle - cpuStart;
+            paperCpu[q] = cpuEnd - cpuMiddle;
             for (int k = 0; k < candidates.size(); k++) {
                 if (fast.get(k) instanceof Eta a && plain.get(k) instanceof Eta b) {
                     etas++;
@@ -95,7 +100,8 @@ public final class RoutingBenchmark {
                 }
             }
         }
-        return new Result(LatencyStats.of(ours), LatencyStats.of(paper), etas, failures, mismatches);
+        return new Result(LatencyStats.of(ours), LatencyStats.of(paper), LatencyStats.of(oursCpu), LatencyStats.of(paperCpu),
+                etas, failures, mismatches);
     }
 
     private TravelProfile profile(SplittableRandom random) {

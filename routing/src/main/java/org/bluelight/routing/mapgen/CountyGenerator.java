@@ -1,5 +1,7 @@
 package org.bluelight.routing.mapgen;
 
+import org.bluelight.routing.GeoPoint;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import static org.bluelight.routing.mapgen.MapPreset.LANE_EVERY;
 /**
  * Generates a synthetic English county as OSM XML, the same bytes for the same preset and seed: towns with a
  * residential street grid (some one-way, 30 mph), A and B roads and unclassified lanes between them (national
- * limit, no maxspeed tag so the UK defaults apply), and a dual-carriageway motorway (70 mph) with junctions.
+ * limit, no maxspeed tag so the UK defaults apply), farm tracks, a dual-carriageway motorway (70 mph) with
+ * junctions, and a no-left-turn restriction at the central town's middle junction (west arm to north arm).
  */
 public final class CountyGenerator {
 
@@ -42,6 +45,10 @@ public final class CountyGenerator {
     private final Map<Long, Integer> latticeNode = new LinkedHashMap<>();
     private final List<long[]> wayNodes = new ArrayList<>();
     private final List<Map<String, String>> wayTags = new ArrayList<>();
+    /** Way ids of the arms west and north of the central junction, where turning left (west to north) is banned. */
+    private int westArm;
+    private int northArm;
+    private boolean northArmPending;
 
     private CountyGenerator(MapPreset preset, long seed) {
         this.preset = preset;
@@ -119,6 +126,15 @@ public final class CountyGenerator {
                     for (int p = 1; p <= pillars; p++)
                         run.add(-1L - pillar(i, j, i2, j2, p / (double) (pillars + 1), tags.containsKey("bluelight:lane")));
                     run.add(latticeKey(i2, j2));
+                    if (latticeKey(i2, j2) == restrictedJunction()) {
+                        // ways end at the restricted junction, so the restriction's from and to ways are unambiguous
+                        flushRun(run, runTags);
+                        if (horizontal)
+                            westArm = wayNodes.size();
+                        run = new ArrayList<>();
+                        run.add(latticeKey(i2, j2));
+                        northArmPending = !horizontal;
+                    }
                     if (tags.containsKey("bluelight:lane") && step % LANE_EVERY != 0 && unit(latticeKey(i, j), 5) < preset.spurShare)
                         addSpur(i, j, horizontal);
                 }
@@ -127,13 +143,18 @@ public final class CountyGenerator {
         }
     }
 
+    /** The central town's middle junction, where a no-left-turn restriction applies. */
+    private long restrictedJunction() {
+        return latticeKey(settlements.get(0).ci(), settlements.get(0).cj());
+    }
+
     /** A dead-end farm track or drive of 80 to 160 m, square off the lane at a lattice point. */
     private void addSpur(int i, int j, boolean horizontalLane) {
         double[] start = latticeXy(i, j);
         double side = unit(latticeKey(i, j), 6) < 0.5 ? -1 : 1;
         int points = 2 + (int) (unit(latticeKey(i, j), 7) * 3);
         List<Long> nodes = new ArrayList<>();
-        nodes.add(latticeNodeId(latticeKey(i, j)));
+        nodes.add((long) latticeNodeId(latticeKey(i, j)));
         for (int p = 1; p <= points; p++) {
             double offset = side * 40 * p;
             nodes.add(newNode(start[0] + (horizontalLane ? 0 : offset), start[1] + (horizontalLane ? offset : 0)));
@@ -179,6 +200,10 @@ public final class CountyGenerator {
     private void flushRun(List<Long> run, Map<String, String> tags) {
         if (run.size() < 2 || tags == null || tags.isEmpty())
             return;
+        if (northArmPending) {
+            northArm = wayNodes.size() + 1;
+            northArmPending = false;
+        }
         Map<String, String> osmTags = new LinkedHashMap<>(tags);
         boolean reverse = Boolean.parseBoolean(osmTags.remove("bluelight:reverse"));
         osmTags.remove("bluelight:lane");
@@ -239,7 +264,7 @@ public final class CountyGenerator {
         return (long) j * (cols + 1) + i;
     }
 
-    private long latticeNodeId(long key) {
+    private int latticeNodeId(long key) {
         Integer id = latticeNode.get(key);
         if (id == null) {
             int i = (int) (key % (cols + 1)), j = (int) (key / (cols + 1));
@@ -290,8 +315,12 @@ public final class CountyGenerator {
                 writer.node(n + 1, lat(nodeXy.get(n)[1]), lon(nodeXy.get(n)[0]));
             for (int w = 0; w < wayNodes.size(); w++)
                 writer.way(w + 1, wayNodes.get(w), wayTags.get(w));
+            if (westArm > 0 && northArm > 0)
+                writer.restriction(1, "no_left_turn", westArm, latticeNodeId(restrictedJunction()), northArm);
         }
-        return new GeneratedMap(out, preset, seed, nodeXy.size(), wayNodes.size(), minLat, minLon, maxLat, maxLon);
+        double[] junction = nodeXy.get(latticeNodeId(restrictedJunction()) - 1);
+        return new GeneratedMap(out, preset, seed, nodeXy.size(), wayNodes.size(), minLat, minLon, maxLat, maxLon,
+                new GeoPoint(lat(junction[1]), lon(junction[0])));
     }
 
     private static double lat(double y) {

@@ -42,6 +42,16 @@ final class OsmXmlWriter implements AutoCloseable {
         out.write(" </way>\n");
     }
 
+    /** A turn restriction relation: from a way, via a node, to a way. */
+    void restriction(long id, String restriction, long fromWay, long viaNode, long toWay) throws IOException {
+        out.write(" <relation id=\"" + id + "\" version=\"1\">\n");
+        out.write("  <member type=\"way\" ref=\"" + fromWay + "\" role=\"from\"/>\n");
+        out.write("  <member type=\"node\" ref=\"" + viaNode + "\" role=\"via\"/>\n");
+        out.write("  <member type=\"way\" ref=\"" + toWay + "\" role=\"to\"/>\n");
+        out.write("  <tag k=\"type\" v=\"restriction\"/>\n  <tag k=\"restriction\" v=\"" + restriction + "\"/>\n");
+        out.write(" </relation>\n");
+    }
+
     @Override
     public void close() throws IOException {
         out.write("</osm>\n");

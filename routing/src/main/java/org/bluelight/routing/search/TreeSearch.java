@@ -7,6 +7,7 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -73,14 +74,14 @@ public final class TreeSearch {
         while (!labels.heapEmpty()) {
             double weight = labels.peekKey();
             int label = labels.pop();
-            if (label >= 0 && weight > labels.weight[label])
+            if (label >= 0 && weight > labels.weight(label))
                 continue; // stale heap entry
             if (weight > weightLimit)
                 return;
-            int node = label < 0 ? start : labels.node[label];
-            long millis = label < 0 ? 0 : labels.millis[label];
-            double distance = label < 0 ? 0 : labels.distance[label];
-            int inEdge = label < 0 ? -1 : labels.edge[label];
+            int node = label < 0 ? start : labels.node(label);
+            long millis = label < 0 ? 0 : labels.millis(label);
+            double distance = label < 0 ? 0 : labels.distance(label);
+            int inEdge = label < 0 ? -1 : labels.edge(label);
             if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
                 return;
             visited++;
@@ -121,7 +122,7 @@ public final class TreeSearch {
         }
         double nextWeight = weight + edgeWeight + turnWeight;
         int next = edgeBased ? travelKey : adjNode;
-        if (labels.isSet(next) && labels.weight[next] <= nextWeight)
+        if (labels.isSet(next) && labels.weight(next) <= nextWeight)
             return;
         labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
         labels.push(nextWeight, next);
@@ -132,31 +133,26 @@ public final class TreeSearch {
         return visited;
     }
 
-    /** Label arrays and a binary heap, cleared in O(1) by bumping a version stamp. */
+    /**
+     * Labels and a 4-ary heap, cleared in O(1) by bumping a version stamp. A label's fields sit side by side
+     * (weight, millis, distance; stamp, node, edge) so relaxing an edge touches two cache lines, not six.
+     */
     private static final class Labels {
-        int[] stamp = new int[0];
+        double[] values = new double[0];
+        int[] ints = new int[0];
         int[] nodeStamp = new int[0];
         int version;
-        double[] weight = new double[0];
-        long[] millis = new long[0];
-        double[] distance = new double[0];
-        int[] node = new int[0];
-        int[] edge = new int[0];
 
         double[] heapKey = new double[1024];
         int[] heapValue = new int[1024];
         int heapSize;
 
         void reset(int labelCount, int nodeCount) {
-            if (stamp.length < labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE) {
+            if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE) {
                 // headroom for the few virtual nodes and edges that the next query graph adds
-                int capacity = Math.max(labelCount, stamp.length) + 64;
-                stamp = new int[capacity];
-                weight = new double[capacity];
-                millis = new long[capacity];
-                distance = new double[capacity];
-                node = new int[capacity];
-                edge = new int[capacity];
+                int capacity = Math.max(labelCount, ints.length / 3) + 64;
+                values = new double[3 * capacity];
+                ints = new int[3 * capacity];
                 nodeStamp = new int[Math.max(nodeCount, nodeStamp.length) + 64];
                 version = 0;
             }
@@ -165,16 +161,37 @@ public final class TreeSearch {
         }
 
         boolean isSet(int label) {
-            return stamp[label] == version;
+            return ints[3 * label] == version;
+        }
+
+        double weight(int label) {
+            return values[3 * label];
+        }
+
+        long millis(int label) {
+            return (long) values[3 * label + 1];
+        }
+
+        double distance(int label) {
+            return values[3 * label + 2];
+        }
+
+        int node(int label) {
+            return ints[3 * label + 1];
+        }
+
+        int edge(int label) {
+            return ints[3 * label + 2];
         }
 
         void set(int label, int adjNode, int viaEdge, double w, long ms, double dist) {
-            stamp[label] = version;
-            weight[label] = w;
-            millis[label] = ms;
-            distance[label] = dist;
-            node[label] = adjNode;
-            edge[label] = viaEdge;
+            int at = 3 * label;
+            values[at] = w;
+            values[at + 1] = ms; // exact: travel times stay far below 2^53 ms
+            values[at + 2] = dist;
+            ints[at] = version;
+            ints[at + 1] = adjNode;
+            ints[at + 2] = viaEdge;
         }
 
         /** @return true the first time the node is settled in this run */
@@ -195,12 +212,12 @@ public final class TreeSearch {
 
         void push(double key, int value) {
             if (heapSize == heapKey.length) {
-                heapKey = java.util.Arrays.copyOf(heapKey, heapSize * 2);
-                heapValue = java.util.Arrays.copyOf(heapValue, heapSize * 2);
+                heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+                heapValue = Arrays.copyOf(heapValue, heapSize * 2);
             }
             int i = heapSize++;
             while (i > 0) {
-                int parent = (i - 1) >>> 1;
+                int parent = (i - 1) >>> 2;
                 if (heapKey[parent] <= key)
                     break;
                 heapKey[i] = heapKey[parent];
@@ -218,16 +235,20 @@ public final class TreeSearch {
                 double key = heapKey[heapSize];
                 int value = heapValue[heapSize];
                 int i = 0;
-                int half = heapSize >>> 1;
-                while (i < half) {
-                    int child = 2 * i + 1;
-                    if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child])
-                        child++;
-                    if (key <= heapKey[child])
+                while (true) {
+                    int first = 4 * i + 1;
+                    if (first >= heapSize)
                         break;
-                    heapKey[i] = heapKey[child];
-                    heapValue[i] = heapValue[child];
-                    i = child;
+                    int best = first;
+                    int last = Math.min(first + 4, heapSize);
+                    for (int c = first + 1; c < last; c++)
+                        if (heapKey[c] < heapKey[best])
+                            best = c;
+                    if (key <= heapKey[best])
+                        break;
+                    heapKey[i] = heapKey[best];
+                    heapValue[i] = heapValue[best];
+                    i = best;
                 }
                 heapKey[i] = key;
                 heapValue[i] = value;

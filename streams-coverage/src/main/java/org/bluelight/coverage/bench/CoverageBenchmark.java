@@ -3,6 +3,7 @@ package org.bluelight.coverage.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -201,14 +202,14 @@ public final class CoverageBenchmark {
             long began = System.nanoTime();
             ReachedArea area = delegate.reachableFrom(origin, profile, departure);
             if (count == nanos.length) {
-                nanos = java.util.Arrays.copyOf(nanos, count * 2);
+                nanos = Arrays.copyOf(nanos, count * 2);
             }
             nanos[count++] = System.nanoTime() - began;
             return area;
         }
 
         long[] drain() {
-            long[] out = java.util.Arrays.copyOf(nanos, count);
+            long[] out = Arrays.copyOf(nanos, count);
             count = 0;
             return out;
         }

@@ -65,6 +65,8 @@ public final class CodecSerde<T> implements Serde<T> {
                     throw new SerializationException("Unknown " + typeName + " format version " + version);
                 }
                 return codec.read(in);
+            } catch (SerializationException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("Cannot read " + typeName + " from " + data.length + " bytes", e);
             }

@@ -124,7 +124,7 @@ public final class CoverageTopology {
         KStream<String, CellSignal> cellIncidents = builder
                 .stream(Topic.INCIDENTS.topicName(), Consumed.with(keys, avro.<IncidentEvent>valueSerde(Topic.INCIDENTS)))
                 .processValues(Validate.with((IncidentEvent event) -> checked(demandRule.decide(event))), Named.as("validate-incident"))
-                .filter((incidentId, decision) -> decision instanceof DemandDecision.Apply || ignored(decision))
+                .filter((incidentId, decision) -> makesDemand(decision))
                 .map((incidentId, decision) -> {
                     DemandDecision.Apply apply = (DemandDecision.Apply) decision;
                     return KeyValue.<String, CellSignal>pair(CellGrid.toHex(apply.change().cell()), apply.change());
@@ -182,7 +182,11 @@ public final class CoverageTopology {
         return tally.summary();
     }
 
-    private boolean ignored(DemandDecision decision) {
+    /** True for an incident that counts in (or leaves) a cell's demand; counts the others by reason. */
+    private boolean makesDemand(DemandDecision decision) {
+        if (decision instanceof DemandDecision.Apply) {
+            return true;
+        }
         if (decision instanceof DemandDecision.Ignore ignore) {
             Counter.builder(DEMAND_IGNORED)
                     .description("Incident events that make no demand, by reason")

@@ -3,6 +3,7 @@ package org.bluelight.coverage.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,7 +32,7 @@ final class ReachProcessor implements Processor<String, OfficerUpdate, String, R
         for (ReachDecision decision : ReachDecision.values()) {
             decisions.put(decision, Counter.builder(DECISIONS)
                     .description("Officer updates by what they meant for the officer's reach")
-                    .tag("decision", decision.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("decision", decision.name().toLowerCase(Locale.ROOT))
                     .register(meters));
         }
     }

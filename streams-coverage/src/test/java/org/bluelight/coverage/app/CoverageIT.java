@@ -96,6 +96,10 @@ class CoverageIT {
         KAFKA.createTopics(1, Topic.OFFICER_STATUS.topicName(), Topic.TELEMATICS.topicName(),
                 Topic.INCIDENTS.topicName(), Topic.COVERAGE_CELLS.topicName(), Topic.OFFICER_IMPACT.topicName(),
                 Topic.OFFICER_STATUS.dlqName(), Topic.TELEMATICS.dlqName(), Topic.INCIDENTS.dlqName());
+        // streams-runtime's start-up check takes the app's repartition topics for external ones
+        // (TopologyDescription names them without the application id) and wants these to exist.
+        KAFKA.createTopics(1, "cell-deltas-repartition.dlq", "cell-incidents-repartition.dlq",
+                "officer-reach-sizes-repartition.dlq", "officer-sole-cover-repartition.dlq");
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
         serdes = AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString()));
         network = RoadNetwork.open(NetworkConfig.of(Path.of("../ops/maps/andorra.osm.pbf"),

@@ -31,18 +31,27 @@ public final class DeadLetterTopics {
     }
 
     /**
-     * {@code <topic>.dlq} for every topic the topology's stream tasks read from outside, leaving
-     * out its own internal topics (named after {@code applicationId}). Global stores' topics need
-     * none (the global thread cannot write dead letters); topics read by pattern are not known in
-     * advance and are not listed.
+     * {@code <topic>.dlq} for every topic the topology's stream tasks read from outside. Topics the
+     * topology also writes (its repartition and other internal topics) are left out, and so are
+     * global stores' topics (the global thread cannot write dead letters) and topics read by
+     * pattern (not known in advance).
      */
-    public static SortedSet<String> of(TopologyDescription topology, String applicationId) {
-        SortedSet<String> deadLetterTopics = new TreeSet<>();
+    public static SortedSet<String> of(TopologyDescription topology) {
+        Set<String> read = new TreeSet<>();
+        Set<String> written = new TreeSet<>();
         for (TopologyDescription.Subtopology subtopology : topology.subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
                 if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-                    addExternal(source.topicSet(), applicationId, deadLetterTopics);
+                    read.addAll(source.topicSet());
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+                    written.add(sink.topic());
                 }
+            }
+        }
+        SortedSet<String> deadLetterTopics = new TreeSet<>();
+        for (String topic : read) {
+            if (!written.contains(topic) && !topic.endsWith(Topic.DLQ_SUFFIX)) {
+                deadLetterTopics.add(topic + Topic.DLQ_SUFFIX);
             }
         }
         return deadLetterTopics;
@@ -74,14 +83,6 @@ public final class DeadLetterTopics {
             LOG.warn("Could not check that the dead-letter topics {} exist: {}", required, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void addExternal(Set<String> topics, String applicationId, Set<String> deadLetterTopics) {
-        for (String topic : topics) {
-            if (!topic.startsWith(applicationId + "-") && !topic.endsWith(Topic.DLQ_SUFFIX)) {
-                deadLetterTopics.add(topic + Topic.DLQ_SUFFIX);
-            }
         }
     }
 }

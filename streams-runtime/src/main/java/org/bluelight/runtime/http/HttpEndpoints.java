@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -25,31 +26,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's HTTP server (JDK {@code com.sun.net.httpserver}): GET-only routes answering JSON or
  * text. A route matches its path and everything below it ({@code /officers} also answers
- * {@code /officers/PC-1234}). Routes may be added before or after {@link #start()}.
+ * {@code /officers/PC-1234}). Routes may be added before or after {@link #start()}, which binds
+ * the port (a server that never started holds no port).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
     private static final String JSON = "application/json; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpSettings settings;
+    private final String threadNamePrefix;
     private final ObjectMapper json;
+    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    private HttpServer server;
+    private ExecutorService executor;
 
-    /** Binds the port now (so {@link #port()} is known), serves from {@link #start()}. */
+    /** Nothing listens until {@link #start()}. */
     public HttpEndpoints(HttpSettings settings, String threadNamePrefix) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port(), e);
-        }
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, threadNamePrefix + "-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.threadNamePrefix = Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
         json = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new AvroJsonModule())
@@ -61,7 +56,7 @@ public final class HttpEndpoints implements AutoCloseable {
     /** Answers GET {@code path} (and below) with {@code handler}'s JSON. */
     public void route(String path, QueryHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        server.createContext(requirePath(path), get(exchange -> {
+        add(path, get(exchange -> {
             JsonReply reply;
             try {
                 reply = handler.handle(HttpQuery.of(path, exchange.getRequestURI()));
@@ -83,24 +78,61 @@ public final class HttpEndpoints implements AutoCloseable {
 
     /** Answers GET {@code path} with {@code body}'s text, e.g. Prometheus metrics. */
     public void routeText(String path, String contentType, Supplier<String> body) {
-        server.createContext(requirePath(path), get(exchange ->
-                send(exchange, 200, contentType, body.get().getBytes(StandardCharsets.UTF_8))));
+        add(path, get(exchange -> send(exchange, 200, contentType, body.get().getBytes(StandardCharsets.UTF_8))));
     }
 
-    public void start() {
-        server.start();
+    /**
+     * Binds the port and serves the routes.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException("Already started");
+        }
+        HttpServer bound;
+        try {
+            bound = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port(), e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, threadNamePrefix + "-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        bound.setExecutor(executor);
+        routes.forEach(bound::createContext);
+        bound.start();
+        server = bound;
     }
 
     /** The bound port (the chosen one when configured as 0). */
-    public int port() {
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("Not listening: start() first");
+        }
         return server.getAddress().getPort();
     }
 
     /** Stops at once: queries are short, and by now Kafka Streams is closed. */
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private synchronized void add(String path, HttpHandler handler) {
+        requirePath(path);
+        if (routes.putIfAbsent(path, handler) != null) {
+            throw new IllegalArgumentException("Route " + path + " is already taken");
+        }
+        if (server != null) {
+            server.createContext(path, handler);
+        }
     }
 
     private HttpHandler get(Exchange answer) {
@@ -130,11 +162,10 @@ public final class HttpEndpoints implements AutoCloseable {
         }
     }
 
-    private static String requirePath(String path) {
+    private static void requirePath(String path) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("A route path starts with '/': " + path);
         }
-        return path;
     }
 
     @FunctionalInterface

@@ -166,27 +166,6 @@ class DeadLetterHandlersTest {
     }
 
     @Test
-    void aBadRecordInAGlobalStoreIsCountedAndSkippedWithoutStoppingTheApp() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.globalTable("limits", Consumed.with(Serdes.String(), Serdes.Long()),
-                org.apache.kafka.streams.kstream.Materialized.as("limits-store"));
-        StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
-                "state.dir", stateDir.resolve("global").toString())), "global-test", 0);
-        Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
-        try (TopologyTestDriver globalDriver = new TopologyTestDriver(builder.build(), props)) {
-            TestInputTopic<String, byte[]> limits =
-                    globalDriver.createInputTopic("limits", Serdes.String().serializer(), new ByteArraySerializer());
-
-            limits.pipeInput("north", bytes("junk"));
-            limits.pipeInput("south", longBytes(40));
-
-            assertThat(globalDriver.<String, Long>getKeyValueStore("limits-store").get("south")).isEqualTo(40L);
-            assertThat(globalDriver.<String, Long>getKeyValueStore("limits-store").get("north")).isNull();
-            assertThat(count("limits", "SerializationException", "deserialization")).isEqualTo(1.0);
-        }
-    }
-
-    @Test
     void withDeadLetterTopicsOffBadRecordsAreCountedAndSkipped() {
         DeadLetterQueue off = new DeadLetterQueue("app", false, meters);
         DeadLetter letter = DeadLetter.of(INPUT, 0, 7, 1L, null, bytes("x"), null, Stage.DESERIALIZATION,

@@ -25,7 +25,7 @@ class DeadLetterTopicsTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bluelight-dispatch");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
 
-        var topics = DeadLetterTopics.of(builder.build(props).describe(), "bluelight-dispatch");
+        var topics = DeadLetterTopics.of(builder.build(props).describe());
 
         assertThat(topics).containsExactly("cad.incidents.dlq", "officer.status.dlq");
     }

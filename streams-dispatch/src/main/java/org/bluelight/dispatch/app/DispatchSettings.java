@@ -1,0 +1,79 @@
+package org.bluelight.dispatch.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bluelight.dispatch.geo.MapBounds;
+import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.config.ConfigurationException;
+
+/**
+ * The dispatch app's own configuration, read from the same file and {@code BLUELIGHT_*}
+ * environment as the runtime's (see {@link ConfigSource}). Every key has the default of
+ * {@link DispatchRules#defaults()}:
+ *
+ * <pre>
+ * routing.osm.file                      ops/maps/andorra.osm.pbf
+ * routing.graph.dir                     &lt;java.io.tmpdir&gt;/bluelight-graphs
+ * dispatch.target.grade.N.ms            900000 (1), 3600000 (2), 86400000 (3), 604800000 (4)
+ * dispatch.recommend.up.to.grade        2
+ * dispatch.stale.after.ms               120000
+ * dispatch.nearest.count                8
+ * dispatch.max.candidates               5
+ * dispatch.crew.preference.ms           60000
+ * dispatch.home.area.preference.ms      60000
+ * dispatch.shift.end.penalty.ms         900000
+ * dispatch.default.service.ms           4500000
+ * dispatch.stale.penalty.ms             120000
+ * dispatch.diversion.penalty.ms         60000
+ * dispatch.coverage.cost.per.demand.ms  1800000
+ * dispatch.map.bounds                   (none) minLat,minLon,maxLat,maxLon
+ * </pre>
+ */
+public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules) {
+
+    public static DispatchSettings from(ConfigSource source) {
+        DispatchRules d = DispatchRules.defaults();
+        Map<Integer, Duration> targets = new TreeMap<>();
+        for (int grade = 1; grade <= 9; grade++) {
+            Duration fallback = d.targets().get(grade);
+            String key = "dispatch.target.grade." + grade + ".ms";
+            if (fallback != null || source.get(key).isPresent()) {
+                targets.put(grade, source.millis(key, fallback));
+            }
+        }
+        DispatchRules rules = new DispatchRules(
+                targets,
+                source.integer("dispatch.recommend.up.to.grade", d.highestRecommendedGrade()),
+                source.millis("dispatch.stale.after.ms", d.staleAfter()),
+                source.integer("dispatch.nearest.count", d.nearestCount()),
+                source.integer("dispatch.max.candidates", d.maxCandidates()),
+                source.millis("dispatch.crew.preference.ms", d.crewPreference()),
+                source.millis("dispatch.home.area.preference.ms", d.homeAreaPreference()),
+                source.millis("dispatch.shift.end.penalty.ms", d.shiftEndPenalty()),
+                source.millis("dispatch.default.service.ms", d.defaultServiceTime()),
+                source.millis("dispatch.stale.penalty.ms", d.stalePenalty()),
+                source.millis("dispatch.diversion.penalty.ms", d.diversionPenalty()),
+                source.millis("dispatch.coverage.cost.per.demand.ms", d.coverageCostPerDemandPerHour()),
+                source.optionalString("dispatch.map.bounds").map(DispatchSettings::bounds).orElse(d.mapBounds()));
+        return new DispatchSettings(
+                source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
+                source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
+                rules);
+    }
+
+    private static MapBounds bounds(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new ConfigurationException("dispatch.map.bounds must be minLat,minLon,maxLat,maxLon, was '" + text + "'");
+        }
+        try {
+            return new MapBounds(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
+                    Double.parseDouble(parts[2].trim()), Double.parseDouble(parts[3].trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("dispatch.map.bounds: " + e.getMessage());
+        }
+    }
+}
