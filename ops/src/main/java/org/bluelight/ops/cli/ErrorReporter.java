@@ -24,8 +24,13 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         String message = e.getMessage() != null ? e.getMessage() : e.toString();
         err.println(commandLine.getColorScheme().errorText("bluelight " + commandLine.getCommandName() + ": " + message));
         if (isAnticipated(e)) {
+            String said = message;
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                err.println("  caused by: " + cause);
+                // Messages often repeat their cause's; print only what adds something.
+                if (cause.getMessage() == null || !said.contains(cause.getMessage())) {
+                    err.println("  caused by: " + cause);
+                    said = said + cause;
+                }
             }
         } else {
             e.printStackTrace(err);

@@ -43,7 +43,6 @@ public final class TopicProvisioningService implements LocalService {
             report = new TopicProvisioner(admin, TIMEOUT).apply(BluelightTopics.specs(settings));
         }
         report.lines().forEach(log::info);
-        report.mismatches().forEach(mismatch -> log.warn("Topic differs from its declaration: {}", mismatch));
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bluelight.ops.Bluelight;
@@ -65,6 +67,32 @@ class LocalStackIT {
         assertThat(FreePorts.isFree(ports[0])).as("Kafka port released").isTrue();
         assertThat(FreePorts.isFree(ports[2])).as("registry port released").isTrue();
         assertThat(dataDir.resolve("bluelight.log")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRestartOnTheSameDataDirCreatesNothingAndReportsTopicsThatDifferFromTheNewSettings() {
+        int[] ports = FreePorts.take(3);
+        String[] local = {"local", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(ports[0]),
+            "--controller-port", String.valueOf(ports[1]), "--registry-port", String.valueOf(ports[2]), "--duration", "1s"};
+        int topicCount = BluelightTopics.specs(ProvisioningSettings.local()).size();
+
+        StringWriter first = new StringWriter();
+        assertThat(run(first, local)).isZero();
+        StringWriter second = new StringWriter();
+        String[] morePartitions = Stream.concat(Arrays.stream(local), Stream.of("--partitions", "4"))
+                .toArray(String[]::new);
+        assertThat(run(second, morePartitions)).isZero();
+
+        assertThat(first.toString()).contains(topicCount + " topics: " + topicCount + " created");
+        assertThat(second.toString())
+                .contains(topicCount + " topics: 0 created, 0 already as declared, " + topicCount + " differing")
+                .contains("MISMATCH cad.incidents: partitions: expected 4, found 3");
+    }
+
+    private static int run(StringWriter out, String... args) {
+        CommandLine commandLine = Bluelight.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        return commandLine.execute(args);
     }
 
     private static void awaitOutput(StringWriter out, String expected, CompletableFuture<Integer> exit) throws Exception {

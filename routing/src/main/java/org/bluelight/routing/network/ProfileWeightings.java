@@ -12,6 +12,8 @@ import com.graphhopper.routing.weighting.custom.CustomWeighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.util.TurnCostsConfig;
 import org.bluelight.routing.profile.CustomModels;
+import org.bluelight.routing.search.Adjacency;
+import org.bluelight.routing.search.EdgeCosts;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.traffic.TrafficBand;
 
@@ -28,13 +30,16 @@ final class ProfileWeightings {
     }
 
     private final BaseGraph graph;
+    private final Adjacency adjacency;
     private final EncodingManager encodingManager;
     private final CustomModels models;
     private final int uTurnCostSeconds;
     private final Map<Key, ProfileWeighting> cache = new ConcurrentHashMap<>();
 
-    ProfileWeightings(BaseGraph graph, EncodingManager encodingManager, CustomModels models, int uTurnCostSeconds) {
+    ProfileWeightings(BaseGraph graph, Adjacency adjacency, EncodingManager encodingManager, CustomModels models,
+                      int uTurnCostSeconds) {
         this.graph = graph;
+        this.adjacency = adjacency;
         this.encodingManager = encodingManager;
         this.models = models;
         this.uTurnCostSeconds = uTurnCostSeconds;
@@ -59,7 +64,7 @@ final class ProfileWeightings {
         }
         CustomWeighting weighting = new CustomWeighting(turnCosts, parameters);
         BooleanEncodedValue subnetwork = encodingManager.getBooleanEncodedValue(Subnetwork.key(vehicle));
-        return new ProfileWeighting(weighting, new org.bluelight.routing.search.EdgeCosts(graph, weighting),
+        return new ProfileWeighting(weighting, new EdgeCosts(adjacency, graph, weighting),
                 new DefaultSnapFilter(weighting, subnetwork), band);
     }
 }

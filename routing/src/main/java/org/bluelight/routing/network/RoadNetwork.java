@@ -62,10 +62,10 @@ public final class RoadNetwork implements AutoCloseable {
         this.hopper = hopper;
         this.graph = hopper.getBaseGraph();
         this.importTime = importTime;
-        this.weightings = new ProfileWeightings(graph, hopper.getEncodingManager(),
+        this.adjacency = new Adjacency(graph);
+        this.weightings = new ProfileWeightings(graph, adjacency, hopper.getEncodingManager(),
                 new CustomModels(config.speeds(), config.traffic()), config.uTurnCostSeconds());
         this.snapper = new Snapper(hopper.getLocationIndex(), graph.getBounds(), config.snapDistanceMeters());
-        this.adjacency = new Adjacency(graph);
     }
 
     /** Imports the OSM file, or loads its cached graph when the file and import settings are unchanged. */

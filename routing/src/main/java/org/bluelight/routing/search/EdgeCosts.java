@@ -2,46 +2,32 @@ package org.bluelight.routing.search;
 
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.routing.util.AllEdgesIterator;
 import com.graphhopper.util.EdgeIteratorState;
 
 /**
- * One weighting's travel cost of every base-graph edge in both directions, computed once so searches read an
- * array instead of evaluating the custom model per edge. Values are exactly the weighting's own, so a search
- * using them finds the same routes and times as GraphHopper's algorithms with that weighting.
- * Edges added by a query graph (snapped points) are not here and are asked of the weighting.
+ * One weighting's travel cost of every base-graph edge in both directions, computed once and laid out in
+ * {@link Adjacency} order, so a search reads them sequentially with the junction's edges instead of evaluating
+ * the custom model per edge. Values are exactly the weighting's own, so searches using them find the same routes
+ * and times as GraphHopper's algorithms with that weighting. Edges a query graph adds or changes are not here;
+ * searches ask the weighting for those.
  */
 public final class EdgeCosts {
 
-    private final int baseEdges;
-    /** Indexed by directed edge key: 2 * edge for storage direction, 2 * edge + 1 against it. */
+    /** Per adjacency entry: weight away from the entry's node, then towards it. */
     final double[] weight;
-    final long[] millis;
+    final int[] millis;
 
-    public EdgeCosts(BaseGraph graph, Weighting weighting) {
-        baseEdges = graph.getEdges();
-        weight = new double[2 * baseEdges];
-        millis = new long[2 * baseEdges];
-        AllEdgesIterator edge = graph.getAllEdges();
-        while (edge.next()) {
-            int key = 2 * edge.getEdge();
-            weight[key] = weighting.calcEdgeWeight(edge, false);
-            weight[key + 1] = weighting.calcEdgeWeight(edge, true);
-            millis[key] = Double.isInfinite(weight[key]) ? 0 : weighting.calcEdgeMillis(edge, false);
-            millis[key + 1] = Double.isInfinite(weight[key + 1]) ? 0 : weighting.calcEdgeMillis(edge, true);
+    public EdgeCosts(Adjacency adjacency, BaseGraph graph, Weighting weighting) {
+        int entries = adjacency.edge.length;
+        weight = new double[2 * entries];
+        millis = new int[2 * entries];
+        for (int e = 0; e < entries; e++) {
+            EdgeIteratorState away = graph.getEdgeIteratorStateForKey(adjacency.key[e]);
+            for (int toward = 0; toward < 2; toward++) {
+                double w = weighting.calcEdgeWeight(away, toward == 1);
+                weight[2 * e + toward] = w;
+                millis[2 * e + toward] = Double.isInfinite(w) ? 0 : Math.toIntExact(weighting.calcEdgeMillis(away, toward == 1));
+            }
         }
-    }
-
-    /** Weight of travelling the edge from its base to its adjacent node ({@code reverse} false) or back. */
-    double weight(EdgeIteratorState edge, boolean reverse, Weighting queryWeighting) {
-        if (edge.getEdge() >= baseEdges)
-            return queryWeighting.calcEdgeWeight(edge, reverse);
-        return weight[reverse ? edge.getReverseEdgeKey() : edge.getEdgeKey()];
-    }
-
-    long millis(EdgeIteratorState edge, boolean reverse, Weighting queryWeighting) {
-        if (edge.getEdge() >= baseEdges)
-            return queryWeighting.calcEdgeMillis(edge, reverse);
-        return millis[reverse ? edge.getReverseEdgeKey() : edge.getEdgeKey()];
     }
 }

@@ -29,7 +29,6 @@ public final class TreeSearch {
     private final IntHashSet changedNodes;
     private final boolean edgeBased;
     private final boolean reverse;
-    private int visited;
 
     /**
      * @param weighting    the weighting wrapped by the query graph ({@link QueryGraph#wrapWeighting})
@@ -84,21 +83,21 @@ public final class TreeSearch {
             int inEdge = label < 0 ? -1 : labels.edge(label);
             if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
                 return;
-            visited++;
 
             if (node < adjacency.nodes && !changedNodes.contains(node)) {
                 boolean restricted = adjacency.turnRestricted[node];
+                int direction = reverse ? 1 : 0;
                 for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
                     int travelKey = reverse ? adjacency.reverseKey[e] : adjacency.key[e];
                     relax(labels, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
-                            travelKey, costs.weight[travelKey], costs.millis[travelKey], adjacency.distance[e], restricted);
+                            travelKey, costs.weight[2 * e + direction], costs.millis[2 * e + direction], adjacency.distance[e], restricted);
                 }
             } else {
                 EdgeIterator iter = explorer.setBaseNode(node);
                 while (iter.next())
                     relax(labels, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
-                            reverse ? iter.getReverseEdgeKey() : iter.getEdgeKey(), costs.weight(iter, reverse, weighting),
-                            costs.millis(iter, reverse, weighting), iter.getDistance(), true);
+                            reverse ? iter.getReverseEdgeKey() : iter.getEdgeKey(), weighting.calcEdgeWeight(iter, reverse),
+                            weighting.calcEdgeMillis(iter, reverse), iter.getDistance(), true);
             }
         }
     }
@@ -126,11 +125,6 @@ public final class TreeSearch {
             return;
         labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
         labels.push(nextWeight, next);
-    }
-
-    /** Labels settled so far by the last run. */
-    public int visitedNodes() {
-        return visited;
     }
 
     /**

@@ -157,6 +157,37 @@ class AndorraRoutingIT {
     }
 
     @Test
+    void concurrentQueriesGiveTheSameEtasAsOneByOne() throws Exception {
+        List<ReachableNode> junctions = network.reachableFrom(ANDORRA_LA_VELLA, CAR, Duration.ofMinutes(10), NIGHT).nodes();
+        Random random = new Random(9);
+        List<List<Origin>> queries = new ArrayList<>();
+        List<GeoPoint> targets = new ArrayList<>();
+        for (int q = 0; q < 40; q++) {
+            targets.add(junctions.get(random.nextInt(junctions.size())).position());
+            List<Origin> origins = new ArrayList<>();
+            for (int i = 0; i < 8; i++)
+                origins.add(new Origin("o" + i, junctions.get(random.nextInt(junctions.size())).position(), i % 2 == 0 ? CAR : BLUE_LIGHTS));
+            queries.add(origins);
+        }
+        List<List<EtaResult>> sequential = new ArrayList<>();
+        for (int q = 0; q < queries.size(); q++)
+            sequential.add(network.etaTo(targets.get(q), queries.get(q), MORNING_PEAK));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<EtaResult>>> parallel = new ArrayList<>();
+            for (int q = 0; q < queries.size(); q++) {
+                int query = q;
+                parallel.add(pool.submit(() -> network.etaTo(targets.get(query), queries.get(query), MORNING_PEAK)));
+            }
+            for (int q = 0; q < queries.size(); q++)
+                assertThat(parallel.get(q).get()).isEqualTo(sequential.get(q));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void routeGeometryRunsFromStartToEnd() {
         Route route = network.route(ANDORRA_LA_VELLA, ENCAMP, CAR, NIGHT);
         assertThat(route.geometry()).hasSizeGreaterThan(10);

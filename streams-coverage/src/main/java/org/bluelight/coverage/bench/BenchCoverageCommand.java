@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.routing.bench.LatencyStats;
@@ -52,9 +53,31 @@ public final class BenchCoverageCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--bootstrap-servers", description = "run the coverage app on this Kafka cluster, in real time, "
+            + "and measure the lag from a fix to the cell update (needs --registry-url)")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", description = "schema registry of that cluster")
+    String registryUrl;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "partitions of the topics it creates (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--stream-threads", defaultValue = "2", description = "stream threads of the app (default: ${DEFAULT-VALUE})")
+    int streamThreads;
+
+    @Option(names = "--warm-up-s", defaultValue = "20", description = "seconds of lag left out of the steady figures (default: ${DEFAULT-VALUE})")
+    int warmUpSeconds;
+
+    @Option(names = "--state-dir", defaultValue = "target/bench-coverage-state", description = "app state (default: ${DEFAULT-VALUE})")
+    Path stateDir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (bootstrapServers != null) {
+            return throughKafka(out);
+        }
         try (RoadNetwork roads = RoadNetwork.open(NetworkConfig.of(osm, graphCache))) {
             CoverageBenchmark.Settings settings = new CoverageBenchmark.Settings(officers,
                     Duration.ofSeconds(fixIntervalSeconds), Duration.ofSeconds(durationSeconds), seed,
@@ -81,6 +104,35 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                         sample.cells());
             }
             out.println("end-to-end lag fix -> cell update: not measured by this command (needs a broker)");
+            return 0;
+        }
+    }
+
+    private int throughKafka(PrintWriter out) throws Exception {
+        if (registryUrl == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bootstrap-servers needs --registry-url");
+        }
+        try (RoadNetwork roads = RoadNetwork.open(NetworkConfig.of(osm, graphCache))) {
+            CoverageSettings defaults = CoverageSettings.defaults();
+            CoverageSettings coverage = new CoverageSettings(resolution, new ReachRule(moveThreshold, !noRoadNodeRule),
+                    defaults.grade1Target(), defaults.demand(), defaults.requiredLevels(), partitions,
+                    defaults.demandRefresh(), defaults.offRoadSearchRings());
+            CoverageLagBenchmark.Result result = new CoverageLagBenchmark(roads, new CoverageLagBenchmark.Settings(
+                    bootstrapServers, registryUrl, officers, Duration.ofSeconds(fixIntervalSeconds),
+                    Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmUpSeconds), seed, partitions,
+                    streamThreads, coverage, stateDir)).run();
+            out.printf(Locale.ROOT, "coverage app on %s, %d partitions, %d stream threads, exactly-once%n",
+                    bootstrapServers, partitions, streamThreads);
+            out.printf(Locale.ROOT, "%d officers came on duty, then %d fixes in %d s (%.0f/s)%n", officers,
+                    result.fixesSent(), durationSeconds, result.fixesSent() / (double) durationSeconds);
+            out.printf(Locale.ROOT, "reach searches: %d (%.1f/s); search time p50 %.2f ms, p99 %.2f ms%n",
+                    result.recomputations(), result.recomputations() / (double) durationSeconds,
+                    result.searchP50Millis(), result.searchP99Millis());
+            print(out, "lag fix -> cell update, all", result.lag());
+            result.steadyLag().ifPresentOrElse(steady -> print(out, "lag after " + warmUpSeconds + " s warm-up", steady),
+                    () -> out.println("lag after warm-up: no cell updates caused after the warm-up"));
+            out.printf(Locale.ROOT, "output drained %.1f s after the last fix; state: %d officer reaches, %d cells%n",
+                    result.drainTime().toMillis() / 1000.0, result.officerReachEntries(), result.cellEntries());
             return 0;
         }
     }

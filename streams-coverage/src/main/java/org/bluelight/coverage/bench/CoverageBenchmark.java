@@ -26,13 +26,8 @@ import org.bluelight.coverage.reach.ReachTracker;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
 import org.bluelight.coverage.serde.CoverageSerdes;
-import org.bluelight.routing.GeoPoint;
-import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.bench.LatencyStats;
 import org.bluelight.routing.network.RoadNetwork;
-import org.bluelight.routing.profile.Transport;
-import org.bluelight.routing.profile.TravelProfile;
-import org.bluelight.routing.route.Route;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
 
@@ -79,10 +74,9 @@ public final class CoverageBenchmark {
         ReachProfile profile = new ReachProfile(org.bluelight.schemas.Transport.CAR, DrivingStandard.STANDARD);
         Instant start = Instant.parse("2025-03-03T14:00:00Z");
 
+        Fleet fleet = new Fleet(network, junctions, settings.officers(), random, start);
         String[] ids = new String[settings.officers()];
         OfficerReach[] officers = new OfficerReach[settings.officers()];
-        PatrolRoute[] routes = new PatrolRoute[settings.officers()];
-        double[] routeStart = new double[settings.officers()];
         Map<Long, CellState> cells = new HashMap<>();
         Map<ReachDecision, Integer> decisions = new EnumMap<>(ReachDecision.class);
         long deltas = 0;
@@ -91,10 +85,8 @@ public final class CoverageBenchmark {
 
         for (int i = 0; i < ids.length; i++) {
             ids[i] = "bench-" + i;
-            Position home = junctions.get(random.nextInt(junctions.size()));
-            routes[i] = newRoute(home, junctions, random, start);
             ReachStep step = tracker.apply(ids[i], OfficerReach.unknown(),
-                    new OfficerUpdate.StatusUpdate(OfficerState.AVAILABLE, profile, home, start));
+                    new OfficerUpdate.StatusUpdate(OfficerState.AVAILABLE, profile, fleet.home(i), start));
             officers[i] = step.officer();
             apply(cells, step.deltas());
         }
@@ -108,16 +100,9 @@ public final class CoverageBenchmark {
             for (int i = 0; i < ids.length; i++) {
                 // Fixes of different officers are spread across the interval, as from real vehicles.
                 double seconds = (t - intervalMillis * (double) i / ids.length) / 1000.0;
-                double onRoute = seconds - routeStart[i];
-                if (routes[i].finishedAt(onRoute)) {
-                    Position here = routes[i].positionAt(onRoute);
-                    routes[i] = newRoute(here, junctions, random, start.plusMillis((long) (seconds * 1000)));
-                    routeStart[i] = seconds;
-                    onRoute = 0;
-                }
                 Instant at = start.plusMillis((long) (seconds * 1000));
                 ReachStep step = tracker.apply(ids[i], officers[i],
-                        new OfficerUpdate.PositionUpdate(routes[i].positionAt(onRoute), at));
+                        new OfficerUpdate.PositionUpdate(fleet.positionAt(i, seconds, start), at));
                 officers[i] = step.officer();
                 decisions.merge(step.decision(), 1, Integer::sum);
                 if (step.decision().search()) {
@@ -137,23 +122,6 @@ public final class CoverageBenchmark {
         return new Result(junctions.size(), (int) fixes, wall, LatencyStats.of(initial),
                 moving.length == 0 ? LatencyStats.of(new long[] {0}) : LatencyStats.of(moving), decisions, deltas,
                 reaches == 0 ? 0 : (double) cellsInReaches / reaches, samples);
-    }
-
-    private PatrolRoute newRoute(Position from, List<Position> junctions, Random random, Instant departure) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Position to = junctions.get(random.nextInt(junctions.size()));
-            try {
-                Route route = network.route(new GeoPoint(from.lat(), from.lon()), new GeoPoint(to.lat(), to.lon()),
-                        TravelProfile.basic(Transport.CAR), departure);
-                List<Position> geometry = route.geometry().stream().map(p -> new Position(p.lat(), p.lon())).toList();
-                if (geometry.size() >= 2) {
-                    return PatrolRoute.of(geometry, route.etaSeconds());
-                }
-            } catch (RoutingException unreachable) {
-                // Another destination.
-            }
-        }
-        return PatrolRoute.of(List.of(from, from), 3600);
     }
 
     private static void apply(Map<Long, CellState> cells, List<CellDelta> deltas) {

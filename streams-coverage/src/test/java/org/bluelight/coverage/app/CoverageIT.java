@@ -96,10 +96,6 @@ class CoverageIT {
         KAFKA.createTopics(1, Topic.OFFICER_STATUS.topicName(), Topic.TELEMATICS.topicName(),
                 Topic.INCIDENTS.topicName(), Topic.COVERAGE_CELLS.topicName(), Topic.OFFICER_IMPACT.topicName(),
                 Topic.OFFICER_STATUS.dlqName(), Topic.TELEMATICS.dlqName(), Topic.INCIDENTS.dlqName());
-        // streams-runtime's start-up check takes the app's repartition topics for external ones
-        // (TopologyDescription names them without the application id) and wants these to exist.
-        KAFKA.createTopics(1, "cell-deltas-repartition.dlq", "cell-incidents-repartition.dlq",
-                "officer-reach-sizes-repartition.dlq", "officer-sole-cover-repartition.dlq");
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
         serdes = AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString()));
         network = RoadNetwork.open(NetworkConfig.of(Path.of("../ops/maps/andorra.osm.pbf"),
@@ -220,9 +216,7 @@ class CoverageIT {
                 "schema.registry.url", registry.uri().toString(),
                 "state.dir", stateDir.toString(),
                 "http.port", "0",
-                "shutdown.timeout.ms", "10000",
-                // Below the runtime's 15 s dead-letter topic check, which an admin client requires.
-                "kafka.request.timeout.ms", "10000")), "it-coverage", 0);
+                "shutdown.timeout.ms", "10000")), "it-coverage", 0);
         CoverageConfig coverage = CoverageConfig.from(ConfigSource.of(Map.of(CoverageConfig.ZONE, "UTC")));
         CoverageApp app = CoverageApp.create(config, coverage, serdes, network).start();
         Instant deadline = Instant.now().plus(WAIT);

@@ -79,6 +79,7 @@ public record StreamsAppConfig(
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     /** Settings this record owns; a {@code kafka.*} override of one would silently fight the typed value. */
+    @SuppressWarnings("deprecation") // the global-enabled switch goes away when Kafka 5.0 makes it the default
     private static final Set<String> OWNED_KAFKA_KEYS = Set.of(
             StreamsConfig.APPLICATION_ID_CONFIG, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
             StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
@@ -162,6 +163,7 @@ public record StreamsAppConfig(
      * running app's {@link org.bluelight.runtime.deadletter.DeadLetterQueue}, which
      * {@link org.bluelight.runtime.StreamsApp} adds.
      */
+    @SuppressWarnings("deprecation") // the global-enabled switch goes away when Kafka 5.0 makes it the default
     public Properties streamsProperties() {
         Properties props = new Properties();
         props.putAll(kafkaOverrides);

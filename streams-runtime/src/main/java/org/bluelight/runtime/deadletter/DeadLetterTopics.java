@@ -66,12 +66,10 @@ public final class DeadLetterTopics {
         if (required.isEmpty()) {
             return;
         }
-        Properties adminProperties = new Properties();
-        adminProperties.putAll(clientProperties);
-        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
+        // Only the admin client's own settings (bootstrap, security), so it logs no unknown-config warnings.
         try (Admin admin = Admin.create(AdminClientConfig.configNames().stream()
-                .filter(adminProperties::containsKey)
-                .collect(Collectors.toMap(name -> name, adminProperties::get)))) {
+                .filter(clientProperties::containsKey)
+                .collect(Collectors.toMap(name -> name, clientProperties::get)))) {
             Set<String> existing = admin.listTopics(new ListTopicsOptions().timeoutMs((int) CHECK_TIMEOUT.toMillis()))
                     .names().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             SortedSet<String> missing = new TreeSet<>(required);
