@@ -37,7 +37,6 @@ import org.bluelight.routing.traffic.TrafficBand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +136,7 @@ public final class RoadNetwork implements AutoCloseable {
                 if (results[index] == null)
                     results[index] = unreachable(origins.get(index), target);
         }
-        return Arrays.asList(results);
+        return List.of(results);
     }
 
     /**
@@ -162,7 +161,7 @@ public final class RoadNetwork implements AutoCloseable {
                         : unreachable(origin, target);
             }
         }
-        return Arrays.asList(results);
+        return List.of(results);
     }
 
     /** Every junction reachable from the origin within the limit, with its quickest travel time. */

@@ -67,7 +67,7 @@ public final class RoadNetworkReachability implements Reachability {
         }
         List<ReachedNode> reached = new ArrayList<>(nodes.size());
         for (ReachableNode node : nodes) {
-            reached.add(new ReachedNode(new Position(node.position().lat(), node.position().lon()),
+            reached.add(new ReachedNode(node.nodeId(), new Position(node.position().lat(), node.position().lon()),
                     Duration.ofMillis(Math.round(node.seconds() * 1000))));
         }
         OptionalLong start = nodes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(nodes.get(0).nodeId());

@@ -16,12 +16,12 @@ public final class ReachTracker {
 
     private final ReachRule rule;
     private final Reachability reachability;
-    private final CellGrid grid;
+    private final NodeCells nodeCells;
 
     public ReachTracker(ReachRule rule, Reachability reachability, CellGrid grid) {
         this.rule = rule;
         this.reachability = reachability;
-        this.grid = grid;
+        this.nodeCells = new NodeCells(grid);
     }
 
     public ReachStep apply(String officerId, OfficerReach before, OfficerUpdate update) {
@@ -42,7 +42,7 @@ public final class ReachTracker {
         ReachedArea area = reachability.reachableFrom(officer.position(), officer.profile(), update.at());
         Set<Long> cells = new HashSet<>();
         for (ReachedNode node : area.nodes()) {
-            cells.add(grid.cellOf(node.position()));
+            cells.add(nodeCells.cellOf(node));
         }
         return new Reach(officer.position(), area.originNode(), officer.profile(), CellSet.of(cells), update.at());
     }

@@ -3,6 +3,10 @@ package org.bluelight.coverage.reach;
 import java.time.Duration;
 import org.bluelight.coverage.cell.Position;
 
-/** A road node an officer can reach, and how long it takes. */
-public record ReachedNode(Position position, Duration travelTime) {
+/**
+ * A road node an officer can reach, and how long it takes.
+ *
+ * @param nodeId the node's id in the road graph, stable while the graph is loaded
+ */
+public record ReachedNode(long nodeId, Position position, Duration travelTime) {
 }

@@ -81,10 +81,14 @@ public final class LatticeReachability implements Reachability {
         for (Position node : allNodes()) {
             double meters = from.metersTo(node);
             if (meters <= reachMeters) {
-                reached.add(new ReachedNode(node, Duration.ofSeconds((long) (meters / 20))));
+                reached.add(new ReachedNode(nodeId(node), node, Duration.ofSeconds((long) (meters / 20))));
             }
         }
         return new ReachedArea(start, reached);
+    }
+
+    private long nodeId(Position node) {
+        return roadNodeAt(node, null).orElseThrow();
     }
 
     private double metersPerDegreeLon() {

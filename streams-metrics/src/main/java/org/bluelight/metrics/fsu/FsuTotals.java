@@ -25,10 +25,6 @@ public record FsuTotals(Map<FsuTotal, Double> values, String homeArea, Set<Safeg
         return values.get(total);
     }
 
-    public boolean isZero() {
-        return values.values().stream().allMatch(v -> v == 0.0);
-    }
-
     /** The published tally, without metrics or ranks (those come from a ranking run). */
     public FsuTally toAvro(String personId, Instant asOf) {
         List<SafeguardingTheme> themeList = new ArrayList<>(themes);
