@@ -1,9 +1,12 @@
 package org.bluelight.ops;
 
+import org.bluelight.ops.cli.BenchCommand;
 import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
 import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
+import org.bluelight.routing.cli.MapCommand;
+import org.bluelight.routing.cli.RouteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             LocalCommand.class,
             TopicsCommand.class,
+            RouteCommand.class,
+            MapCommand.class,
+            BenchCommand.class,
         })
 public final class Bluelight implements Runnable {
 

@@ -26,7 +26,7 @@ public record CoverageSettings(int resolution, ReachRule reachRule, Duration gra
                                int offRoadSearchRings) {
 
     public CoverageSettings {
-        new CellGrid(resolution);
+        CellGrid.requireResolution(resolution);
         Objects.requireNonNull(reachRule, "reachRule");
         Objects.requireNonNull(demand, "demand");
         Objects.requireNonNull(requiredLevels, "requiredLevels");

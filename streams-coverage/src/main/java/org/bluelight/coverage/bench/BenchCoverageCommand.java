@@ -131,7 +131,7 @@ public final class BenchCoverageCommand implements Callable<Integer> {
             print(out, "lag fix -> cell update, all", result.lag());
             result.steadyLag().ifPresentOrElse(steady -> print(out, "lag after " + warmUpSeconds + " s warm-up", steady),
                     () -> out.println("lag after warm-up: no cell updates caused after the warm-up"));
-            out.printf(Locale.ROOT, "output drained %.1f s after the last fix; state: %d officer reaches, %d cells%n",
+            out.printf(Locale.ROOT, "input consumed %.1f s after the last fix; state: %d officer reaches, %d cells%n",
                     result.drainTime().toMillis() / 1000.0, result.officerReachEntries(), result.cellEntries());
             return 0;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.app.CoverageApp;
@@ -83,8 +87,9 @@ public final class CoverageLagBenchmark {
                          long cellEntries, Duration drainTime) {
     }
 
-    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
-    private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
+    /** Time for the last committed cell updates to be read after the input is consumed. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private final RoadNetwork network;
     private final Settings settings;
@@ -119,15 +124,21 @@ public final class CoverageLagBenchmark {
             partitions.forEach(consumer::position);
 
             List<long[]> lags = new ArrayList<>();
-            AtomicBoolean producing = new AtomicBoolean(true);
+            AtomicBoolean reading = new AtomicBoolean(true);
             Instant start = Instant.now();
-            Thread reader = new Thread(() -> read(consumer, serdes, lags, producing), "bench-coverage-reader");
+            Thread reader = new Thread(() -> read(consumer, serdes, lags, reading), "bench-coverage-reader");
             reader.start();
             int sent = produce(producer, serdes, new Fleet(network, junctions, settings.officers(),
                     new Random(settings.seed()), start), start);
-            producing.set(false);
-            reader.join();
+            boolean caughtUp = awaitInputConsumed(applicationId);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
+            Thread.sleep(QUIET.toMillis());
+            reading.set(false);
+            reader.join();
+            if (!caughtUp) {
+                throw new IllegalStateException("The app had not consumed its input " + DRAIN_LIMIT.toMinutes()
+                        + " min after the last fix");
+            }
 
             MeterRegistry meters = app.streamsApp().meterRegistry();
             long recomputations = (long) meters.find("coverage.reach.decisions").counters().stream()
@@ -144,10 +155,8 @@ public final class CoverageLagBenchmark {
                 }
             }
             KafkaStreams streams = app.streamsApp().streams();
-            long reachEntries = streams.store(StoreQueryParameters.fromNameAndType(CoverageTopology.OFFICER_REACH_STORE,
-                    QueryableStoreTypes.keyValueStore())).approximateNumEntries();
-            long cellEntries = streams.store(StoreQueryParameters.fromNameAndType(CoverageTopology.CELL_STORE,
-                    QueryableStoreTypes.keyValueStore())).approximateNumEntries();
+            long reachEntries = entries(streams, CoverageTopology.OFFICER_REACH_STORE);
+            long cellEntries = entries(streams, CoverageTopology.CELL_STORE);
 
             long steadyFrom = start.plus(settings.warmUp()).toEpochMilli();
             long[] all = lags.stream().mapToLong(l -> l[1]).toArray();
@@ -194,28 +203,47 @@ public final class CoverageLagBenchmark {
         return sent;
     }
 
-    /** Reads cell updates until production has ended and the output has been quiet for a while. */
+    /** Reads cell updates, noting each one's lag, until told to stop. */
     private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags,
-                      AtomicBoolean producing) {
+                      AtomicBoolean reading) {
         Serde<CoverageCell> cells = serdes.valueSerde(Topic.COVERAGE_CELLS, CoverageCell.class);
-        Instant lastRecord = Instant.now();
-        Instant stopBy = null;
-        while (true) {
+        while (reading.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 long now = System.currentTimeMillis();
                 CoverageCell cell = cells.deserializer().deserialize(record.topic(), record.value());
                 long causedAt = cell.getUpdatedAt().toEpochMilli();
                 lags.add(new long[] {causedAt, (now - causedAt) * 1_000_000});
-                lastRecord = Instant.now();
             }
-            if (!producing.get()) {
-                if (stopBy == null) {
-                    stopBy = Instant.now().plus(DRAIN_LIMIT);
-                }
-                if (Instant.now().isAfter(stopBy) || Duration.between(lastRecord, Instant.now()).compareTo(QUIET) > 0) {
-                    return;
+        }
+    }
+
+    /** Waits until the app has committed every officer record sent; false if that takes too long. */
+    private boolean awaitInputConsumed(String applicationId) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Instant deadline = Instant.now().plus(DRAIN_LIMIT);
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetSpec> inputs = new HashMap<>();
+            for (Topic topic : List.of(Topic.OFFICER_STATUS, Topic.TELEMATICS)) {
+                for (int p = 0; p < settings.partitions(); p++) {
+                    inputs.put(new TopicPartition(topic.topicName(), p), OffsetSpec.latest());
                 }
             }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(inputs).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            while (Instant.now().isBefore(deadline)) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+                boolean done = ends.entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    return end.getValue() == 0 || offset != null && offset.offset() >= end.getValue();
+                });
+                if (done) {
+                    return true;
+                }
+                Thread.sleep(250);
+            }
+            return false;
         }
     }
 
@@ -246,6 +274,18 @@ public final class CoverageLagBenchmark {
                 }
             }
         }
+    }
+
+    private static long entries(KafkaStreams streams, String storeName) {
+        long count = 0;
+        try (KeyValueIterator<Object, Object> all = streams.store(StoreQueryParameters.fromNameAndType(storeName,
+                QueryableStoreTypes.keyValueStore())).all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void awaitRunning(CoverageApp app) throws InterruptedException {

@@ -21,10 +21,14 @@ public final class CellGrid {
     private final int resolution;
 
     public CellGrid(int resolution) {
+        this.resolution = requireResolution(resolution);
+    }
+
+    public static int requireResolution(int resolution) {
         if (resolution < 0 || resolution > 15) {
             throw new IllegalArgumentException("H3 resolution must be 0 to 15, was " + resolution);
         }
-        this.resolution = resolution;
+        return resolution;
     }
 
     public int resolution() {

@@ -39,6 +39,16 @@ public record OfficerReach(boolean onDuty, boolean available, ReachProfile profi
         return new OfficerReach(onDuty, available, profile, fix.position(), fix.at(), reach);
     }
 
+    /** This officer with the cells of the reach left out: what is stored apart from the cells. */
+    public OfficerReach withoutCells() {
+        return reach == null ? this : withReach(reach.withCells(CellSet.empty()));
+    }
+
+    /** This officer with the cells of the reach put back. */
+    public OfficerReach withCells(CellSet cells) {
+        return reach == null ? this : withReach(reach.withCells(cells));
+    }
+
     public OfficerReach withReach(Reach newReach) {
         return new OfficerReach(onDuty, available, profile, position, positionAt, newReach);
     }

@@ -16,4 +16,8 @@ public record Reach(Position origin, OptionalLong originNode, ReachProfile profi
         Objects.requireNonNull(cells, "cells");
         Objects.requireNonNull(computedAt, "computedAt");
     }
+
+    public Reach withCells(CellSet newCells) {
+        return new Reach(origin, originNode, profile, newCells, computedAt);
+    }
 }

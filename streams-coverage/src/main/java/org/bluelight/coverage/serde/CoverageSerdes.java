@@ -151,6 +151,28 @@ public final class CoverageSerdes {
         });
     }
 
+    public static Serde<CellSet> cellSet() {
+        return new CodecSerde<>("cell set", new CodecSerde.Codec<>() {
+            @Override
+            public void write(CellSet cells, DataOutputStream out) throws IOException {
+                long[] sorted = cells.toArray();
+                out.writeInt(sorted.length);
+                for (long cell : sorted) {
+                    out.writeLong(cell);
+                }
+            }
+
+            @Override
+            public CellSet read(DataInputStream in) throws IOException {
+                long[] cells = new long[in.readInt()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = in.readLong();
+                }
+                return CellSet.of(cells);
+            }
+        });
+    }
+
     public static Serde<CellState> cellState() {
         return new CodecSerde<>("cell state", new CodecSerde.Codec<>() {
             @Override

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellDelta;
 import org.bluelight.coverage.cell.CellGrid;
@@ -50,7 +49,8 @@ import org.bluelight.schemas.Topic;
 /**
  * The coverage app, top to bottom:
  * <ol>
- *   <li>officer status and telematics → each officer's reach (state store {@value #OFFICER_REACH_STORE});
+ *   <li>officer status and telematics → each officer's reach (state stores {@value #OFFICER_REACH_STORE}
+ *       and {@value #REACH_CELLS_STORE});
  *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
  *   <li>grade 1–2 incidents → demand signals re-keyed by cell;</li>
  *   <li>per cell (state store {@value #CELL_STORE}): officers in reach, demand, deficit →
@@ -60,14 +60,19 @@ import org.bluelight.schemas.Topic;
  *   <li>{@code coverage.cells} read back whole into a global store ({@value #CELLS_VIEW_STORE}) for
  *       the force summary.</li>
  * </ol>
+ * Both outputs pass through a caching table first, so each commit publishes a cell or an officer
+ * once however many changes it took in.
  */
 public final class CoverageTopology {
 
     public static final String OFFICER_REACH_STORE = "officer-reach";
+    public static final String REACH_CELLS_STORE = "officer-reach-cells";
     public static final String CELL_STORE = "cell-coverage";
     public static final String OBSERVED_SINCE_STORE = "demand-observed-since";
     public static final String IMPACT_STORE = "officer-impact";
     public static final String CELLS_VIEW_STORE = "coverage-cells-view";
+    static final String CELLS_EMITTED_STORE = "coverage-cells-emitted";
+    static final String IMPACTS_EMITTED_STORE = "officer-impact-emitted";
     static final String DEMAND_IGNORED = "coverage.demand.ignored";
 
     private final CoverageSettings settings;
@@ -101,9 +106,12 @@ public final class CoverageTopology {
                 .processValues(Validate.with(OfficerInput::fix), Named.as("validate-position-fix"));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OFFICER_REACH_STORE), keys, CoverageSerdes.officerReach()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REACH_CELLS_STORE), keys, CoverageSerdes.cellSet()));
         ReachTracker tracker = new ReachTracker(settings.reachRule(), new TimedReachability(reachability, meters), grid);
         KStream<String, ReachStep> reachSteps = statuses.merge(fixes)
-                .process(() -> new ReachProcessor(OFFICER_REACH_STORE, tracker, meters), OFFICER_REACH_STORE);
+                .process(() -> new ReachProcessor(OFFICER_REACH_STORE, REACH_CELLS_STORE, tracker, meters),
+                        OFFICER_REACH_STORE, REACH_CELLS_STORE);
 
         KStream<String, CellSignal> cellDeltas = reachSteps
                 .flatMap((officerId, step) -> {
@@ -144,6 +152,8 @@ public final class CoverageTopology {
         cellUpdates
                 .filter((cellId, update) -> update.coverage().isPresent())
                 .mapValues(update -> CoverageRecords.cell(update.coverage().orElseThrow(), grid, update.at()))
+                .toTable(Named.as("coalesce-cells"), coalesced(CELLS_EMITTED_STORE, avro.valueSerde(Topic.COVERAGE_CELLS)))
+                .toStream()
                 .to(Topic.COVERAGE_CELLS.topicName(),
                         Produced.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)));
         KStream<String, ImpactSignal> soleCover = cellUpdates
@@ -157,15 +167,33 @@ public final class CoverageTopology {
                 Stores.persistentKeyValueStore(IMPACT_STORE), keys, CoverageSerdes.officerImpact()));
         soleCover.merge(reachSizes)
                 .process(() -> new ImpactProcessor(IMPACT_STORE), IMPACT_STORE)
+                .toTable(Named.as("coalesce-impacts"),
+                        coalesced(IMPACTS_EMITTED_STORE, avro.valueSerde(Topic.OFFICER_IMPACT)))
+                .toStream()
                 .to(Topic.OFFICER_IMPACT.topicName(),
                         Produced.with(keys, avro.<OfficerCoverageImpact>valueSerde(Topic.OFFICER_IMPACT)));
 
-        // 5. The whole force's cells, on every instance, for the summary.
-        builder.globalTable(Topic.COVERAGE_CELLS.topicName(),
+        // 5. The whole force's cells, on every instance, for the summary. A plain global store: cell
+        //    updates carry the event time of their cause, which is not in order across officers.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_VIEW_STORE), keys,
+                        avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)).withLoggingDisabled(),
+                Topic.COVERAGE_CELLS.topicName(),
                 Consumed.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)),
-                Materialized.<String, CoverageCell, KeyValueStore<Bytes, byte[]>>as(CELLS_VIEW_STORE));
+                () -> new CellsViewProcessor(CELLS_VIEW_STORE));
 
         return builder.build();
+    }
+
+    /**
+     * A table that only coalesces: the record cache keeps the latest value per key and passes it on
+     * when the task commits, so a cell touched by many deltas within one commit is published once.
+     */
+    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> coalesced(String name, Serde<V> values) {
+        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(values)
+                .withCachingEnabled()
+                .withLoggingDisabled();
     }
 
     /** The force summary over every cell in the global view. */
@@ -173,9 +201,7 @@ public final class CoverageTopology {
         ForceSummary.Tally tally = new ForceSummary.Tally();
         try (KeyValueIterator<String, ?> all = cellsView.all()) {
             all.forEachRemaining(entry -> {
-                CoverageCell cell = entry.value instanceof ValueAndTimestamp<?> stamped
-                        ? (CoverageCell) stamped.value()
-                        : (CoverageCell) entry.value;
+                CoverageCell cell = (CoverageCell) entry.value;
                 tally.add(cell.getDemandPerHour(), cell.getOfficersInReach(), cell.getAvailableInReach(), cell.getDeficit());
             });
         }

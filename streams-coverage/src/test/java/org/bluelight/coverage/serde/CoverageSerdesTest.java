@@ -39,6 +39,8 @@ class CoverageSerdesTest {
         Reach reach = new Reach(new Position(42.5, 1.5), OptionalLong.of(77), VAN, CellSet.of(5, 3, 9), T);
         roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, false, VAN, new Position(42.51, 1.52), T, reach));
         roundTrip(CoverageSerdes.officerReach(), OfficerReach.unknown());
+        roundTrip(CoverageSerdes.cellSet(), CellSet.of(7, 1, 3));
+        roundTrip(CoverageSerdes.cellSet(), CellSet.empty());
         roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, true, VAN, new Position(42.5, 1.5), T,
                 new Reach(new Position(42.5, 1.5), OptionalLong.empty(), VAN, CellSet.empty(), T)));
     }

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
+import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellState;
 import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.cell.RequiredLevels;
@@ -164,11 +165,15 @@ class CoverageTopologyTest {
         coverage.status("c", OfficerState.OFF_DUTY, null, T.plusSeconds(100));
         Map<String, CellState> cells = entries(coverage.store(CoverageTopology.CELL_STORE));
         Map<String, OfficerReach> reach = entries(coverage.store(CoverageTopology.OFFICER_REACH_STORE));
+        Map<String, CellSet> reachCells = entries(coverage.store(CoverageTopology.REACH_CELLS_STORE));
+        assertThat(reachCells).containsOnlyKeys("a", "b");
+        assertThat(reach.get("c").cells().isEmpty()).isTrue();
         Map<String, OfficerImpact> impact = entries(coverage.store(CoverageTopology.IMPACT_STORE));
         Map<String, Long> observed = entries(coverage.store(CoverageTopology.OBSERVED_SINCE_STORE));
         assertThat(cells.get(villageCell).officers()).containsOnlyKeys("a", "b");
         Map<String, CellState> cellsLog = coverage.changelog(CoverageTopology.CELL_STORE, CoverageSerdes.cellState());
         Map<String, OfficerReach> reachLog = coverage.changelog(CoverageTopology.OFFICER_REACH_STORE, CoverageSerdes.officerReach());
+        Map<String, CellSet> reachCellsLog = coverage.changelog(CoverageTopology.REACH_CELLS_STORE, CoverageSerdes.cellSet());
         Map<String, OfficerImpact> impactLog = coverage.changelog(CoverageTopology.IMPACT_STORE, CoverageSerdes.officerImpact());
         Map<String, Long> observedLog = coverage.changelog(CoverageTopology.OBSERVED_SINCE_STORE, Serdes.Long());
         coverage.close();
@@ -177,11 +182,13 @@ class CoverageTopologyTest {
         coverage = new CoverageDriver(settings, roadCells, valley, DemandSeed.none(), meters, freshStateDir);
         restore(coverage.store(CoverageTopology.CELL_STORE), cellsLog);
         restore(coverage.store(CoverageTopology.OFFICER_REACH_STORE), reachLog);
+        restore(coverage.store(CoverageTopology.REACH_CELLS_STORE), reachCellsLog);
         restore(coverage.store(CoverageTopology.IMPACT_STORE), impactLog);
         restore(coverage.store(CoverageTopology.OBSERVED_SINCE_STORE), observedLog);
 
         assertThat(entries(coverage.<CellState>store(CoverageTopology.CELL_STORE))).isEqualTo(cells);
         assertThat(entries(coverage.<OfficerReach>store(CoverageTopology.OFFICER_REACH_STORE))).isEqualTo(reach);
+        assertThat(entries(coverage.<CellSet>store(CoverageTopology.REACH_CELLS_STORE))).isEqualTo(reachCells);
         assertThat(entries(coverage.<OfficerImpact>store(CoverageTopology.IMPACT_STORE))).isEqualTo(impact);
         assertThat(entries(coverage.<Long>store(CoverageTopology.OBSERVED_SINCE_STORE))).isEqualTo(observed);
         int searches = valley.searches();

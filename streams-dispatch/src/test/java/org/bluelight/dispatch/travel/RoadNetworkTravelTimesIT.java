@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluelight.dispatch.fixtures.Incidents.incident;
 import static org.bluelight.dispatch.fixtures.Units.unit;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.bluelight.dispatch.availability.Officer;
+import org.bluelight.dispatch.fixtures.Andorra;
 import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.recommend.Outcome;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
-import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
@@ -25,19 +24,16 @@ import org.junit.jupiter.api.Test;
 /** The recommendation rules over GraphHopper on the real Andorra road network. */
 class RoadNetworkTravelTimesIT {
 
-    /** Escaldes-Engordany, by the Gran Valira. */
-    static final Location SCENE = new Location(42.5100, 1.5370);
-    /** On the CG-1 at Santa Coloma, 3.3 km away in a straight line: a fast main road into town. */
-    static final Location ON_THE_CG1 = new Location(42.4925, 1.5045);
-    /** In the streets of Andorra la Vella, 2.1 km away. */
-    static final Location IN_TOWN = new Location(42.5075, 1.5120);
+    static final Location SCENE = Andorra.ESCALDES;
+    static final Location ON_THE_CG1 = Andorra.ON_THE_CG1;
+    static final Location IN_TOWN = Andorra.IN_TOWN;
     static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
 
     static RoadNetwork network;
 
     @BeforeAll
     static void openNetwork() {
-        network = RoadNetwork.open(NetworkConfig.of(Path.of("../ops/maps/andorra.osm.pbf"), Path.of("target/graph-cache")));
+        network = Andorra.open();
     }
 
     @AfterAll

@@ -25,6 +25,7 @@ import org.bluelight.metrics.response.ResponseTargets;
 import org.bluelight.metrics.topology.ContractSerdes;
 import org.bluelight.metrics.topology.MetricsSettings;
 import org.bluelight.metrics.topology.MetricsTopology;
+import org.bluelight.metrics.topology.Retention;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.TrialDayClock;
 import org.bluelight.metrics.trial.TrialSummary;
@@ -63,7 +64,15 @@ public final class MetricsApp {
                 source.integer("fsu.list.size", 100));
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
-                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)));
+                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source));
+    }
+
+    private static Retention retention(ConfigSource source) {
+        Retention defaults = Retention.defaults();
+        return new Retention(source.millis("trial.ledger.retention.ms", defaults.trialLedger()),
+                source.millis("response.arrivals.retention.ms", defaults.firstArrivals()),
+                source.millis("response.window.grace.ms", defaults.kpiWindowGrace()),
+                source.millis("retention.purge.interval.ms", defaults.purgeInterval()));
     }
 
     /** Builds the app (not started) with its routes. */

@@ -20,6 +20,12 @@ public record IncidentResponse(Instant reportedAt, Integer grade, String dispatc
     public record Step(IncidentResponse state, Optional<ResponseSample> sample, Optional<String> rejection) {
     }
 
+    /** True once the incident was reported (or, unseen, first attended) before {@code cutoff}. */
+    public boolean expiredBefore(Instant cutoff) {
+        Instant since = reportedAt != null ? reportedAt : firstArrivalAt;
+        return since == null || since.isBefore(cutoff);
+    }
+
     public static IncidentResponse unseen() {
         return new IncidentResponse(null, null, null, false, null, false);
     }

@@ -12,7 +12,8 @@ import org.bluelight.schemas.ResponseKpi;
  * size, the values of the latest window (by start) that has a KPI. Prometheus names:
  * {@code bluelight_response_count}, {@code bluelight_response_median_seconds},
  * {@code bluelight_response_p90_seconds}, {@code bluelight_response_on_target_share},
- * {@code bluelight_response_target_seconds}; tags {@code group}, {@code grade}, {@code window}.
+ * {@code bluelight_response_target_seconds}, {@code bluelight_response_available_officers_mean},
+ * {@code bluelight_response_busy_officers_mean}; tags {@code group}, {@code grade}, {@code window}.
  */
 public final class ResponseKpiMeters {
 
@@ -47,6 +48,10 @@ public final class ResponseKpiMeters {
                 .description("Share attended within the grade's target in the latest window").register(registry);
         Gauge.builder("bluelight.response.target.seconds", latest, m -> m.get(key).getTargetSeconds()).tags(tags)
                 .description("The grade's attendance target").register(registry);
+        Gauge.builder("bluelight.response.available.officers.mean", latest, m -> orNaN(m.get(key).getAvailableOfficersMean())).tags(tags)
+                .description("Time-weighted mean of the group's available officers over the latest window").register(registry);
+        Gauge.builder("bluelight.response.busy.officers.mean", latest, m -> orNaN(m.get(key).getBusyOfficersMean())).tags(tags)
+                .description("Time-weighted mean of the group's on-duty but busy officers over the latest window").register(registry);
     }
 
     private static double orNaN(Double value) {

@@ -12,13 +12,19 @@ import org.bluelight.metrics.trial.TrialDayClock;
  *
  * @param trialClock trial day boundaries; its zone is also the zone of KPI days and FSU months
  * @param rankingInterval how often (wall clock) the FSU ranking is recomputed and published
+ * @param retention when per-record state is purged
  */
 public record MetricsSettings(TrialDayClock trialClock, double patrolAreaCellDegrees, DosageTracker.Settings dosage,
-                              ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval) {
+                              ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval,
+                              Retention retention) {
 
     public static MetricsSettings defaults() {
         return new MetricsSettings(TrialDayClock.thamesValley(), PatrolAreaIndex.DEFAULT_CELL_DEGREES,
                 DosageTracker.Settings.defaults(), ResponseTargets.defaults(), FsuRanking.Settings.defaults(),
-                Duration.ofHours(1));
+                Duration.ofHours(1), Retention.defaults());
+    }
+
+    public MetricsSettings withRetention(Retention newRetention) {
+        return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention);
     }
 }

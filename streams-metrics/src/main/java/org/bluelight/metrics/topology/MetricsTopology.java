@@ -44,7 +44,6 @@ import org.bluelight.metrics.fsu.PersonUpdate;
 import org.bluelight.metrics.fsu.RecordLinks;
 import org.bluelight.metrics.fsu.ResourceEvent;
 import org.bluelight.metrics.patrol.DosageTracker;
-import org.bluelight.metrics.patrol.GeometryFormatException;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.TrackState;
 import org.bluelight.metrics.response.IncidentResponse;
@@ -52,8 +51,16 @@ import org.bluelight.metrics.response.KpiWindows;
 import org.bluelight.metrics.response.ResponseInput;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.metrics.response.ResponseSample;
-import org.bluelight.metrics.response.ResponseStats;
-import org.bluelight.metrics.response.WindowSamples;
+import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.GroupAvailability;
+import org.bluelight.metrics.response.GroupInput;
+import org.bluelight.metrics.response.ResponseKpis;
+import org.bluelight.metrics.intake.InputChecks;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
+import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.deadletter.Validate;
+import org.apache.kafka.streams.kstream.Named;
+import java.util.function.Function;
 import org.bluelight.metrics.trial.Contribution;
 import org.bluelight.metrics.trial.ContributionLedger;
 import org.bluelight.metrics.trial.CrimeFacts;
@@ -104,6 +111,7 @@ public final class MetricsTopology {
     public static final String PEOPLE_STORE = "fsu-people";
     public static final String RESPONSES_STORE = "response-first-arrivals";
     public static final String KPI_WINDOWS_STORE = "response-windows";
+    public static final String AVAILABILITY_STORE = "response-availability";
 
     /** Objects the topology shares with the app around it (HTTP views, meters). */
     public record Shared(HotSpotCatalogue hotSpots, FsuBoard fsuBoard, ResponseKpiMeters kpiMeters, MeterRegistry meters) {
@@ -126,9 +134,10 @@ public final class MetricsTopology {
 
     private Topology build() {
         stores().values().forEach(builder::addStateStore);
-        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, String.class, IncidentEvent.class);
-        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
-        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, String.class, CrimeRecord.class);
+        // Every input is checked as it is read, before any repartition, so refused records reach <topic>.dlq.
+        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, String.class, IncidentEvent.class, InputChecks::incident);
+        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, String.class, OfficerStatus.class, InputChecks::status);
+        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, String.class, CrimeRecord.class, InputChecks::crime);
 
         // --- Hot spots trial -------------------------------------------------------------------
         hotSpotCatalogue();
@@ -142,12 +151,12 @@ public final class MetricsTopology {
                 .process(this::ledgerProcessor, TRIAL_LEDGER_STORE);
 
         // Patrol dosage from each officer's track.
-        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, String.class, PositionFix.class)
+        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, String.class, PositionFix.class, InputChecks::fix)
                 .process(this::dosageProcessor, TRACKS_STORE);
 
         // The schedule sets each hot-spot-day's arm.
-        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, TrialAllocationKey.class, TrialAllocation.class)
-                .filter((key, allocation) -> allocation != null)
+        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, TrialAllocationKey.class, TrialAllocation.class,
+                        InputChecks::allocation)
                 .map((key, allocation) -> KeyValue.pair(dayKey(allocation.getHotSpotId(), allocation.getTrialDay()),
                         HotSpotDayChange.allocation(allocation.getHotSpotId(), allocation.getTrialDay(), allocation.getArm(), Instant.EPOCH)));
 
@@ -166,7 +175,7 @@ public final class MetricsTopology {
         // Resource engagement, from status changes and dispatcher assignments, meets each call.
         KStream<String, CallInput> resourceEvents = statuses
                 .mapValues(OfficerEngagement.Signal::of)
-                .merge(stream(Topic.ASSIGNMENTS, String.class, Assignment.class).flatMapValues(OfficerEngagement.Signal::of))
+                .merge(stream(Topic.ASSIGNMENTS, String.class, Assignment.class, Result::valid).flatMapValues(OfficerEngagement.Signal::of))
                 .selectKey((key, signal) -> signal.officerId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
                 .process(this::engagementProcessor, OFFICER_INCIDENT_STORE)
@@ -178,7 +187,7 @@ public final class MetricsTopology {
                 .process(this::callProcessor, CALLS_STORE);
         KStream<String, PersonUpdate> recordLinks = crimes
                 .map((key, crime) -> KeyValue.pair(PersonLedger.crimeKey(crime.getCrimeId()), RecordLinks.of(crime)))
-                .merge(stream(Topic.CUSTODY_RECORDS, String.class, CustodyRecord.class)
+                .merge(stream(Topic.CUSTODY_RECORDS, String.class, CustodyRecord.class, InputChecks::custody)
                         .map((key, custody) -> KeyValue.pair(PersonLedger.custodyKey(custody.getCustodyId()), RecordLinks.of(custody))))
                 .process(this::recordLinksProcessor, RECORD_LINKS_STORE);
         // One partition: the ranking normalises over everyone, and FSU volume is small (calls, crimes, custody).
@@ -190,28 +199,24 @@ public final class MetricsTopology {
                 .to(Topic.FSU.topicName(), produced(Topic.FSU, String.class, FsuTally.class));
 
         // --- Response KPIs ---------------------------------------------------------------------
+        // First arrivals meet their incidents (keyed by incident id) ...
         KStream<String, ResponseInput> arrivals = statuses
-                .filter((key, status) -> status != null && status.getState() == OfficerState.ON_SCENE && status.getIncidentId() != null)
+                .filter((key, status) -> status.getState() == OfficerState.ON_SCENE && status.getIncidentId() != null)
                 .map((key, status) -> KeyValue.pair(status.getIncidentId(), ResponseInput.arrival(status.getIncidentId(), status.getChangedAt())));
-        KpiWindows windows = new KpiWindows(settings.trialClock().zone());
-        incidents
+        KStream<String, GroupInput> samples = incidents
                 .mapValues(incident -> new ResponseInput(incident.getIncidentId(), incident.getReportedAt(), incident.getGrade(),
                         incident.getDispatchGroup(), incident.getEventType() == IncidentEventType.CANCELLED, null))
                 .merge(arrivals)
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ResponseInput.class)).withName("response-inputs"))
                 .process(this::firstArrivalProcessor, RESPONSES_STORE)
-                .flatMap((incidentId, sample) -> List.of(
-                        KeyValue.pair(kpiKey(sample, windows.windowOf(sample.firstArrivalAt(), KpiWindow.HOUR)), sample.seconds()),
-                        KeyValue.pair(kpiKey(sample, windows.windowOf(sample.firstArrivalAt(), KpiWindow.DAY)), sample.seconds())))
-                .groupByKey(Grouped.with("response-samples", Serdes.String(), Serdes.Double()))
-                .aggregate(WindowSamples::empty, (key, seconds, samples) -> samples.plus(seconds),
-                        Materialized.<String, WindowSamples, KeyValueStore<Bytes, byte[]>>as(KPI_WINDOWS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowSamples.class)))
-                .toStream()
-                .map((key, samples) -> {
-                    ResponseKpi kpi = kpiOf(key, samples);
-                    return KeyValue.pair(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(), kpi.getWindowStart()), kpi);
-                })
+                .mapValues(GroupInput::sample);
+        // ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
+        statuses
+                .selectKey((key, status) -> status.getDispatchGroup())
+                .mapValues(status -> GroupInput.status(status.getOfficerId(), status.getState(), status.getChangedAt()))
+                .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
+                .process(this::kpiProcessor, KPI_WINDOWS_STORE, AVAILABILITY_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), produced(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class));
 
@@ -221,8 +226,6 @@ public final class MetricsTopology {
     // --- Trial ---------------------------------------------------------------------------------
 
     private void hotSpotCatalogue() {
-        Counter refused = Counter.builder("bluelight.metrics.hotspots.refused")
-                .description("Hot spots refused for a bad patrol area geometry").register(shared.meters());
         StoreBuilder<KeyValueStore<String, HotSpot>> store = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(HOTSPOTS_STORE), Serdes.String(), serdes.value(Topic.HOTSPOTS, HotSpot.class))
                 .withLoggingDisabled();
@@ -243,13 +246,12 @@ public final class MetricsTopology {
                             shared.hotSpots().remove(record.key());
                             return;
                         }
-                        try {
-                            shared.hotSpots().put(record.value());
-                            hotSpots.put(record.key(), record.value());
-                        } catch (GeometryFormatException e) {
-                            refused.increment();
-                            LOG.warn("Refused hot spot {}: {}", record.key(), e.getMessage());
+                        if (InputChecks.hotSpot(record.value()) instanceof Result.Invalid<HotSpot> invalid) {
+                            // The runtime's handler counts it as a dead letter; a global store's thread cannot write one.
+                            throw new InvalidRecordException(invalid.reason(), invalid.detail());
                         }
+                        shared.hotSpots().put(record.value());
+                        hotSpots.put(record.key(), record.value());
                     }
                 });
     }
@@ -278,11 +280,13 @@ public final class MetricsTopology {
         return new Processor<>() {
             private ProcessorContext<String, HotSpotDayChange> context;
             private ContributionLedger ledger;
+            private KeyValueStore<String, ContributionLedger.Entry> store;
 
             @Override
             public void init(ProcessorContext<String, HotSpotDayChange> context) {
                 this.context = context;
-                KeyValueStore<String, ContributionLedger.Entry> store = context.getStateStore(TRIAL_LEDGER_STORE);
+                store = context.getStateStore(TRIAL_LEDGER_STORE);
+                context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
                 ledger = new ContributionLedger(new ContributionLedger.Store() {
                     @Override
                     public ContributionLedger.Entry get(String recordKey) {
@@ -294,6 +298,19 @@ public final class MetricsTopology {
                         store.put(recordKey, entry);
                     }
                 });
+            }
+
+            private void purge(long streamTime) {
+                Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.retention().trialLedger());
+                List<String> expired = new ArrayList<>();
+                try (KeyValueIterator<String, ContributionLedger.Entry> all = store.all()) {
+                    all.forEachRemaining(entry -> {
+                        if (entry.value.expiredBefore(cutoff, settings.trialClock())) {
+                            expired.add(entry.key);
+                        }
+                    });
+                }
+                expired.forEach(store::delete);
             }
 
             @Override
@@ -525,6 +542,7 @@ public final class MetricsTopology {
             public void init(ProcessorContext<String, ResponseSample> context) {
                 this.context = context;
                 responses = context.getStateStore(RESPONSES_STORE);
+                context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
             }
 
             @Override
@@ -537,6 +555,7 @@ public final class MetricsTopology {
                         : state.onIncident(record.key(), input.reportedAt(), input.grade(), input.dispatchGroup(), input.cancelled());
                 responses.put(record.key(), step.state());
                 step.rejection().ifPresent(reason -> {
+                    // Found only here, after the repartition that brings an arrival to its incident, so not dead-lettered.
                     rejected.increment();
                     LOG.warn("No response time: {}", reason);
                 });
@@ -544,38 +563,125 @@ public final class MetricsTopology {
                         .filter(sample -> settings.responseTargets().targetFor(sample.grade()).isPresent())
                         .ifPresent(sample -> context.forward(record.withValue(sample)));
             }
+
+            private void purge(long streamTime) {
+                Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.retention().firstArrivals());
+                List<String> expired = new ArrayList<>();
+                try (KeyValueIterator<String, IncidentResponse> all = responses.all()) {
+                    all.forEachRemaining(entry -> {
+                        if (entry.value.expiredBefore(cutoff)) {
+                            expired.add(entry.key);
+                        }
+                    });
+                }
+                expired.forEach(responses::delete);
+            }
         };
     }
 
-    private static String kpiKey(ResponseSample sample, KpiWindows.Window window) {
-        return sample.dispatchGroup() + "|" + sample.grade() + "|" + window.size() + "|" + window.start() + "|" + window.end();
-    }
+    /**
+     * Per dispatch group: the response times of each grade's hourly and daily windows, and the
+     * group's available and busy officers. Publishes a window's KPI at each new sample, and its
+     * final figures once stream time passes its end; drops it after the grace period.
+     */
+    private Processor<String, GroupInput, ResponseKpiKey, ResponseKpi> kpiProcessor() {
+        KpiWindows kpiWindows = new KpiWindows(settings.trialClock().zone());
+        Counter late = Counter.builder("bluelight.metrics.response.late")
+                .description("Response samples for KPI windows already closed and past their grace period")
+                .register(shared.meters());
+        return new Processor<>() {
+            private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
+            private KeyValueStore<String, GradeWindow> gradeWindows;
+            private KeyValueStore<String, GroupAvailability> groups;
 
-    private ResponseKpi kpiOf(String key, WindowSamples samples) {
-        String[] parts = key.split("\\|");
-        int grade = Integer.parseInt(parts[1]);
-        int target = (int) settings.responseTargets().targetFor(grade).orElseThrow().toSeconds();
-        ResponseStats stats = ResponseStats.of(samples.seconds(), target);
-        return ResponseKpi.newBuilder()
-                .setDispatchGroup(parts[0])
-                .setGrade(grade)
-                .setWindowSize(KpiWindow.valueOf(parts[2]))
-                .setWindowStart(Instant.parse(parts[3]))
-                .setWindowEnd(Instant.parse(parts[4]))
-                .setCount(stats.count())
-                .setMedianSeconds(stats.medianSeconds())
-                .setP90Seconds(stats.p90Seconds())
-                .setTargetSeconds(target)
-                .setOnTargetCount(stats.onTargetCount())
-                .setOnTargetShare(stats.onTargetShare())
-                .build();
+            @Override
+            public void init(ProcessorContext<ResponseKpiKey, ResponseKpi> context) {
+                this.context = context;
+                gradeWindows = context.getStateStore(KPI_WINDOWS_STORE);
+                groups = context.getStateStore(AVAILABILITY_STORE);
+                context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeAndPurge);
+            }
+
+            @Override
+            public void process(Record<String, GroupInput> record) {
+                GroupInput input = record.value();
+                GroupAvailability group = groups.get(record.key());
+                group = group == null ? GroupAvailability.unseen() : group;
+                if (!input.hasSample()) {
+                    groups.put(record.key(), group.on(input.officerId(), input.state(), input.changedAt(), kpiWindows));
+                    return;
+                }
+                ResponseSample sample = input.sample();
+                Instant now = Instant.ofEpochMilli(Math.max(context.currentStreamTimeMs(), record.timestamp()));
+                for (KpiWindow size : KpiWindow.values()) {
+                    KpiWindows.Window window = kpiWindows.windowOf(sample.firstArrivalAt(), size);
+                    if (window.end().plus(settings.retention().kpiWindowGrace()).isBefore(now)) {
+                        late.increment();
+                        LOG.warn("Response of incident {} is past the grace period of its {} window from {}",
+                                sample.incidentId(), size, window.start());
+                        continue;
+                    }
+                    String key = GradeWindow.key(sample.dispatchGroup(), sample.grade(), window);
+                    GradeWindow gradeWindow = gradeWindows.get(key);
+                    gradeWindow = (gradeWindow == null ? GradeWindow.empty(sample.dispatchGroup(), sample.grade(), window) : gradeWindow)
+                            .plus(sample.seconds());
+                    gradeWindows.put(key, gradeWindow);
+                    forward(gradeWindow, group, now, record.timestamp());
+                }
+            }
+
+            private void closeAndPurge(long streamTime) {
+                Instant now = Instant.ofEpochMilli(streamTime);
+                Instant cutoff = now.minus(settings.retention().kpiWindowGrace());
+                Map<String, GradeWindow> closing = new HashMap<>();
+                List<String> expired = new ArrayList<>();
+                try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+                    all.forEachRemaining(entry -> {
+                        if (entry.value.end().isBefore(cutoff)) {
+                            expired.add(entry.key);
+                        }
+                        if (!entry.value.closed() && !entry.value.end().isAfter(now)) {
+                            closing.put(entry.key, entry.value.asClosed());
+                        }
+                    });
+                }
+                closing.forEach((key, gradeWindow) -> {
+                    GroupAvailability group = groups.get(gradeWindow.dispatchGroup());
+                    forward(gradeWindow, group == null ? GroupAvailability.unseen() : group, now, streamTime);
+                    gradeWindows.put(key, gradeWindow);
+                });
+                expired.forEach(gradeWindows::delete);
+                List<KeyValue<String, GroupAvailability>> trimmed = new ArrayList<>();
+                try (KeyValueIterator<String, GroupAvailability> all = groups.all()) {
+                    all.forEachRemaining(entry -> {
+                        GroupAvailability kept = entry.value.withoutWindowsEndedBefore(cutoff);
+                        if (kept != entry.value) {
+                            trimmed.add(KeyValue.pair(entry.key, kept));
+                        }
+                    });
+                }
+                trimmed.forEach(entry -> groups.put(entry.key, entry.value));
+            }
+
+            private void forward(GradeWindow gradeWindow, GroupAvailability group, Instant asOf, long timestamp) {
+                int target = (int) settings.responseTargets().targetFor(gradeWindow.grade()).orElseThrow().toSeconds();
+                ResponseKpi kpi = ResponseKpis.of(gradeWindow, target, group.meansOver(gradeWindow.window(), asOf));
+                context.forward(new Record<>(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(),
+                        kpi.getWindowStart()), kpi, timestamp));
+            }
+        };
     }
 
     // --- Wiring helpers ------------------------------------------------------------------------
 
-    /** A contract topic's records; tombstones carry nothing to count on these (non-compacted) topics. */
-    private <K, V> KStream<K, V> stream(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return builder.stream(topic.topicName(), consumed(topic, keyType, valueType)).filter((key, value) -> value != null);
+    /**
+     * A contract topic's records that pass {@code check}; refused ones go to the topic's dead-letter
+     * topic. Tombstones carry nothing to count on these topics.
+     */
+    private <K, V> KStream<K, V> stream(Topic topic, Class<K> keyType, Class<V> valueType, Function<V, Result<V>> check) {
+        return builder.stream(topic.topicName(), consumed(topic, keyType, valueType))
+                .filter((key, value) -> value != null, Named.as("present-" + topic.topicName()))
+                .processValues(Validate.<K, V, V>with(check), Named.as("validate-" + topic.topicName()));
     }
 
     private <K, V> Consumed<K, V> consumed(Topic topic, Class<K> keyType, Class<V> valueType) {
@@ -609,6 +715,8 @@ public final class MetricsTopology {
                 JsonSerde.<Set<String>>of(JsonSerde.MAPPER.getTypeFactory().constructType(new TypeReference<Set<String>>() { }))));
         stores.put(PEOPLE_STORE, store(PEOPLE_STORE, JsonSerde.of(PersonLedger.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
+        stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
+        stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, JsonSerde.of(GroupAvailability.class)));
         return stores;
     }
 

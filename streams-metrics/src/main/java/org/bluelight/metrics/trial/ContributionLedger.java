@@ -23,10 +23,19 @@ public final class ContributionLedger {
     }
 
     /**
-     * What a record last contributed ({@code null} when nothing) and whether a crime record has
-     * taken over from it.
+     * What a record last contributed ({@code null} when nothing), whether a crime record has
+     * taken over from it, and when it last changed.
      */
-    public record Entry(Contribution contribution, boolean superseded) {
+    public record Entry(Contribution contribution, boolean superseded, Instant lastChange) {
+
+        /**
+         * True once nothing this entry guards can still change: its last version and the end of its
+         * trial day are both before {@code cutoff}.
+         */
+        public boolean expiredBefore(Instant cutoff, TrialDayClock clock) {
+            boolean quiet = lastChange == null || lastChange.isBefore(cutoff);
+            return quiet && (contribution == null || clock.endOf(contribution.trialDay()).isBefore(cutoff));
+        }
     }
 
     private final Store store;
@@ -43,7 +52,7 @@ public final class ContributionLedger {
             return List.of();
         }
         Contribution previous = entry == null ? null : entry.contribution();
-        store.put(key, new Entry(contribution, false));
+        store.put(key, new Entry(contribution, false, at));
         return changes(previous, contribution, at);
     }
 
@@ -55,13 +64,13 @@ public final class ContributionLedger {
             Entry incident = store.get(key);
             if (incident == null || !incident.superseded()) {
                 changes.addAll(changes(incident == null ? null : incident.contribution(), null, at));
-                store.put(key, new Entry(null, true));
+                store.put(key, new Entry(null, true, at));
             }
         }
         String key = "crime:" + crimeId;
         Entry entry = store.get(key);
         Contribution previous = entry == null ? null : entry.contribution();
-        store.put(key, new Entry(contribution, false));
+        store.put(key, new Entry(contribution, false, at));
         changes.addAll(changes(previous, contribution, at));
         return changes;
     }

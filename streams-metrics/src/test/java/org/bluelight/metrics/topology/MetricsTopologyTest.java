@@ -46,6 +46,19 @@ import org.bluelight.schemas.TrialAllocation;
 import org.bluelight.schemas.TrialAllocationKey;
 import org.bluelight.schemas.TrialArm;
 import org.junit.jupiter.api.AfterEach;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.bluelight.metrics.intake.InputChecks;
+import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.IncidentResponse;
+import org.bluelight.metrics.trial.ContributionLedger;
+import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
+import org.bluelight.runtime.deadletter.DeadLetterHeaders;
+import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
+import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,15 +80,30 @@ class MetricsTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final HotSpotCatalogue catalogue = new HotSpotCatalogue(0.005);
+
     @BeforeEach
     void start() throws Exception {
-        MetricsTopology.Shared shared = new MetricsTopology.Shared(new HotSpotCatalogue(0.005), board, new ResponseKpiMeters(meters), meters);
+        startWith(MetricsSettings.defaults());
+    }
+
+    /** (Re)starts the driver with {@code settings}, the runtime's dead-letter handlers and hot spot HS1. */
+    @SuppressWarnings("deprecation") // as the runtime does, until Kafka 5.0 makes the global handler the default
+    void startWith(MetricsSettings settings) throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
+        MetricsTopology.Shared shared = new MetricsTopology.Shared(catalogue, board, new ResponseKpiMeters(meters), meters);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(MetricsTopology.build(MetricsSettings.defaults(), serdes, shared), props);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        new DeadLetterQueue("metrics-test", true, meters).addTo(props);
+        driver = new TopologyTestDriver(MetricsTopology.build(settings, serdes, shared), props);
         input(Topic.HOTSPOTS, String.class, HotSpot.class).pipeInput("HS1", HotSpot.newBuilder().setHotSpotId("HS1").setName("Cowley Road")
                 .setTrialId("T").setPatrolAreas(List.of(new PatrolArea("HS1-P1", SQUARE))).build());
     }
@@ -248,5 +276,130 @@ class MetricsTopologyTest {
                 .isEqualTo(900.0);
         assertThat(meters.get("bluelight.response.on.target.share").tags("group", "RAD1", "grade", "1", "window", "day").gauge().value())
                 .isEqualTo(0.5);
+    }
+
+    private List<TestRecord<String, byte[]>> deadLetters(Topic topic) {
+        return driver.createOutputTopic(topic.dlqName(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+                .readRecordsToList();
+    }
+
+    private static String reasonOf(TestRecord<String, byte[]> letter) {
+        Header header = letter.headers().lastHeader(DeadLetterHeaders.REASON);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private double deadLetterCount(String reason) {
+        return meters.find(DeadLetterQueue.COUNTER).tag("reason", reason).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void badInputIsDeadLetteredBeforeItCountsAnywhere() {
+        Instant reported = Instant.parse("2024-05-01T10:05:00Z");
+        pipe(incident("BAD-GRADE", reported, IncidentCategory.THEFT, INSIDE).setGrade(9).build());
+        pipe(incident("BAD-PLACE", reported, IncidentCategory.THEFT, new GeoPoint(123.0, -1.255)).build());
+        input(Topic.TELEMATICS, String.class, PositionFix.class)
+                .pipeInput("O1", new PositionFix("O1", reported, new GeoPoint(51.755, 200.0), null, null, null), reported);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        pipe(statuses, OfficerStatus.newBuilder(status("O1", OfficerState.ON_SCENE, "BAD-GRADE", reported.plusSeconds(60)))
+                .setDispatchGroup("").build());
+
+        List<TestRecord<String, byte[]>> incidents = deadLetters(Topic.INCIDENTS);
+        assertThat(incidents).extracting(TestRecord::key).containsExactly("BAD-GRADE", "BAD-PLACE");
+        assertThat(incidents).extracting(MetricsTopologyTest::reasonOf)
+                .containsExactly(InputChecks.UNKNOWN_GRADE, InputChecks.INVALID_POSITION);
+        assertThat(deadLetters(Topic.TELEMATICS)).extracting(MetricsTopologyTest::reasonOf).containsExactly(InputChecks.INVALID_POSITION);
+        assertThat(deadLetters(Topic.OFFICER_STATUS)).extracting(MetricsTopologyTest::reasonOf)
+                .containsExactly(InputChecks.MISSING_DISPATCH_GROUP);
+        assertThat(deadLetterCount(InputChecks.INVALID_POSITION)).isEqualTo(2.0);
+        assertThat(latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)).as("nothing counted").isEmpty();
+        assertThat(latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class)).as("nothing measured").isEmpty();
+    }
+
+    @Test
+    void hotSpotWithBadGeometryIsRefusedAndCountedAsADeadLetter() {
+        input(Topic.HOTSPOTS, String.class, HotSpot.class).pipeInput("HS2", HotSpot.newBuilder().setHotSpotId("HS2").setName("Bad")
+                .setTrialId("T").setPatrolAreas(List.of(new PatrolArea("HS2-P1", "{\"type\":\"LineString\"}"))).build());
+
+        assertThat(catalogue.index().areaCount()).as("only HS1's area").isEqualTo(1);
+        assertThat(deadLetterCount(InputChecks.BAD_GEOMETRY)).isEqualTo(1.0);
+        pipe(incident("I1", Instant.parse("2024-05-01T10:05:00Z"), IncidentCategory.THEFT, INSIDE).build());
+        assertThat(latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)).as("the app goes on").isNotEmpty();
+    }
+
+    @Test
+    void kpisCarryTheTimeWeightedMeansOfAvailableAndBusyOfficers() {
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        pipe(statuses, status("O1", OfficerState.AVAILABLE, null, ten));
+        pipe(statuses, status("O2", OfficerState.AVAILABLE, null, ten));
+        pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O2", OfficerState.EN_ROUTE, "I1", ten.plusSeconds(6 * 60)));
+        pipe(statuses, status("O2", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
+
+        ResponseKpiKey hourKey = new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten);
+        ResponseKpi sofar = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class).get(hourKey);
+        // 10:00-10:15: O1 available 15 min, O2 6 min; O2 busy 9 min.
+        assertThat(sofar.getAvailableOfficersMean()).isCloseTo(21.0 / 15, within(1e-9));
+        assertThat(sofar.getBusyOfficersMean()).isCloseTo(9.0 / 15, within(1e-9));
+
+        // Stream time passes the end of the hour: its final figures cover the whole hour.
+        pipe(statuses, status("O1", OfficerState.ON_BREAK, null, ten.plusSeconds(90 * 60)));
+        ResponseKpi last = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class).get(hourKey);
+        assertThat(last.getCount()).isEqualTo(1);
+        assertThat(last.getAvailableOfficersMean()).isCloseTo(66.0 / 60, within(1e-9));
+        assertThat(last.getBusyOfficersMean()).isCloseTo(54.0 / 60, within(1e-9));
+        assertThat(meters.get("bluelight.response.available.officers.mean").tags("group", "RAD1", "grade", "1", "window", "hour")
+                .gauge().value()).isCloseTo(1.1, within(1e-9));
+        assertThat(meters.get("bluelight.response.busy.officers.mean").tags("group", "RAD1", "grade", "1", "window", "hour")
+                .gauge().value()).isCloseTo(0.9, within(1e-9));
+    }
+
+    @Test
+    void ledgerFirstArrivalsAndKpiWindowsArePurgedOncePastTheirRetention() throws Exception {
+        startWith(MetricsSettings.defaults().withRetention(
+                new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1))));
+        KeyValueStore<String, ContributionLedger.Entry> ledger = driver.getKeyValueStore(MetricsTopology.TRIAL_LEDGER_STORE);
+        KeyValueStore<String, IncidentResponse> arrivals = driver.getKeyValueStore(MetricsTopology.RESPONSES_STORE);
+        KeyValueStore<String, GradeWindow> windows = driver.getKeyValueStore(MetricsTopology.KPI_WINDOWS_STORE);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        Instant first = Instant.parse("2024-05-01T10:05:00Z");
+        pipe(incident("I1", first, IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", first.plusSeconds(600)));
+        assertThat(ledger.get("incident:I1")).isNotNull();
+        assertThat(arrivals.get("I1")).isNotNull();
+        assertThat(count(windows)).isEqualTo(2);
+
+        // Two days later: I1's trial day ended more than a day ago, and its KPI windows are past their grace.
+        Instant later = first.plus(Duration.ofDays(2));
+        pipe(incident("I2", later, IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O1", OfficerState.ON_SCENE, "I2", later.plusSeconds(300)));
+        assertThat(ledger.get("incident:I1")).isNull();
+        assertThat(ledger.get("incident:I2")).isNotNull();
+        assertThat(arrivals.get("I1")).isNull();
+        assertThat(arrivals.get("I2")).isNotNull();
+        assertThat(count(windows)).as("only I2's hour and day").isEqualTo(2);
+        assertThat(windows.get(GradeWindow.key("RAD1", 1, new org.bluelight.metrics.response.KpiWindows(
+                settingsZone()).windowOf(later.plusSeconds(300), KpiWindow.HOUR)))).isNotNull();
+
+        // A response in a window past its grace is refused rather than opening the window again.
+        pipe(incident("I3", first, IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O2", OfficerState.ON_SCENE, "I3", first.plusSeconds(700)));
+        assertThat(meters.get("bluelight.metrics.response.late").counter().count()).isEqualTo(2.0);
+        assertThat(count(windows)).isEqualTo(2);
+    }
+
+    private static java.time.ZoneId settingsZone() {
+        return MetricsSettings.defaults().trialClock().zone();
+    }
+
+    private static int count(KeyValueStore<String, ?> store) {
+        int n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -1,0 +1,12 @@
+package org.bluelight.ops.cli;
+
+import org.bluelight.routing.cli.BenchRoutingCommand;
+import picocli.CommandLine.Command;
+
+/** {@code bench}: the benchmarks, each printing its figures and the command that reruns it. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+        subcommands = {
+            BenchRoutingCommand.class,
+        })
+public final class BenchCommand {
+}

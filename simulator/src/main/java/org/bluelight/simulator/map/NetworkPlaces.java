@@ -1,0 +1,31 @@
+package org.bluelight.simulator.map;
+
+import java.util.Optional;
+import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.RoutingException;
+import org.bluelight.routing.network.RoadNetwork;
+import org.bluelight.routing.profile.Transport;
+import org.bluelight.routing.profile.TravelProfile;
+
+/** {@link MapPlaces} on a real road network: snapping to the nearest car road within the network's snap distance. */
+public final class NetworkPlaces implements MapPlaces {
+
+    private static final TravelProfile CAR = TravelProfile.basic(Transport.CAR);
+
+    private final RoadNetwork network;
+
+    public NetworkPlaces(RoadNetwork network) {
+        this.network = network;
+    }
+
+    @Override
+    public Optional<Location> onRoad(Location point) {
+        try {
+            GeoPoint snapped = network.snap(new GeoPoint(point.lat(), point.lon()), CAR);
+            return Optional.of(new Location(snapped.lat(), snapped.lon()));
+        } catch (RoutingException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.bluelight.metrics.topology;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long the metrics app keeps per-record state once it can no longer change a published
+ * figure, so its stores stay bounded. Purges run on stream time, every {@code purgeInterval}.
+ *
+ * @param trialLedger    a record's ledger entry is kept until this long after the end of its trial
+ *                       day and after its last version; a correction arriving later counts as new
+ * @param firstArrivals  an incident's first-arrival state is kept this long after its report (or
+ *                       its first arrival when the report was never seen)
+ * @param kpiWindowGrace a KPI window takes samples until this long after its end; then its final
+ *                       figures are published and it is dropped, and later samples are refused
+ * @param purgeInterval  how often (stream time) the stores are swept
+ */
+public record Retention(Duration trialLedger, Duration firstArrivals, Duration kpiWindowGrace, Duration purgeInterval) {
+
+    public Retention {
+        requirePositive(trialLedger, "trialLedger");
+        requirePositive(firstArrivals, "firstArrivals");
+        Objects.requireNonNull(kpiWindowGrace, "kpiWindowGrace");
+        if (kpiWindowGrace.isNegative()) {
+            throw new IllegalArgumentException("kpiWindowGrace must not be negative, was " + kpiWindowGrace);
+        }
+        requirePositive(purgeInterval, "purgeInterval");
+    }
+
+    public static Retention defaults() {
+        return new Retention(Duration.ofDays(120), Duration.ofDays(7), Duration.ofHours(2), Duration.ofMinutes(10));
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.bluelight.metrics.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.bluelight.schemas.KpiWindow;
+import org.bluelight.schemas.OfficerState;
+import org.junit.jupiter.api.Test;
+
+class GroupAvailabilityTest {
+
+    static final KpiWindows WINDOWS = new KpiWindows(ZoneOffset.UTC);
+    static final Instant TEN = Instant.parse("2024-05-01T10:00:00Z");
+
+    @Test
+    void meansAreWeightedByTimeSpentInEachState() {
+        GroupAvailability group = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O1", OfficerState.EN_ROUTE, TEN.plusSeconds(15 * 60), WINDOWS)   // O1 busy from 10:15
+                .on("O2", OfficerState.OFF_DUTY, TEN.plusSeconds(45 * 60), WINDOWS);  // O2 gone from 10:45
+        KpiWindows.Window hour = WINDOWS.windowOf(TEN, KpiWindow.HOUR);
+
+        GroupAvailability.Means means = group.meansOver(hour, TEN.plusSeconds(3600)).orElseThrow();
+        // Available: O1 15 min + O2 45 min = 60 officer-minutes over 60 minutes; busy: O1 45 minutes.
+        assertThat(means.available()).isCloseTo(1.0, within(1e-9));
+        assertThat(means.busy()).isCloseTo(0.75, within(1e-9));
+
+        // Part way through, only the observed part counts: by 10:30 O1 was available 15 of 30 minutes, O2 all 30.
+        GroupAvailability.Means halfway = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O1", OfficerState.EN_ROUTE, TEN.plusSeconds(15 * 60), WINDOWS)
+                .meansOver(hour, TEN.plusSeconds(30 * 60)).orElseThrow();
+        assertThat(halfway.available()).isCloseTo(1.5, within(1e-9));
+        assertThat(halfway.busy()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void timeIsSplitAcrossHourWindowsAndTheDayWindowSeesItAll() {
+        GroupAvailability group = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, TEN.plusSeconds(30 * 60), WINDOWS)
+                .on("O1", OfficerState.ON_SCENE, TEN.plusSeconds(90 * 60), WINDOWS);   // available 10:30-11:30
+        Instant noon = TEN.plusSeconds(2 * 3600);
+        assertThat(group.meansOver(WINDOWS.windowOf(TEN, KpiWindow.HOUR), noon).orElseThrow().available())
+                .as("observed 10:30-11:00, available throughout").isCloseTo(1.0, within(1e-9));
+        GroupAvailability.Means eleven = group.meansOver(WINDOWS.windowOf(TEN.plusSeconds(3600), KpiWindow.HOUR), noon).orElseThrow();
+        assertThat(eleven.available()).isCloseTo(0.5, within(1e-9));
+        assertThat(eleven.busy()).isCloseTo(0.5, within(1e-9));
+        GroupAvailability.Means day = group.meansOver(WINDOWS.windowOf(TEN, KpiWindow.DAY), noon).orElseThrow();
+        assertThat(day.available()).as("60 of 90 observed minutes").isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(group.meansOver(WINDOWS.windowOf(TEN.minusSeconds(3600), KpiWindow.HOUR), noon)).as("before anything was seen").isEmpty();
+    }
+
+    @Test
+    void windowsEndedBeforeTheCutoffAreDropped() {
+        GroupAvailability group = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O1", OfficerState.ON_SCENE, TEN.plusSeconds(3 * 3600), WINDOWS);
+        assertThat(group.windows()).hasSize(4); // hours 10, 11, 12 and the day
+        GroupAvailability trimmed = group.withoutWindowsEndedBefore(TEN.plusSeconds(2 * 3600 + 1));
+        assertThat(trimmed.windows()).hasSize(2); // hour 12 and the day
+        assertThat(trimmed.officers()).isEqualTo(group.officers());
+    }
+}
