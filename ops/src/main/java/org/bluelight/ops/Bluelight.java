@@ -1,5 +1,7 @@
 package org.bluelight.ops;
 
+import org.bluelight.metrics.cli.TrialCommand;
+import org.bluelight.ops.cli.AppCommand;
 import org.bluelight.ops.cli.BenchCommand;
 import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
@@ -7,6 +9,7 @@ import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
 import org.bluelight.routing.cli.MapCommand;
 import org.bluelight.routing.cli.RouteCommand;
+import org.bluelight.simulator.cli.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Spec;
             TopicsCommand.class,
             RouteCommand.class,
             MapCommand.class,
+            AppCommand.class,
+            EvaluateCommand.class,
+            TrialCommand.class,
             BenchCommand.class,
         })
 public final class Bluelight implements Runnable {
@@ -41,6 +47,10 @@ public final class Bluelight implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Avro 1.12 instantiates only trusted classes by name; ours are the contracts.
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.bluelight.schemas");
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -20,10 +20,12 @@ import org.bluelight.coverage.reach.ReachRule;
  *                           turned and their demand with it
  * @param offRoadSearchRings how many rings of cells around an off-road incident are searched for
  *                           the nearest road cell
+ * @param cellEmitInterval   how often (wall-clock) changed cells are published: a cell touched by
+ *                           many deltas in that time is published once
  */
 public record CoverageSettings(int resolution, ReachRule reachRule, Duration grade1Target, DemandSettings demand,
                                RequiredLevels requiredLevels, int cellPartitions, Duration demandRefresh,
-                               int offRoadSearchRings) {
+                               int offRoadSearchRings, Duration cellEmitInterval) {
 
     public CoverageSettings {
         CellGrid.requireResolution(resolution);
@@ -39,6 +41,9 @@ public record CoverageSettings(int resolution, ReachRule reachRule, Duration gra
         if (demandRefresh.isNegative() || demandRefresh.isZero()) {
             throw new IllegalArgumentException("Demand refresh must be positive, was " + demandRefresh);
         }
+        if (cellEmitInterval.isNegative() || cellEmitInterval.isZero()) {
+            throw new IllegalArgumentException("Cell emit interval must be positive, was " + cellEmitInterval);
+        }
         if (offRoadSearchRings < 0) {
             throw new IllegalArgumentException("Off-road search rings must be >= 0, was " + offRoadSearchRings);
         }
@@ -46,7 +51,8 @@ public record CoverageSettings(int resolution, ReachRule reachRule, Duration gra
 
     public static CoverageSettings defaults() {
         return new CoverageSettings(CellGrid.DEFAULT_RESOLUTION, ReachRule.defaults(), Duration.ofMinutes(15),
-                DemandSettings.defaults(), RequiredLevels.defaults(), 1, Duration.ofMinutes(1), 2);
+                DemandSettings.defaults(), RequiredLevels.defaults(), 1, Duration.ofMinutes(1), 2,
+                Duration.ofMillis(100));
     }
 
     public CellGrid grid() {

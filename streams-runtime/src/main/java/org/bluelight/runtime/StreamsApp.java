@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -185,7 +187,14 @@ public final class StreamsApp implements AutoCloseable {
         }
         closed = true;
         LOG.info("Closing {}", config.applicationId());
-        if (!streams.close(CloseOptions.timeout(config.shutdownTimeout()))) {
+        // Leave the group on a clean stop, so a restarted instance gets its partitions at once rather
+        // than after the old member's session expires (45 s by default). Static members stay.
+        CloseOptions options = CloseOptions.timeout(config.shutdownTimeout());
+        if (!config.streamsProperties().containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+                && !config.streamsProperties().containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+            options = options.withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        }
+        if (!streams.close(options)) {
             LOG.warn("Kafka Streams of {} did not close within {}", config.applicationId(), config.shutdownTimeout());
         }
         http.close();

@@ -162,6 +162,35 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 throw new IllegalStateException("Timed out creating topic " + result.getKey(), e);
             }
         }
+        awaitLeaders(List.of(names));
+    }
+
+    /** Creation returns before every broker has the metadata: wait until every partition has a leader. */
+    private void awaitLeaders(List<String> names) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean ready = adminClient().describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // Not known to the broker that answered yet: ask again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for topics " + names, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + names + " have no leader after 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for topics " + names, e);
+            }
+        }
     }
 
     /** An admin client on this cluster; the extension closes it. Do not close it yourself. */

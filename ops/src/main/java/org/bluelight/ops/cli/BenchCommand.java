@@ -1,5 +1,7 @@
 package org.bluelight.ops.cli;
 
+import org.bluelight.coverage.bench.BenchCoverageCommand;
+import org.bluelight.metrics.cli.MetricsBenchCommand;
 import org.bluelight.routing.cli.BenchRoutingCommand;
 import picocli.CommandLine.Command;
 
@@ -7,6 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {
             BenchRoutingCommand.class,
+            BenchCoverageCommand.class,
+            MetricsBenchCommand.class,
         })
 public final class BenchCommand {
 }

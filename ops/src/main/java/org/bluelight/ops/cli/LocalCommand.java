@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
+import org.bluelight.ops.local.BundledMap;
+import org.bluelight.ops.local.DemoSettings;
 import org.bluelight.ops.local.LocalServices;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bluelight local}: the whole stack in this JVM until Ctrl-C or {@code --duration}. */
 @Command(name = "local", sortOptions = false,
-        description = {"Runs the local stack in this process: a real Kafka broker (KRaft), the schema registry and",
-            "Bluelight's topics, until Ctrl-C (or for --duration). Data and the log file stay in --data-dir."})
+        description = {"Runs the local stack in this process: a real Kafka broker (KRaft), the schema registry,",
+            "Bluelight's topics, the streams apps and a simulated force on a real road map, until Ctrl-C",
+            "(or for --duration). Data, app state and the log file stay in --data-dir."})
 public final class LocalCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +55,32 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Stop after this long and exit 0, e.g. 60s, 2m (default: run until Ctrl-C).")
     private Duration duration;
 
+    @Option(names = "--osm", paramLabel = "FILE",
+            description = "Road map (.osm.pbf, .osm, .osm.gz) for the apps and the simulator (default: the bundled Andorra extract).")
+    private Path osmFile;
+
+    @Option(names = "--scenario", paramLabel = "PRESET|FILE", defaultValue = "andorra",
+            description = "Simulator scenario: a preset (andorra, west-midlands) or a YAML file (default: ${DEFAULT-VALUE}).")
+    private String scenario;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "30",
+            description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Write the simulator's JSON summary here at exit (counts, latencies, response times).")
+    private Path summaryFile;
+
+    @Option(names = "--http-port-base", paramLabel = "PORT", defaultValue = "" + DemoSettings.DEFAULT_HTTP_PORT_BASE,
+            description = "HTTP port of the dispatch app; coverage and metrics take the next two (default: ${DEFAULT-VALUE}).")
+    private int httpPortBase;
+
+    @Option(names = "--no-simulator", description = "Run the apps without the simulated force (feed them from a real CAD).")
+    private boolean noSimulator;
+
+    @Option(names = "--infrastructure-only", description = "Only the broker, the registry and the topics.")
+    private boolean infrastructureOnly;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         LocalStackConfig config = config();
@@ -59,7 +88,8 @@ public final class LocalCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         LogFile logFile = LogFile.open(config.logFile());
         try {
-            LocalStack stack = new LocalStack(LocalServices.standard(config), line -> {
+            LocalStack stack = new LocalStack(infrastructureOnly ? LocalServices.standard(config)
+                    : LocalServices.demo(config, demo(), System.out), line -> {
                 out.println(line);
                 out.flush();
             });
@@ -99,6 +129,15 @@ public final class LocalCommand implements Callable<Integer> {
             new CountDownLatch(1).await();
         } else {
             Thread.sleep(duration.toMillis());
+        }
+    }
+
+    private DemoSettings demo() {
+        try {
+            return new DemoSettings(osmFile == null ? BundledMap.andorra() : osmFile, scenario, speed, summaryFile, !noSimulator,
+                    httpPortBase);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

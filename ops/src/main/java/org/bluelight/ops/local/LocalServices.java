@@ -1,18 +1,73 @@
 package org.bluelight.ops.local;
 
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.bluelight.coverage.app.CoverageApp;
+import org.bluelight.coverage.app.CoverageConfig;
+import org.bluelight.dispatch.app.DispatchApp;
+import org.bluelight.dispatch.app.DispatchSettings;
+import org.bluelight.metrics.app.MetricsApp;
+import org.bluelight.routing.network.MapBounds;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.runtime.config.StreamsAppConfig;
 
 /** What {@code bluelight local} runs, in start order: the one place to add a service to the local stack. */
 public final class LocalServices {
 
+    /** The trial's target sample of hot-spot-days (Thames Valley: 4,042, 2,021 per arm). */
+    private static final String TRIAL_TARGET = "4042";
+
     private LocalServices() {
     }
 
-    /** The broker first, then what needs it. Streams apps and the simulator go after the topics. */
+    /** The broker first, then what needs it: the registry, then the topics. */
     public static List<LocalService> standard(LocalStackConfig config) {
         return List.of(
                 new KafkaBrokerService(config.broker()),
                 new SchemaRegistryService(config.bootstrapServers(), config.registryPort()),
                 new TopicProvisioningService(config.bootstrapServers(), config.topics()));
+    }
+
+    /** The standard stack, then the road network, the streams apps on it, and the simulated force. */
+    public static List<LocalService> demo(LocalStackConfig config, DemoSettings demo, PrintStream status) {
+        List<LocalService> services = new ArrayList<>(standard(config));
+        RoadNetworkService roads = new RoadNetworkService(demo.osmFile(), config.dataDir().resolve("graph-cache"));
+        services.add(roads);
+        services.add(new StreamsAppService("dispatch app", "/officers, /backlog/{group}, /recommendations/{incident}", () -> {
+            MapBounds bounds = roads.network().bounds();
+            ConfigSource source = embedded(config, Map.of(
+                    "routing.osm.file", demo.osmFile().toString(),
+                    "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
+            return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase()),
+                    DispatchSettings.from(source), roads.network());
+        }));
+        services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {
+            ConfigSource source = embedded(config, Map.of("coverage.map.file", demo.osmFile().toString()));
+            StreamsAppConfig app = StreamsAppConfig.from(source, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1);
+            return CoverageApp.create(app, CoverageConfig.from(source), AppSerdes.connect(app.registry()), roads.network())
+                    .streamsApp();
+        }));
+        services.add(new StreamsAppService("metrics app", "/trial/summary, /fsu/top?metric=1..4", () -> {
+            ConfigSource source = embedded(config, Map.of());
+            return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
+                    MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
+        }));
+        if (demo.simulate()) {
+            services.add(new SimulatorService(config, demo, status));
+        }
+        return services;
+    }
+
+    /** An embedded app's configuration: the local broker and registry, state under the data dir. */
+    private static ConfigSource embedded(LocalStackConfig config, Map<String, String> appSettings) {
+        Map<String, String> values = new java.util.HashMap<>(appSettings);
+        values.put("bootstrap.servers", config.bootstrapServers());
+        values.put("schema.registry.url", config.registryUrl().toString());
+        values.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
+        return ConfigSource.of(values);
     }
 }

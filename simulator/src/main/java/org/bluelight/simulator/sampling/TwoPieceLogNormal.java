@@ -26,13 +26,9 @@ public final class TwoPieceLogNormal {
     }
 
     public double drawMinutes(SplittableRandom random) {
-        while (true) {
-            double z = Gaussian.next(random);
-            double minutes = Math.exp(logMedian + z * (z < 0 ? sigmaBelow : sigmaAbove));
-            if (minutes <= maxMinutes) {
-                return minutes;
-            }
-        }
+        double z = Gaussian.next(random);
+        // Cut rather than redraw, so the quantiles below the cap stay exact.
+        return Math.min(maxMinutes, Math.exp(logMedian + z * (z < 0 ? sigmaBelow : sigmaAbove)));
     }
 
     public Duration draw(SplittableRandom random) {

@@ -1,6 +1,7 @@
 package org.bluelight.simulator.scenario;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Reads scenarios from YAML (JSON is YAML too). Unknown keys are errors, so a typo is never silently ignored.
@@ -74,6 +76,12 @@ public final class ScenarioFile {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             throw new ScenarioException("scenario " + source + ": " + (cause != null ? cause.getMessage() : e.getOriginalMessage()), e);
+        } catch (JsonMappingException e) {
+            String at = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new ScenarioException("scenario " + source + (at.isEmpty() ? "" : ", at " + at) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new ScenarioException("scenario " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }

@@ -39,6 +39,7 @@ public record CoverageConfig(CoverageSettings settings, Path mapFile, Path graph
     public static final String REQUIRED_LEVEL_CELL_PREFIX = "coverage.required.level.cell.";
     public static final String PARTITIONS = "coverage.partitions";
     public static final String OFF_ROAD_RINGS = "coverage.offroad.search.rings";
+    public static final String CELL_EMIT_INTERVAL = "coverage.cells.emit.interval.ms";
     public static final String MAP_FILE = "coverage.map.file";
     public static final String GRAPH_CACHE = "coverage.graph.cache.dir";
 
@@ -65,7 +66,8 @@ public record CoverageConfig(CoverageSettings settings, Path mapFile, Path graph
                             overrides),
                     source.integer(PARTITIONS, defaults.cellPartitions()),
                     source.millis(DEMAND_REFRESH, defaults.demandRefresh()),
-                    source.integer(OFF_ROAD_RINGS, defaults.offRoadSearchRings()));
+                    source.integer(OFF_ROAD_RINGS, defaults.offRoadSearchRings()),
+                    source.millis(CELL_EMIT_INTERVAL, defaults.cellEmitInterval()));
             return new CoverageConfig(settings, source.path(MAP_FILE, DEFAULT_MAP_FILE),
                     source.path(GRAPH_CACHE, DEFAULT_GRAPH_CACHE), source.optionalString(SEED_FILE).map(Path::of));
         } catch (DateTimeException | IllegalArgumentException e) {

@@ -66,7 +66,7 @@ public final class BenchCoverageCommand implements Callable<Integer> {
     @Option(names = "--stream-threads", defaultValue = "2", description = "stream threads of the app (default: ${DEFAULT-VALUE})")
     int streamThreads;
 
-    @Option(names = "--warm-up-s", defaultValue = "20", description = "seconds of lag left out of the steady figures (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warm-up-s", defaultValue = "10", description = "seconds of fixes left out of the steady lag (default: ${DEFAULT-VALUE})")
     int warmUpSeconds;
 
     @Option(names = "--state-dir", defaultValue = "target/bench-coverage-state", description = "app state (default: ${DEFAULT-VALUE})")
@@ -116,19 +116,20 @@ public final class BenchCoverageCommand implements Callable<Integer> {
             CoverageSettings defaults = CoverageSettings.defaults();
             CoverageSettings coverage = new CoverageSettings(resolution, new ReachRule(moveThreshold, !noRoadNodeRule),
                     defaults.grade1Target(), defaults.demand(), defaults.requiredLevels(), partitions,
-                    defaults.demandRefresh(), defaults.offRoadSearchRings());
+                    defaults.demandRefresh(), defaults.offRoadSearchRings(), defaults.cellEmitInterval());
             CoverageLagBenchmark.Result result = new CoverageLagBenchmark(roads, new CoverageLagBenchmark.Settings(
                     bootstrapServers, registryUrl, officers, Duration.ofSeconds(fixIntervalSeconds),
                     Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmUpSeconds), seed, partitions,
                     streamThreads, coverage, stateDir)).run();
             out.printf(Locale.ROOT, "coverage app on %s, %d partitions, %d stream threads, exactly-once%n",
                     bootstrapServers, partitions, streamThreads);
-            out.printf(Locale.ROOT, "%d officers came on duty, then %d fixes in %d s (%.0f/s)%n", officers,
-                    result.fixesSent(), durationSeconds, result.fixesSent() / (double) durationSeconds);
-            out.printf(Locale.ROOT, "reach searches: %d (%.1f/s); search time p50 %.2f ms, p99 %.2f ms%n",
+            out.printf(Locale.ROOT, "%d officers came on duty (taken in after %.1f s), then %d fixes in %d s (%.0f/s)%n",
+                    officers, result.onDuty().toMillis() / 1000.0, result.fixesSent(), durationSeconds,
+                    result.fixesSent() / (double) durationSeconds);
+            out.printf(Locale.ROOT, "reach searches on the move: %d (%.1f/s); search time (all searches) p50 %.2f ms, p99 %.2f ms%n",
                     result.recomputations(), result.recomputations() / (double) durationSeconds,
                     result.searchP50Millis(), result.searchP99Millis());
-            print(out, "lag fix -> cell update, all", result.lag());
+            print(out, "lag fix -> cell update", result.lag());
             result.steadyLag().ifPresentOrElse(steady -> print(out, "lag after " + warmUpSeconds + " s warm-up", steady),
                     () -> out.println("lag after warm-up: no cell updates caused after the warm-up"));
             out.printf(Locale.ROOT, "input consumed %.1f s after the last fix; state: %d officer reaches, %d cells%n",

@@ -78,6 +78,7 @@ public final class CoverageBenchmark {
         String[] ids = new String[settings.officers()];
         OfficerReach[] officers = new OfficerReach[settings.officers()];
         Map<Long, CellState> cells = new HashMap<>();
+        Map<Long, Map<String, Boolean>> members = new HashMap<>();
         Map<ReachDecision, Integer> decisions = new EnumMap<>(ReachDecision.class);
         long deltas = 0;
         long cellsInReaches = 0;
@@ -88,7 +89,7 @@ public final class CoverageBenchmark {
             ReachStep step = tracker.apply(ids[i], OfficerReach.unknown(),
                     new OfficerUpdate.StatusUpdate(OfficerState.AVAILABLE, profile, fleet.home(i), start));
             officers[i] = step.officer();
-            apply(cells, step.deltas());
+            apply(cells, members, step.deltas());
         }
         long[] initial = searches.drain();
 
@@ -110,11 +111,11 @@ public final class CoverageBenchmark {
                     reaches++;
                 }
                 deltas += step.deltas().size();
-                apply(cells, step.deltas());
+                apply(cells, members, step.deltas());
                 fixes++;
             }
             if (t % 20_000 < intervalMillis) {
-                samples.add(sample(Duration.ofMillis(t), officers, cells));
+                samples.add(sample(Duration.ofMillis(t), officers, cells, members));
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - began);
@@ -124,18 +125,27 @@ public final class CoverageBenchmark {
                 reaches == 0 ? 0 : (double) cellsInReaches / reaches, samples);
     }
 
-    private static void apply(Map<Long, CellState> cells, List<CellDelta> deltas) {
+    /** The cell processor's work on a map: counts per cell, and who is in reach of which cell. */
+    private static void apply(Map<Long, CellState> cells, Map<Long, Map<String, Boolean>> members,
+                              List<CellDelta> deltas) {
         for (CellDelta delta : deltas) {
-            CellState next = cells.getOrDefault(delta.cell(), CellState.empty()).apply(delta);
+            Map<String, Boolean> inReach = members.computeIfAbsent(delta.cell(), c -> new HashMap<>());
+            Boolean wasAvailable = delta.reachChange() < 0
+                    ? inReach.remove(delta.officerId())
+                    : inReach.put(delta.officerId(), delta.available());
+            CellState next = cells.getOrDefault(delta.cell(), CellState.empty())
+                    .apply(delta, wasAvailable, () -> inReach.keySet().iterator().next());
             if (next.isEmpty()) {
                 cells.remove(delta.cell());
+                members.remove(delta.cell());
             } else {
                 cells.put(delta.cell(), next);
             }
         }
     }
 
-    private static StateSample sample(Duration at, OfficerReach[] officers, Map<Long, CellState> cells) {
+    private static StateSample sample(Duration at, OfficerReach[] officers, Map<Long, CellState> cells,
+                                      Map<Long, Map<String, Boolean>> members) {
         var reachSerde = CoverageSerdes.officerReach().serializer();
         var cellSerde = CoverageSerdes.cellState().serializer();
         long reachBytes = 0;
@@ -145,6 +155,11 @@ public final class CoverageBenchmark {
         long cellBytes = 0;
         for (CellState state : cells.values()) {
             cellBytes += cellSerde.serialize("", state).length + 15;
+        }
+        for (Map<String, Boolean> inReach : members.values()) {
+            for (String officer : inReach.keySet()) {
+                cellBytes += 15 + 1 + officer.length() + 2;
+            }
         }
         return new StateSample(at, reachBytes, cellBytes, cells.size());
     }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -76,13 +77,14 @@ public final class CoverageLagBenchmark {
     /**
      * The figures.
      *
-     * @param lag            every cell update read
+     * @param onDuty         how long the app took to take in every officer coming on duty
+     * @param lag            every cell update caused by a fix
      * @param steadyLag      cell updates caused after the warm-up (officers coming on duty)
-     * @param recomputations reach searches done by the app
+     * @param recomputations reach searches done by the app for officers on the move
      * @param searchP50Millis app's reach search time, median
      * @param searchP99Millis app's reach search time, 99th percentile
      */
-    public record Result(int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
+    public record Result(Duration onDuty, int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
                          double searchP50Millis, double searchP99Millis, long officerReachEntries,
                          long cellEntries, Duration drainTime) {
     }
@@ -125,16 +127,34 @@ public final class CoverageLagBenchmark {
 
             List<long[]> lags = new ArrayList<>();
             AtomicBoolean reading = new AtomicBoolean(true);
-            Instant start = Instant.now();
-            Thread reader = new Thread(() -> read(consumer, serdes, lags, reading), "bench-coverage-reader");
+            AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    read(consumer, serdes, lags, reading);
+                } catch (RuntimeException e) {
+                    readFailure.set(e);
+                }
+            }, "bench-coverage-reader");
             reader.start();
-            int sent = produce(producer, serdes, new Fleet(network, junctions, settings.officers(),
-                    new Random(settings.seed()), start), start);
+            Fleet fleet = new Fleet(network, junctions, settings.officers(), new Random(settings.seed()), Instant.now());
+            // Everyone comes on duty first; the moving fleet is measured once that burst is through.
+            comeOnDuty(producer, serdes, fleet);
+            Instant onDutyAt = Instant.now();
+            if (!awaitInputConsumed(applicationId)) {
+                throw new IllegalStateException("The app had not taken in the officers coming on duty after "
+                        + DRAIN_LIMIT.toMinutes() + " min");
+            }
+            Duration onDuty = Duration.between(onDutyAt, Instant.now());
+            Instant start = Instant.now();
+            int sent = produce(producer, serdes, fleet, start);
             boolean caughtUp = awaitInputConsumed(applicationId);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
             Thread.sleep(QUIET.toMillis());
             reading.set(false);
             reader.join();
+            if (readFailure.get() != null) {
+                throw new IllegalStateException("Reading coverage.cells failed", readFailure.get());
+            }
             if (!caughtUp) {
                 throw new IllegalStateException("The app had not consumed its input " + DRAIN_LIMIT.toMinutes()
                         + " min after the last fix");
@@ -142,7 +162,7 @@ public final class CoverageLagBenchmark {
 
             MeterRegistry meters = app.streamsApp().meterRegistry();
             long recomputations = (long) meters.find("coverage.reach.decisions").counters().stream()
-                    .filter(c -> !List.of("keep", "clear").contains(c.getId().getTag("decision")))
+                    .filter(c -> !List.of("keep", "clear", "on_duty").contains(c.getId().getTag("decision")))
                     .mapToDouble(c -> c.count()).sum();
             Timer search = meters.get("coverage.reach.search").timer();
             double p50 = Double.NaN;
@@ -159,17 +179,15 @@ public final class CoverageLagBenchmark {
             long cellEntries = entries(streams, CoverageTopology.CELL_STORE);
 
             long steadyFrom = start.plus(settings.warmUp()).toEpochMilli();
-            long[] all = lags.stream().mapToLong(l -> l[1]).toArray();
+            long[] all = lags.stream().filter(l -> l[0] >= start.toEpochMilli()).mapToLong(l -> l[1]).toArray();
             long[] steady = lags.stream().filter(l -> l[0] >= steadyFrom).mapToLong(l -> l[1]).toArray();
-            return new Result(sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
+            return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
                     p50, p99, reachEntries, cellEntries, drain);
         }
     }
 
-    /** Statuses for everyone at the start, then each officer's fixes spread over the interval, in real time. */
-    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start)
-            throws InterruptedException {
+    private void comeOnDuty(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet) {
         for (int i = 0; i < fleet.size(); i++) {
             Position home = fleet.home(i);
             send(producer, serdes, Topic.OFFICER_STATUS, "bench-" + i, OfficerStatus.newBuilder()
@@ -177,6 +195,12 @@ public final class CoverageLagBenchmark {
                     .setChangedAt(Instant.now()).setTransport(Transport.CAR).setDrivingStandard(DrivingStandard.STANDARD)
                     .setDispatchGroup("bench").setPosition(new GeoPoint(home.lat(), home.lon())).build());
         }
+        producer.flush();
+    }
+
+    /** Each officer's fixes spread over the interval, in real time. */
+    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start)
+            throws InterruptedException {
         long intervalNanos = settings.fixInterval().toNanos();
         long slotNanos = intervalNanos / fleet.size();
         long began = System.nanoTime();

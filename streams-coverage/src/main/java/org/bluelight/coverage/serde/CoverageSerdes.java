@@ -177,10 +177,11 @@ public final class CoverageSerdes {
         return new CodecSerde<>("cell state", new CodecSerde.Codec<>() {
             @Override
             public void write(CellState state, DataOutputStream out) throws IOException {
-                out.writeInt(state.officers().size());
-                for (Map.Entry<String, Boolean> officer : state.officers().entrySet()) {
-                    out.writeUTF(officer.getKey());
-                    out.writeBoolean(officer.getValue());
+                out.writeInt(state.officersInReach());
+                out.writeInt(state.availableInReach());
+                out.writeBoolean(state.onlyOfficer() != null);
+                if (state.onlyOfficer() != null) {
+                    out.writeUTF(state.onlyOfficer());
                 }
                 out.writeInt(state.incidents().size());
                 for (Map.Entry<String, Instant> incident : state.incidents().entrySet()) {
@@ -192,17 +193,15 @@ public final class CoverageSerdes {
 
             @Override
             public CellState read(DataInputStream in) throws IOException {
-                int officerCount = in.readInt();
-                Map<String, Boolean> officers = new HashMap<>();
-                for (int i = 0; i < officerCount; i++) {
-                    officers.put(in.readUTF(), in.readBoolean());
-                }
+                int officers = in.readInt();
+                int available = in.readInt();
+                String only = in.readBoolean() ? in.readUTF() : null;
                 int incidentCount = in.readInt();
                 Map<String, Instant> incidents = new HashMap<>();
                 for (int i = 0; i < incidentCount; i++) {
                     incidents.put(in.readUTF(), Instant.ofEpochMilli(in.readLong()));
                 }
-                return new CellState(officers, incidents, in.readDouble());
+                return new CellState(officers, available, only, incidents, in.readDouble());
             }
         });
     }

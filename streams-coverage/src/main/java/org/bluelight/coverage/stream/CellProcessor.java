@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,30 +29,41 @@ import org.bluelight.coverage.impact.SoleCover;
 import org.bluelight.coverage.impact.SoleCoverChange;
 
 /**
- * Keeps each cell's officers in reach and incidents in a state store, and passes on the cell's new
- * coverage and sole-cover changes whenever a delta, an incident or the turn of the hour of the week
- * changes them.
+ * Keeps each cell's counts and incidents in a state store, and which officers reach it in another
+ * (one small entry per cell and officer). Sole-cover changes are passed
+ * on at once; a cell whose coverage changed is marked in a logged store of changed cells and
+ * published at the next emit (wall-clock), once however many deltas it took in meanwhile. Being
+ * logged, the marks survive a crash between a change and its publication.
  */
 final class CellProcessor implements Processor<String, CellSignal, String, CellUpdate> {
 
     private static final String OBSERVED_SINCE = "observed-since";
 
     private final String cellStoreName;
+    private final String membersStoreName;
     private final String observedSinceStoreName;
+    private final String changedStoreName;
     private final DemandEstimator estimator;
     private final DemandSeed seed;
     private final RequiredLevels levels;
     private final Duration refresh;
+    private final Duration emitInterval;
     private final int cellPartitions;
     private ProcessorContext<String, CellUpdate> context;
     private KeyValueStore<String, CellState> cells;
+    private KeyValueStore<String, Boolean> members;
     private KeyValueStore<String, Long> observedSince;
+    private KeyValueStore<String, Long> changed;
     private HourOfWeek refreshedHour;
 
-    CellProcessor(String cellStoreName, String observedSinceStoreName, DemandEstimator estimator, DemandSeed seed,
-                  RequiredLevels levels, Duration refresh, int cellPartitions) {
+    CellProcessor(String cellStoreName, String membersStoreName, String observedSinceStoreName, String changedStoreName,
+                  DemandEstimator estimator, DemandSeed seed, RequiredLevels levels, Duration refresh,
+                  Duration emitInterval, int cellPartitions) {
         this.cellStoreName = cellStoreName;
+        this.membersStoreName = membersStoreName;
         this.observedSinceStoreName = observedSinceStoreName;
+        this.changedStoreName = changedStoreName;
+        this.emitInterval = emitInterval;
         this.estimator = estimator;
         this.seed = seed;
         this.levels = levels;
@@ -63,8 +75,11 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
     public void init(ProcessorContext<String, CellUpdate> context) {
         this.context = context;
         this.cells = context.getStateStore(cellStoreName);
+        this.members = context.getStateStore(membersStoreName);
         this.observedSince = context.getStateStore(observedSinceStoreName);
+        this.changed = context.getStateStore(changedStoreName);
         context.schedule(refresh, PunctuationType.STREAM_TIME, timestamp -> refreshDemand(Instant.ofEpochMilli(timestamp)));
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> emitChanged());
     }
 
     @Override
@@ -73,8 +88,28 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
         CellSignal signal = record.value();
         observe(signal instanceof CellIncident incident && incident.reportedAt().isBefore(now) ? incident.reportedAt() : now);
         CellState before = stateOf(record.key());
-        CellState applied = signal instanceof CellDelta delta ? before.apply(delta) : before.apply((CellIncident) signal);
+        CellState applied = signal instanceof CellDelta delta
+                ? applyDelta(record.key(), before, delta)
+                : before.apply((CellIncident) signal);
         settle(signal.cell(), record.key(), before, withDemand(signal.cell(), applied, now), now);
+    }
+
+    private CellState applyDelta(String cellId, CellState before, CellDelta delta) {
+        String member = CellMembers.key(cellId, delta.officerId());
+        Boolean wasAvailable = members.get(member);
+        if (delta.reachChange() < 0) {
+            members.delete(member);
+        } else {
+            members.put(member, delta.available());
+        }
+        return before.apply(delta, wasAvailable, () -> onlyMemberOf(cellId));
+    }
+
+    private String onlyMemberOf(String cellId) {
+        try (KeyValueIterator<String, Boolean> inReach = members.prefixScan(CellMembers.prefix(cellId),
+                Serdes.String().serializer())) {
+            return inReach.hasNext() ? CellMembers.officerOf(inReach.next().key) : null;
+        }
     }
 
     /** When the hour of the week turns, every cell's demand (and a seeded cell's first) is due. */
@@ -115,12 +150,26 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
         } else if (!after.equals(before)) {
             cells.put(key, after);
         }
-        CellCoverage old = CellCoverage.of(cell, before, levels);
-        CellCoverage coverage = CellCoverage.of(cell, after, levels);
+        if (!CellCoverage.of(cell, after, levels).equals(CellCoverage.of(cell, before, levels))) {
+            changed.put(key, now.toEpochMilli());
+        }
         List<SoleCoverChange> soleCover = SoleCover.changes(cell, before, after);
-        if (!coverage.equals(old) || !soleCover.isEmpty()) {
-            Optional<CellCoverage> changed = coverage.equals(old) ? Optional.empty() : Optional.of(coverage);
-            context.forward(new Record<>(key, new CellUpdate(changed, soleCover, now), now.toEpochMilli()));
+        if (!soleCover.isEmpty()) {
+            context.forward(new Record<>(key, new CellUpdate(Optional.empty(), soleCover, now), now.toEpochMilli()));
+        }
+    }
+
+    /** Publishes every cell changed since the last emit, with the time of its latest change. */
+    private void emitChanged() {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = changed.all()) {
+            all.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, Long> cell : due) {
+            CellCoverage coverage = CellCoverage.of(CellGrid.parse(cell.key), stateOf(cell.key), levels);
+            Instant at = Instant.ofEpochMilli(cell.value);
+            context.forward(new Record<>(cell.key, new CellUpdate(Optional.of(coverage), List.of(), at), cell.value));
+            changed.delete(cell.key);
         }
     }
 

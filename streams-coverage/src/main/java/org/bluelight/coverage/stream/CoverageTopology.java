@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -53,26 +51,27 @@ import org.bluelight.schemas.Topic;
  *       and {@value #REACH_CELLS_STORE});
  *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
  *   <li>grade 1–2 incidents → demand signals re-keyed by cell;</li>
- *   <li>per cell (state store {@value #CELL_STORE}): officers in reach, demand, deficit →
- *       {@code coverage.cells}; who became or stopped being a cell's only cover, re-keyed by officer;</li>
+ *   <li>per cell (state stores {@value #CELL_STORE} and {@value #CELL_OFFICERS_STORE}): officers in
+ *       reach, demand, deficit →
+ *       {@code coverage.cells}, each changed cell once per emit interval (marks in
+ *       {@value #CHANGED_CELLS_STORE}); who became or stopped being a cell's only cover, re-keyed by
+ *       officer;</li>
  *   <li>per officer (state store {@value #IMPACT_STORE}): sole-cover demand and reach size →
  *       {@code coverage.officer-impact};</li>
  *   <li>{@code coverage.cells} read back whole into a global store ({@value #CELLS_VIEW_STORE}) for
  *       the force summary.</li>
  * </ol>
- * Both outputs pass through a caching table first, so each commit publishes a cell or an officer
- * once however many changes it took in.
  */
 public final class CoverageTopology {
 
     public static final String OFFICER_REACH_STORE = "officer-reach";
     public static final String REACH_CELLS_STORE = "officer-reach-cells";
     public static final String CELL_STORE = "cell-coverage";
+    public static final String CELL_OFFICERS_STORE = "cell-officers";
     public static final String OBSERVED_SINCE_STORE = "demand-observed-since";
     public static final String IMPACT_STORE = "officer-impact";
     public static final String CELLS_VIEW_STORE = "coverage-cells-view";
-    static final String CELLS_EMITTED_STORE = "coverage-cells-emitted";
-    static final String IMPACTS_EMITTED_STORE = "officer-impact-emitted";
+    public static final String CHANGED_CELLS_STORE = "cell-coverage-changed";
     static final String DEMAND_IGNORED = "coverage.demand.ignored";
 
     private final CoverageSettings settings;
@@ -143,17 +142,20 @@ public final class CoverageTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CELL_STORE), keys, CoverageSerdes.cellState()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CELL_OFFICERS_STORE), keys, Serdes.Boolean()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OBSERVED_SINCE_STORE), keys, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHANGED_CELLS_STORE), keys, Serdes.Long()));
         DemandEstimator estimator = new DemandEstimator(settings.demand());
         KStream<String, CellUpdate> cellUpdates = cellDeltas.merge(cellIncidents)
-                .process(() -> new CellProcessor(CELL_STORE, OBSERVED_SINCE_STORE, estimator, seed,
-                        settings.requiredLevels(), settings.demandRefresh(), settings.cellPartitions()),
-                        CELL_STORE, OBSERVED_SINCE_STORE);
+                .process(() -> new CellProcessor(CELL_STORE, CELL_OFFICERS_STORE, OBSERVED_SINCE_STORE,
+                        CHANGED_CELLS_STORE, estimator, seed, settings.requiredLevels(), settings.demandRefresh(),
+                        settings.cellEmitInterval(), settings.cellPartitions()),
+                        CELL_STORE, CELL_OFFICERS_STORE, OBSERVED_SINCE_STORE, CHANGED_CELLS_STORE);
         cellUpdates
                 .filter((cellId, update) -> update.coverage().isPresent())
                 .mapValues(update -> CoverageRecords.cell(update.coverage().orElseThrow(), grid, update.at()))
-                .toTable(Named.as("coalesce-cells"), coalesced(CELLS_EMITTED_STORE, avro.valueSerde(Topic.COVERAGE_CELLS)))
-                .toStream()
                 .to(Topic.COVERAGE_CELLS.topicName(),
                         Produced.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)));
         KStream<String, ImpactSignal> soleCover = cellUpdates
@@ -167,9 +169,6 @@ public final class CoverageTopology {
                 Stores.persistentKeyValueStore(IMPACT_STORE), keys, CoverageSerdes.officerImpact()));
         soleCover.merge(reachSizes)
                 .process(() -> new ImpactProcessor(IMPACT_STORE), IMPACT_STORE)
-                .toTable(Named.as("coalesce-impacts"),
-                        coalesced(IMPACTS_EMITTED_STORE, avro.valueSerde(Topic.OFFICER_IMPACT)))
-                .toStream()
                 .to(Topic.OFFICER_IMPACT.topicName(),
                         Produced.with(keys, avro.<OfficerCoverageImpact>valueSerde(Topic.OFFICER_IMPACT)));
 
@@ -184,26 +183,12 @@ public final class CoverageTopology {
         return builder.build();
     }
 
-    /**
-     * A table that only coalesces: the record cache keeps the latest value per key and passes it on
-     * when the task commits, so a cell touched by many deltas within one commit is published once.
-     */
-    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> coalesced(String name, Serde<V> values) {
-        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(values)
-                .withCachingEnabled()
-                .withLoggingDisabled();
-    }
-
     /** The force summary over every cell in the global view. */
-    public static ForceSummary summaryOf(ReadOnlyKeyValueStore<String, ?> cellsView) {
+    public static ForceSummary summaryOf(ReadOnlyKeyValueStore<String, CoverageCell> cellsView) {
         ForceSummary.Tally tally = new ForceSummary.Tally();
-        try (KeyValueIterator<String, ?> all = cellsView.all()) {
-            all.forEachRemaining(entry -> {
-                CoverageCell cell = (CoverageCell) entry.value;
-                tally.add(cell.getDemandPerHour(), cell.getOfficersInReach(), cell.getAvailableInReach(), cell.getDeficit());
-            });
+        try (KeyValueIterator<String, CoverageCell> all = cellsView.all()) {
+            all.forEachRemaining(entry -> tally.add(entry.value.getDemandPerHour(), entry.value.getOfficersInReach(),
+                    entry.value.getAvailableInReach(), entry.value.getDeficit()));
         }
         return tally.summary();
     }

@@ -1,8 +1,10 @@
 package org.bluelight.coverage.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellCoverageTest {
@@ -12,8 +14,8 @@ class CellCoverageTest {
     @Test
     void countsOfficersInReachAndTheAvailableOnes() {
         CellState state = CellState.empty()
-                .apply(new CellDelta(CELL, "a", +1, true))
-                .apply(new CellDelta(CELL, "b", +1, false))
+                .apply(enter("a", true), null, this::unexpected)
+                .apply(enter("b", false), null, this::unexpected)
                 .withDemand(0.5);
         CellCoverage coverage = CellCoverage.of(CELL, state, RequiredLevels.defaults());
         assertThat(coverage.officersInReach()).isEqualTo(2);
@@ -25,19 +27,47 @@ class CellCoverageTest {
     @Test
     void aCellWithDemandAndNobodyInReachIsInDeficit() {
         CellState state = CellState.empty()
-                .apply(new CellDelta(CELL, "a", +1, true))
-                .apply(new CellDelta(CELL, "a", -1, true))
+                .apply(enter("a", true), null, this::unexpected)
+                .apply(new CellDelta(CELL, "a", -1, true), true, this::unexpected)
                 .withDemand(0.5);
+        assertThat(state.officersInReach()).isZero();
         assertThat(CellCoverage.of(CELL, state, RequiredLevels.defaults()).deficit()).isEqualTo(1);
     }
 
     @Test
     void anAvailabilityChangeKeepsTheOfficerInReach() {
         CellState state = CellState.empty()
-                .apply(new CellDelta(CELL, "a", +1, true))
-                .apply(new CellDelta(CELL, "a", 0, false));
+                .apply(enter("a", true), null, this::unexpected)
+                .apply(new CellDelta(CELL, "a", 0, false), true, this::unexpected);
         assertThat(state.officersInReach()).isEqualTo(1);
         assertThat(state.availableInReach()).isZero();
+    }
+
+    @Test
+    void aRepeatedDeltaCountsOnce() {
+        CellState once = CellState.empty().apply(enter("a", true), null, this::unexpected);
+        assertThat(once.apply(enter("a", true), true, this::unexpected)).isEqualTo(once);
+        assertThat(CellState.empty().apply(new CellDelta(CELL, "a", -1, true), null, this::unexpected))
+                .isEqualTo(CellState.empty());
+    }
+
+    @Test
+    void theOnlyOfficerIsKnownWhileThereIsExactlyOne() {
+        CellState a = CellState.empty().apply(enter("a", true), null, this::unexpected);
+        assertThat(a.onlyOfficer()).isEqualTo("a");
+        CellState ab = a.apply(enter("b", true), null, this::unexpected);
+        assertThat(ab.onlyOfficer()).isNull();
+        CellState b = ab.apply(new CellDelta(CELL, "a", -1, true), true, () -> "b");
+        assertThat(b.onlyOfficer()).isEqualTo("b");
+        assertThat(b.soleCover()).isEmpty();
+        assertThat(b.withDemand(0.1).soleCover()).contains("b");
+    }
+
+    @Test
+    void inconsistentCountsAreRefused() {
+        assertThatThrownBy(() -> new CellState(1, 2, "a", Map.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CellState(2, 0, "a", Map.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CellState(1, 0, null, Map.of(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -52,11 +82,11 @@ class CellCoverageTest {
         assertThat(state.trimmedTo(t.plusSeconds(1)).incidents()).containsOnlyKeys("i2");
     }
 
-    @Test
-    void soleCoverNeedsDemandAndExactlyOneOfficer() {
-        CellState one = CellState.empty().apply(new CellDelta(CELL, "a", +1, false));
-        assertThat(one.soleCover()).isEmpty();
-        assertThat(one.withDemand(0.1).soleCover()).contains("a");
-        assertThat(one.withDemand(0.1).apply(new CellDelta(CELL, "b", +1, true)).soleCover()).isEmpty();
+    private static CellDelta enter(String officer, boolean available) {
+        return new CellDelta(CELL, officer, +1, available);
+    }
+
+    private String unexpected() {
+        throw new AssertionError("remaining officer asked for");
     }
 }

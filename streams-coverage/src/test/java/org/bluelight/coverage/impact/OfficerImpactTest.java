@@ -11,7 +11,8 @@ class OfficerImpactTest {
 
     private static final long CELL = 0x8839601a8dfffffL;
 
-    private final CellState aloneWithDemand = CellState.empty().apply(new CellDelta(CELL, "a", +1, true)).withDemand(0.4);
+    private final CellState aloneWithDemand =
+            CellState.empty().apply(new CellDelta(CELL, "a", +1, true), null, () -> null).withDemand(0.4);
 
     @Test
     void theOnlyOfficerInReachOfACellWithDemandIsItsSoleCover() {
@@ -21,9 +22,9 @@ class OfficerImpactTest {
 
     @Test
     void aSecondOfficerArrivingEndsTheSoleCoverAndTheSecondLastLeavingStartsIt() {
-        CellState both = aloneWithDemand.apply(new CellDelta(CELL, "b", +1, true));
+        CellState both = aloneWithDemand.apply(new CellDelta(CELL, "b", +1, true), null, () -> null);
         assertThat(SoleCover.changes(CELL, aloneWithDemand, both)).containsExactly(new SoleCoverChange("a", CELL, false, 0));
-        CellState onlyB = both.apply(new CellDelta(CELL, "a", -1, true));
+        CellState onlyB = both.apply(new CellDelta(CELL, "a", -1, true), true, () -> "b");
         assertThat(SoleCover.changes(CELL, both, onlyB)).containsExactly(new SoleCoverChange("b", CELL, true, 0.4));
     }
 
@@ -33,7 +34,8 @@ class OfficerImpactTest {
                 .containsExactly(new SoleCoverChange("a", CELL, true, 0.7));
         assertThat(SoleCover.changes(CELL, aloneWithDemand, aloneWithDemand.withDemand(0)))
                 .containsExactly(new SoleCoverChange("a", CELL, false, 0));
-        assertThat(SoleCover.changes(CELL, aloneWithDemand, aloneWithDemand.apply(new CellDelta(CELL, "a", 0, false))))
+        assertThat(SoleCover.changes(CELL, aloneWithDemand,
+                aloneWithDemand.apply(new CellDelta(CELL, "a", 0, false), true, () -> null)))
                 .isEmpty();
     }
 

@@ -34,7 +34,8 @@ class CoverageSerdesTest {
         roundTrip(CoverageSerdes.cellSignal(), new CellIncident(42L, "inc-1", T, false));
         roundTrip(CoverageSerdes.impactSignal(), new SoleCoverChange("a", 42L, true, 0.25));
         roundTrip(CoverageSerdes.impactSignal(), new ReachSize("a", 1234));
-        roundTrip(CoverageSerdes.cellState(), new CellState(Map.of("a", true, "b", false), Map.of("inc-1", T), 0.5));
+        roundTrip(CoverageSerdes.cellState(), new CellState(1, 0, "a", Map.of("inc-1", T), 0.5));
+        roundTrip(CoverageSerdes.cellState(), new CellState(3, 2, null, Map.of(), 0));
         roundTrip(CoverageSerdes.officerImpact(), new OfficerImpact(Map.of(1L, 0.5, 2L, 0.25), 17));
         Reach reach = new Reach(new Position(42.5, 1.5), OptionalLong.of(77), VAN, CellSet.of(5, 3, 9), T);
         roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, false, VAN, new Position(42.51, 1.52), T, reach));

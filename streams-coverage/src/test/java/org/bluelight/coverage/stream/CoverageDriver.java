@@ -2,6 +2,7 @@ package org.bluelight.coverage.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.bluelight.schemas.Transport;
 final class CoverageDriver implements AutoCloseable {
 
     static final String APPLICATION_ID = "coverage-test";
+    static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
 
     private final PlainAvroSerdes avro = new PlainAvroSerdes();
     private final TopologyTestDriver driver;
@@ -102,13 +104,20 @@ final class CoverageDriver implements AutoCloseable {
 
     /** The latest coverage of every cell published so far, by cell id. */
     Map<String, CoverageCell> cells() {
+        publishChangedCells();
         cells.readKeyValuesToList().forEach(kv -> latestCells.put(kv.key, kv.value));
         return latestCells;
     }
 
     /** How many coverage.cells records have been published and not read yet. */
     long unreadCellRecords() {
+        publishChangedCells();
         return cells.getQueueSize();
+    }
+
+    /** Lets the wall-clock emit interval pass, so changed cells are published. */
+    void publishChangedCells() {
+        driver.advanceWallClockTime(EMIT_INTERVAL);
     }
 
     /** The latest impact of every officer published so far, by officer id. */

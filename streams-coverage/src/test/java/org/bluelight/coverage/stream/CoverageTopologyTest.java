@@ -52,7 +52,7 @@ class CoverageTopologyTest {
     private final RoadCells roadCells = RoadCells.fromRoadNodes(grid, valley.allNodes(), 2);
     private final CoverageSettings settings = new CoverageSettings(8, ReachRule.defaults(), Duration.ofMinutes(15),
             new DemandSettings(Duration.ofDays(28), 12, ZoneId.of("UTC")), RequiredLevels.defaults(), 1,
-            Duration.ofMinutes(1), 2);
+            Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Position village = valley.node(10, 10);
     private final String villageCell = CellGrid.toHex(grid.cellOf(village));
@@ -132,7 +132,8 @@ class CoverageTopologyTest {
         assertThat(coverage.impacts().get("a").getReachableCells()).isZero();
         assertThat(coverage.impacts().get("a").getSoleCoverCells()).isZero();
         assertThat(entries(coverage.<CellState>store(CoverageTopology.CELL_STORE)).values())
-                .allSatisfy(state -> assertThat(state.officers()).doesNotContainKey("a"));
+                .allSatisfy(state -> assertThat(state.officersInReach()).isZero());
+        assertThat(entries(coverage.<Boolean>store(CoverageTopology.CELL_OFFICERS_STORE))).isEmpty();
     }
 
     @Test
@@ -170,12 +171,18 @@ class CoverageTopologyTest {
         assertThat(reach.get("c").cells().isEmpty()).isTrue();
         Map<String, OfficerImpact> impact = entries(coverage.store(CoverageTopology.IMPACT_STORE));
         Map<String, Long> observed = entries(coverage.store(CoverageTopology.OBSERVED_SINCE_STORE));
-        assertThat(cells.get(villageCell).officers()).containsOnlyKeys("a", "b");
+        Map<String, Boolean> members = entries(coverage.store(CoverageTopology.CELL_OFFICERS_STORE));
+        assertThat(cells.get(villageCell).officersInReach()).isEqualTo(2);
+        assertThat(members).containsEntry(villageCell + "|a", true).containsEntry(villageCell + "|b", false)
+                .noneSatisfy((member, available) -> assertThat(member).endsWith("|c"));
         Map<String, CellState> cellsLog = coverage.changelog(CoverageTopology.CELL_STORE, CoverageSerdes.cellState());
         Map<String, OfficerReach> reachLog = coverage.changelog(CoverageTopology.OFFICER_REACH_STORE, CoverageSerdes.officerReach());
         Map<String, CellSet> reachCellsLog = coverage.changelog(CoverageTopology.REACH_CELLS_STORE, CoverageSerdes.cellSet());
         Map<String, OfficerImpact> impactLog = coverage.changelog(CoverageTopology.IMPACT_STORE, CoverageSerdes.officerImpact());
         Map<String, Long> observedLog = coverage.changelog(CoverageTopology.OBSERVED_SINCE_STORE, Serdes.Long());
+        Map<String, Boolean> membersLog = coverage.changelog(CoverageTopology.CELL_OFFICERS_STORE, Serdes.Boolean());
+        Map<String, Long> changedLog = coverage.changelog(CoverageTopology.CHANGED_CELLS_STORE, Serdes.Long());
+        assertThat(changedLog).as("cells changed but not yet published").containsKey(villageCell);
         coverage.close();
 
         // A new instance with no local state, its stores restored from the changelogs.
@@ -185,12 +192,17 @@ class CoverageTopologyTest {
         restore(coverage.store(CoverageTopology.REACH_CELLS_STORE), reachCellsLog);
         restore(coverage.store(CoverageTopology.IMPACT_STORE), impactLog);
         restore(coverage.store(CoverageTopology.OBSERVED_SINCE_STORE), observedLog);
+        restore(coverage.store(CoverageTopology.CELL_OFFICERS_STORE), membersLog);
+        restore(coverage.store(CoverageTopology.CHANGED_CELLS_STORE), changedLog);
 
         assertThat(entries(coverage.<CellState>store(CoverageTopology.CELL_STORE))).isEqualTo(cells);
         assertThat(entries(coverage.<OfficerReach>store(CoverageTopology.OFFICER_REACH_STORE))).isEqualTo(reach);
         assertThat(entries(coverage.<CellSet>store(CoverageTopology.REACH_CELLS_STORE))).isEqualTo(reachCells);
         assertThat(entries(coverage.<OfficerImpact>store(CoverageTopology.IMPACT_STORE))).isEqualTo(impact);
         assertThat(entries(coverage.<Long>store(CoverageTopology.OBSERVED_SINCE_STORE))).isEqualTo(observed);
+        assertThat(entries(coverage.<Boolean>store(CoverageTopology.CELL_OFFICERS_STORE))).isEqualTo(members);
+        // Changes made before the restart but not yet published are published after it.
+        assertThat(coverage.cells().get(villageCell).getOfficersInReach()).isEqualTo(2);
         int searches = valley.searches();
         coverage.fix("a", valley.offset(10, 10, 50, 0), T.plusSeconds(110));
         assertThat(valley.searches()).isEqualTo(searches);
@@ -199,6 +211,25 @@ class CoverageTopologyTest {
 
         assertThat(coverage.cells().get(villageCell).getOfficersInReach()).isEqualTo(1);
         assertThat(coverage.impacts().get("a").getSoleCoverCells()).isEqualTo(1);
+    }
+
+    @Test
+    void aCellChangedManyTimesWithinAnEmitIntervalIsPublishedOnceWithItsLatestCoverage() {
+        coverage = start(DemandSeed.none());
+        coverage.status("a", OfficerState.AVAILABLE, village, T);
+        coverage.status("b", OfficerState.AVAILABLE, village, T.plusSeconds(1));
+        coverage.status("c", OfficerState.EN_ROUTE, village, T.plusSeconds(2));
+        coverage.publishChangedCells();
+
+        TestOutputTopic<String, CoverageCell> published = coverage.driver().createOutputTopic(
+                Topic.COVERAGE_CELLS.topicName(), Serdes.String().deserializer(),
+                new PlainAvroSerdes().<CoverageCell>valueSerde(Topic.COVERAGE_CELLS).deserializer());
+        List<CoverageCell> village = published.readValuesToList().stream()
+                .filter(cell -> cell.getCellId().equals(villageCell)).toList();
+        assertThat(village).hasSize(1);
+        assertThat(village.get(0).getOfficersInReach()).isEqualTo(3);
+        assertThat(village.get(0).getAvailableInReach()).isEqualTo(2);
+        assertThat(village.get(0).getUpdatedAt()).isEqualTo(T.plusSeconds(2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.bluelight.dispatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -107,6 +108,15 @@ class DispatchAppIT {
     static final List<Topic> INPUTS = List.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS,
             Topic.TELEMATICS, Topic.OFFICER_IMPACT);
 
+    /** Places in the valleys, on or near a road. */
+    static final Location ENCAMP = new Location(42.5355, 1.5830);
+    static final Location LA_MASSANA = new Location(42.5450, 1.5148);
+    static final Location ORDINO = new Location(42.5560, 1.5330);
+    static final Location SANT_JULIA = new Location(42.4637, 1.4912);
+    static final Map<String, List<Location>> SCENES = Map.of(
+            "VALIRA-NORD", List.of(LA_MASSANA.offset(200, 90), ORDINO, Andorra.ESCALDES, ENCAMP),
+            "VALIRA-SUD", List.of(SANT_JULIA, Andorra.IN_TOWN.offset(150, 0), Andorra.ON_THE_CG1.offset(200, 200)));
+
     static SchemaRegistryServer registry;
     static RegistryClient registryClient;
     static DispatchSettings settings;
@@ -161,7 +171,7 @@ class DispatchAppIT {
         Instant t0 = now();
         Unit advanced = new Unit("R-ADV", DrivingStandard.ADVANCED, 1, Transport.CAR, Andorra.ON_THE_CG1);
         Unit basic = new Unit("R-BAS", DrivingStandard.BASIC, 1, Transport.CAR, Andorra.IN_TOWN);
-        Unit van = new Unit("R-VAN", DrivingStandard.STANDARD, 2, Transport.VAN, ENCAMP);
+        Unit van = new Unit("R-VAN", DrivingStandard.STANDARD, 2, Transport.VAN, SANT_JULIA);
         List<Unit> units = List.of(advanced, basic, van);
         onDuty(app, "ESCALDES", units, t0);
 
@@ -170,7 +180,7 @@ class DispatchAppIT {
 
         Recommendation recommendation;
         try (Committed out = new Committed(Topic.RECOMMENDATIONS.topicName())) {
-            List<Recommendation> published = decode(out.settled(incidents("R-"), 1));
+            List<Recommendation> published = decode(out.settled(keyedFrom("R-"), 1));
             assertThat(published).hasSize(1);
             recommendation = published.get(0);
         }
@@ -235,14 +245,14 @@ class DispatchAppIT {
             }
         });
         try (Committed out = new Committed(Topic.RECOMMENDATIONS.topicName())) {
-            out.await(incidents("S-"), expected.size() / 4);
+            out.await(keyedFrom("S-"), expected.size() / 4);
             // The rest of the stream arrives while the app closes, while it is down and after it is back.
             closing.countDown();
             first.close();
             start(config);
             feed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-            List<Revision> published = decode(out.settled(incidents("S-"), expected.size())).stream()
+            List<Revision> published = decode(out.settled(keyedFrom("S-"), expected.size())).stream()
                     .map(Revision::of).toList();
             assertThat(published).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -261,9 +271,9 @@ class DispatchAppIT {
 
         try (Committed out = new Committed(Topic.RECOMMENDATIONS.topicName());
              Committed deadLetters = new Committed(Topic.INCIDENTS.dlqName())) {
-            List<Recommendation> published = decode(out.settled(incidents("D-"), 1));
+            List<Recommendation> published = decode(out.settled(keyedFrom("D-"), 1));
             assertThat(published).extracting(Recommendation::getIncidentId, Recommendation::getStatus)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("D-1", RecommendationStatus.ACTIVE));
+                    .containsExactly(tuple("D-1", RecommendationStatus.ACTIVE));
             assertThat(published.get(0).getCandidates().get(0).getOfficerIds()).containsExactly("D-U1");
 
             List<ConsumerRecord<String, byte[]>> letters = deadLetters.settled(r -> r.key().startsWith("D-"), 2);
@@ -280,15 +290,6 @@ class DispatchAppIT {
         }
         assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
-
-    /** Places in the valleys, on or near a road. */
-    static final Location ENCAMP = new Location(42.5355, 1.5830);
-    static final Location LA_MASSANA = new Location(42.5450, 1.5148);
-    static final Location ORDINO = new Location(42.5560, 1.5330);
-    static final Location SANT_JULIA = new Location(42.4637, 1.4912);
-    static final Map<String, List<Location>> SCENES = Map.of(
-            "VALIRA-NORD", List.of(LA_MASSANA.offset(200, 90), ORDINO, Andorra.ESCALDES, ENCAMP),
-            "VALIRA-SUD", List.of(SANT_JULIA, Andorra.IN_TOWN.offset(150, 0), Andorra.ON_THE_CG1.offset(200, 200)));
 
     /**
      * {@code count} incidents alternating between the two groups, most with a later change a few
@@ -451,7 +452,8 @@ class DispatchAppIT {
         return new org.bluelight.routing.GeoPoint(location.lat(), location.lon());
     }
 
-    static Predicate<ConsumerRecord<String, byte[]>> incidents(String prefix) {
+    /** Records of one test: their keys (incident ids) start with its prefix. */
+    static Predicate<ConsumerRecord<String, byte[]>> keyedFrom(String prefix) {
         return record -> record.key().startsWith(prefix);
     }
 

@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.bluelight.dispatch.fixtures.AvroBinarySerde;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.config.ConfigSource;
@@ -26,7 +25,6 @@ import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
-import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
@@ -37,12 +35,6 @@ import org.bluelight.schemas.Transport;
 /** The dispatch topology in a TopologyTestDriver, with builders for its contract records. */
 final class DispatchDriver implements AutoCloseable {
 
-    static final DispatchSerdes SERDES = new DispatchSerdes(
-            AvroBinarySerde.of(IncidentEvent.class), AvroBinarySerde.of(Assignment.class),
-            AvroBinarySerde.of(OfficerStatus.class), AvroBinarySerde.of(PositionFix.class),
-            AvroBinarySerde.of(OfficerCoverageImpact.class), AvroBinarySerde.of(Recommendation.class),
-            AvroBinarySerde.of(BacklogSnapshot.class));
-
     final TopologyTestDriver driver;
     final TestInputTopic<String, OfficerStatus> status;
     final TestInputTopic<String, PositionFix> telematics;
@@ -52,19 +44,20 @@ final class DispatchDriver implements AutoCloseable {
     final TestOutputTopic<String, BacklogSnapshot> backlog;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    DispatchDriver(DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
+    /** @param serdes the app's contract serdes, e.g. the registry-backed ones of {@link DispatchSerdes#from} */
+    DispatchDriver(DispatchSerdes serdes, DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
                 "state.dir", stateDir.toString(), "processing.guarantee", "at_least_once")), "dispatch-test", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
-        driver = new TopologyTestDriver(DispatchTopology.build(SERDES, rules, travelTimes), props);
+        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, travelTimes), props);
         StringSerializer keys = new StringSerializer();
-        status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, SERDES.officerStatus().serializer());
-        telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, SERDES.telematics().serializer());
-        incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, SERDES.incidents().serializer());
-        assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, SERDES.assignments().serializer());
+        status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.officerStatus().serializer());
+        telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.telematics().serializer());
+        incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.incidents().serializer());
+        assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, serdes.assignments().serializer());
         recommendations = driver.createOutputTopic(Topic.RECOMMENDATIONS.topicName(), new StringDeserializer(),
-                SERDES.recommendations().deserializer());
-        backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), SERDES.backlog().deserializer());
+                serdes.recommendations().deserializer());
+        backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), serdes.backlog().deserializer());
     }
 
     TestOutputTopic<byte[], byte[]> deadLetters(Topic topic) {

@@ -14,7 +14,10 @@ import org.bluelight.dispatch.fixtures.TableTravelTimes;
 import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.registry.RegistryServerConfig;
+import org.bluelight.registry.SchemaRegistryServer;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
+import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogEntry;
 import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.Candidate;
@@ -26,25 +29,53 @@ import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.RecommendationStatus;
 import org.bluelight.schemas.RecommendationTrigger;
 import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.registry.RegistryClientConfig;
+import org.bluelight.testkit.KafkaCluster;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One test per rule of issue 4's "Done when", through the whole topology. */
-class DispatchTopologyTest {
+/**
+ * One test per rule of issue 4's "Done when", through the whole topology in a TopologyTestDriver,
+ * with the app's own Confluent-wire-format serdes against a real schema registry (which keeps its
+ * schemas on a broker, hence the cluster).
+ */
+class DispatchTopologyIT {
+
+    @RegisterExtension
+    static final KafkaCluster KAFKA = KafkaCluster.singleNode();
 
     static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
     static final Location SCENE = new Location(52.6369, -1.1398);
     /** Leicestershire, roughly: the map for the bad-input tests. */
     static final MapBounds COUNTY = new MapBounds(52.39, -1.60, 52.98, -0.66);
 
+    static SchemaRegistryServer registry;
+    static DispatchSerdes serdes;
+
     @TempDir
     Path stateDir;
     final TableTravelTimes roads = new TableTravelTimes(10);
     DispatchDriver d;
 
+    @BeforeAll
+    static void startRegistry() {
+        registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
+        serdes = DispatchSerdes.from(AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString())));
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
     DispatchDriver start(DispatchRules rules) {
-        d = new DispatchDriver(rules, roads, stateDir);
+        d = new DispatchDriver(serdes, rules, roads, stateDir);
         return d;
     }
 

@@ -1,0 +1,31 @@
+package org.bluelight.ops.local;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code bluelight local} runs on top of the broker and registry: the streams apps on a road
+ * map and, unless switched off, the simulated force playing into them.
+ *
+ * @param osmFile     the road map every app and the simulator route on
+ * @param scenario    the simulator's scenario: a preset name ({@code andorra}) or a YAML file
+ * @param speed       simulated seconds per wall-clock second
+ * @param summaryFile where the simulator writes its JSON summary at exit; null for none
+ * @param simulate    false to run only the apps, fed by a real CAD
+ * @param httpPortBase the first app's HTTP port; the others follow it (dispatch, coverage, metrics)
+ */
+public record DemoSettings(Path osmFile, String scenario, double speed, Path summaryFile, boolean simulate, int httpPortBase) {
+
+    public static final int DEFAULT_HTTP_PORT_BASE = 8090;
+
+    public DemoSettings {
+        Objects.requireNonNull(osmFile, "osmFile");
+        Objects.requireNonNull(scenario, "scenario");
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be positive, was " + speed);
+        }
+        if (httpPortBase < 1 || httpPortBase > 65533) {
+            throw new IllegalArgumentException("httpPortBase must be in 1..65533, was " + httpPortBase);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.bluelight.ops.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bluelight.simulator.live.LiveConfig;
+import org.bluelight.simulator.live.LiveSimulator;
+import org.bluelight.simulator.scenario.ScenarioFile;
+
+/** The simulated force: plays CAD and the vehicles into the stack and acts on the recommendations. */
+public final class SimulatorService implements LocalService {
+
+    private final LocalStackConfig stack;
+    private final DemoSettings demo;
+    private final PrintStream status;
+    private LiveSimulator simulator;
+
+    public SimulatorService(LocalStackConfig stack, DemoSettings demo, PrintStream status) {
+        this.stack = stack;
+        this.demo = demo;
+        this.status = status;
+    }
+
+    @Override
+    public String name() {
+        return "simulator";
+    }
+
+    @Override
+    public void start() {
+        Path workDir = stack.dataDir().resolve("simulator");
+        LiveConfig config = LiveConfig.of(stack.bootstrapServers(), stack.registryUrl(), ScenarioFile.load(demo.scenario()),
+                        demo.osmFile(), workDir)
+                .withSpeed(demo.speed())
+                .withSummaryFile(demo.summaryFile());
+        simulator = new LiveSimulator(config, status);
+        simulator.start();
+    }
+
+    @Override
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("Simulator:               scenario %s at %.0fx, a status line every few seconds", demo.scenario(),
+                demo.speed()));
+        if (demo.summaryFile() != null) {
+            lines.add("Summary file (at exit):   " + demo.summaryFile().toAbsolutePath());
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

@@ -1,0 +1,35 @@
+package org.bluelight.simulator.live;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.route.Route;
+import org.bluelight.schemas.OfficerState;
+import org.bluelight.simulator.force.CrewShift;
+import org.bluelight.simulator.force.Unit;
+
+/** A unit as the live simulator drives it; touched only by the simulator's thread. */
+final class LiveUnit {
+    final Unit unit;
+    final SplittableRandom random;
+    OfficerState state = OfficerState.OFF_DUTY;
+    Location position;
+    CrewShift shift;
+    CrewShift pendingShift;
+    boolean shiftOver;
+    boolean breakDue;
+    boolean breakTaken;
+    boolean takesPrisoner;
+    LiveIncident incident;
+    LiveIncident committedTo;
+    Instant freeAt;
+    Route route;
+    Instant routeStart;
+    int token;
+
+    LiveUnit(Unit unit) {
+        this.unit = unit;
+        this.position = unit.home();
+        this.random = new SplittableRandom(unit.id().hashCode());
+    }
+}

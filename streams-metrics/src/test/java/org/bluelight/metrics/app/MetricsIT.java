@@ -1,0 +1,247 @@
+package org.bluelight.metrics.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KafkaStreams;
+import org.bluelight.registry.RegistryServerConfig;
+import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.runtime.StreamsApp;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.schemas.CrimeRecord;
+import org.bluelight.schemas.CrimePerson;
+import org.bluelight.schemas.CrimeRole;
+import org.bluelight.schemas.FsuTally;
+import org.bluelight.schemas.GeoPoint;
+import org.bluelight.schemas.HotSpot;
+import org.bluelight.schemas.HotSpotDay;
+import org.bluelight.schemas.HotSpotDayKey;
+import org.bluelight.schemas.IncidentCategory;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.KpiWindow;
+import org.bluelight.schemas.OfficerState;
+import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PatrolArea;
+import org.bluelight.schemas.ResponseKpi;
+import org.bluelight.schemas.ResponseKpiKey;
+import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.TrialAllocation;
+import org.bluelight.schemas.TrialAllocationKey;
+import org.bluelight.schemas.TrialArm;
+import org.bluelight.schemas.registry.RegistryClientConfig;
+import org.bluelight.testkit.KafkaCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The metrics app as {@code MetricsApp.main} wires it (registry serdes, exactly_once_v2, dead
+ * letters on) on a real broker and registry: hot spots, a schedule, incidents, a crime record and
+ * statuses in; trial counts, FSU tallies and response KPIs out (read_committed), and the HTTP views.
+ */
+class MetricsIT {
+
+    @RegisterExtension
+    static final KafkaCluster KAFKA = KafkaCluster.singleNode();
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String SQUARE = """
+            {"type":"Polygon","coordinates":[[[-1.260,51.750],[-1.250,51.750],[-1.250,51.760],[-1.260,51.760],[-1.260,51.750]]]}""";
+    private static final GeoPoint INSIDE = new GeoPoint(51.755, -1.255);
+    /** Wednesday 1 May 2024, 10:05 BST: trial day 2024-05-01. */
+    private static final Instant REPORTED = Instant.parse("2024-05-01T09:05:00Z");
+    private static final LocalDate DAY = LocalDate.parse("2024-05-01");
+
+    private static SchemaRegistryServer registry;
+    private static AppSerdes serdes;
+
+    @BeforeAll
+    static void start() {
+        String[] topics = Arrays.stream(Topic.values())
+                .flatMap(topic -> java.util.stream.Stream.of(topic.topicName(), topic.dlqName())).toArray(String[]::new);
+        KAFKA.createTopics(2, topics);
+        registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
+        serdes = AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    void incidentsInGiveTrialCountsFsuTalliesAndKpisOutAndOverHttp(@TempDir Path state) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topic.HOTSPOTS, "HS1", HotSpot.newBuilder().setHotSpotId("HS1").setName("Cowley Road").setTrialId("T")
+                    .setPatrolAreas(List.of(new PatrolArea("HS1-P1", SQUARE))).build(), REPORTED.minusSeconds(3600));
+            send(producer, Topic.TRIAL_ALLOCATIONS, new TrialAllocationKey(DAY, "HS1"),
+                    new TrialAllocation("T", DAY, "HS1", TrialArm.TREATMENT, 7L), REPORTED.minusSeconds(3600));
+            for (int i = 1; i <= 3; i++) {
+                send(producer, Topic.INCIDENTS, "I" + i, IncidentEvent.newBuilder().setIncidentId("I" + i)
+                        .setEventType(IncidentEventType.REPORTED).setOccurredAt(REPORTED).setReportedAt(REPORTED)
+                        .setGrade(1).setCategory(IncidentCategory.VIOLENCE_WITH_INJURY).setRecordedCrime(true)
+                        .setLocation(INSIDE).setDispatchGroup("RAD1").setOriginatorPersonId("P1").build(), REPORTED);
+            }
+            send(producer, Topic.CRIME_RECORDS, "C1", CrimeRecord.newBuilder().setCrimeId("C1").setIncidentId("I3")
+                    .setCommittedAt(REPORTED).setRecordedAt(REPORTED.plusSeconds(60)).setCategory(IncidentCategory.THEFT)
+                    .setLocation(INSIDE).setPeople(List.of(new CrimePerson("P2", CrimeRole.SUSPECT))).build(), REPORTED.plusSeconds(60));
+            status(producer, "O1", OfficerState.AVAILABLE, null, REPORTED.minusSeconds(300));
+            status(producer, "O2", OfficerState.AVAILABLE, null, REPORTED.minusSeconds(300));
+            status(producer, "O1", OfficerState.ON_SCENE, "I1", REPORTED.plusSeconds(600));
+            status(producer, "O2", OfficerState.ON_SCENE, "I2", REPORTED.plusSeconds(1200));
+            // Bad input goes to its dead-letter topic, not into the figures.
+            send(producer, Topic.INCIDENTS, "BAD", IncidentEvent.newBuilder().setIncidentId("BAD")
+                    .setEventType(IncidentEventType.REPORTED).setOccurredAt(REPORTED).setReportedAt(REPORTED)
+                    .setGrade(7).setCategory(IncidentCategory.THEFT).setDispatchGroup("RAD1").build(), REPORTED);
+            producer.flush();
+        }
+
+        try (StreamsApp app = app(state);
+             KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topic.HOTSPOT_TRIAL.topicName(), Topic.FSU.topicName(), Topic.RESPONSE_KPIS.topicName(),
+                    Topic.INCIDENTS.dlqName()));
+            Map<HotSpotDayKey, HotSpotDay> days = new HashMap<>();
+            Map<String, FsuTally> tallies = new HashMap<>();
+            Map<ResponseKpiKey, ResponseKpi> kpis = new HashMap<>();
+            Map<String, byte[]> deadLetters = new HashMap<>();
+            ResponseKpiKey hour = new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, Instant.parse("2024-05-01T09:00:00Z"));
+            Predicate<Void> done = nothing -> {
+                HotSpotDay day = days.get(new HotSpotDayKey("HS1", DAY));
+                ResponseKpi kpi = kpis.get(hour);
+                return day != null && day.getCounts().getAllCrime() == 3 && day.getCounts().getAcquisitive() == 1
+                        && tallies.containsKey("P1") && tallies.containsKey("P2")
+                        && kpi != null && kpi.getCount() == 2 && deadLetters.containsKey("BAD");
+            };
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!done.test(null) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.topic().equals(Topic.HOTSPOT_TRIAL.topicName())) {
+                        HotSpotDay day = decode(Topic.HOTSPOT_TRIAL, HotSpotDay.class, record.value());
+                        days.put(new HotSpotDayKey(day.getHotSpotId(), day.getTrialDay()), day);
+                    } else if (record.topic().equals(Topic.FSU.topicName())) {
+                        tallies.put(new String(record.key()), decode(Topic.FSU, FsuTally.class, record.value()));
+                    } else if (record.topic().equals(Topic.RESPONSE_KPIS.topicName())) {
+                        ResponseKpi kpi = decode(Topic.RESPONSE_KPIS, ResponseKpi.class, record.value());
+                        kpis.put(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(), kpi.getWindowStart()), kpi);
+                    } else {
+                        deadLetters.put(new String(record.key()), record.value());
+                    }
+                }
+            }
+            HotSpotDay day = days.get(new HotSpotDayKey("HS1", DAY));
+            assertThat(day).as("trial counts for HS1").isNotNull();
+            assertThat(day.getArm()).isEqualTo(TrialArm.TREATMENT);
+            // I1 and I2 as violence; I3 withdrawn for its crime record C1, a theft.
+            assertThat(day.getCounts().getViolentCrime()).isEqualTo(2);
+            assertThat(day.getCounts().getAcquisitive()).isEqualTo(1);
+            assertThat(day.getCounts().getAllCrime()).isEqualTo(3);
+            assertThat(tallies).containsKeys("P1", "P2");
+            assertThat(kpis.get(hour)).as("hourly KPI of RAD1 grade 1").isNotNull();
+            assertThat(kpis.get(hour).getCount()).isEqualTo(2);
+            assertThat(kpis.get(hour).getMedianSeconds()).isEqualTo(900.0);
+            assertThat(kpis.get(hour).getAvailableOfficersMean()).isNotNull();
+            assertThat(deadLetters).containsOnlyKeys("BAD");
+
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + app.httpPort();
+            HttpResponse<String> metrics = get(http, base + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("bluelight_response_count{", "bluelight_response_median_seconds{",
+                    "bluelight_response_available_officers_mean{", "group=\"RAD1\"");
+            assertThat(metrics.body()).containsPattern("bluelight_dead_letters_total\\{[^}]*reason=\"unknown-grade\"");
+            HttpResponse<String> summary = get(http, base + "/trial/summary");
+            assertThat(summary.statusCode()).isEqualTo(200);
+            assertThat(summary.body()).containsIgnoringCase("treatment");
+            HttpResponse<String> top = get(http, base + "/fsu/top?metric=1");
+            assertThat(top.statusCode()).isEqualTo(200);
+            assertThat(top.body()).contains("\"people\":2");
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@code MetricsApp.main}: configuration read into the app's config and settings, then {@code create}. */
+    private static StreamsApp app(Path state) throws InterruptedException {
+        ConfigSource source = ConfigSource.of(Map.of(
+                "application.id", "it-metrics",
+                "bootstrap.servers", KAFKA.bootstrapServers(),
+                "schema.registry.url", registry.uri().toString(),
+                "processing.guarantee", "exactly_once_v2",
+                "state.dir", state.toString(),
+                "http.port", "0",
+                "fsu.ranking.interval.ms", "1000",
+                "shutdown.timeout.ms", "10000"));
+        StreamsApp app = MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, 0),
+                MetricsApp.settings(source), 100, Clock.systemUTC()).start();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        return app;
+    }
+
+    private static void status(KafkaProducer<byte[], byte[]> producer, String officer, OfficerState state, String incident,
+                               Instant at) {
+        send(producer, Topic.OFFICER_STATUS, officer, OfficerStatus.newBuilder().setOfficerId(officer).setCallSign(officer)
+                .setState(state).setChangedAt(at).setDispatchGroup("RAD1").setIncidentId(incident).build(), at);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> void send(KafkaProducer<byte[], byte[]> producer, Topic topic, K key, V value, Instant at) {
+        byte[] keyBytes = ((Serde<K>) serdes.keySerde(topic, key.getClass())).serializer().serialize(topic.topicName(), key);
+        byte[] valueBytes = ((Serde<V>) serdes.valueSerde(topic, value.getClass())).serializer().serialize(topic.topicName(), value);
+        producer.send(new ProducerRecord<>(topic.topicName(), null, at.toEpochMilli(), keyBytes, valueBytes));
+    }
+
+    private static <V> V decode(Topic topic, Class<V> type, byte[] bytes) {
+        return serdes.valueSerde(topic, type).deserializer().deserialize(topic.topicName(), bytes);
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "metrics-it-reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
