@@ -2,6 +2,7 @@ package org.bluelight.ops.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The Andorra extract that ships in {@code ops/maps/} (© OpenStreetMap contributors, ODbL 1.0). */
 public final class BundledMap {
@@ -12,14 +13,16 @@ public final class BundledMap {
     private BundledMap() {
     }
 
+    /** From the project root named by {@code BLUELIGHT_HOME}, else the working directory or its parent (a module's). */
     public static Path andorra() {
         Path relative = Path.of("ops", "maps", "andorra.osm.pbf");
         String home = System.getenv(HOME_VARIABLE);
-        Path file = home == null ? relative : Path.of(home).resolve(relative);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("The bundled map " + file.toAbsolutePath()
-                    + " is missing: run from the project root, or pass --osm FILE");
-        }
-        return file;
+        List<Path> candidates = home == null ? List.of(relative, Path.of("..").resolve(relative))
+                : List.of(Path.of(home).resolve(relative));
+        return candidates.stream().filter(Files::isRegularFile).findFirst()
+                .map(file -> file.toAbsolutePath().normalize())
+                .orElseThrow(() -> new IllegalArgumentException("The bundled map " + relative
+                        + " is not under " + candidates.get(0).toAbsolutePath().getParent().getParent().getParent()
+                        + ": run from the project root, or pass --osm FILE"));
     }
 }

@@ -46,7 +46,7 @@ class LocalStackIT {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("local",
                 "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(ports[0]),
                 "--controller-port", String.valueOf(ports[1]), "--registry-port", String.valueOf(ports[2]),
-                "--duration", "6s"));
+                "--duration", "6s", "--infrastructure-only"));
 
         awaitOutput(out, "Bluelight local stack is up.", exit);
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -73,7 +73,8 @@ class LocalStackIT {
     void aRestartOnTheSameDataDirCreatesNothingAndReportsTopicsThatDifferFromTheNewSettings() {
         int[] ports = FreePorts.take(3);
         String[] local = {"local", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(ports[0]),
-            "--controller-port", String.valueOf(ports[1]), "--registry-port", String.valueOf(ports[2]), "--duration", "1s"};
+            "--controller-port", String.valueOf(ports[1]), "--registry-port", String.valueOf(ports[2]), "--duration", "1s",
+            "--infrastructure-only"};
         int topicCount = BluelightTopics.specs(ProvisioningSettings.local()).size();
 
         StringWriter first = new StringWriter();

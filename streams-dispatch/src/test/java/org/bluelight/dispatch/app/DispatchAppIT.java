@@ -397,8 +397,8 @@ class DispatchAppIT {
                 "state.dir", stateDir.resolve("state").toString(),
                 "http.port", "0",
                 "shutdown.timeout.ms", "20000",
-                // A restarted instance joins as a new member; the closed one stays in the group until
-                // its session expires (45 s by default), which would hold up the restart.
+                // StreamsApp.close() leaves the group; a short session also bounds the wait should a
+                // close time out and leave the old member behind.
                 "kafka.session.timeout.ms", "6000")), DispatchApp.APPLICATION_ID, DispatchApp.HTTP_PORT);
     }
 
