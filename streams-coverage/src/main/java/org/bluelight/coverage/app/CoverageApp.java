@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class CoverageApp implements AutoCloseable {
 
     public static final String APPLICATION_ID = "bluelight-coverage";
-    public static final int DEFAULT_HTTP_PORT = 8093;
+    public static final int DEFAULT_HTTP_PORT = 8091;
     private static final Duration SUMMARY_MAX_AGE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(CoverageApp.class);
 
