@@ -25,6 +25,7 @@ import org.bluelight.dispatch.travel.TravelTime;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.simulator.demand.GeneratedIncident;
+import org.bluelight.simulator.force.CrewDuty;
 import org.bluelight.simulator.force.CrewShift;
 import org.bluelight.simulator.force.Unit;
 import org.bluelight.simulator.progress.Progress;
@@ -328,25 +329,24 @@ public final class Simulation {
     private void becomeFree(UnitState unit) {
         unit.token++;
         unit.freeAt = null;
-        if (unit.shiftOver) {
-            shiftsOverrun++;
-            offDuty(unit);
-            return;
-        }
-        if (unit.breakDue && !unit.breakTaken) {
-            startBreak(unit);
-            return;
-        }
-        setState(unit, OfficerState.AVAILABLE);
-        serveBacklog(unit.unit.dispatchGroup());
-        if (unit.state == OfficerState.AVAILABLE) {
-            schedulePatrol(unit);
+        switch (unit.duty.whenFree()) {
+            case OFF_DUTY -> {
+                shiftsOverrun++;
+                offDuty(unit);
+            }
+            case BREAK -> startBreak(unit);
+            case AVAILABLE -> {
+                setState(unit, OfficerState.AVAILABLE);
+                serveBacklog(unit.unit.dispatchGroup());
+                if (unit.state == OfficerState.AVAILABLE) {
+                    schedulePatrol(unit);
+                }
+            }
         }
     }
 
     private void startBreak(UnitState unit) {
-        unit.breakTaken = true;
-        unit.breakDue = false;
+        unit.duty.takeBreak();
         breaksTaken++;
         setState(unit, OfficerState.ON_BREAK);
         unit.token++;
@@ -377,34 +377,25 @@ public final class Simulation {
     }
 
     private void onBreakDue(UnitState unit, CrewShift shift) {
-        if (unit.shift != shift || unit.breakTaken) {
-            return;
-        }
-        if (unit.state == OfficerState.AVAILABLE) {
+        if (unit.duty.breakStartsNow(shift, unit.state == OfficerState.AVAILABLE)) {
             startBreak(unit);
-        } else {
-            unit.breakDue = true;
         }
     }
 
     private void onShiftStart(UnitState unit, CrewShift shift) {
-        if (unit.state != OfficerState.OFF_DUTY) {
-            unit.pendingShift = shift; // the crew on duty finishes its task first
-            return;
+        if (unit.duty.shiftStarts(shift, unit.state == OfficerState.OFF_DUTY)) {
+            startShift(unit, shift);
         }
-        startShift(unit, shift);
     }
 
     private void startShift(UnitState unit, CrewShift shift) {
-        unit.shift = shift;
-        unit.pendingShift = null;
-        unit.shiftOver = false;
-        unit.breakDue = false;
-        unit.breakTaken = !shift.breakDue().isAfter(now) && shift.start().isBefore(window.start());
+        // A shift already running when the run starts is taken to have had its break if it fell due before.
+        boolean breakTaken = !shift.breakDue().isAfter(now) && shift.start().isBefore(window.start());
+        unit.duty.start(shift, breakTaken);
         unit.position = unit.unit.home();
         unit.token++;
         schedule(shift.end(), Kind.SHIFT_END, unit, null, shift, 0);
-        if (!unit.breakTaken) {
+        if (!breakTaken) {
             schedule(shift.breakDue().isBefore(now) ? now : shift.breakDue(), Kind.BREAK_DUE, unit, null, shift, 0);
         }
         setState(unit, OfficerState.AVAILABLE);
@@ -415,29 +406,20 @@ public final class Simulation {
     }
 
     private void onShiftEnd(UnitState unit, CrewShift shift) {
-        if (unit.shift != shift) {
-            return;
-        }
-        if (unit.state == OfficerState.AVAILABLE || (unit.state == OfficerState.ON_BREAK && unit.committedTo == null)) {
+        boolean canLeave = unit.state == OfficerState.AVAILABLE
+                || (unit.state == OfficerState.ON_BREAK && unit.committedTo == null);
+        if (unit.duty.shiftEnds(shift, canLeave)) {
             offDuty(unit);
-        } else {
-            unit.shiftOver = true;
         }
     }
 
     private void offDuty(UnitState unit) {
         shiftsEnded++;
-        unit.shiftOver = false;
-        unit.shift = null;
+        CrewShift next = unit.duty.end(now);
         unit.token++;
         setState(unit, OfficerState.OFF_DUTY);
-        if (unit.pendingShift != null) {
-            CrewShift next = unit.pendingShift;
-            if (next.end().isAfter(now)) {
-                startShift(unit, next);
-            } else {
-                unit.pendingShift = null;
-            }
+        if (next != null) {
+            startShift(unit, next);
         }
     }
 
@@ -549,12 +531,8 @@ public final class Simulation {
         final SplittableRandom random;
         OfficerState state = OfficerState.OFF_DUTY;
         Instant changedAt = Instant.EPOCH;
+        final CrewDuty duty = new CrewDuty();
         Location position;
-        CrewShift shift;
-        CrewShift pendingShift;
-        boolean shiftOver;
-        boolean breakDue;
-        boolean breakTaken;
         boolean takesPrisoner;
         IncidentState incident;
         IncidentState committedTo;
@@ -576,7 +554,7 @@ public final class Simulation {
             Instant predicted = shown == OfficerState.ON_BREAK || shown == OfficerState.PRISONER_PROCESSING ? freeAt : null;
             return new Officer(unit.id(), unit.callSign(), shown, changedAt, unit.crewSize(), unit.drivingStandard(),
                     unit.transport(), unit.station(), unit.homeArea(), unit.dispatchGroup(),
-                    shift == null ? null : shift.end(), predicted, incident == null ? null : incident.id(),
+                    duty.shift() == null ? null : duty.shift().end(), predicted, incident == null ? null : incident.id(),
                     position, now, null);
         }
     }

@@ -235,28 +235,19 @@ public final class LiveSimulator implements AutoCloseable {
                 }
             }
             case SHIFT_START -> {
-                if (unit.state == OfficerState.OFF_DUTY) {
+                if (unit.duty.shiftStarts(event.shift(), unit.state == OfficerState.OFF_DUTY)) {
                     startShift(unit, event.shift());
-                } else {
-                    unit.pendingShift = event.shift();
                 }
             }
             case SHIFT_END -> {
-                if (unit.shift == event.shift()) {
-                    if (unit.state == OfficerState.AVAILABLE || unit.state == OfficerState.ON_BREAK) {
-                        offDuty(unit);
-                    } else {
-                        unit.shiftOver = true;
-                    }
+                if (unit.duty.shiftEnds(event.shift(),
+                        unit.state == OfficerState.AVAILABLE || unit.state == OfficerState.ON_BREAK)) {
+                    offDuty(unit);
                 }
             }
             case BREAK_DUE -> {
-                if (unit.shift == event.shift() && !unit.breakTaken) {
-                    if (unit.state == OfficerState.AVAILABLE) {
-                        startBreak(unit);
-                    } else {
-                        unit.breakDue = true;
-                    }
+                if (unit.duty.breakStartsNow(event.shift(), unit.state == OfficerState.AVAILABLE)) {
+                    startBreak(unit);
                 }
             }
             case FREE -> {
@@ -437,22 +428,19 @@ public final class LiveSimulator implements AutoCloseable {
             depart(unit, committed);
             return;
         }
-        if (unit.shiftOver) {
-            offDuty(unit);
-            return;
+        switch (unit.duty.whenFree()) {
+            case OFF_DUTY -> offDuty(unit);
+            case BREAK -> startBreak(unit);
+            case AVAILABLE -> {
+                setState(unit, OfficerState.AVAILABLE);
+                schedule(simNow.plus(config.fixInterval()), Kind.FIX, unit, null, null, unit.token);
+                schedule(simNow.plus(PATROL_STAY), Kind.PATROL, unit, null, null, unit.token);
+            }
         }
-        if (unit.breakDue && !unit.breakTaken) {
-            startBreak(unit);
-            return;
-        }
-        setState(unit, OfficerState.AVAILABLE);
-        schedule(simNow.plus(config.fixInterval()), Kind.FIX, unit, null, null, unit.token);
-        schedule(simNow.plus(PATROL_STAY), Kind.PATROL, unit, null, null, unit.token);
     }
 
     private void startBreak(LiveUnit unit) {
-        unit.breakTaken = true;
-        unit.breakDue = false;
+        unit.duty.takeBreak();
         unit.token++;
         setStateWithEnd(unit, OfficerState.ON_BREAK, simNow.plusMillis((long) (scenario.shifts().breakMinutes() * 60_000)));
         schedule(unit.freeAt, Kind.FREE, unit, null, null, unit.token);
@@ -460,11 +448,7 @@ public final class LiveSimulator implements AutoCloseable {
     }
 
     private void startShift(LiveUnit unit, CrewShift shift) {
-        unit.shift = shift;
-        unit.pendingShift = null;
-        unit.shiftOver = false;
-        unit.breakDue = false;
-        unit.breakTaken = false;
+        unit.duty.start(shift, false);
         unit.position = unit.unit.home();
         schedule(shift.end(), Kind.SHIFT_END, unit, null, shift, 0);
         schedule(shift.breakDue().isBefore(simNow) ? simNow : shift.breakDue(), Kind.BREAK_DUE, unit, null, shift, 0);
@@ -473,11 +457,10 @@ public final class LiveSimulator implements AutoCloseable {
 
     private void offDuty(LiveUnit unit) {
         unit.token++;
-        unit.shift = null;
-        unit.shiftOver = false;
+        CrewShift next = unit.duty.end(simNow);
         setState(unit, OfficerState.OFF_DUTY);
-        if (unit.pendingShift != null && unit.pendingShift.end().isAfter(simNow)) {
-            startShift(unit, unit.pendingShift);
+        if (next != null) {
+            startShift(unit, next);
         }
     }
 
@@ -490,7 +473,7 @@ public final class LiveSimulator implements AutoCloseable {
         unit.freeAt = freeAt;
         statusMessages++;
         send(Topic.OFFICER_STATUS, unit.unit.id(), statusSerializer, Records.status(unit.unit, state, simNow,
-                unit.shift, freeAt, unit.incident == null ? null : unit.incident.id(), unit.position));
+                unit.duty.shift(), freeAt, unit.incident == null ? null : unit.incident.id(), unit.position));
     }
 
     private <T extends SpecificRecord> void send(Topic topic, String key, Serializer<T> serializer, T value) {

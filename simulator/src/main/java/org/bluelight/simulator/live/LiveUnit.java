@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.bluelight.dispatch.geo.Location;
 import org.bluelight.routing.route.Route;
 import org.bluelight.schemas.OfficerState;
-import org.bluelight.simulator.force.CrewShift;
+import org.bluelight.simulator.force.CrewDuty;
 import org.bluelight.simulator.force.Unit;
 
 /** A unit as the live simulator drives it; touched only by the simulator's thread. */
@@ -13,12 +13,8 @@ final class LiveUnit {
     final Unit unit;
     final SplittableRandom random;
     OfficerState state = OfficerState.OFF_DUTY;
+    final CrewDuty duty = new CrewDuty();
     Location position;
-    CrewShift shift;
-    CrewShift pendingShift;
-    boolean shiftOver;
-    boolean breakDue;
-    boolean breakTaken;
     boolean takesPrisoner;
     LiveIncident incident;
     LiveIncident committedTo;
