@@ -45,7 +45,7 @@ import org.bluelight.schemas.SafeguardingTheme;
 public final class MetricsApp {
 
     public static final String APPLICATION_ID = "bluelight-metrics";
-    public static final int DEFAULT_HTTP_PORT = 8093;
+    public static final int DEFAULT_HTTP_PORT = 8092;
 
     private MetricsApp() {
     }

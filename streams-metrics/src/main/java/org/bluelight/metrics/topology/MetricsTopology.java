@@ -112,6 +112,9 @@ public final class MetricsTopology {
     public static final String RESPONSES_STORE = "response-first-arrivals";
     public static final String KPI_WINDOWS_STORE = "response-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
+    public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
+    /** The sample clock store's one key, per task. */
+    private static final String LATEST_SAMPLE = "latest-sample";
 
     /** Objects the topology shares with the app around it (HTTP views, meters). */
     public record Shared(HotSpotCatalogue hotSpots, FsuBoard fsuBoard, ResponseKpiMeters kpiMeters, MeterRegistry meters) {
@@ -216,7 +219,7 @@ public final class MetricsTopology {
                 .mapValues(status -> GroupInput.status(status.getOfficerId(), status.getState(), status.getChangedAt()))
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
-                .process(this::kpiProcessor, KPI_WINDOWS_STORE, AVAILABILITY_STORE)
+                .process(this::kpiProcessor, KPI_WINDOWS_STORE, AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), produced(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class));
 
@@ -582,7 +585,10 @@ public final class MetricsTopology {
     /**
      * Per dispatch group: the response times of each grade's hourly and daily windows, and the
      * group's available and busy officers. Publishes a window's KPI at each new sample, and its
-     * final figures once stream time passes its end; drops it after the grace period.
+     * final figures once stream time passes its end. Whether a sample is late, and when a window is
+     * dropped, go by the samples' own time: status changes reach this task one hop earlier than the
+     * samples (which pass the first-arrival tracker), so under a backlog they run hours ahead in
+     * stream time, and judging by it refused most samples as late.
      */
     private Processor<String, GroupInput, ResponseKpiKey, ResponseKpi> kpiProcessor() {
         KpiWindows kpiWindows = new KpiWindows(settings.trialClock().zone());
@@ -593,13 +599,15 @@ public final class MetricsTopology {
             private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
             private KeyValueStore<String, GradeWindow> gradeWindows;
             private KeyValueStore<String, GroupAvailability> groups;
+            private KeyValueStore<String, Long> sampleClock;
 
             @Override
             public void init(ProcessorContext<ResponseKpiKey, ResponseKpi> context) {
                 this.context = context;
                 gradeWindows = context.getStateStore(KPI_WINDOWS_STORE);
                 groups = context.getStateStore(AVAILABILITY_STORE);
-                context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeAndPurge);
+                sampleClock = context.getStateStore(SAMPLE_CLOCK_STORE);
+                context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeAndTrim);
             }
 
             @Override
@@ -612,7 +620,7 @@ public final class MetricsTopology {
                     return;
                 }
                 ResponseSample sample = input.sample();
-                Instant now = Instant.ofEpochMilli(Math.max(context.currentStreamTimeMs(), record.timestamp()));
+                Instant now = advanceSampleClock(record.timestamp());
                 for (KpiWindow size : KpiWindow.values()) {
                     KpiWindows.Window window = kpiWindows.windowOf(sample.firstArrivalAt(), size);
                     if (window.end().plus(settings.retention().kpiWindowGrace()).isBefore(now)) {
@@ -630,27 +638,56 @@ public final class MetricsTopology {
                 }
             }
 
-            private void closeAndPurge(long streamTime) {
-                Instant now = Instant.ofEpochMilli(streamTime);
-                Instant cutoff = now.minus(settings.retention().kpiWindowGrace());
-                Map<String, GradeWindow> closing = new HashMap<>();
+            /** The latest sample time seen (at least {@code timestamp}); windows past their grace by it are dropped. */
+            private Instant advanceSampleClock(long timestamp) {
+                Long last = sampleClock.get(LATEST_SAMPLE);
+                if (last != null && timestamp <= last) {
+                    return Instant.ofEpochMilli(last);
+                }
+                sampleClock.put(LATEST_SAMPLE, timestamp);
+                long interval = settings.retention().purgeInterval().toMillis();
+                if (last == null || timestamp / interval != last / interval) {
+                    dropWindowsPastGrace(Instant.ofEpochMilli(timestamp));
+                }
+                return Instant.ofEpochMilli(timestamp);
+            }
+
+            private void dropWindowsPastGrace(Instant sampleTime) {
+                Instant cutoff = sampleTime.minus(settings.retention().kpiWindowGrace());
                 List<String> expired = new ArrayList<>();
                 try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
                     all.forEachRemaining(entry -> {
                         if (entry.value.end().isBefore(cutoff)) {
                             expired.add(entry.key);
                         }
+                    });
+                }
+                closeAll(expired.stream().map(key -> KeyValue.pair(key, gradeWindows.get(key))).filter(entry -> !entry.value.closed()).toList(),
+                        sampleTime, sampleTime.toEpochMilli());
+                expired.forEach(gradeWindows::delete);
+            }
+
+            private void closeAll(List<KeyValue<String, GradeWindow>> windows, Instant now, long timestamp) {
+                windows.forEach(entry -> {
+                    GradeWindow gradeWindow = entry.value.asClosed();
+                    GroupAvailability group = groups.get(gradeWindow.dispatchGroup());
+                    forward(gradeWindow, group == null ? GroupAvailability.unseen() : group, now, timestamp);
+                    gradeWindows.put(entry.key, gradeWindow);
+                });
+            }
+
+            private void closeAndTrim(long streamTime) {
+                Instant now = Instant.ofEpochMilli(streamTime);
+                Instant cutoff = now.minus(settings.retention().kpiWindowGrace());
+                List<KeyValue<String, GradeWindow>> closing = new ArrayList<>();
+                try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+                    all.forEachRemaining(entry -> {
                         if (!entry.value.closed() && !entry.value.end().isAfter(now)) {
-                            closing.put(entry.key, entry.value.asClosed());
+                            closing.add(KeyValue.pair(entry.key, entry.value));
                         }
                     });
                 }
-                closing.forEach((key, gradeWindow) -> {
-                    GroupAvailability group = groups.get(gradeWindow.dispatchGroup());
-                    forward(gradeWindow, group == null ? GroupAvailability.unseen() : group, now, streamTime);
-                    gradeWindows.put(key, gradeWindow);
-                });
-                expired.forEach(gradeWindows::delete);
+                closeAll(closing, now, streamTime);
                 List<KeyValue<String, GroupAvailability>> trimmed = new ArrayList<>();
                 try (KeyValueIterator<String, GroupAvailability> all = groups.all()) {
                     all.forEachRemaining(entry -> {
@@ -717,6 +754,7 @@ public final class MetricsTopology {
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, JsonSerde.of(GroupAvailability.class)));
+        stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }
 

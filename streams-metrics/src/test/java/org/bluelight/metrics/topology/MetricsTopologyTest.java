@@ -355,6 +355,22 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void statusChangesRunningHoursAheadOfTheSamplesDoNotMakeThemLate() {
+        // Under a backlog, statuses reach the KPI task a hop before the samples that pass the first-arrival tracker.
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O9", OfficerState.AVAILABLE, null, ten.plus(Duration.ofHours(4))));
+        pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
+
+        ResponseKpi hour = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class)
+                .get(new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten));
+        assertThat(hour.getCount()).isEqualTo(1);
+        assertThat(hour.getMedianSeconds()).isEqualTo(600.0);
+        assertThat(meters.get("bluelight.metrics.response.late").counter().count()).isZero();
+    }
+
+    @Test
     void ledgerFirstArrivalsAndKpiWindowsArePurgedOncePastTheirRetention() throws Exception {
         startWith(MetricsSettings.defaults().withRetention(
                 new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1))));
