@@ -2,6 +2,7 @@ package org.bluelight.ops.cli;
 
 import org.bluelight.coverage.bench.BenchCoverageCommand;
 import org.bluelight.metrics.cli.MetricsBenchCommand;
+import org.bluelight.ops.bench.BenchDispatchCommand;
 import org.bluelight.routing.cli.BenchRoutingCommand;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
             BenchRoutingCommand.class,
             BenchCoverageCommand.class,
             MetricsBenchCommand.class,
+            BenchDispatchCommand.class,
         })
 public final class BenchCommand {
 }
