@@ -66,7 +66,7 @@ class InputChecksTest {
 
     @Test
     void custodyReleasedBeforeArrivalIsKeptForTheMethodToCountAsZeroHours() {
-        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false)))).isEqualTo("valid");
-        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false)))).isEqualTo("valid");
+        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false, null)))).isEqualTo("valid");
+        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false, null)))).isEqualTo("valid");
     }
 }

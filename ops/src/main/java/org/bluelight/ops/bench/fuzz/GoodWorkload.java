@@ -108,7 +108,7 @@ public final class GoodWorkload {
         records.add(record(Topic.CRIME_RECORDS, "FZ-C" + n, CrimeRecord.newBuilder().setCrimeId("FZ-C" + n)
                 .setIncidentId(incident).setCommittedAt(t).setRecordedAt(t.plusSeconds(400))
                 .setCategory(IncidentCategory.THEFT).setLocation(scene)
-                .setPeople(List.of(new CrimePerson(suspect, CrimeRole.SUSPECT), new CrimePerson(caller, CrimeRole.VICTIM)))
+                .setPeople(List.of(new CrimePerson(suspect, CrimeRole.SUSPECT, null), new CrimePerson(caller, CrimeRole.VICTIM, null)))
                 .build(), t.plusSeconds(400)));
         records.add(record(Topic.CUSTODY_RECORDS, "FZ-K" + n, CustodyRecord.newBuilder().setCustodyId("FZ-K" + n)
                 .setPersonId(suspect).setArrivedAt(t.plusSeconds(600)).setReleasedAt(t.plusSeconds(600 + 3 * 3600))

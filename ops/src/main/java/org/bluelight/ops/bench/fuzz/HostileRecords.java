@@ -193,7 +193,7 @@ public final class HostileRecords {
                 case 1 -> crime.setCommittedAt(extremeTime());
                 case 2 -> crime.setRecordedAt(extremeTime());
                 case 3 -> crime.setLocation(extremePoint());
-                case 4 -> crime.setPeople(List.of(new CrimePerson(longId(), CrimeRole.SUSPECT)));
+                case 4 -> crime.setPeople(List.of(new CrimePerson(longId(), CrimeRole.SUSPECT, null)));
                 default -> crime.setPeople(manyPeople());
             }
             record = shapes.record(Topic.CRIME_RECORDS, crime.getCrimeId(), crime.build(), t);
@@ -255,7 +255,7 @@ public final class HostileRecords {
 
     private CrimeRecord.Builder crime(String id, Instant t, GeoPoint where) {
         return CrimeRecord.newBuilder().setCrimeId(id).setCommittedAt(t).setRecordedAt(t).setCategory(IncidentCategory.THEFT)
-                .setLocation(where).setPeople(List.of(new CrimePerson(id("P"), CrimeRole.SUSPECT)));
+                .setLocation(where).setPeople(List.of(new CrimePerson(id("P"), CrimeRole.SUSPECT, null)));
     }
 
     private CustodyRecord.Builder custody(String id, Instant arrived, Instant released) {
@@ -296,7 +296,7 @@ public final class HostileRecords {
     private List<CrimePerson> manyPeople() {
         List<CrimePerson> people = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            people.add(new CrimePerson(id("P") + "-" + i, CrimeRole.VICTIM));
+            people.add(new CrimePerson(id("P") + "-" + i, CrimeRole.VICTIM, null));
         }
         return people;
     }
