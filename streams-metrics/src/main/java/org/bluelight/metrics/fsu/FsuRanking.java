@@ -11,8 +11,9 @@ import org.bluelight.metrics.fsu.FsuTotal.Metric;
 import org.bluelight.schemas.FsuTally;
 
 /**
- * The ranking run of the method (document 004, 5.1): each total is divided by the mean of its
- * top {@code meanOfTop} values (1,000) and then scaled min-max to 0-1 over everyone; a metric is
+ * The ranking run of the frequent-service-users method (West Midlands Police, Frequent Service
+ * Users, 2023, section 5.1): each total is divided by the mean of its top {@code meanOfTop}
+ * values (1,000) and then scaled min-max to 0-1 over everyone; a metric is
  * the mean of its totals' scaled values, so each total weighs equally and the metric is 0-1; the
  * top {@code listSize} (100) of each metric are ranked 1..100 (ties broken by person id).
  *
