@@ -69,14 +69,14 @@ import org.bluelight.schemas.Topic;
  *       records are placed in hot spots and classified ({@link OccurrencePlacer}), and meet their
  *       {@link ContributionLedger} per occurrence; officers' tracks give patrol dosage; the trial
  *       schedule sets each hot-spot-day's arm. All three sum into one table per hot-spot-day,
- *       published to {@code metrics.hotspot.trial}.</li>
+ *       published to {@code metrics.hotspot-trial}.</li>
  *   <li><b>Frequent service users</b> (the West Midlands frequent-service-users method): officers'
  *       engagement, from statuses and assignments, meets each call; calls, crime and custody
  *       records link people; everyone's ledger, in one partition, is ranked on a schedule and the
  *       changed tallies published to {@code metrics.fsu}.</li>
  *   <li><b>Response KPIs</b>: first arrivals meet their incidents, and each dispatch group's
  *       response samples meet its officers' status changes in hourly and daily KPI windows,
- *       published to {@code metrics.response.kpis}.</li>
+ *       published to {@code metrics.response}.</li>
  * </ol>
  */
 public final class MetricsTopology {
