@@ -17,7 +17,8 @@ class FsuPublisherTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Instant MAY = Instant.parse("2024-05-01T12:00:00Z");
 
-    private final FsuPublisher publisher = new FsuPublisher(LONDON, FsuRanking.Settings.defaults());
+    /** Divided by the top value and capped, so one person's change leaves the others' metrics as they were. */
+    private final FsuPublisher publisher = new FsuPublisher(LONDON, new FsuRanking.Settings(1, 100, FsuRanking.Normalisation.CAP));
     private final Map<String, PersonLedger> people = new LinkedHashMap<>();
 
     private static PersonLedger calls(Instant... reportedAt) {
@@ -75,7 +76,7 @@ class FsuPublisherTest {
 
         assertThat(run(MAY.plusSeconds(3600)).publications()).isEmpty();
 
-        // P2 moves between P1 and P3; their metrics and ranks stay as they were.
+        // P2 moves up towards P1; P1 and P3 keep their metrics and ranks.
         people.put("P2", calls(MAY.minusSeconds(3600), MAY.plusSeconds(60)));
         assertThat(published(run(MAY.plusSeconds(7200)))).containsExactly("P2:2");
     }
