@@ -16,6 +16,7 @@ import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.Topic;

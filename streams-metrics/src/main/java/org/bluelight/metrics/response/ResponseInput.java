@@ -1,6 +1,8 @@
 package org.bluelight.metrics.response;
 
 import java.time.Instant;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
 
 /**
  * An incident version or an officer's arrival, keyed by incident id on the way to the first
@@ -8,6 +10,11 @@ import java.time.Instant;
  */
 public record ResponseInput(String incidentId, Instant reportedAt, Integer grade, String dispatchGroup,
                             boolean cancelled, Instant arrivedAt) {
+
+    public static ResponseInput incident(IncidentEvent incident) {
+        return new ResponseInput(incident.getIncidentId(), incident.getReportedAt(), incident.getGrade(),
+                incident.getDispatchGroup(), incident.getEventType() == IncidentEventType.CANCELLED, null);
+    }
 
     public static ResponseInput arrival(String incidentId, Instant arrivedAt) {
         return new ResponseInput(incidentId, null, null, null, false, arrivedAt);

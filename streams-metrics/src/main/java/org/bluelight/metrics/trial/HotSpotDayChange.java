@@ -26,6 +26,15 @@ public record HotSpotDayChange(String hotSpotId, LocalDate trialDay, Map<Outcome
         Objects.requireNonNull(at, "at");
     }
 
+    /** The key of a hot-spot-day: its changes are summed in one place. */
+    public static String dayKey(String hotSpotId, LocalDate trialDay) {
+        return hotSpotId + "|" + trialDay;
+    }
+
+    public String dayKey() {
+        return dayKey(hotSpotId, trialDay);
+    }
+
     public static HotSpotDayChange counts(String hotSpotId, LocalDate trialDay, Set<Outcome> outcomes, int sign, Instant at) {
         Map<Outcome, Integer> changes = new EnumMap<>(Outcome.class);
         outcomes.forEach(outcome -> changes.put(outcome, sign));

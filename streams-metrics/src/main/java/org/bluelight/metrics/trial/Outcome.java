@@ -1,6 +1,9 @@
 package org.bluelight.metrics.trial;
 
-/** The trial's outcome measures (document 000): two primary, eight secondary. One crime can count in several. */
+/**
+ * The trial's outcome measures (the Thames Valley Police hot-spot trial protocol): two primary,
+ * eight secondary. One crime can count in several.
+ */
 public enum Outcome {
     VIOLENT_CRIME,
     VIOLENT_AND_SEXUAL,

@@ -1,25 +1,32 @@
-package org.bluelight.dispatch.stream;
+package org.bluelight.runtime.serde;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for the app's own state and internal topics (never for a contract topic, which is Avro).
- * Only record components are written, so derived accessors such as {@code isAvailable()} stay out.
+ * JSON for an app's own intermediate records: its state stores and repartition topics. Only the
+ * app reads them and they change with its code, so they are not registered contracts; whatever an
+ * app publishes is Avro ({@link AppSerdes}).
+ *
+ * <p>Record components are written, derived {@code isX()} accessors are not (they would be
+ * recomputed anyway); unknown properties are ignored on read, so a store written before a field
+ * was dropped still restores. Bytes that cannot be read raise Kafka's {@link SerializationException}.
  */
 public final class JsonSerde {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -29,6 +36,15 @@ public final class JsonSerde {
     }
 
     public static <T> Serde<T> of(Class<T> type) {
+        return of(MAPPER.constructType(type));
+    }
+
+    /** For generic values, e.g. {@code JsonSerde.of(new TypeReference<Set<String>>() { })}. */
+    public static <T> Serde<T> of(TypeReference<T> type) {
+        return of(MAPPER.constructType(type));
+    }
+
+    private static <T> Serde<T> of(JavaType type) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -36,7 +52,7 @@ public final class JsonSerde {
             try {
                 return MAPPER.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new SerializationException("cannot write " + type + " as JSON", e);
             }
         };
         Deserializer<T> deserializer = (topic, bytes) -> {
@@ -46,7 +62,7 @@ public final class JsonSerde {
             try {
                 return MAPPER.readValue(bytes, type);
             } catch (IOException e) {
-                throw new UncheckedIOException("not a " + type.getSimpleName() + " in " + topic, e);
+                throw new SerializationException("cannot read " + type + " from JSON on " + topic, e);
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);

@@ -1,0 +1,36 @@
+package org.bluelight.metrics.topology;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.metrics.fsu.CallInput;
+import org.bluelight.metrics.fsu.CallRecord;
+import org.bluelight.metrics.fsu.PersonLinker;
+import org.bluelight.metrics.fsu.PersonUpdate;
+
+/**
+ * Each call's facts and resource events, keyed by incident id, build its {@link CallRecord}
+ * ({@value MetricsTopology#CALLS_STORE}); the people it now links (and no longer links) go on
+ * keyed by person id.
+ */
+final class CallProcessor implements Processor<String, CallInput, String, PersonUpdate> {
+
+    private ProcessorContext<String, PersonUpdate> context;
+    private KeyValueStore<String, CallRecord> calls;
+
+    @Override
+    public void init(ProcessorContext<String, PersonUpdate> context) {
+        this.context = context;
+        calls = context.getStateStore(MetricsTopology.CALLS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, CallInput> record) {
+        CallRecord call = calls.get(record.key());
+        call = record.value().applyTo(call == null ? CallRecord.empty() : call);
+        PersonLinker.Relink relink = call.relink();
+        calls.put(record.key(), call.withLinks(relink.links()));
+        relink.updates().forEach(update -> context.forward(record.withKey(update.personId()).withValue(update)));
+    }
+}
