@@ -137,7 +137,7 @@ class MetricsIT {
             Predicate<Void> done = nothing -> {
                 HotSpotDay day = days.get(new HotSpotDayKey("HS1", DAY));
                 ResponseKpi kpi = kpis.get(hour);
-                return day != null && day.getCounts().getAllCrime() == 3 && day.getCounts().getAcquisitive() == 1
+                return day != null && day.getArm() != null && day.getCounts().getAllCrime() == 3 && day.getCounts().getAcquisitive() == 1
                         && tallies.containsKey("P1") && tallies.containsKey("P2")
                         && kpi != null && kpi.getCount() == 2 && deadLetters.containsKey("BAD");
             };
