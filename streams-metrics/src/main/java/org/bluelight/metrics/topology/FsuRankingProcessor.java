@@ -1,5 +1,6 @@
 package org.bluelight.metrics.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,32 +14,52 @@ import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuPublisher;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonUpdate;
+import org.bluelight.metrics.fsu.RankingSchedule;
 import org.bluelight.schemas.FsuTally;
 
 /**
- * Everyone's {@link PersonLedger} ({@value MetricsTopology#PEOPLE_STORE}), in one partition. On the
- * ranking schedule (wall clock, as of stream time) an {@link FsuPublisher} run ages and ranks them;
- * this writes back the aged ledgers, forwards the tallies it publishes and refreshes the board.
+ * Everyone's {@link PersonLedger} ({@value MetricsTopology#PEOPLE_STORE}), in one partition. An
+ * {@link FsuPublisher} run ages and ranks them (as of stream time); this writes back the aged
+ * ledgers, forwards the tallies it publishes, and keeps the top lists in
+ * {@value MetricsTopology#FSU_BOARD_STORE} and on the board.
+ *
+ * <p>When: see {@link RankingSchedule}. A restarted app serves the stored lists at once.
  */
 final class FsuRankingProcessor implements Processor<String, PersonUpdate, String, FsuTally> {
+
+    /** How often the schedule is looked at (wall clock). */
+    static final Duration TICK = Duration.ofSeconds(1);
+    /** No update for this long after a start: the inputs have caught up. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+    /** The first ranking after a start waits no longer than this for quiet. */
+    static final Duration FIRST_RANK_LIMIT = Duration.ofSeconds(30);
+    private static final String LATEST = "latest";
 
     private final MetricsSettings settings;
     private final FsuBoard board;
     private final FsuPublisher publisher;
     private ProcessorContext<String, FsuTally> context;
     private KeyValueStore<String, PersonLedger> people;
+    private KeyValueStore<String, FsuBoard.Snapshot> lists;
+    private final RankingSchedule schedule;
 
     FsuRankingProcessor(MetricsSettings settings, FsuBoard board) {
         this.settings = settings;
         this.board = board;
         this.publisher = new FsuPublisher(settings.trialClock().zone(), settings.ranking());
+        this.schedule = new RankingSchedule(settings.rankingInterval(), QUIET, FIRST_RANK_LIMIT);
     }
 
     @Override
     public void init(ProcessorContext<String, FsuTally> context) {
         this.context = context;
         people = context.getStateStore(MetricsTopology.PEOPLE_STORE);
-        context.schedule(settings.rankingInterval(), PunctuationType.WALL_CLOCK_TIME, now -> rank());
+        lists = context.getStateStore(MetricsTopology.FSU_BOARD_STORE);
+        FsuBoard.Snapshot stored = lists.get(LATEST);
+        if (stored != null) {
+            board.publish(stored);
+        }
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
@@ -48,6 +69,13 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         ledger = ledger == null ? PersonLedger.empty() : ledger;
         ledger = update.activity() == null ? ledger.without(update.ledgerKey()) : ledger.with(update.ledgerKey(), update.activity());
         people.put(update.personId(), ledger);
+        schedule.updated(context.currentSystemTimeMs());
+    }
+
+    private void tick(long now) {
+        if (schedule.due(now)) {
+            rank();
+        }
     }
 
     private void rank() {
@@ -71,6 +99,7 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         FsuPublisher.Published published = run.finish();
         published.publications().forEach(publication ->
                 context.forward(new Record<>(publication.personId(), publication.tally(), streamTime)));
+        lists.put(LATEST, published.board());
         board.publish(published.board());
     }
 }

@@ -89,6 +89,8 @@ public final class MetricsTopology {
     public static final String CALLS_STORE = "fsu-calls";
     public static final String RECORD_LINKS_STORE = "fsu-record-links";
     public static final String PEOPLE_STORE = "fsu-people";
+    /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
+    public static final String FSU_BOARD_STORE = "fsu-board";
     public static final String RESPONSES_STORE = "response-first-arrivals";
     public static final String KPI_WINDOWS_STORE = "response-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
@@ -179,7 +181,7 @@ public final class MetricsTopology {
                 .selectKey((key, update) -> update.personId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PersonUpdate.class))
                         .withName("fsu-people").withNumberOfPartitions(1))
-                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), PEOPLE_STORE)
+                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), PEOPLE_STORE, FSU_BOARD_STORE)
                 .to(Topic.FSU.topicName(), serdes.produced(Topic.FSU).withName("write-" + Topic.FSU.topicName()));
 
         // 4. Response KPIs.
@@ -225,6 +227,7 @@ public final class MetricsTopology {
         stores.put(CALLS_STORE, store(CALLS_STORE, JsonSerde.of(CallRecord.class)));
         stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE, JsonSerde.of(new TypeReference<Set<String>>() { })));
         stores.put(PEOPLE_STORE, store(PEOPLE_STORE, JsonSerde.of(PersonLedger.class)));
+        stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, JsonSerde.of(GroupAvailability.class)));

@@ -255,6 +255,21 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void theListsArePublishedSecondsAfterTheInputsGoQuietAndKeptInAStore() {
+        Instant arrived = Instant.parse("2024-05-01T10:05:00Z");
+        input(Topic.CUSTODY_RECORDS).pipeInput("K1", CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-soon")
+                .setArrivedAt(arrived).setReleasedAt(arrived.plusSeconds(3600)).build(), arrived);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+
+        assertThat(latest(Topic.FSU)).as("ranked without waiting for the hourly run").containsKey("P-soon");
+        assertThat(board.top(Metric.OVERALL, Optional.empty(), Optional.empty()))
+                .extracting(FsuBoard.Listed::personId).containsExactly("P-soon");
+        FsuBoard.Snapshot stored = driver.<String, FsuBoard.Snapshot>getKeyValueStore(MetricsTopology.FSU_BOARD_STORE).get("latest");
+        assertThat(stored).as("the lists a restarted app serves at once").isEqualTo(board.snapshot());
+    }
+
+    @Test
     void aCustodyReleasedBeforeItsArrivalCountsWithZeroHours() {
         Instant arrived = Instant.parse("2024-05-01T10:05:00Z");
         input(Topic.CUSTODY_RECORDS).pipeInput("K1", CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-entry-error")
