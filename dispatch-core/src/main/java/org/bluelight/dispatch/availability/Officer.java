@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Transport;
@@ -33,7 +33,7 @@ public record Officer(
         Instant shiftEnd,
         Instant predictedFreeAt,
         String incidentId,
-        Location position,
+        GeoPoint position,
         Instant positionAt,
         CoverageImpact coverage) {
 
@@ -78,7 +78,7 @@ public record Officer(
     }
 
     /** The same unit at a newer position; an older fix than the one held changes nothing. */
-    public Officer withPosition(Location newPosition, Instant measuredAt) {
+    public Officer withPosition(GeoPoint newPosition, Instant measuredAt) {
         if (positionAt != null && measuredAt.isBefore(positionAt)) {
             return this;
         }

@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.geo;
 
+import org.bluelight.routing.GeoPoint;
 /** The rectangle the road network covers; positions outside it cannot be routed. */
 public record MapBounds(double minLat, double minLon, double maxLat, double maxLon) {
 
@@ -12,7 +13,7 @@ public record MapBounds(double minLat, double minLon, double maxLat, double maxL
         }
     }
 
-    public boolean contains(Location location) {
+    public boolean contains(GeoPoint location) {
         return location.lat() >= minLat && location.lat() <= maxLat
                 && location.lon() >= minLon && location.lon() <= maxLon;
     }

@@ -3,7 +3,7 @@ package org.bluelight.dispatch.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * An incident as dispatch needs it: where, how urgent, and what it needs.
@@ -15,7 +15,7 @@ public record Incident(
         String id,
         int grade,
         Instant reportedAt,
-        Location location,
+        GeoPoint location,
         String neighbourhoodArea,
         String dispatchGroup,
         int officersRequired,

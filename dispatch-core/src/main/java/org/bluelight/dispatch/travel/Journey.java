@@ -1,7 +1,7 @@
 package org.bluelight.dispatch.travel;
 
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /** One unit's trip to the incident: who, from where, how. */
-public record Journey(String id, Location from, TravelMode mode) {
+public record Journey(String id, GeoPoint from, TravelMode mode) {
 }

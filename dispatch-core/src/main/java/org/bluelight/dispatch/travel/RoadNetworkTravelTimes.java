@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.eta.Eta;
@@ -27,12 +26,12 @@ public final class RoadNetworkTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Map<String, TravelTime> toTarget(Location target, List<Journey> journeys, Instant departure) {
+    public Map<String, TravelTime> toTarget(GeoPoint target, List<Journey> journeys, Instant departure) {
         Map<String, TravelTime> times = new LinkedHashMap<>();
         List<Origin> origins = new ArrayList<>(journeys.size());
         for (Journey journey : journeys) {
             try {
-                origins.add(new Origin(journey.id(), point(journey.from()), profile(journey.mode())));
+                origins.add(new Origin(journey.id(), journey.from(), profile(journey.mode())));
             } catch (RoutingException e) {
                 times.put(journey.id(), new TravelTime.Unreachable(e.getMessage()));
             }
@@ -41,7 +40,7 @@ public final class RoadNetworkTravelTimes implements TravelTimes {
             return times;
         }
         try {
-            for (EtaResult result : network.etaTo(point(target), origins, departure)) {
+            for (EtaResult result : network.etaTo(target, origins, departure)) {
                 if (result instanceof Eta eta) {
                     times.put(eta.originId(), new TravelTime.Reached(eta.etaSeconds(), eta.distanceMeters()));
                 } else if (result instanceof EtaFailure failure) {
@@ -59,9 +58,5 @@ public final class RoadNetworkTravelTimes implements TravelTimes {
         Transport transport = Transport.valueOf(mode.transport().name());
         DrivingStandard standard = mode.emergency() ? DrivingStandard.valueOf(mode.drivingStandard().name()) : DrivingStandard.BASIC;
         return new TravelProfile(transport, standard, mode.emergency());
-    }
-
-    private static GeoPoint point(Location location) {
-        return new GeoPoint(location.lat(), location.lon());
     }
 }

@@ -3,7 +3,7 @@ package org.bluelight.dispatch.travel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * Road travel times from many units to one incident: the port the recommendation rules use, so
@@ -13,5 +13,5 @@ import org.bluelight.dispatch.geo.Location;
 public interface TravelTimes {
 
     /** A result for every journey, keyed by journey id. */
-    Map<String, TravelTime> toTarget(Location target, List<Journey> journeys, Instant departure);
+    Map<String, TravelTime> toTarget(GeoPoint target, List<Journey> journeys, Instant departure);
 }

@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.incident.Incident;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.OfficerState;
 import org.junit.jupiter.api.Test;
 
 class CandidateFilterTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
-    static final Location SCENE = new Location(52.6369, -1.1398);
+    static final GeoPoint SCENE = new GeoPoint(52.6369, -1.1398);
     static final IncidentGrades GRADE_3_ELSEWHERE = id -> id.equals("G3") ? OptionalInt.of(3)
             : id.equals("G1-OTHER") ? OptionalInt.of(1) : OptionalInt.empty();
 

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.bluelight.dispatch.backlog.WaitingIncident;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.recommend.Recommendation;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.AssignmentAction;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerState;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
     static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
-    static final Location SCENE = new Location(52.6369, -1.1398);
+    static final GeoPoint SCENE = new GeoPoint(52.6369, -1.1398);
 
     final TableTravelTimes roads = new TableTravelTimes(10);
     final Dispatcher desk = new Dispatcher(new Recommender(DispatchRules.defaults(), roads), new InMemoryBoard());

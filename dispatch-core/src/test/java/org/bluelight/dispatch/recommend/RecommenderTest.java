@@ -13,11 +13,11 @@ import org.bluelight.dispatch.availability.CoverageImpact;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.candidate.IncidentGrades;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.incident.Incident;
 import org.bluelight.dispatch.ranking.Candidate;
 import org.bluelight.dispatch.ranking.ScorePart;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RecommenderTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
-    static final Location SCENE = new Location(52.6369, -1.1398);
+    static final GeoPoint SCENE = new GeoPoint(52.6369, -1.1398);
     static final IncidentGrades NONE = id -> OptionalInt.empty();
 
     final DispatchRules rules = DispatchRules.defaults();

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.fixtures.Andorra;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.recommend.Outcome;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /** The recommendation rules over GraphHopper on the real Andorra road network. */
 class RoadNetworkTravelTimesIT {
 
-    static final Location SCENE = Andorra.ESCALDES;
-    static final Location ON_THE_CG1 = Andorra.ON_THE_CG1;
-    static final Location IN_TOWN = Andorra.IN_TOWN;
+    static final GeoPoint SCENE = Andorra.ESCALDES;
+    static final GeoPoint ON_THE_CG1 = Andorra.ON_THE_CG1;
+    static final GeoPoint IN_TOWN = Andorra.IN_TOWN;
     static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
 
     static RoadNetwork network;
@@ -79,7 +79,7 @@ class RoadNetworkTravelTimesIT {
     void aTargetOffTheMapIsUnreachableForEveryoneWithTheReason() {
         TravelTimes roads = new RoadNetworkTravelTimes(network);
 
-        Map<String, TravelTime> times = roads.toTarget(new Location(51.5, -0.12),
+        Map<String, TravelTime> times = roads.toTarget(new GeoPoint(51.5, -0.12),
                 List.of(new Journey("A", IN_TOWN, TravelMode.forResponse(Transport.CAR, DrivingStandard.BASIC, 1))), NOW);
 
         assertThat(times.get("A")).isInstanceOf(TravelTime.Unreachable.class);

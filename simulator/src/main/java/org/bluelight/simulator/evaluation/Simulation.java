@@ -16,13 +16,13 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.candidate.IncidentGrades;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.incident.Incident;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.Journey;
 import org.bluelight.dispatch.travel.TravelMode;
 import org.bluelight.dispatch.travel.TravelTime;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.simulator.demand.GeneratedIncident;
 import org.bluelight.simulator.force.CrewDuty;
@@ -69,7 +69,7 @@ public final class Simulation {
     private final TravelTimes travel;
     private final DispatchRules rules;
     private final SimulationWindow window;
-    private final Map<String, List<Location>> patrolPoints;
+    private final Map<String, List<GeoPoint>> patrolPoints;
     private final Progress progress;
 
     private final PriorityQueue<Event> events = new PriorityQueue<>(ORDER);
@@ -95,7 +95,7 @@ public final class Simulation {
 
     public Simulation(Scenario scenario, List<Unit> force, List<GeneratedIncident> incidents, List<CrewShift> shifts,
                       DispatchPolicy policy, TravelTimes travel, DispatchRules rules, SimulationWindow window,
-                      Map<String, List<Location>> patrolPoints, Progress progress) {
+                      Map<String, List<GeoPoint>> patrolPoints, Progress progress) {
         this.scenario = scenario;
         this.incidents = incidents;
         this.shifts = shifts;
@@ -301,7 +301,7 @@ public final class Simulation {
             unit.takesPrisoner = false;
             CustodySuiteSpec suite = nearestCustody(unit.position);
             TravelMode mode = TravelMode.forResponse(unit.unit.transport(), unit.unit.drivingStandard(), 2);
-            Location custody = suite.location();
+            GeoPoint custody = suite.location();
             TravelTime time = travel.toTarget(custody, List.of(new Journey(unit.unit.id(), unit.position, mode)), now)
                     .get(unit.unit.id());
             double seconds = time instanceof TravelTime.Reached r ? r.seconds() : 0;
@@ -429,7 +429,7 @@ public final class Simulation {
     }
 
     private void patrol(UnitState unit) {
-        List<Location> points = patrolPoints.get(unit.unit.homeArea());
+        List<GeoPoint> points = patrolPoints.get(unit.unit.homeArea());
         if (points != null && !points.isEmpty()) {
             unit.position = points.get(unit.random.nextInt(points.size()));
         }
@@ -485,7 +485,7 @@ public final class Simulation {
         };
     }
 
-    private CustodySuiteSpec nearestCustody(Location from) {
+    private CustodySuiteSpec nearestCustody(GeoPoint from) {
         return scenario.custodySuites().stream()
                 .min(Comparator.comparingDouble(s -> s.location().metersTo(from))).orElseThrow();
     }
@@ -532,7 +532,7 @@ public final class Simulation {
         OfficerState state = OfficerState.OFF_DUTY;
         Instant changedAt = Instant.EPOCH;
         final CrewDuty duty = new CrewDuty();
-        Location position;
+        GeoPoint position;
         boolean takesPrisoner;
         IncidentState incident;
         IncidentState committedTo;

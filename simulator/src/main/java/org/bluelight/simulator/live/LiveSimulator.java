@@ -31,7 +31,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.network.RoadNetwork;
@@ -98,7 +97,7 @@ public final class LiveSimulator implements AutoCloseable {
     private long sequence;
 
     private RoadNetwork network;
-    private Map<String, List<Location>> patrolPoints;
+    private Map<String, List<GeoPoint>> patrolPoints;
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
     private RegistryClient registry;
@@ -272,7 +271,7 @@ public final class LiveSimulator implements AutoCloseable {
             }
             case PATROL -> {
                 if (event.token() == unit.token && unit.state == OfficerState.AVAILABLE) {
-                    List<Location> points = patrolPoints.getOrDefault(unit.unit.homeArea(), List.of());
+                    List<GeoPoint> points = patrolPoints.getOrDefault(unit.unit.homeArea(), List.of());
                     if (!points.isEmpty()) {
                         drive(unit, points.get(unit.random.nextInt(points.size())), TravelProfile.basic(
                                 org.bluelight.routing.profile.Transport.valueOf(unit.unit.transport().name())), null);
@@ -349,10 +348,10 @@ public final class LiveSimulator implements AutoCloseable {
     }
 
     /** Follows the road to {@code to}, sending fixes along the geometry; on arrival at an incident, ARRIVE. */
-    private Duration drive(LiveUnit unit, Location to, TravelProfile profile, LiveIncident incident) {
+    private Duration drive(LiveUnit unit, GeoPoint to, TravelProfile profile, LiveIncident incident) {
         Route route;
         try {
-            route = network.route(new GeoPoint(unit.position.lat(), unit.position.lon()), new GeoPoint(to.lat(), to.lon()),
+            route = network.route(unit.position, to,
                     profile, simNow);
         } catch (RoutingException e) {
             return null;
@@ -371,12 +370,12 @@ public final class LiveSimulator implements AutoCloseable {
     }
 
     private void fix(LiveUnit unit) {
-        Location at = unit.position;
+        GeoPoint at = unit.position;
         if (unit.route != null && unit.state == OfficerState.EN_ROUTE) {
             double share = Math.min(1, Duration.between(unit.routeStart, simNow).toMillis() / 1000.0 / Math.max(1, unit.route.etaSeconds()));
             List<GeoPoint> line = unit.route.geometry();
             GeoPoint p = line.get(Math.min(line.size() - 1, (int) Math.floor(share * (line.size() - 1))));
-            at = new Location(p.lat(), p.lon());
+            at = p;
         }
         fixes++;
         send(Topic.TELEMATICS, unit.unit.id(), fixSerializer, Records.fix(unit.unit.id(), at, simNow));
@@ -410,7 +409,7 @@ public final class LiveSimulator implements AutoCloseable {
         }
         if (unit.takesPrisoner) {
             unit.takesPrisoner = false;
-            Location custody = scenario.custodySuites().stream()
+            GeoPoint custody = scenario.custodySuites().stream()
                     .min(Comparator.comparingDouble(s -> s.location().metersTo(unit.position))).orElseThrow().location();
             setStateWithEnd(unit, OfficerState.PRISONER_PROCESSING, simNow.plus(incident.generated.custodyTime()).plusSeconds(900));
             unit.position = custody;

@@ -2,7 +2,7 @@ package org.bluelight.simulator.live;
 
 import java.time.Instant;
 import java.util.SplittableRandom;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.route.Route;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.simulator.force.CrewDuty;
@@ -14,7 +14,7 @@ final class LiveUnit {
     final SplittableRandom random;
     OfficerState state = OfficerState.OFF_DUTY;
     final CrewDuty duty = new CrewDuty();
-    Location position;
+    GeoPoint position;
     boolean takesPrisoner;
     LiveIncident incident;
     LiveIncident committedTo;
