@@ -14,6 +14,9 @@ import org.bluelight.simulator.force.Unit;
 /** The Avro records the simulator publishes, built from its own values. */
 final class Records {
 
+    /** Who the simulated dispatcher is in CAD's assignments. */
+    static final String DISPATCHER = "SIM-DISPATCHER";
+
     private Records() {
     }
 
