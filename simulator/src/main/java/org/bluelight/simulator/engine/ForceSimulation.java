@@ -35,6 +35,10 @@ import org.bluelight.simulator.scenario.Scenario;
  * Simplifications: a travelling unit is seen at the place it set off from (no interpolation along the road);
  * patrolling units hop between patrol points of their home area; the crew of a new shift takes over the vehicle
  * once the old crew has finished its task.
+ *
+ * <p>Longer than the project's ~400 lines on purpose: every transition of a unit or an incident sits beside the
+ * events it schedules and the tokens that cancel them, so the lifecycle reads in one place; what differs between
+ * the evaluator and live mode (desks, measurements, Kafka) lives outside it.
  */
 public final class ForceSimulation {
 
