@@ -173,7 +173,7 @@ public final class ForceSimulation {
 
     /**
      * True when the incident is open with nobody on it and each unit can still go: free, on a break or in custody
-     * (it goes when that ends), or on its way to something less urgent than a grade 1.
+     * (it goes when that ends), or, for a grade 1, on its way to another incident (it is diverted).
      */
     public boolean canGo(SimIncident incident, List<String> unitIds) {
         if (!open.containsKey(incident.id()) || !incident.assigned.isEmpty() || unitIds.isEmpty()) {
