@@ -3,6 +3,7 @@ package org.bluelight.ops.cli;
 import org.bluelight.coverage.bench.BenchCoverageCommand;
 import org.bluelight.metrics.cli.MetricsBenchCommand;
 import org.bluelight.ops.bench.BenchDispatchCommand;
+import org.bluelight.ops.bench.BenchFuzzCommand;
 import org.bluelight.routing.cli.BenchRoutingCommand;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
             BenchCoverageCommand.class,
             MetricsBenchCommand.class,
             BenchDispatchCommand.class,
+            BenchFuzzCommand.class,
         })
 public final class BenchCommand {
 }

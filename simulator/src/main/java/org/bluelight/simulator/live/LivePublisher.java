@@ -175,7 +175,7 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
         }
     }
 
-    private <T extends SpecificRecord> void send(Topic topic, String key, Serializer<T> serializer, T value) {
+    private <T extends SpecificRecord> void send(Topic<String, T> topic, String key, Serializer<T> serializer, T value) {
         producer.send(new ProducerRecord<>(topic.topicName(), null, force.now().toEpochMilli(), key,
                 serializer.serialize(topic.topicName(), value)), (metadata, error) -> {
                     if (error != null && sendFailures.getAndIncrement() == 0) {

@@ -156,7 +156,7 @@ public final class LiveSimulator implements AutoCloseable {
     /** Records on every dead-letter topic, read from their end offsets: a clean run has none. */
     private Map<String, Long> deadLetters() {
         Map<String, Long> counts = new TreeMap<>();
-        for (Topic topic : Topic.values()) {
+        for (Topic<?, ?> topic : Topic.all()) {
             try {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic.dlqName(), Duration.ofSeconds(15)).stream()
                         .map(info -> new TopicPartition(info.topic(), info.partition()))

@@ -71,7 +71,7 @@ class LiveSimulatorIT {
 
     @BeforeAll
     static void startUp() {
-        for (Topic topic : Topic.values()) {
+        for (Topic<?, ?> topic : Topic.all()) {
             KAFKA.createTopics(1, topic.topicName(), topic.dlqName());
         }
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));

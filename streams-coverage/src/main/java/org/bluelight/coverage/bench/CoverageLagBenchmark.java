@@ -229,7 +229,7 @@ public final class CoverageLagBenchmark {
     /** Reads cell updates, noting each one's lag, until told to stop. */
     private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags,
                       AtomicBoolean reading) {
-        Serde<CoverageCell> cells = serdes.valueSerde(Topic.COVERAGE_CELLS, CoverageCell.class);
+        Serde<CoverageCell> cells = serdes.valueSerde(Topic.COVERAGE_CELLS);
         while (reading.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 long now = System.currentTimeMillis();
@@ -247,7 +247,7 @@ public final class CoverageLagBenchmark {
         Instant deadline = Instant.now().plus(DRAIN_LIMIT);
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetSpec> inputs = new HashMap<>();
-            for (Topic topic : List.of(Topic.OFFICER_STATUS, Topic.TELEMATICS)) {
+            for (Topic<?, ?> topic : List.of(Topic.OFFICER_STATUS, Topic.TELEMATICS)) {
                 for (int p = 0; p < settings.partitions(); p++) {
                     inputs.put(new TopicPartition(topic.topicName(), p), OffsetSpec.latest());
                 }
@@ -270,11 +270,10 @@ public final class CoverageLagBenchmark {
         }
     }
 
-    private void send(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Topic topic, String key,
-                      SpecificRecord value) {
-        @SuppressWarnings("unchecked")
-        Serde<SpecificRecord> serde = (Serde<SpecificRecord>) serdes.valueSerde(topic, topic.valueType());
-        producer.send(new ProducerRecord<>(topic.topicName(), key, serde.serializer().serialize(topic.topicName(), value)));
+    private <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, AppSerdes serdes,
+                                                 Topic<String, V> topic, String key, V value) {
+        byte[] bytes = serdes.valueSerde(topic).serializer().serialize(topic.topicName(), value);
+        producer.send(new ProducerRecord<>(topic.topicName(), key, bytes));
     }
 
     private void createTopics() throws InterruptedException {
@@ -282,7 +281,7 @@ public final class CoverageLagBenchmark {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = new ArrayList<>();
-            for (Topic topic : List.of(Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.INCIDENTS,
+            for (Topic<?, ?> topic : List.of(Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.INCIDENTS,
                     Topic.COVERAGE_CELLS, Topic.OFFICER_IMPACT)) {
                 topics.add(new NewTopic(topic.topicName(), Optional.of(settings.partitions()), Optional.empty()));
                 topics.add(new NewTopic(topic.dlqName(), Optional.of(1), Optional.empty()));

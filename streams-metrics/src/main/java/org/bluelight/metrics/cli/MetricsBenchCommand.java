@@ -135,7 +135,7 @@ public final class MetricsBenchCommand implements Callable<Integer> {
                         return 1;
                     }
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        ResponseKpi kpi = serdes.valueSerde(Topic.RESPONSE_KPIS, ResponseKpi.class)
+                        ResponseKpi kpi = serdes.valueSerde(Topic.RESPONSE_KPIS)
                                 .deserializer().deserialize(Topic.RESPONSE_KPIS.topicName(), record.value());
                         if (kpi.getWindowSize() == KpiWindow.HOUR && kpi.getDispatchGroup().startsWith(run)) {
                             seen.put(hourKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowStart()), kpi.getCount());
@@ -159,9 +159,9 @@ public final class MetricsBenchCommand implements Callable<Integer> {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         Map<String, Long> expected = new HashMap<>();
         try (KafkaProducer<String, IncidentEvent> incidentProducer = new KafkaProducer<>(props, new StringSerializer(),
-                     serdes.valueSerde(Topic.INCIDENTS, IncidentEvent.class).serializer());
+                     serdes.valueSerde(Topic.INCIDENTS).serializer());
              KafkaProducer<String, OfficerStatus> statusProducer = new KafkaProducer<>(props, new StringSerializer(),
-                     serdes.valueSerde(Topic.OFFICER_STATUS, OfficerStatus.class).serializer())) {
+                     serdes.valueSerde(Topic.OFFICER_STATUS).serializer())) {
             for (int i = 0; i < incidents; i++) {
                 // One incident every 2 s across the force; an officer arrives 4 to 20 minutes later.
                 Instant reported = start.plusSeconds(2L * i);

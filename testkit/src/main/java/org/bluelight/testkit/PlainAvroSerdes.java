@@ -1,8 +1,9 @@
-package org.bluelight.metrics.topology;
+package org.bluelight.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -12,36 +13,30 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.serde.ContractSerdes;
 
 /**
- * Plain Avro binary serdes for topology tests in one JVM, where no schema registry runs: the
- * topology's behaviour does not depend on the wire format, which the schemas module tests.
+ * Plain Avro binary of each contract, without the registry's wire-format header: for topology
+ * tests in one JVM, where no schema registry runs. A topology's behaviour does not depend on the
+ * wire format, which the schemas and registry modules test.
  */
-final class AvroBinarySerdes implements ContractSerdes {
+public final class PlainAvroSerdes implements ContractSerdes {
 
-    @Override
-    public <K> Serde<K> key(Topic topic, Class<K> keyType) {
-        return keyType == String.class ? cast(Serdes.String()) : avro(keyType);
+    public static final PlainAvroSerdes INSTANCE = new PlainAvroSerdes();
+
+    private PlainAvroSerdes() {
     }
 
     @Override
-    public <V> Serde<V> value(Topic topic, Class<V> valueType) {
-        return avro(valueType);
+    public <T extends SpecificRecord> Serde<T> serde(Class<T> type, boolean key) {
+        return of(type);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Serde<T> cast(Serde<?> serde) {
-        return (Serde<T>) serde;
-    }
-
-    static <T> Serde<T> avro(Class<T> type) {
-        org.apache.avro.Schema schema = SpecificData.get().getSchema(type);
+    /** The plain Avro binary serde of {@code type}. */
+    public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
+        Schema schema = SpecificData.get().getSchema(type);
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema);
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(schema);
-        if (!SpecificRecord.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(type + " is not an Avro record");
-        }
         return Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
