@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,16 +65,21 @@ class LiveSimulatorIT {
     static final KafkaCluster KAFKA = KafkaCluster.singleNode();
 
     private static final Path WORK = Path.of("target", "live-simulator-it");
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     private static SchemaRegistryServer registry;
     private static RegistryClient client;
 
     @BeforeAll
-    static void startUp() {
+    static void startUp() throws Exception {
+        // Simulated time runs ahead of the broker's clock, as in the local stack, whose broker accepts that.
+        Map<String, String> aheadOfTime = Map.of("message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topic.all()) {
-            KAFKA.createTopics(1, topic.topicName(), topic.dlqName());
+            topics.add(new NewTopic(topic.topicName(), 1, (short) 1).configs(aheadOfTime));
+            topics.add(new NewTopic(topic.dlqName(), 1, (short) 1));
         }
+        KAFKA.adminClient().createTopics(topics).all().get();
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
         client = new RegistryClient(RegistryClientConfig.of(registry.uri().toString()));
     }
@@ -89,7 +95,7 @@ class LiveSimulatorIT {
     void publishesIncidentsStatusesAndFixesAndAssignsTheUnitDispatchRecommends() throws Exception {
         Scenario scenario = ScenarioFile.load("andorra");
         LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
-                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(Duration.ofSeconds(40));
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT);
         Deserializer<IncidentEvent> incidents = AvroSerdes.value(IncidentEvent.class, client).deserializer();
         Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
         Deserializer<Assignment> assignments = AvroSerdes.value(Assignment.class, client).deserializer();
