@@ -3,8 +3,8 @@ package org.bluelight.simulator.demand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.incident.Incident;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.SafeguardingTheme;
 
@@ -19,7 +19,7 @@ import org.bluelight.schemas.SafeguardingTheme;
  */
 public record GeneratedIncident(String id, Instant reportedAt, int grade, IncidentCategory category,
                                 boolean recordedCrime, boolean mostSeriousViolence, boolean knifeEnabled,
-                                boolean policeInitiated, Location location, String area, String dispatchGroup,
+                                boolean policeInitiated, GeoPoint location, String area, String dispatchGroup,
                                 String hotSpot, int officersRequired, boolean arrest, Duration timeOnScene,
                                 Duration custodyTime, String originatorPersonId, List<String> subjectPersonIds,
                                 List<SafeguardingTheme> themes) {

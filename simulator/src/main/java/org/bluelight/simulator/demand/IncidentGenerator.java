@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.SafeguardingTheme;
 import org.bluelight.simulator.map.MapPlaces;
@@ -109,7 +109,7 @@ public final class IncidentGenerator {
         return incidents;
     }
 
-    private record Placed(Location location, AreaSpec area, String hotSpot) {
+    private record Placed(GeoPoint location, AreaSpec area, String hotSpot) {
     }
 
     private Placed place(SplittableRandom random, WeightedChoice<HotSpotSpec> hotSpots, double hotSpotShare,
@@ -117,10 +117,10 @@ public final class IncidentGenerator {
         boolean inHotSpot = hotSpots != null && random.nextDouble() < hotSpotShare;
         HotSpotSpec hotSpot = inHotSpot ? hotSpots.draw(random) : null;
         AreaSpec area = inHotSpot ? null : areas.draw(random);
-        Location centre = inHotSpot ? hotSpot.centre() : area.centre();
+        GeoPoint centre = inHotSpot ? hotSpot.centre() : area.centre();
         double radius = inHotSpot ? hotSpot.radiusKm() : area.radiusKm();
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
-            Optional<Location> onRoad = places.onRoad(Placement.around(centre, radius, random));
+            Optional<GeoPoint> onRoad = places.onRoad(Placement.around(centre, radius, random));
             if (onRoad.isPresent()) {
                 return new Placed(onRoad.get(), inHotSpot ? nearestArea(onRoad.get()) : area, inHotSpot ? hotSpot.id() : null);
             }
@@ -129,7 +129,7 @@ public final class IncidentGenerator {
                 + PLACEMENT_ATTEMPTS + " points drawn around " + centre + "; is the scenario on the right map?");
     }
 
-    private AreaSpec nearestArea(Location location) {
+    private AreaSpec nearestArea(GeoPoint location) {
         AreaSpec best = null;
         double bestMeters = Double.MAX_VALUE;
         for (AreaSpec area : scenario.areas()) {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.travel.Journey;
 import org.bluelight.dispatch.travel.TravelMode;
 import org.bluelight.dispatch.travel.TravelTime;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.traffic.TrafficTable;
 
 /**
@@ -19,7 +19,7 @@ import org.bluelight.routing.traffic.TrafficTable;
  */
 public final class CachedTravelTimes implements TravelTimes {
 
-    private record Key(Location from, Location to, TravelMode mode, String band) {
+    private record Key(GeoPoint from, GeoPoint to, TravelMode mode, String band) {
     }
 
     private final TravelTimes roads;
@@ -40,7 +40,7 @@ public final class CachedTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Map<String, TravelTime> toTarget(Location target, List<Journey> journeys, Instant departure) {
+    public Map<String, TravelTime> toTarget(GeoPoint target, List<Journey> journeys, Instant departure) {
         String band = traffic.bandAt(departure).name();
         Map<String, TravelTime> times = new LinkedHashMap<>();
         List<Journey> unknown = new ArrayList<>();

@@ -1,20 +1,14 @@
 package org.bluelight.simulator.evaluation;
 
-import java.time.Instant;
-import java.util.List;
-import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.dispatch.candidate.IncidentGrades;
-import org.bluelight.dispatch.incident.Incident;
+import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.simulator.engine.Desk;
+import org.bluelight.simulator.engine.ForceSimulation;
 
 /** How units are chosen for an incident: the thing the evaluation compares. */
 public interface DispatchPolicy {
 
     String name();
 
-    /**
-     * The units to send now, or an empty list to leave the incident waiting in its group's backlog.
-     *
-     * @param officers the on-duty units of the incident's dispatch group, as dispatch sees them
-     */
-    List<String> choose(Incident incident, List<Officer> officers, Instant now, IncidentGrades grades);
+    /** The desk that makes this policy's choices in one run of the simulation. */
+    Desk desk(ForceSimulation simulation, DispatchRules rules);
 }

@@ -3,11 +3,11 @@ package org.bluelight.simulator.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.simulator.demand.GeneratedIncident;
 import org.bluelight.simulator.demand.IncidentGenerator;
@@ -54,7 +54,7 @@ public final class Evaluator {
             Force force = Force.build(scenario, places);
             List<GeneratedIncident> incidents = new IncidentGenerator(scenario, places).generate(window.start(), window.end());
             List<CrewShift> shifts = Rota.shifts(scenario, force, window.start(), window.stop());
-            Map<String, List<Location>> patrol = PatrolPoints.of(scenario, places);
+            Map<String, List<GeoPoint>> patrol = PatrolPoints.of(scenario, places);
             for (String name : plan.policies()) {
                 Progress progress = bar == null ? Progress.NONE
                         : bar.step(step, name + " replication " + r + "/" + plan.replications());

@@ -8,7 +8,7 @@ import org.bluelight.dispatch.candidate.IncidentGrades;
 import org.bluelight.dispatch.incident.Incident;
 
 /** What a CAD without routing does: the available unit nearest by straight line. */
-public final class NearestPolicy implements DispatchPolicy {
+public final class NearestPolicy implements BaselinePolicy {
 
     public static final String NAME = "nearest";
 

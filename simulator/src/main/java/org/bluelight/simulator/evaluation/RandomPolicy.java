@@ -9,7 +9,7 @@ import org.bluelight.dispatch.candidate.IncidentGrades;
 import org.bluelight.dispatch.incident.Incident;
 
 /** The paper's baseline: any available unit of the group, chosen at random. */
-public final class RandomPolicy implements DispatchPolicy {
+public final class RandomPolicy implements BaselinePolicy {
 
     public static final String NAME = "random";
 

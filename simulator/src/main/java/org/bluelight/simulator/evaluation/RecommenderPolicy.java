@@ -1,16 +1,14 @@
 package org.bluelight.simulator.evaluation;
 
-import java.time.Instant;
-import java.util.List;
-import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.dispatch.candidate.IncidentGrades;
-import org.bluelight.dispatch.incident.Incident;
-import org.bluelight.dispatch.recommend.Outcome;
 import org.bluelight.dispatch.recommend.Recommender;
+import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.simulator.engine.Desk;
+import org.bluelight.simulator.engine.ForceSimulation;
 
 /**
- * Ours: the top candidate of the dispatch {@link Recommender}, the very code streams-dispatch runs (pre-filter,
- * road ETAs per driving standard and traffic band, crew, home-area and shift-end preferences, diversions).
+ * Ours: the dispatch core's {@code Dispatcher} and {@link Recommender}, the very code streams-dispatch runs
+ * (pre-filter, road ETAs per driving standard and traffic band, crew, home-area and shift-end preferences,
+ * diversions, backlog order), with a dispatcher who takes the top candidate.
  */
 public final class RecommenderPolicy implements DispatchPolicy {
 
@@ -28,8 +26,7 @@ public final class RecommenderPolicy implements DispatchPolicy {
     }
 
     @Override
-    public List<String> choose(Incident incident, List<Officer> officers, Instant now, IncidentGrades grades) {
-        Outcome outcome = recommender.recommend(incident, officers, now, grades);
-        return outcome.hasCandidates() ? outcome.best().officerIds() : List.of();
+    public Desk desk(ForceSimulation simulation, DispatchRules rules) {
+        return new DispatcherDesk(simulation, recommender);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
 import org.bluelight.simulator.map.MapPlaces;
@@ -42,7 +42,7 @@ public record Force(List<Unit> units) {
         List<Unit> units = new ArrayList<>();
         int index = 0;
         for (StationSpec station : scenario.stations()) {
-            Location home = places.onRoad(station.location()).orElseThrow(() -> new ScenarioException(
+            GeoPoint home = places.onRoad(station.location()).orElseThrow(() -> new ScenarioException(
                     "station " + station.id() + " at " + station.location() + " is not near a road on this map"));
             String group = scenario.groupOf(station.area());
             for (int n = 1; n <= station.units(); n++) {

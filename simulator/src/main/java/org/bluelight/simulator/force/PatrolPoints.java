@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.simulator.map.MapPlaces;
 import org.bluelight.simulator.sampling.Placement;
 import org.bluelight.simulator.scenario.AreaSpec;
@@ -24,11 +24,11 @@ public final class PatrolPoints {
     private PatrolPoints() {
     }
 
-    public static Map<String, List<Location>> of(Scenario scenario, MapPlaces places) {
+    public static Map<String, List<GeoPoint>> of(Scenario scenario, MapPlaces places) {
         SplittableRandom random = new SplittableRandom(scenario.seed() ^ SALT);
-        Map<String, List<Location>> points = new LinkedHashMap<>();
+        Map<String, List<GeoPoint>> points = new LinkedHashMap<>();
         for (AreaSpec area : scenario.areas()) {
-            List<Location> inArea = new ArrayList<>();
+            List<GeoPoint> inArea = new ArrayList<>();
             for (int attempt = 0; inArea.size() < PER_AREA && attempt < PER_AREA * ATTEMPTS_PER_POINT; attempt++) {
                 places.onRoad(Placement.around(area.centre(), area.radiusKm(), random)).ifPresent(inArea::add);
             }

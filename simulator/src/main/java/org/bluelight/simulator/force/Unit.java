@@ -1,6 +1,6 @@
 package org.bluelight.simulator.force;
 
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
 import org.bluelight.simulator.scenario.ShiftPattern;
@@ -10,7 +10,7 @@ import org.bluelight.simulator.scenario.ShiftPattern;
  *
  * @param home its station's position on the road network
  */
-public record Unit(String id, String callSign, String dispatchGroup, String station, String homeArea, Location home,
+public record Unit(String id, String callSign, String dispatchGroup, String station, String homeArea, GeoPoint home,
                    int crewSize, DrivingStandard drivingStandard, Transport transport, ShiftPattern shiftPattern) {
 
     public boolean doubleCrewed() {

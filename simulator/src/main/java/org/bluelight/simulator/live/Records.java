@@ -1,8 +1,7 @@
 package org.bluelight.simulator.live;
 
 import java.time.Instant;
-import org.bluelight.dispatch.geo.Location;
-import org.bluelight.schemas.GeoPoint;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerState;
@@ -14,6 +13,9 @@ import org.bluelight.simulator.force.Unit;
 
 /** The Avro records the simulator publishes, built from its own values. */
 final class Records {
+
+    /** Who the simulated dispatcher is in CAD's assignments. */
+    static final String DISPATCHER = "SIM-DISPATCHER";
 
     private Records() {
     }
@@ -32,7 +34,7 @@ final class Records {
     }
 
     static OfficerStatus status(Unit unit, OfficerState state, Instant at, CrewShift shift, Instant predictedFreeAt,
-                                String incidentId, Location position) {
+                                String incidentId, GeoPoint position) {
         return OfficerStatus.newBuilder()
                 .setOfficerId(unit.id()).setCallSign(unit.callSign()).setState(state).setChangedAt(at)
                 .setCrewSize(unit.crewSize()).setDrivingStandard(unit.drivingStandard()).setTransport(unit.transport())
@@ -43,12 +45,12 @@ final class Records {
                 .build();
     }
 
-    static PositionFix fix(String officerId, Location at, Instant when) {
+    static PositionFix fix(String officerId, GeoPoint at, Instant when) {
         return PositionFix.newBuilder().setOfficerId(officerId).setFixedAt(when).setPosition(point(at))
                 .setSpeedMps(null).setHeadingDegrees(null).setAccuracyMeters(null).build();
     }
 
-    private static GeoPoint point(Location location) {
-        return GeoPoint.newBuilder().setLat(location.lat()).setLon(location.lon()).build();
+    private static org.bluelight.schemas.GeoPoint point(GeoPoint location) {
+        return org.bluelight.schemas.GeoPoint.newBuilder().setLat(location.lat()).setLon(location.lon()).build();
     }
 }

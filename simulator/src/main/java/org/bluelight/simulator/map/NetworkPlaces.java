@@ -1,7 +1,6 @@
 package org.bluelight.simulator.map;
 
 import java.util.Optional;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.network.RoadNetwork;
@@ -20,10 +19,10 @@ public final class NetworkPlaces implements MapPlaces {
     }
 
     @Override
-    public Optional<Location> onRoad(Location point) {
+    public Optional<GeoPoint> onRoad(GeoPoint point) {
         try {
-            GeoPoint snapped = network.snap(new GeoPoint(point.lat(), point.lon()), CAR);
-            return Optional.of(new Location(snapped.lat(), snapped.lon()));
+            GeoPoint snapped = network.snap(point, CAR);
+            return Optional.of(snapped);
         } catch (RoutingException e) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package org.bluelight.simulator.sampling;
 
 import java.util.SplittableRandom;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /** Random points around a centre: a circular Gaussian whose 2-sigma radius is the given one. */
 public final class Placement {
@@ -9,7 +9,7 @@ public final class Placement {
     private Placement() {
     }
 
-    public static Location around(Location centre, double radiusKm, SplittableRandom random) {
+    public static GeoPoint around(GeoPoint centre, double radiusKm, SplittableRandom random) {
         double sigmaMeters = radiusKm * 1000 / 2;
         double north = Gaussian.next(random) * sigmaMeters;
         double east = Gaussian.next(random) * sigmaMeters;

@@ -1,9 +1,9 @@
 package org.bluelight.simulator.scenario;
 
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /** A place with concentrated demand; its share of the hot-spot demand is its weight over all weights. */
-public record HotSpotSpec(String id, Location centre, double radiusKm, double weight) {
+public record HotSpotSpec(String id, GeoPoint centre, double radiusKm, double weight) {
 
     public HotSpotSpec {
         ScenarioException.require(id != null && !id.isBlank(), "a hot spot needs an id");

@@ -1,6 +1,6 @@
 package org.bluelight.simulator.scenario;
 
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * A police station housing response units.
@@ -8,7 +8,7 @@ import org.bluelight.dispatch.geo.Location;
  * @param area  the neighbourhood area it is in (its units' home area)
  * @param units how many response units (call signs) work from it
  */
-public record StationSpec(String id, String area, Location location, int units) {
+public record StationSpec(String id, String area, GeoPoint location, int units) {
 
     public StationSpec {
         ScenarioException.require(id != null && !id.isBlank(), "a station needs an id");

@@ -6,6 +6,7 @@ import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * The force area divided into H3 hexagons of one resolution. Cells are handled as H3 indexes
@@ -35,13 +36,13 @@ public final class CellGrid {
         return resolution;
     }
 
-    public long cellOf(Position position) {
+    public long cellOf(GeoPoint position) {
         return H3.latLngToCell(position.lat(), position.lon(), resolution);
     }
 
-    public Position centerOf(long cell) {
+    public GeoPoint centerOf(long cell) {
         LatLng center = H3.cellToLatLng(cell);
-        return new Position(center.lat, center.lng);
+        return new GeoPoint(center.lat, center.lng);
     }
 
     /** The cell and every cell within {@code rings} steps of it. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * The cells that hold routable road: only these count, because only there can an officer arrive.
@@ -22,9 +23,9 @@ public final class RoadCells {
     }
 
     /** Road cells from the positions of the network's road nodes. */
-    public static RoadCells fromRoadNodes(CellGrid grid, Collection<Position> roadNodes, int searchRings) {
+    public static RoadCells fromRoadNodes(CellGrid grid, Collection<GeoPoint> roadNodes, int searchRings) {
         Set<Long> cells = new HashSet<>();
-        for (Position node : roadNodes) {
+        for (GeoPoint node : roadNodes) {
             cells.add(grid.cellOf(node));
         }
         return new RoadCells(grid, cells, searchRings);
@@ -46,7 +47,7 @@ public final class RoadCells {
      * The road cell a place belongs to: its own cell when that holds road, else the nearest road
      * cell within the search rings (ties broken by distance to the cell centre), else empty.
      */
-    public Optional<Long> cellFor(Position place) {
+    public Optional<Long> cellFor(GeoPoint place) {
         long own = grid.cellOf(place);
         if (cells.contains(own)) {
             return Optional.of(own);

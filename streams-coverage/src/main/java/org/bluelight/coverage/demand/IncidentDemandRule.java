@@ -2,9 +2,9 @@ package org.bluelight.coverage.demand;
 
 import java.util.Optional;
 import org.bluelight.coverage.cell.CellIncident;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.cell.RoadCells;
-import org.bluelight.schemas.GeoPoint;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.PointNotRoutableException;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
 
@@ -37,14 +37,14 @@ public final class IncidentDemandRule {
         if (event.getReportedAt() == null) {
             return new DemandDecision.Reject("reportedAt is missing");
         }
-        GeoPoint location = event.getLocation();
+        org.bluelight.schemas.GeoPoint location = event.getLocation();
         if (location == null) {
             return new DemandDecision.Ignore(NO_LOCATION);
         }
-        Position place;
+        GeoPoint place;
         try {
-            place = new Position(location.getLat(), location.getLon());
-        } catch (IllegalArgumentException e) {
+            place = new GeoPoint(location.getLat(), location.getLon());
+        } catch (PointNotRoutableException e) {
             return new DemandDecision.Reject(e.getMessage());
         }
         Optional<Long> cell = roadCells.cellFor(place);

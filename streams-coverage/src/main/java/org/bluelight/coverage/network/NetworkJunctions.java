@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.network.MapBounds;
@@ -29,9 +28,9 @@ public final class NetworkJunctions {
     private NetworkJunctions() {
     }
 
-    public static List<Position> of(RoadNetwork network) {
+    public static List<GeoPoint> of(RoadNetwork network) {
         MapBounds bounds = network.bounds();
-        Map<Integer, Position> junctions = new HashMap<>();
+        Map<Integer, GeoPoint> junctions = new HashMap<>();
         for (Transport transport : List.of(Transport.CAR, Transport.FOOT)) {
             for (int i = 0; i < GRID; i++) {
                 for (int j = 0; j < GRID; j++) {
@@ -47,7 +46,7 @@ public final class NetworkJunctions {
                         for (ReachableNode node : network.reachableFrom(start, TravelProfile.basic(transport),
                                 UNLIMITED, Instant.EPOCH).nodes()) {
                             junctions.putIfAbsent(node.nodeId(),
-                                    new Position(node.position().lat(), node.position().lon()));
+                                    node.position());
                         }
                     } catch (RoutingException noRoadNearby) {
                         // This grid point lies away from any road; the others cover the network.

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
@@ -46,9 +45,9 @@ public final class RoadNetworkReachability implements Reachability {
     }
 
     @Override
-    public OptionalLong roadNodeAt(Position position, ReachProfile profile) {
+    public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
         try {
-            List<ReachableNode> nodes = network.reachableFrom(new GeoPoint(position.lat(), position.lon()),
+            List<ReachableNode> nodes = network.reachableFrom(position,
                     grade1Profile(profile), NODE_SEARCH, Instant.EPOCH).nodes();
             return nodes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(nodes.get(0).nodeId());
         } catch (RoutingException offTheNetwork) {
@@ -57,17 +56,17 @@ public final class RoadNetworkReachability implements Reachability {
     }
 
     @Override
-    public ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure) {
+    public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
         List<ReachableNode> nodes;
         try {
-            nodes = network.reachableFrom(new GeoPoint(origin.lat(), origin.lon()), grade1Profile(profile),
+            nodes = network.reachableFrom(origin, grade1Profile(profile),
                     grade1Target, departure).nodes();
         } catch (RoutingException offTheNetwork) {
             return ReachedArea.offNetwork();
         }
         List<ReachedNode> reached = new ArrayList<>(nodes.size());
         for (ReachableNode node : nodes) {
-            reached.add(new ReachedNode(node.nodeId(), new Position(node.position().lat(), node.position().lon()),
+            reached.add(new ReachedNode(node.nodeId(), node.position(),
                     Duration.ofMillis(Math.round(node.seconds() * 1000))));
         }
         OptionalLong start = nodes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(nodes.get(0).nodeId());

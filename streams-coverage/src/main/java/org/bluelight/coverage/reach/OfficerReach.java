@@ -2,13 +2,13 @@ package org.bluelight.coverage.reach;
 
 import java.time.Instant;
 import org.bluelight.coverage.cell.CellSet;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * What is kept per officer: the latest status and position, and the last computed reach (null
  * while the officer covers nothing). {@code profile} is null until a status has been seen.
  */
-public record OfficerReach(boolean onDuty, boolean available, ReachProfile profile, Position position,
+public record OfficerReach(boolean onDuty, boolean available, ReachProfile profile, GeoPoint position,
                            Instant positionAt, Reach reach) {
 
     public static OfficerReach unknown() {

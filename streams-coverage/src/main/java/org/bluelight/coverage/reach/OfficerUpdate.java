@@ -2,7 +2,7 @@ package org.bluelight.coverage.reach;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.OfficerState;
 
 /** What an officer's reach is computed from: their status and their position fixes. */
@@ -11,7 +11,7 @@ public sealed interface OfficerUpdate {
     Instant at();
 
     /** A status change; {@code position} when the status carried one, else null. */
-    record StatusUpdate(OfficerState state, ReachProfile profile, Position position, Instant at) implements OfficerUpdate {
+    record StatusUpdate(OfficerState state, ReachProfile profile, GeoPoint position, Instant at) implements OfficerUpdate {
 
         public StatusUpdate {
             Objects.requireNonNull(state, "state");
@@ -29,7 +29,7 @@ public sealed interface OfficerUpdate {
         }
     }
 
-    record PositionUpdate(Position position, Instant at) implements OfficerUpdate {
+    record PositionUpdate(GeoPoint position, Instant at) implements OfficerUpdate {
 
         public PositionUpdate {
             Objects.requireNonNull(position, "position");

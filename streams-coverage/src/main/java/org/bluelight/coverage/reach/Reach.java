@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.bluelight.coverage.cell.CellSet;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 
 /** One computed reach: where from, with which profile, and the cells it covers. */
-public record Reach(Position origin, OptionalLong originNode, ReachProfile profile, CellSet cells, Instant computedAt) {
+public record Reach(GeoPoint origin, OptionalLong originNode, ReachProfile profile, CellSet cells, Instant computedAt) {
 
     public Reach {
         Objects.requireNonNull(origin, "origin");

@@ -2,7 +2,7 @@ package org.bluelight.coverage.reach;
 
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * When an officer's reach can have changed (issue 5): they came on or off duty, changed transport
@@ -29,7 +29,7 @@ public record ReachRule(double moveThresholdMeters, boolean recomputeOnRoadNodeC
      * @param officer   the officer after the update, with the reach computed before it
      * @param roadNodes finds the road node at a position, asked only when the answer matters
      */
-    public ReachDecision decide(OfficerReach officer, BiFunction<Position, ReachProfile, OptionalLong> roadNodes) {
+    public ReachDecision decide(OfficerReach officer, BiFunction<GeoPoint, ReachProfile, OptionalLong> roadNodes) {
         Reach reach = officer.reach();
         if (!officer.canCover()) {
             return reach == null ? ReachDecision.KEEP : ReachDecision.CLEAR;

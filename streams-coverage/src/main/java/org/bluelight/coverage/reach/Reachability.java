@@ -2,7 +2,7 @@ package org.bluelight.coverage.reach;
 
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 
 /**
  * Where an officer can get to within the grade 1 target: the port to the road network. The
@@ -11,8 +11,8 @@ import org.bluelight.coverage.cell.Position;
 public interface Reachability {
 
     /** The road node an officer at {@code position} would start from; empty off the network. */
-    OptionalLong roadNodeAt(Position position, ReachProfile profile);
+    OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile);
 
     /** Every road node reachable from {@code origin} within the grade 1 target, leaving at {@code departure}. */
-    ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure);
+    ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure);
 }

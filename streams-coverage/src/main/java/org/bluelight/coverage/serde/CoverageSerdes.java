@@ -13,7 +13,6 @@ import org.bluelight.coverage.cell.CellIncident;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellSignal;
 import org.bluelight.coverage.cell.CellState;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.impact.ImpactSignal;
 import org.bluelight.coverage.impact.OfficerImpact;
 import org.bluelight.coverage.impact.ReachSize;
@@ -21,6 +20,7 @@ import org.bluelight.coverage.impact.SoleCoverChange;
 import org.bluelight.coverage.reach.OfficerReach;
 import org.bluelight.coverage.reach.Reach;
 import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
 
@@ -133,11 +133,11 @@ public final class CoverageSerdes {
                 boolean onDuty = in.readBoolean();
                 boolean available = in.readBoolean();
                 ReachProfile profile = readProfile(in);
-                Position position = readPosition(in);
+                GeoPoint position = readPosition(in);
                 Instant positionAt = in.readBoolean() ? Instant.ofEpochMilli(in.readLong()) : null;
                 Reach reach = null;
                 if (in.readBoolean()) {
-                    Position origin = readPosition(in);
+                    GeoPoint origin = readPosition(in);
                     OptionalLong node = in.readBoolean() ? OptionalLong.of(in.readLong()) : OptionalLong.empty();
                     ReachProfile reachProfile = readProfile(in);
                     long[] cells = new long[in.readInt()];
@@ -244,7 +244,7 @@ public final class CoverageSerdes {
                 : null;
     }
 
-    private static void writePosition(Position position, DataOutputStream out) throws IOException {
+    private static void writePosition(GeoPoint position, DataOutputStream out) throws IOException {
         out.writeBoolean(position != null);
         if (position != null) {
             out.writeDouble(position.lat());
@@ -252,7 +252,7 @@ public final class CoverageSerdes {
         }
     }
 
-    private static Position readPosition(DataInputStream in) throws IOException {
-        return in.readBoolean() ? new Position(in.readDouble(), in.readDouble()) : null;
+    private static GeoPoint readPosition(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
     }
 }

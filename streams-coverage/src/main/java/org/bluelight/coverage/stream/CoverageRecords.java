@@ -3,10 +3,9 @@ package org.bluelight.coverage.stream;
 import java.time.Instant;
 import org.bluelight.coverage.cell.CellCoverage;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.impact.OfficerImpact;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.CoverageCell;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.OfficerCoverageImpact;
 
 /** The published contracts built from the coverage values. */
@@ -16,11 +15,11 @@ final class CoverageRecords {
     }
 
     static CoverageCell cell(CellCoverage coverage, CellGrid grid, Instant at) {
-        Position center = grid.centerOf(coverage.cell());
+        GeoPoint center = grid.centerOf(coverage.cell());
         return CoverageCell.newBuilder()
                 .setCellId(CellGrid.toHex(coverage.cell()))
                 .setResolution(grid.resolution())
-                .setCenter(new GeoPoint(center.lat(), center.lon()))
+                .setCenter(new org.bluelight.schemas.GeoPoint(center.lat(), center.lon()))
                 .setOfficersInReach(coverage.officersInReach())
                 .setAvailableInReach(coverage.availableInReach())
                 .setDemandPerHour(coverage.demandPerHour())

@@ -1,10 +1,10 @@
 package org.bluelight.coverage.stream;
 
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.reach.OfficerUpdate;
 import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.PointNotRoutableException;
 import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
 
@@ -22,13 +22,13 @@ final class OfficerInput {
                 || status.getDrivingStandard() == null) {
             return Result.invalid(MISSING_FIELD, "officer status needs state, changedAt, transport and drivingStandard");
         }
-        Position position = null;
+        GeoPoint position = null;
         if (status.getPosition() != null) {
-            Result<Position> checked = position(status.getPosition());
-            if (checked instanceof Result.Invalid<Position> invalid) {
+            Result<GeoPoint> checked = position(status.getPosition());
+            if (checked instanceof Result.Invalid<GeoPoint> invalid) {
                 return Result.invalid(invalid.reason(), invalid.detail());
             }
-            position = ((Result.Valid<Position>) checked).value();
+            position = ((Result.Valid<GeoPoint>) checked).value();
         }
         return Result.valid(new OfficerUpdate.StatusUpdate(status.getState(),
                 new ReachProfile(status.getTransport(), status.getDrivingStandard()), position, status.getChangedAt()));
@@ -38,17 +38,17 @@ final class OfficerInput {
         if (fix.getPosition() == null || fix.getFixedAt() == null) {
             return Result.invalid(MISSING_FIELD, "position fix needs position and fixedAt");
         }
-        Result<Position> checked = position(fix.getPosition());
-        if (checked instanceof Result.Invalid<Position> invalid) {
+        Result<GeoPoint> checked = position(fix.getPosition());
+        if (checked instanceof Result.Invalid<GeoPoint> invalid) {
             return Result.invalid(invalid.reason(), invalid.detail());
         }
-        return Result.valid(new OfficerUpdate.PositionUpdate(((Result.Valid<Position>) checked).value(), fix.getFixedAt()));
+        return Result.valid(new OfficerUpdate.PositionUpdate(((Result.Valid<GeoPoint>) checked).value(), fix.getFixedAt()));
     }
 
-    private static Result<Position> position(GeoPoint point) {
+    private static Result<GeoPoint> position(org.bluelight.schemas.GeoPoint point) {
         try {
-            return Result.valid(new Position(point.getLat(), point.getLon()));
-        } catch (IllegalArgumentException e) {
+            return Result.valid(new GeoPoint(point.getLat(), point.getLon()));
+        } catch (PointNotRoutableException e) {
             return Result.invalid(INVALID_POSITION, e.getMessage());
         }
     }

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
+import org.bluelight.routing.GeoPoint;
 
 /** Times every reach search: the benchmark's per-officer reach computation time. */
 final class TimedReachability implements Reachability {
@@ -26,12 +26,12 @@ final class TimedReachability implements Reachability {
     }
 
     @Override
-    public OptionalLong roadNodeAt(Position position, ReachProfile profile) {
+    public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
         return delegate.roadNodeAt(position, profile);
     }
 
     @Override
-    public ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure) {
+    public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
         return searches.record(() -> delegate.reachableFrom(origin, profile, departure));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class CoverageConfigTest {
 
     @Test
     void everyKeyIsRead() {
-        String area = CellGrid.toHex(new CellGrid(6).cellOf(new Position(42.5, 1.5)));
+        String area = CellGrid.toHex(new CellGrid(6).cellOf(new GeoPoint(42.5, 1.5)));
         CoverageConfig config = CoverageConfig.from(ConfigSource.of(Map.ofEntries(
                 Map.entry(CoverageConfig.RESOLUTION, "9"),
                 Map.entry(CoverageConfig.MOVE_THRESHOLD, "300"),

@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.network.RoadNetworkReachability;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.ReachedNode;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.config.ConfigSource;
@@ -37,7 +37,6 @@ import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
@@ -71,13 +70,13 @@ class CoverageIT {
     private static final Instant T = Instant.parse("2025-03-03T03:00:00Z");
     private static final CellGrid GRID = new CellGrid(8);
 
-    private static final Position ANDORRA_LA_VELLA = new Position(42.5063, 1.5218);
-    private static final Position ESCALDES = new Position(42.5096, 1.5380);
-    private static final Position ENCAMP = new Position(42.5347, 1.5806);
-    private static final Position CANILLO = new Position(42.5676, 1.5976);
-    private static final Position SANT_JULIA = new Position(42.4637, 1.4913);
-    private static final Position LA_MASSANA = new Position(42.5450, 1.5148);
-    private static final Position PAS_DE_LA_CASA = new Position(42.5428, 1.7336);
+    private static final GeoPoint ANDORRA_LA_VELLA = new GeoPoint(42.5063, 1.5218);
+    private static final GeoPoint ESCALDES = new GeoPoint(42.5096, 1.5380);
+    private static final GeoPoint ENCAMP = new GeoPoint(42.5347, 1.5806);
+    private static final GeoPoint CANILLO = new GeoPoint(42.5676, 1.5976);
+    private static final GeoPoint SANT_JULIA = new GeoPoint(42.4637, 1.4913);
+    private static final GeoPoint LA_MASSANA = new GeoPoint(42.5450, 1.5148);
+    private static final GeoPoint PAS_DE_LA_CASA = new GeoPoint(42.5428, 1.7336);
 
     private static SchemaRegistryServer registry;
     private static RoadNetwork network;
@@ -88,7 +87,7 @@ class CoverageIT {
     private final Map<String, CoverageCell> cells = new HashMap<>();
     private final Map<String, OfficerCoverageImpact> impacts = new HashMap<>();
 
-    private record Placed(Position position, Instant at) {
+    private record Placed(GeoPoint position, Instant at) {
     }
 
     @BeforeAll
@@ -227,12 +226,12 @@ class CoverageIT {
         return app;
     }
 
-    private void status(KafkaProducer<String, byte[]> producer, String officer, OfficerState state, Position at,
+    private void status(KafkaProducer<String, byte[]> producer, String officer, OfficerState state, GeoPoint at,
                         Instant when) throws Exception {
         OfficerStatus status = OfficerStatus.newBuilder()
                 .setOfficerId(officer).setCallSign("AD" + officer).setState(state).setChangedAt(when)
                 .setTransport(Transport.CAR).setDrivingStandard(DrivingStandard.STANDARD).setDispatchGroup("andorra")
-                .setPosition(at == null ? null : new GeoPoint(at.lat(), at.lon()))
+                .setPosition(at == null ? null : new org.bluelight.schemas.GeoPoint(at.lat(), at.lon()))
                 .build();
         send(producer, Topic.OFFICER_STATUS, officer, status, when);
         if (state == OfficerState.OFF_DUTY) {
@@ -242,17 +241,17 @@ class CoverageIT {
         }
     }
 
-    private void fix(KafkaProducer<String, byte[]> producer, String officer, Position at, Instant when) throws Exception {
+    private void fix(KafkaProducer<String, byte[]> producer, String officer, GeoPoint at, Instant when) throws Exception {
         send(producer, Topic.TELEMATICS, officer, PositionFix.newBuilder()
-                .setOfficerId(officer).setFixedAt(when).setPosition(new GeoPoint(at.lat(), at.lon())).build(), when);
+                .setOfficerId(officer).setFixedAt(when).setPosition(new org.bluelight.schemas.GeoPoint(at.lat(), at.lon())).build(), when);
         onDuty.put(officer, new Placed(at, when));
     }
 
-    private void incident(KafkaProducer<String, byte[]> producer, String id, Position at, Instant when) throws Exception {
+    private void incident(KafkaProducer<String, byte[]> producer, String id, GeoPoint at, Instant when) throws Exception {
         send(producer, Topic.INCIDENTS, id, IncidentEvent.newBuilder()
                 .setIncidentId(id).setEventType(IncidentEventType.REPORTED).setOccurredAt(when).setReportedAt(when)
                 .setGrade(1).setCategory(IncidentCategory.VIOLENCE_WITH_INJURY)
-                .setLocation(new GeoPoint(at.lat(), at.lon())).build(), when);
+                .setLocation(new org.bluelight.schemas.GeoPoint(at.lat(), at.lon())).build(), when);
     }
 
     private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,

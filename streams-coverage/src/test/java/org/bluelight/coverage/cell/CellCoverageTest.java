@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
+import org.bluelight.routing.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class CellCoverageTest {
 
-    private static final long CELL = new CellGrid(8).cellOf(new Position(42.5, 1.5));
+    private static final long CELL = new CellGrid(8).cellOf(new GeoPoint(42.5, 1.5));
 
     @Test
     void countsOfficersInReachAndTheAvailableOnes() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.PointNotRoutableException;
 import org.junit.jupiter.api.Test;
 
 class CellGridTest {
@@ -18,7 +20,7 @@ class CellGridTest {
 
     @Test
     void aPositionFallsInACellWhoseCentreIsNearby() {
-        Position place = new Position(42.5078, 1.5211);
+        GeoPoint place = new GeoPoint(42.5078, 1.5211);
         long cell = grid.cellOf(place);
         assertThat(CellGrid.resolutionOf(cell)).isEqualTo(8);
         assertThat(place.metersTo(grid.centerOf(cell))).isLessThan(600);
@@ -34,19 +36,19 @@ class CellGridTest {
 
     @Test
     void anInvalidPositionIsRefused() {
-        assertThatThrownBy(() -> new Position(91, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Position(0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GeoPoint(91, 0)).isInstanceOf(PointNotRoutableException.class);
+        assertThatThrownBy(() -> new GeoPoint(0, Double.NaN)).isInstanceOf(PointNotRoutableException.class);
     }
 
     @Test
     void distanceIsGreatCircle() {
         // One degree of latitude is about 111.2 km.
-        assertThat(new Position(42, 1).metersTo(new Position(43, 1))).isCloseTo(111_195, within(50.0));
+        assertThat(new GeoPoint(42, 1).metersTo(new GeoPoint(43, 1))).isCloseTo(111_195, within(50.0));
     }
 
     @Test
     void roadCellsPlaceAnOffRoadLocationInTheNearestRoadCell() {
-        Position road = new Position(42.5078, 1.5211);
+        GeoPoint road = new GeoPoint(42.5078, 1.5211);
         RoadCells roadCells = RoadCells.fromRoadNodes(grid, List.of(road), 3);
         long roadCell = grid.cellOf(road);
         long neighbour = grid.disk(roadCell, 1).stream().filter(c -> c != roadCell).findFirst().orElseThrow();
@@ -54,6 +56,6 @@ class CellGridTest {
         assertThat(roadCells.contains(roadCell)).isTrue();
         assertThat(roadCells.contains(neighbour)).isFalse();
         assertThat(roadCells.cellFor(grid.centerOf(neighbour))).contains(roadCell);
-        assertThat(roadCells.cellFor(new Position(42.7, 1.5))).isEmpty();
+        assertThat(roadCells.cellFor(new GeoPoint(42.7, 1.5))).isEmpty();
     }
 }

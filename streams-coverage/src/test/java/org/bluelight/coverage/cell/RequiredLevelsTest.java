@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.bluelight.routing.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class RequiredLevelsTest {
 
     private final CellGrid grid = new CellGrid(8);
-    private final long cell = grid.cellOf(new Position(42.5078, 1.5211));
+    private final long cell = grid.cellOf(new GeoPoint(42.5078, 1.5211));
 
     @Test
     void oneOfficerIsRequiredWhereThereIsDemandAndNoneElsewhere() {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class DemandSeedTest {
 
     private final CellGrid grid = new CellGrid(8);
-    private final String cell = CellGrid.toHex(grid.cellOf(new Position(42.5078, 1.5211)));
+    private final String cell = CellGrid.toHex(grid.cellOf(new GeoPoint(42.5078, 1.5211)));
 
     @Test
     void readsRatesByCellAndHourOfWeek() {
@@ -32,7 +32,7 @@ class DemandSeedTest {
                 .isInstanceOf(DemandSeedException.class).hasMessageContaining("line 2").hasMessageContaining("167");
         assertThatThrownBy(() -> DemandSeed.parse(List.of(DemandSeed.HEADER, cell + ",1,-0.1"), grid, "seed.csv"))
                 .isInstanceOf(DemandSeedException.class).hasMessageContaining(">= 0");
-        String coarse = CellGrid.toHex(new CellGrid(7).cellOf(new Position(42.5, 1.5)));
+        String coarse = CellGrid.toHex(new CellGrid(7).cellOf(new GeoPoint(42.5, 1.5)));
         assertThatThrownBy(() -> DemandSeed.parse(List.of(DemandSeed.HEADER, coarse + ",1,0.1"), grid, "seed.csv"))
                 .isInstanceOf(DemandSeedException.class).hasMessageContaining("resolution 7");
     }

@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellIncident;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.cell.RoadCells;
-import org.bluelight.schemas.GeoPoint;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class IncidentDemandRuleTest {
 
-    private static final Position ROAD = new Position(42.5078, 1.5211);
+    private static final GeoPoint ROAD = new GeoPoint(42.5078, 1.5211);
     private static final Instant REPORTED = Instant.parse("2025-03-03T10:00:00Z");
 
     private final CellGrid grid = new CellGrid(8);
@@ -44,7 +43,7 @@ class IncidentDemandRuleTest {
                 .isEqualTo(new DemandDecision.Ignore(IncidentDemandRule.GRADE_3_4));
         assertThat(rule.decide(incident(IncidentEventType.REPORTED, 1, null)))
                 .isEqualTo(new DemandDecision.Ignore(IncidentDemandRule.NO_LOCATION));
-        assertThat(rule.decide(incident(IncidentEventType.REPORTED, 1, new Position(43.5, 1.5))))
+        assertThat(rule.decide(incident(IncidentEventType.REPORTED, 1, new GeoPoint(43.5, 1.5))))
                 .isEqualTo(new DemandDecision.Ignore(IncidentDemandRule.OFF_ROAD_NETWORK));
     }
 
@@ -53,15 +52,15 @@ class IncidentDemandRuleTest {
         assertThat(rule.decide(incident(IncidentEventType.REPORTED, 7, ROAD)))
                 .isEqualTo(new DemandDecision.Reject("grade must be 1 to 4, was 7"));
         IncidentEvent badPlace = incident(IncidentEventType.REPORTED, 1, ROAD);
-        badPlace.setLocation(new GeoPoint(123.0, 1.0));
+        badPlace.setLocation(new org.bluelight.schemas.GeoPoint(123.0, 1.0));
         assertThat(rule.decide(badPlace)).isInstanceOf(DemandDecision.Reject.class);
     }
 
-    private static IncidentEvent incident(IncidentEventType type, int grade, Position location) {
+    private static IncidentEvent incident(IncidentEventType type, int grade, GeoPoint location) {
         return IncidentEvent.newBuilder()
                 .setIncidentId("inc-1").setEventType(type).setOccurredAt(REPORTED).setReportedAt(REPORTED)
                 .setGrade(grade).setCategory(IncidentCategory.ROBBERY)
-                .setLocation(location == null ? null : new GeoPoint(location.lat(), location.lon()))
+                .setLocation(location == null ? null : new org.bluelight.schemas.GeoPoint(location.lat(), location.lon()))
                 .build();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class NodeCellsTest {
@@ -15,7 +15,7 @@ class NodeCellsTest {
     @Test
     void aNodeIsPlacedInTheCellOfItsPositionWhateverItsId() {
         for (long id : new long[] {0, 1, 20_000, 5_000_000, -1, Long.MAX_VALUE}) {
-            Position position = new Position(42.5 + id % 97 * 1e-3, 1.5);
+            GeoPoint position = new GeoPoint(42.5 + id % 97 * 1e-3, 1.5);
             ReachedNode node = new ReachedNode(id, position, Duration.ZERO);
             assertThat(nodeCells.cellOf(node)).isEqualTo(grid.cellOf(position));
             assertThat(nodeCells.cellOf(node)).isEqualTo(grid.cellOf(position));

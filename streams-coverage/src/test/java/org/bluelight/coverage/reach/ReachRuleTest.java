@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import org.bluelight.coverage.cell.CellSet;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,9 @@ class ReachRuleTest {
     private static final ReachProfile CAR = new ReachProfile(Transport.CAR, DrivingStandard.STANDARD);
     private static final Instant T = Instant.parse("2025-03-03T10:00:00Z");
 
-    private final LatticeReachability valley = new LatticeReachability(new Position(42.5, 1.5), 30, 30, 200, 1000);
+    private final LatticeReachability valley = new LatticeReachability(new GeoPoint(42.5, 1.5), 30, 30, 200, 1000);
     private final ReachRule rule = ReachRule.defaults();
-    private final Position origin = valley.node(10, 10);
+    private final GeoPoint origin = valley.node(10, 10);
     private final Reach reach = new Reach(origin, valley.roadNodeAt(origin, CAR), CAR, CellSet.of(1L), T);
 
     @Test
@@ -36,7 +36,7 @@ class ReachRuleTest {
 
     @Test
     void aMoveBeyondTheThresholdRecomputesWithoutLookingUpTheRoadNode() {
-        BiFunction<Position, ReachProfile, OptionalLong> mustNotBeAsked = (p, profile) -> {
+        BiFunction<GeoPoint, ReachProfile, OptionalLong> mustNotBeAsked = (p, profile) -> {
             throw new AssertionError("road node looked up");
         };
         assertThat(rule.decide(onDutyAt(valley.offset(10, 10, 201, 0)), mustNotBeAsked)).isEqualTo(ReachDecision.MOVED);
@@ -63,7 +63,7 @@ class ReachRuleTest {
         assertThat(rule.decide(noFix, valley::roadNodeAt)).isEqualTo(ReachDecision.KEEP);
     }
 
-    private OfficerReach onDutyAt(Position position) {
+    private OfficerReach onDutyAt(GeoPoint position) {
         return new OfficerReach(true, true, CAR, position, T.plusSeconds(5), reach);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.bluelight.coverage.cell.CellGrid;
-import org.bluelight.coverage.cell.Position;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Transport;
@@ -15,7 +15,7 @@ class ReachTrackerTest {
     private static final ReachProfile CAR = new ReachProfile(Transport.CAR, DrivingStandard.STANDARD);
     private static final Instant T = Instant.parse("2025-03-03T10:00:00Z");
 
-    private final LatticeReachability valley = new LatticeReachability(new Position(42.5, 1.5), 40, 40, 200, 2000);
+    private final LatticeReachability valley = new LatticeReachability(new GeoPoint(42.5, 1.5), 40, 40, 200, 2000);
     private final CellGrid grid = new CellGrid(8);
     private final ReachTracker tracker = new ReachTracker(ReachRule.defaults(), valley, grid);
 
@@ -82,7 +82,7 @@ class ReachTrackerTest {
         assertThat(step.deltas()).isEmpty();
     }
 
-    private static OfficerUpdate status(OfficerState state, Position position, int seconds) {
+    private static OfficerUpdate status(OfficerState state, GeoPoint position, int seconds) {
         return new OfficerUpdate.StatusUpdate(state, CAR, position, T.plusSeconds(seconds));
     }
 }

@@ -12,13 +12,13 @@ import org.bluelight.coverage.cell.CellDelta;
 import org.bluelight.coverage.cell.CellIncident;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellState;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.impact.OfficerImpact;
 import org.bluelight.coverage.impact.ReachSize;
 import org.bluelight.coverage.impact.SoleCoverChange;
 import org.bluelight.coverage.reach.OfficerReach;
 import org.bluelight.coverage.reach.Reach;
 import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.Transport;
 import org.junit.jupiter.api.Test;
@@ -37,13 +37,13 @@ class CoverageSerdesTest {
         roundTrip(CoverageSerdes.cellState(), new CellState(1, 0, "a", Map.of("inc-1", T), 0.5));
         roundTrip(CoverageSerdes.cellState(), new CellState(3, 2, null, Map.of(), 0));
         roundTrip(CoverageSerdes.officerImpact(), new OfficerImpact(Map.of(1L, 0.5, 2L, 0.25), 17));
-        Reach reach = new Reach(new Position(42.5, 1.5), OptionalLong.of(77), VAN, CellSet.of(5, 3, 9), T);
-        roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, false, VAN, new Position(42.51, 1.52), T, reach));
+        Reach reach = new Reach(new GeoPoint(42.5, 1.5), OptionalLong.of(77), VAN, CellSet.of(5, 3, 9), T);
+        roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, false, VAN, new GeoPoint(42.51, 1.52), T, reach));
         roundTrip(CoverageSerdes.officerReach(), OfficerReach.unknown());
         roundTrip(CoverageSerdes.cellSet(), CellSet.of(7, 1, 3));
         roundTrip(CoverageSerdes.cellSet(), CellSet.empty());
-        roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, true, VAN, new Position(42.5, 1.5), T,
-                new Reach(new Position(42.5, 1.5), OptionalLong.empty(), VAN, CellSet.empty(), T)));
+        roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, true, VAN, new GeoPoint(42.5, 1.5), T,
+                new Reach(new GeoPoint(42.5, 1.5), OptionalLong.empty(), VAN, CellSet.empty(), T)));
     }
 
     @Test

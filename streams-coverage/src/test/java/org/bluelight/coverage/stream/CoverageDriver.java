@@ -15,16 +15,15 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.coverage.CoverageSettings;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.cell.RoadCells;
 import org.bluelight.coverage.demand.DemandSeed;
 import org.bluelight.coverage.reach.Reachability;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
@@ -77,30 +76,30 @@ final class CoverageDriver implements AutoCloseable {
                 avro.valueSerde(Topic.OFFICER_IMPACT).deserializer());
     }
 
-    void status(String officerId, OfficerState state, Position position, Instant at) {
+    void status(String officerId, OfficerState state, GeoPoint position, Instant at) {
         statuses.pipeInput(officerId, OfficerStatus.newBuilder()
                 .setOfficerId(officerId).setCallSign("C-" + officerId).setState(state).setChangedAt(at)
                 .setTransport(Transport.CAR).setDrivingStandard(DrivingStandard.STANDARD).setDispatchGroup("north")
-                .setPosition(position == null ? null : new GeoPoint(position.lat(), position.lon()))
+                .setPosition(position == null ? null : new org.bluelight.schemas.GeoPoint(position.lat(), position.lon()))
                 .build(), at);
     }
 
-    void fix(String officerId, Position position, Instant at) {
+    void fix(String officerId, GeoPoint position, Instant at) {
         fixes.pipeInput(officerId, PositionFix.newBuilder()
-                .setOfficerId(officerId).setFixedAt(at).setPosition(new GeoPoint(position.lat(), position.lon()))
+                .setOfficerId(officerId).setFixedAt(at).setPosition(new org.bluelight.schemas.GeoPoint(position.lat(), position.lon()))
                 .build(), at);
     }
 
     /** A fix with any coordinates, valid or not. */
     void fixRaw(String officerId, double lat, double lon, Instant at) {
         fixes.pipeInput(officerId, PositionFix.newBuilder()
-                .setOfficerId(officerId).setFixedAt(at).setPosition(new GeoPoint(lat, lon)).build(), at);
+                .setOfficerId(officerId).setFixedAt(at).setPosition(new org.bluelight.schemas.GeoPoint(lat, lon)).build(), at);
     }
 
-    void incident(String incidentId, int grade, IncidentEventType type, Position location, Instant at) {
+    void incident(String incidentId, int grade, IncidentEventType type, GeoPoint location, Instant at) {
         incidents.pipeInput(incidentId, IncidentEvent.newBuilder()
                 .setIncidentId(incidentId).setEventType(type).setOccurredAt(at).setReportedAt(at).setGrade(grade)
-                .setCategory(IncidentCategory.ROBBERY).setLocation(new GeoPoint(location.lat(), location.lon()))
+                .setCategory(IncidentCategory.ROBBERY).setLocation(new org.bluelight.schemas.GeoPoint(location.lat(), location.lon()))
                 .build(), at);
     }
 

@@ -20,7 +20,6 @@ import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellState;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.cell.RequiredLevels;
 import org.bluelight.coverage.cell.RoadCells;
 import org.bluelight.coverage.demand.DemandSeed;
@@ -32,6 +31,7 @@ import org.bluelight.coverage.reach.OfficerReach;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.coverage.summary.ForceSummary;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerCoverageImpact;
@@ -48,14 +48,14 @@ class CoverageTopologyTest {
     private static final Instant T = Instant.parse("2025-03-03T10:05:00Z");
 
     /** A valley 8 km square with a road every 200 m; an officer reaches 2 km in the grade 1 target. */
-    private final LatticeReachability valley = new LatticeReachability(new Position(42.50, 1.50), 40, 40, 200, 2000);
+    private final LatticeReachability valley = new LatticeReachability(new GeoPoint(42.50, 1.50), 40, 40, 200, 2000);
     private final CellGrid grid = new CellGrid(8);
     private final RoadCells roadCells = RoadCells.fromRoadNodes(grid, valley.allNodes(), 2);
     private final CoverageSettings settings = new CoverageSettings(8, ReachRule.defaults(), Duration.ofMinutes(15),
             new DemandSettings(Duration.ofDays(28), 12, ZoneId.of("UTC")), RequiredLevels.defaults(), 1,
             Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Position village = valley.node(10, 10);
+    private final GeoPoint village = valley.node(10, 10);
     private final String villageCell = CellGrid.toHex(grid.cellOf(village));
 
     @TempDir

@@ -2,12 +2,12 @@ package org.bluelight.dispatch.stream;
 
 import org.bluelight.dispatch.availability.CoverageImpact;
 import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.incident.Incident;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.PointNotRoutableException;
 import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerStatus;
@@ -28,13 +28,13 @@ final class Inbound {
         if (status.getCrewSize() < 1) {
             return Result.invalid("invalid-crew-size", "crew size " + status.getCrewSize() + " for " + status.getOfficerId());
         }
-        Location position = null;
+        GeoPoint position = null;
         if (status.getPosition() != null) {
-            Result<Location> checked = location(status.getPosition(), "status of " + status.getOfficerId());
-            if (checked instanceof Result.Invalid<Location> invalid) {
+            Result<GeoPoint> checked = location(status.getPosition(), "status of " + status.getOfficerId());
+            if (checked instanceof Result.Invalid<GeoPoint> invalid) {
                 return Result.invalid(invalid.reason(), invalid.detail());
             }
-            position = ((Result.Valid<Location>) checked).value();
+            position = ((Result.Valid<GeoPoint>) checked).value();
         }
         return Result.valid(new Officer(status.getOfficerId(), status.getCallSign(), status.getState(), status.getChangedAt(),
                 status.getCrewSize(), status.getDrivingStandard(), status.getTransport(), status.getHomeStation(),
@@ -54,24 +54,24 @@ final class Inbound {
             return Result.invalid("invalid-officers-required", "incident " + event.getIncidentId() + " needs "
                     + event.getOfficersRequired() + " officers");
         }
-        Location location = null;
+        GeoPoint location = null;
         if (event.getLocation() != null) {
-            Result<Location> checked = location(event.getLocation(), "incident " + event.getIncidentId());
-            if (checked instanceof Result.Invalid<Location> invalid) {
+            Result<GeoPoint> checked = location(event.getLocation(), "incident " + event.getIncidentId());
+            if (checked instanceof Result.Invalid<GeoPoint> invalid) {
                 return Result.invalid(invalid.reason(), invalid.detail());
             }
-            location = ((Result.Valid<Location>) checked).value();
+            location = ((Result.Valid<GeoPoint>) checked).value();
         }
         return Result.valid(new Incident(event.getIncidentId(), event.getGrade(), event.getReportedAt(), location,
                 event.getNeighbourhoodArea(), event.getDispatchGroup(), event.getOfficersRequired(),
                 event.getDoubleCrewRequired(), event.getExpectedServiceMinutes()));
     }
 
-    Result<Location> location(GeoPoint point, String what) {
-        Location location;
+    Result<GeoPoint> location(org.bluelight.schemas.GeoPoint point, String what) {
+        GeoPoint location;
         try {
-            location = new Location(point.getLat(), point.getLon());
-        } catch (IllegalArgumentException e) {
+            location = new GeoPoint(point.getLat(), point.getLon());
+        } catch (PointNotRoutableException e) {
             return Result.invalid("invalid-position", what + ": " + e.getMessage());
         }
         MapBounds bounds = rules.mapBounds();

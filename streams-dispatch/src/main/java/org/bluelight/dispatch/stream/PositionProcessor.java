@@ -1,7 +1,7 @@
 package org.bluelight.dispatch.stream;
 
 import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.dispatch.geo.Location;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.PositionFix;
@@ -20,10 +20,10 @@ final class PositionProcessor extends OfficerTableProcessor<PositionFix> {
         if (previous == null) {
             throw unknownOfficer(officerId, "position fix");
         }
-        Result<Location> checked = inbound.location(fix.getPosition(), "position fix of " + officerId);
-        if (checked instanceof Result.Invalid<Location> invalid) {
+        Result<GeoPoint> checked = inbound.location(fix.getPosition(), "position fix of " + officerId);
+        if (checked instanceof Result.Invalid<GeoPoint> invalid) {
             throw new InvalidRecordException(invalid.reason(), invalid.detail());
         }
-        return previous.withPosition(((Result.Valid<Location>) checked).value(), fix.getFixedAt());
+        return previous.withPosition(((Result.Valid<GeoPoint>) checked).value(), fix.getFixedAt());
     }
 }

@@ -49,11 +49,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.fixtures.Andorra;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.routing.profile.TravelProfile;
@@ -66,7 +66,6 @@ import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Candidate;
 import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
@@ -109,11 +108,11 @@ class DispatchAppIT {
             Topic.TELEMATICS, Topic.OFFICER_IMPACT);
 
     /** Places in the valleys, on or near a road. */
-    static final Location ENCAMP = new Location(42.5355, 1.5830);
-    static final Location LA_MASSANA = new Location(42.5450, 1.5148);
-    static final Location ORDINO = new Location(42.5560, 1.5330);
-    static final Location SANT_JULIA = new Location(42.4637, 1.4912);
-    static final Map<String, List<Location>> SCENES = Map.of(
+    static final GeoPoint ENCAMP = new GeoPoint(42.5355, 1.5830);
+    static final GeoPoint LA_MASSANA = new GeoPoint(42.5450, 1.5148);
+    static final GeoPoint ORDINO = new GeoPoint(42.5560, 1.5330);
+    static final GeoPoint SANT_JULIA = new GeoPoint(42.4637, 1.4912);
+    static final Map<String, List<GeoPoint>> SCENES = Map.of(
             "VALIRA-NORD", List.of(LA_MASSANA.offset(200, 90), ORDINO, Andorra.ESCALDES, ENCAMP),
             "VALIRA-SUD", List.of(SANT_JULIA, Andorra.IN_TOWN.offset(150, 0), Andorra.ON_THE_CG1.offset(200, 200)));
 
@@ -301,7 +300,7 @@ class DispatchAppIT {
         List<IncidentEvent> reports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String group = i % 2 == 0 ? "VALIRA-NORD" : "VALIRA-SUD";
-            List<Location> scenes = SCENES.get(group);
+            List<GeoPoint> scenes = SCENES.get(group);
             int grade = switch (i % 5) {
                 case 0, 2 -> 1;
                 case 1, 4 -> 2;
@@ -369,7 +368,7 @@ class DispatchAppIT {
     }
 
     /** A unit for the tests: its attributes and where it stands. */
-    record Unit(String id, DrivingStandard standard, int crew, Transport transport, Location at) {
+    record Unit(String id, DrivingStandard standard, int crew, Transport transport, GeoPoint at) {
 
         OfficerStatus status(String group, Instant at) {
             return OfficerStatus.newBuilder().setOfficerId(id).setCallSign("CS-" + id).setState(OfficerState.AVAILABLE)
@@ -434,21 +433,21 @@ class DispatchAppIT {
         }
     }
 
-    static IncidentEvent.Builder reported(String id, int grade, String group, Location where, Instant at) {
+    static IncidentEvent.Builder reported(String id, int grade, String group, GeoPoint where, Instant at) {
         return IncidentEvent.newBuilder().setIncidentId(id).setEventType(IncidentEventType.REPORTED)
                 .setOccurredAt(at).setReportedAt(at).setGrade(grade).setCategory(IncidentCategory.VIOLENCE_WITH_INJURY)
                 .setDispatchGroup(group).setLocation(point(where));
     }
 
-    static GeoPoint point(Location location) {
-        return new GeoPoint(location.lat(), location.lon());
+    static org.bluelight.schemas.GeoPoint point(GeoPoint location) {
+        return new org.bluelight.schemas.GeoPoint(location.lat(), location.lon());
     }
 
-    static Location location(IncidentEvent event) {
-        return new Location(event.getLocation().getLat(), event.getLocation().getLon());
+    static GeoPoint location(IncidentEvent event) {
+        return new GeoPoint(event.getLocation().getLat(), event.getLocation().getLon());
     }
 
-    static org.bluelight.routing.GeoPoint routingPoint(Location location) {
+    static org.bluelight.routing.GeoPoint routingPoint(GeoPoint location) {
         return new org.bluelight.routing.GeoPoint(location.lat(), location.lon());
     }
 

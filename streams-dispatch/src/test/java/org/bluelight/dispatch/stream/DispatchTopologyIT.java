@@ -11,18 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
-import org.bluelight.dispatch.geo.Location;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogEntry;
 import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.Candidate;
 import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Recommendation;
@@ -49,7 +48,7 @@ class DispatchTopologyIT {
     static final KafkaCluster KAFKA = KafkaCluster.singleNode();
 
     static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
-    static final Location SCENE = new Location(52.6369, -1.1398);
+    static final GeoPoint SCENE = new GeoPoint(52.6369, -1.1398);
     /** Leicestershire, roughly: the map for the bad-input tests. */
     static final MapBounds COUNTY = new MapBounds(52.39, -1.60, 52.98, -0.66);
 
@@ -86,11 +85,11 @@ class DispatchTopologyIT {
         }
     }
 
-    static GeoPoint point(Location location) {
-        return new GeoPoint(location.lat(), location.lon());
+    static org.bluelight.schemas.GeoPoint point(GeoPoint location) {
+        return new org.bluelight.schemas.GeoPoint(location.lat(), location.lon());
     }
 
-    void sendUnit(org.bluelight.schemas.OfficerStatus.Builder status, Location where) {
+    void sendUnit(org.bluelight.schemas.OfficerStatus.Builder status, GeoPoint where) {
         d.send(status.setPosition(point(where)));
     }
 

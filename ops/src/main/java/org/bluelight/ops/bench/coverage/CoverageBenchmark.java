@@ -13,7 +13,6 @@ import java.util.Random;
 import org.bluelight.coverage.cell.CellDelta;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellState;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.network.NetworkJunctions;
 import org.bluelight.coverage.network.RoadNetworkReachability;
 import org.bluelight.coverage.reach.OfficerReach;
@@ -27,6 +26,7 @@ import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
@@ -67,7 +67,7 @@ public final class CoverageBenchmark {
 
     public Result run() {
         Random random = new Random(settings.seed());
-        List<Position> junctions = NetworkJunctions.of(network);
+        List<GeoPoint> junctions = NetworkJunctions.of(network);
         CellGrid grid = new CellGrid(settings.resolution());
         TimedSearches searches = new TimedSearches(new RoadNetworkReachability(network, settings.grade1Target()));
         ReachTracker tracker = new ReachTracker(settings.rule(), searches, grid);
@@ -176,12 +176,12 @@ public final class CoverageBenchmark {
         }
 
         @Override
-        public OptionalLong roadNodeAt(Position position, ReachProfile profile) {
+        public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
             return delegate.roadNodeAt(position, profile);
         }
 
         @Override
-        public ReachedArea reachableFrom(Position origin, ReachProfile profile, Instant departure) {
+        public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
             long began = System.nanoTime();
             ReachedArea area = delegate.reachableFrom(origin, profile, departure);
             if (count == nanos.length) {

@@ -43,17 +43,16 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.coverage.app.CoverageConfig;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.coverage.network.NetworkJunctions;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
@@ -114,7 +113,7 @@ public final class CoverageLagBenchmark {
                 "num.stream.threads", Integer.toString(settings.streamThreads()))), applicationId, 0);
         CoverageConfig coverage = new CoverageConfig(settings.coverage(), network.config().osmFile(),
                 network.config().graphCacheDir(), Optional.empty());
-        List<Position> junctions = NetworkJunctions.of(network);
+        List<GeoPoint> junctions = NetworkJunctions.of(network);
         try (CoverageApp app = CoverageApp.create(config, coverage, serdes, network).start();
              KafkaProducer<String, byte[]> producer = producer();
              KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -189,11 +188,11 @@ public final class CoverageLagBenchmark {
 
     private void comeOnDuty(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet) {
         for (int i = 0; i < fleet.size(); i++) {
-            Position home = fleet.home(i);
+            GeoPoint home = fleet.home(i);
             send(producer, serdes, Topic.OFFICER_STATUS, "bench-" + i, OfficerStatus.newBuilder()
                     .setOfficerId("bench-" + i).setCallSign("B" + i).setState(OfficerState.AVAILABLE)
                     .setChangedAt(Instant.now()).setTransport(Transport.CAR).setDrivingStandard(DrivingStandard.STANDARD)
-                    .setDispatchGroup("bench").setPosition(new GeoPoint(home.lat(), home.lon())).build());
+                    .setDispatchGroup("bench").setPosition(new org.bluelight.schemas.GeoPoint(home.lat(), home.lon())).build());
         }
         producer.flush();
     }
@@ -217,10 +216,10 @@ public final class CoverageLagBenchmark {
             }
             int officer = (int) (slot % fleet.size());
             double seconds = (due - began) / 1e9;
-            Position at = fleet.positionAt(officer, seconds, start);
+            GeoPoint at = fleet.positionAt(officer, seconds, start);
             send(producer, serdes, Topic.TELEMATICS, "bench-" + officer, PositionFix.newBuilder()
                     .setOfficerId("bench-" + officer).setFixedAt(Instant.now())
-                    .setPosition(new GeoPoint(at.lat(), at.lon())).build());
+                    .setPosition(new org.bluelight.schemas.GeoPoint(at.lat(), at.lon())).build());
             sent++;
         }
         producer.flush();

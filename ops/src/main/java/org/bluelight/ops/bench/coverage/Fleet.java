@@ -3,7 +3,6 @@ package org.bluelight.ops.bench.coverage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import org.bluelight.coverage.cell.Position;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.RoutingException;
 import org.bluelight.routing.network.RoadNetwork;
@@ -18,17 +17,17 @@ import org.bluelight.routing.route.Route;
 final class Fleet {
 
     private final RoadNetwork network;
-    private final List<Position> junctions;
+    private final List<GeoPoint> junctions;
     private final Random random;
-    private final Position[] homes;
+    private final GeoPoint[] homes;
     private final PatrolRoute[] routes;
     private final double[] routeStart;
 
-    Fleet(RoadNetwork network, List<Position> junctions, int officers, Random random, Instant start) {
+    Fleet(RoadNetwork network, List<GeoPoint> junctions, int officers, Random random, Instant start) {
         this.network = network;
         this.junctions = junctions;
         this.random = random;
-        this.homes = new Position[officers];
+        this.homes = new GeoPoint[officers];
         this.routes = new PatrolRoute[officers];
         this.routeStart = new double[officers];
         for (int i = 0; i < officers; i++) {
@@ -42,15 +41,15 @@ final class Fleet {
     }
 
     /** Where officer {@code i} comes on duty. */
-    Position home(int i) {
+    GeoPoint home(int i) {
         return homes[i];
     }
 
     /** Where officer {@code i} is {@code seconds} after the start. */
-    Position positionAt(int i, double seconds, Instant start) {
+    GeoPoint positionAt(int i, double seconds, Instant start) {
         double onRoute = seconds - routeStart[i];
         if (routes[i].finishedAt(onRoute)) {
-            Position here = routes[i].positionAt(onRoute);
+            GeoPoint here = routes[i].positionAt(onRoute);
             routes[i] = newRoute(here, start.plusMillis((long) (seconds * 1000)));
             routeStart[i] = seconds;
             onRoute = 0;
@@ -58,13 +57,13 @@ final class Fleet {
         return routes[i].positionAt(onRoute);
     }
 
-    private PatrolRoute newRoute(Position from, Instant departure) {
+    private PatrolRoute newRoute(GeoPoint from, Instant departure) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            Position to = junctions.get(random.nextInt(junctions.size()));
+            GeoPoint to = junctions.get(random.nextInt(junctions.size()));
             try {
-                Route route = network.route(new GeoPoint(from.lat(), from.lon()), new GeoPoint(to.lat(), to.lon()),
+                Route route = network.route(from, to,
                         TravelProfile.basic(Transport.CAR), departure);
-                List<Position> geometry = route.geometry().stream().map(p -> new Position(p.lat(), p.lon())).toList();
+                List<GeoPoint> geometry = route.geometry();
                 if (geometry.size() >= 2) {
                     return PatrolRoute.of(geometry, route.etaSeconds());
                 }

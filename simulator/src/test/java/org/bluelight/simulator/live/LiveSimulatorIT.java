@@ -1,0 +1,213 @@
+package org.bluelight.simulator.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bluelight.registry.RegistryServerConfig;
+import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.schemas.Assignment;
+import org.bluelight.schemas.AssignmentAction;
+import org.bluelight.schemas.Candidate;
+import org.bluelight.schemas.DrivingStandard;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.OfficerState;
+import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PositionFix;
+import org.bluelight.schemas.Recommendation;
+import org.bluelight.schemas.RecommendationStatus;
+import org.bluelight.schemas.RecommendationTrigger;
+import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.Transport;
+import org.bluelight.schemas.registry.RegistryClient;
+import org.bluelight.schemas.registry.RegistryClientConfig;
+import org.bluelight.schemas.serde.AvroSerdes;
+import org.bluelight.simulator.map.MapSource;
+import org.bluelight.simulator.scenario.Scenario;
+import org.bluelight.simulator.scenario.ScenarioFile;
+import org.bluelight.testkit.KafkaCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The live simulator on a real broker and registry, with the Andorra scenario on its real roads: it publishes CAD's
+ * incidents, the units' statuses and fixes, and closes the loop through a recommendation the test plays in place
+ * of streams-dispatch: the simulated dispatcher assigns the named unit, which sets off.
+ */
+class LiveSimulatorIT {
+
+    @RegisterExtension
+    static final KafkaCluster KAFKA = KafkaCluster.singleNode();
+
+    private static final Path WORK = Path.of("target", "live-simulator-it");
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static SchemaRegistryServer registry;
+    private static RegistryClient client;
+
+    @BeforeAll
+    static void startUp() throws Exception {
+        // Simulated time runs ahead of the broker's clock, as in the local stack, whose broker accepts that.
+        Map<String, String> aheadOfTime = Map.of("message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topic.all()) {
+            topics.add(new NewTopic(topic.topicName(), 1, (short) 1).configs(aheadOfTime));
+            topics.add(new NewTopic(topic.dlqName(), 1, (short) 1));
+        }
+        KAFKA.adminClient().createTopics(topics).all().get();
+        registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
+        client = new RegistryClient(RegistryClientConfig.of(registry.uri().toString()));
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    void publishesIncidentsStatusesAndFixesAndAssignsTheUnitDispatchRecommends() throws Exception {
+        Scenario scenario = ScenarioFile.load("andorra");
+        LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT);
+        Deserializer<IncidentEvent> incidents = AvroSerdes.value(IncidentEvent.class, client).deserializer();
+        Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
+        Deserializer<Assignment> assignments = AvroSerdes.value(Assignment.class, client).deserializer();
+        Serializer<Recommendation> recommendations = AvroSerdes.value(Recommendation.class, client).serializer();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+        Map<String, OfficerStatus> units = new HashMap<>();
+        List<IncidentEvent> reported = new ArrayList<>();
+        int fixes = 0;
+        String recommendedIncident = null;
+        String recommendedUnit = null;
+        Recommendation recommended = null;
+        Instant lastSent = Instant.EPOCH;
+        Assignment assignment = null;
+        OfficerStatus setOff = null;
+        try (KafkaConsumer<String, byte[]> consumer = consumer();
+             KafkaProducer<String, byte[]> dispatch = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                     new ByteArraySerializer());
+             LiveSimulator simulator = new LiveSimulator(config, new PrintStream(lines, true, StandardCharsets.UTF_8))) {
+            consumer.subscribe(List.of(Topic.INCIDENTS.topicName(), Topic.OFFICER_STATUS.topicName(),
+                    Topic.TELEMATICS.topicName(), Topic.ASSIGNMENTS.topicName()));
+            simulator.start();
+            Instant deadline = Instant.now().plus(WAIT);
+            while ((assignment == null || setOff == null) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(Topic.TELEMATICS.topicName())) {
+                        fixes++;
+                    } else if (topic.equals(Topic.INCIDENTS.topicName())) {
+                        IncidentEvent incident = incidents.deserialize(topic, record.headers(), record.value());
+                        if (incident.getEventType() == IncidentEventType.REPORTED) {
+                            reported.add(incident);
+                        }
+                    } else if (topic.equals(Topic.OFFICER_STATUS.topicName())) {
+                        OfficerStatus status = statuses.deserialize(topic, record.headers(), record.value());
+                        units.put(status.getOfficerId(), status);
+                        if (status.getOfficerId().equals(recommendedUnit) && status.getState() == OfficerState.EN_ROUTE
+                                && recommendedIncident.equals(status.getIncidentId())) {
+                            setOff = status;
+                        }
+                    } else {
+                        Assignment decided = assignments.deserialize(topic, record.headers(), record.value());
+                        if (decided.getIncidentId().equals(recommendedIncident)) {
+                            assignment = decided;
+                        }
+                    }
+                }
+                if (recommendedIncident == null) {
+                    // Play dispatch: recommend a free unit of the group for the first grade 1 or 2 incident.
+                    for (IncidentEvent incident : reported) {
+                        OfficerStatus free = units.values().stream()
+                                .filter(u -> u.getState() == OfficerState.AVAILABLE
+                                        && u.getDispatchGroup().equals(incident.getDispatchGroup()))
+                                .findFirst().orElse(null);
+                        if (incident.getGrade() <= 2 && free != null && incident.getOfficersRequired() <= free.getCrewSize()) {
+                            recommendedIncident = incident.getIncidentId();
+                            recommendedUnit = free.getOfficerId();
+                            recommended = recommendation(incident, free);
+                            break;
+                        }
+                    }
+                }
+                // Sent again until taken, as the simulator's consumer may join after the first one.
+                if (recommended != null && assignment == null && Instant.now().isAfter(lastSent.plusSeconds(2))) {
+                    dispatch.send(new ProducerRecord<>(Topic.RECOMMENDATIONS.topicName(), recommendedIncident,
+                            recommendations.serialize(Topic.RECOMMENDATIONS.topicName(), recommended)));
+                    dispatch.flush();
+                    lastSent = Instant.now();
+                }
+            }
+        }
+
+        assertThat(reported).as("incidents on cad.incidents").isNotEmpty()
+                .allMatch(i -> i.getLocation() != null && i.getDispatchGroup() != null);
+        assertThat(units).as("a status from each unit of the force on shift").hasSizeGreaterThan(5);
+        assertThat(fixes).as("telematics fixes").isGreaterThan(units.size());
+        assertThat(recommendedIncident).as("a dispatched incident with a free unit came in").isNotNull();
+        assertThat(assignment).as("the simulated dispatcher's assignment").isNotNull();
+        assertThat(assignment.getAction()).isEqualTo(AssignmentAction.ASSIGNED);
+        assertThat(assignment.getOfficerIds()).containsExactly(recommendedUnit);
+        assertThat(assignment.getRecommendationId()).isEqualTo(recommendedIncident + "#1");
+        assertThat(setOff).as("the recommended unit sets off to the incident").isNotNull();
+    }
+
+    private static Recommendation recommendation(IncidentEvent incident, OfficerStatus unit) {
+        Instant now = incident.getOccurredAt();
+        return Recommendation.newBuilder()
+                .setRecommendationId(incident.getIncidentId() + "#1").setIncidentId(incident.getIncidentId())
+                .setRevision(1).setGrade(incident.getGrade()).setDispatchGroup(incident.getDispatchGroup())
+                .setCreatedAt(now).setTrigger(RecommendationTrigger.REPORTED).setStatus(RecommendationStatus.ACTIVE)
+                .setTargetSeconds(900).setTargetAt(incident.getReportedAt().plusSeconds(900))
+                .setNoCandidateReason(null)
+                .setCandidates(List.of(Candidate.newBuilder()
+                        .setRank(1).setOfficerIds(List.of(unit.getOfficerId())).setCallSigns(List.of(unit.getCallSign()))
+                        .setEtaSeconds(300).setRoadDistanceMeters(3000).setStraightLineMeters(2000).setMeetsTarget(true)
+                        .setCrewSize(unit.getCrewSize()).setDrivingStandard(DrivingStandard.STANDARD)
+                        .setTransport(Transport.CAR).setEmergencyDriving(true).setScore(300)
+                        .setScoreBreakdown(List.of()).setReasons(List.of()).build()))
+                .build();
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "live-simulator-it");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        return p;
+    }
+}
