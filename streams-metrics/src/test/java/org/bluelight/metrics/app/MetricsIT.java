@@ -33,6 +33,7 @@ import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CrimeRecord;
+import org.bluelight.schemas.CustodyRecord;
 import org.bluelight.schemas.CrimePerson;
 import org.bluelight.schemas.CrimeRole;
 import org.bluelight.schemas.FsuTally;
@@ -57,7 +58,10 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
 import org.bluelight.testkit.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +70,7 @@ import org.junit.jupiter.api.io.TempDir;
  * letters on) on a real broker and registry: hot spots, a schedule, incidents, a crime record and
  * statuses in; trial counts, FSU tallies and response KPIs out (read_committed), and the HTTP views.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
 
     @RegisterExtension
@@ -99,6 +104,7 @@ class MetricsIT {
     }
 
     @Test
+    @Order(1)
     void incidentsInGiveTrialCountsFsuTalliesAndKpisOutAndOverHttp(@TempDir Path state) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             send(producer, Topic.HOTSPOTS, "HS1", HotSpot.newBuilder().setHotSpotId("HS1").setName("Cowley Road").setTrialId("T")
@@ -187,20 +193,61 @@ class MetricsIT {
         }
     }
 
+    /** Runs second: it adds a person to the shared topics, which the first test counts. */
+    @Test
+    @Order(2)
+    void theFsuListsAreServedSecondsAfterAStartAndAtOnceAfterARestart(@TempDir Path first, @TempDir Path second) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topic.CUSTODY_RECORDS, "K-R", CustodyRecord.newBuilder().setCustodyId("K-R").setPersonId("P-RESTART")
+                    .setArrivedAt(REPORTED).setReleasedAt(REPORTED.plusSeconds(7200)).build(), REPORTED);
+            producer.flush();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Duration hourly = Duration.ofHours(1);
+        try (StreamsApp app = app(first, "it-metrics-fsu", hourly)) {
+            Instant running = Instant.now();
+            String top = awaitListed(http, app, "P-RESTART", WAIT);
+            assertThat(top).as("ranked at start-up, not an hour later").contains("P-RESTART");
+            assertThat(Duration.between(running, Instant.now())).isLessThan(Duration.ofSeconds(45));
+        }
+        // A new instance with no local state: the lists come back with the restored store, before any ranking.
+        try (StreamsApp app = app(second, "it-metrics-fsu", hourly)) {
+            assertThat(awaitListed(http, app, "P-RESTART", Duration.ofSeconds(10))).contains("P-RESTART");
+        }
+    }
+
+    private static String awaitListed(HttpClient http, StreamsApp app, String personId, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> top = get(http, "http://127.0.0.1:" + app.httpPort() + "/fsu/top?metric=1");
+            body = top.body();
+            if (top.statusCode() == 200 && body.contains(personId)) {
+                return body;
+            }
+            Thread.sleep(250);
+        }
+        return body;
+    }
+
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As {@code MetricsApp.main}: configuration read into the app's config and settings, then {@code create}. */
     private static StreamsApp app(Path state) throws InterruptedException {
+        return app(state, "it-metrics", Duration.ofSeconds(1));
+    }
+
+    private static StreamsApp app(Path state, String applicationId, Duration rankingInterval) throws InterruptedException {
         ConfigSource source = ConfigSource.of(Map.of(
-                "application.id", "it-metrics",
+                "application.id", applicationId,
                 "bootstrap.servers", KAFKA.bootstrapServers(),
                 "schema.registry.url", registry.uri().toString(),
                 "processing.guarantee", "exactly_once_v2",
                 "state.dir", state.toString(),
                 "http.port", "0",
-                "fsu.ranking.interval.ms", "1000",
+                "fsu.ranking.interval.ms", String.valueOf(rankingInterval.toMillis()),
                 "shutdown.timeout.ms", "10000"));
         StreamsApp app = MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, 0),
                 MetricsApp.settings(source), 100, Clock.systemUTC()).start();
