@@ -38,6 +38,7 @@ import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Topic;
 import org.bluelight.testkit.PlainAvroSerdes;
+import org.bluelight.runtime.intake.InputLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class CoverageTopologyTest {
     private final RoadCells roadCells = RoadCells.fromRoadNodes(grid, valley.allNodes(), 2);
     private final CoverageSettings settings = new CoverageSettings(8, ReachRule.defaults(), Duration.ofMinutes(15),
             new DemandSettings(Duration.ofDays(28), 12, ZoneId.of("UTC")), RequiredLevels.defaults(), 1,
-            Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL);
+            Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL, InputLimits.defaults());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Position village = valley.node(10, 10);
     private final String villageCell = CellGrid.toHex(grid.cellOf(village));

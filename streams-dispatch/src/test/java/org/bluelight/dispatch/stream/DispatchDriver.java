@@ -17,6 +17,7 @@ import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
@@ -47,10 +48,15 @@ final class DispatchDriver implements AutoCloseable {
 
     /** @param serdes the app's contract serdes, e.g. the registry-backed ones of {@link AppSerdes#connect} */
     DispatchDriver(AppSerdes serdes, DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
+        this(serdes, rules, InputLimits.defaults(), EarlyHold.defaults(), travelTimes, stateDir);
+    }
+
+    DispatchDriver(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, TravelTimes travelTimes,
+                   Path stateDir) {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
                 "state.dir", stateDir.toString(), "processing.guarantee", "at_least_once")), "dispatch-test", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
-        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, travelTimes), props);
+        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, limits, early, travelTimes, meters), props);
         StringSerializer keys = new StringSerializer();
         status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());
         telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
