@@ -27,6 +27,7 @@ import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
@@ -42,6 +43,7 @@ final class DispatchDriver implements AutoCloseable {
     final TestInputTopic<String, PositionFix> telematics;
     final TestInputTopic<String, IncidentEvent> incidents;
     final TestInputTopic<String, Assignment> assignments;
+    final TestInputTopic<String, OfficerCoverageImpact> impacts;
     final TestOutputTopic<String, Recommendation> recommendations;
     final TestOutputTopic<String, BacklogSnapshot> backlog;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -62,6 +64,7 @@ final class DispatchDriver implements AutoCloseable {
         telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
         incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.valueSerde(Topic.INCIDENTS).serializer());
         assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, serdes.valueSerde(Topic.ASSIGNMENTS).serializer());
+        impacts = driver.createInputTopic(Topic.OFFICER_IMPACT.topicName(), keys, serdes.valueSerde(Topic.OFFICER_IMPACT).serializer());
         recommendations = driver.createOutputTopic(Topic.RECOMMENDATIONS.topicName(), new StringDeserializer(),
                 serdes.valueSerde(Topic.RECOMMENDATIONS).deserializer());
         backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), serdes.valueSerde(Topic.BACKLOG).deserializer());
