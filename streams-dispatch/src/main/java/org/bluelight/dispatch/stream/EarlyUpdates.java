@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class EarlyUpdates {
 
-    static final String METER = "dispatch.early.updates";
+    static final String METER = "bluelight.dispatch.early.updates";
     private static final String COUNT = "held";
 
     private final KeyValueStore<String, EarlyUpdate> held;

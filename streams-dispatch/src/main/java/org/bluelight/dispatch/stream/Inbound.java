@@ -29,7 +29,7 @@ import org.bluelight.schemas.PositionFix;
  */
 final class Inbound {
 
-    static final String CORRECTED = "dispatch.input.corrected";
+    static final String CORRECTED = "bluelight.dispatch.input.corrected";
     static final String KEY_MISMATCH = "key-mismatch";
     static final String INVALID_COVERAGE_IMPACT = "invalid-coverage-impact";
     /** More incidents an hour than any officer's sole-cover cells could see: the coverage app never says so. */
