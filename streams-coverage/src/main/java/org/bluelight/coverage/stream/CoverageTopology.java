@@ -45,6 +45,9 @@ import org.bluelight.schemas.Topic;
 /**
  * The coverage app, top to bottom:
  * <ol>
+ *   <li>every input is checked against the {@link InputLimits} as it is read (ids that could not
+ *       be keys of state, times far from the record's timestamp): a refused record is dead-lettered
+ *       before it reaches a store or a repartition topic;</li>
  *   <li>officer status and telematics → each officer's reach (state stores {@value #OFFICER_REACH_STORE}
  *       and {@value #REACH_CELLS_STORE});
  *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
