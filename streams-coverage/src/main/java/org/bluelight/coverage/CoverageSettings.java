@@ -6,6 +6,7 @@ import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.RequiredLevels;
 import org.bluelight.coverage.demand.DemandSettings;
 import org.bluelight.coverage.reach.ReachRule;
+import org.bluelight.runtime.intake.InputLimits;
 
 /**
  * Everything that shapes the coverage computation.
@@ -22,16 +23,18 @@ import org.bluelight.coverage.reach.ReachRule;
  *                           the nearest road cell
  * @param cellEmitInterval   how often (wall-clock) changed cells are published: a cell touched by
  *                           many deltas in that time is published once
+ * @param inputLimits        what a record may say (ids, times near its timestamp) before it is dead-lettered
  */
 public record CoverageSettings(int resolution, ReachRule reachRule, Duration grade1Target, DemandSettings demand,
                                RequiredLevels requiredLevels, int cellPartitions, Duration demandRefresh,
-                               int offRoadSearchRings, Duration cellEmitInterval) {
+                               int offRoadSearchRings, Duration cellEmitInterval, InputLimits inputLimits) {
 
     public CoverageSettings {
         CellGrid.requireResolution(resolution);
         Objects.requireNonNull(reachRule, "reachRule");
         Objects.requireNonNull(demand, "demand");
         Objects.requireNonNull(requiredLevels, "requiredLevels");
+        Objects.requireNonNull(inputLimits, "inputLimits");
         if (grade1Target.isNegative() || grade1Target.isZero()) {
             throw new IllegalArgumentException("Grade 1 target must be positive, was " + grade1Target);
         }
@@ -52,7 +55,7 @@ public record CoverageSettings(int resolution, ReachRule reachRule, Duration gra
     public static CoverageSettings defaults() {
         return new CoverageSettings(CellGrid.DEFAULT_RESOLUTION, ReachRule.defaults(), Duration.ofMinutes(15),
                 DemandSettings.defaults(), RequiredLevels.defaults(), 1, Duration.ofMinutes(1), 2,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), InputLimits.defaults());
     }
 
     public CellGrid grid() {

@@ -14,6 +14,7 @@ import org.bluelight.coverage.demand.DemandSettings;
 import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
+import org.bluelight.runtime.intake.InputLimits;
 
 /**
  * The coverage app's own configuration keys (each also settable as {@code BLUELIGHT_<KEY>}).
@@ -67,7 +68,8 @@ public record CoverageConfig(CoverageSettings settings, Path mapFile, Path graph
                     source.integer(PARTITIONS, defaults.cellPartitions()),
                     source.millis(DEMAND_REFRESH, defaults.demandRefresh()),
                     source.integer(OFF_ROAD_RINGS, defaults.offRoadSearchRings()),
-                    source.millis(CELL_EMIT_INTERVAL, defaults.cellEmitInterval()));
+                    source.millis(CELL_EMIT_INTERVAL, defaults.cellEmitInterval()),
+                    InputLimits.from(source));
             return new CoverageConfig(settings, source.path(MAP_FILE, DEFAULT_MAP_FILE),
                     source.path(GRAPH_CACHE, DEFAULT_GRAPH_CACHE), source.optionalString(SEED_FILE).map(Path::of));
         } catch (DateTimeException | IllegalArgumentException e) {

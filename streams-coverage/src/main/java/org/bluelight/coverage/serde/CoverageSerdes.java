@@ -42,14 +42,14 @@ public final class CoverageSerdes {
                 if (signal instanceof CellDelta delta) {
                     out.writeByte(DELTA);
                     out.writeLong(delta.cell());
-                    out.writeUTF(delta.officerId());
+                    CodecSerde.writeText(out, delta.officerId());
                     out.writeByte(delta.reachChange());
                     out.writeBoolean(delta.available());
                 } else {
                     CellIncident incident = (CellIncident) signal;
                     out.writeByte(INCIDENT);
                     out.writeLong(incident.cell());
-                    out.writeUTF(incident.incidentId());
+                    CodecSerde.writeText(out, incident.incidentId());
                     out.writeLong(incident.reportedAt().toEpochMilli());
                     out.writeBoolean(incident.counted());
                 }
@@ -59,8 +59,8 @@ public final class CoverageSerdes {
             public CellSignal read(DataInputStream in) throws IOException {
                 byte tag = in.readByte();
                 return switch (tag) {
-                    case DELTA -> new CellDelta(in.readLong(), in.readUTF(), in.readByte(), in.readBoolean());
-                    case INCIDENT -> new CellIncident(in.readLong(), in.readUTF(),
+                    case DELTA -> new CellDelta(in.readLong(), CodecSerde.readText(in), in.readByte(), in.readBoolean());
+                    case INCIDENT -> new CellIncident(in.readLong(), CodecSerde.readText(in),
                             Instant.ofEpochMilli(in.readLong()), in.readBoolean());
                     default -> throw new IOException("Unknown cell signal tag " + tag);
                 };
@@ -74,14 +74,14 @@ public final class CoverageSerdes {
             public void write(ImpactSignal signal, DataOutputStream out) throws IOException {
                 if (signal instanceof SoleCoverChange change) {
                     out.writeByte(SOLE_COVER);
-                    out.writeUTF(change.officerId());
+                    CodecSerde.writeText(out, change.officerId());
                     out.writeLong(change.cell());
                     out.writeBoolean(change.sole());
                     out.writeDouble(change.demandPerHour());
                 } else {
                     ReachSize size = (ReachSize) signal;
                     out.writeByte(REACH_SIZE);
-                    out.writeUTF(size.officerId());
+                    CodecSerde.writeText(out, size.officerId());
                     out.writeInt(size.reachableCells());
                 }
             }
@@ -90,8 +90,8 @@ public final class CoverageSerdes {
             public ImpactSignal read(DataInputStream in) throws IOException {
                 byte tag = in.readByte();
                 return switch (tag) {
-                    case SOLE_COVER -> new SoleCoverChange(in.readUTF(), in.readLong(), in.readBoolean(), in.readDouble());
-                    case REACH_SIZE -> new ReachSize(in.readUTF(), in.readInt());
+                    case SOLE_COVER -> new SoleCoverChange(CodecSerde.readText(in), in.readLong(), in.readBoolean(), in.readDouble());
+                    case REACH_SIZE -> new ReachSize(CodecSerde.readText(in), in.readInt());
                     default -> throw new IOException("Unknown impact signal tag " + tag);
                 };
             }
@@ -181,11 +181,11 @@ public final class CoverageSerdes {
                 out.writeInt(state.availableInReach());
                 out.writeBoolean(state.onlyOfficer() != null);
                 if (state.onlyOfficer() != null) {
-                    out.writeUTF(state.onlyOfficer());
+                    CodecSerde.writeText(out, state.onlyOfficer());
                 }
                 out.writeInt(state.incidents().size());
                 for (Map.Entry<String, Instant> incident : state.incidents().entrySet()) {
-                    out.writeUTF(incident.getKey());
+                    CodecSerde.writeText(out, incident.getKey());
                     out.writeLong(incident.getValue().toEpochMilli());
                 }
                 out.writeDouble(state.demandPerHour());
@@ -195,11 +195,11 @@ public final class CoverageSerdes {
             public CellState read(DataInputStream in) throws IOException {
                 int officers = in.readInt();
                 int available = in.readInt();
-                String only = in.readBoolean() ? in.readUTF() : null;
+                String only = in.readBoolean() ? CodecSerde.readText(in) : null;
                 int incidentCount = in.readInt();
                 Map<String, Instant> incidents = new HashMap<>();
                 for (int i = 0; i < incidentCount; i++) {
-                    incidents.put(in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+                    incidents.put(CodecSerde.readText(in), Instant.ofEpochMilli(in.readLong()));
                 }
                 return new CellState(officers, available, only, incidents, in.readDouble());
             }
@@ -233,14 +233,14 @@ public final class CoverageSerdes {
     private static void writeProfile(ReachProfile profile, DataOutputStream out) throws IOException {
         out.writeBoolean(profile != null);
         if (profile != null) {
-            out.writeUTF(profile.transport().name());
-            out.writeUTF(profile.drivingStandard().name());
+            CodecSerde.writeText(out, profile.transport().name());
+            CodecSerde.writeText(out, profile.drivingStandard().name());
         }
     }
 
     private static ReachProfile readProfile(DataInputStream in) throws IOException {
         return in.readBoolean()
-                ? new ReachProfile(Transport.valueOf(in.readUTF()), DrivingStandard.valueOf(in.readUTF()))
+                ? new ReachProfile(Transport.valueOf(CodecSerde.readText(in)), DrivingStandard.valueOf(CodecSerde.readText(in)))
                 : null;
     }
 

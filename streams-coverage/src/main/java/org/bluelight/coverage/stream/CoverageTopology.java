@@ -2,6 +2,7 @@ package org.bluelight.coverage.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,7 +35,8 @@ import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.coverage.summary.ForceSummary;
 import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.runtime.deadletter.Validate;
+import org.bluelight.runtime.intake.InputLimits;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.IncidentEvent;
@@ -43,6 +45,9 @@ import org.bluelight.schemas.Topic;
 /**
  * The coverage app, top to bottom:
  * <ol>
+ *   <li>every input is checked against the {@link InputLimits} as it is read (ids that could not
+ *       be keys of state, times far from the record's timestamp): a refused record is dead-lettered
+ *       before it reaches a store or a repartition topic;</li>
  *   <li>officer status and telematics → each officer's reach (state stores {@value #OFFICER_REACH_STORE}
  *       and {@value #REACH_CELLS_STORE});
  *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
@@ -93,12 +98,14 @@ public final class CoverageTopology {
         Serde<String> keys = Serdes.String();
 
         // 1. Officers: status and position fixes, keyed by officer id, into each officer's reach.
+        InputLimits limits = settings.inputLimits();
+        OfficerInput officerInput = new OfficerInput(limits);
         KStream<String, OfficerUpdate> statuses = builder
                 .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
-                .processValues(Validate.with(OfficerInput::status), Named.as("validate-officer-status"));
+                .processValues(RecordCheck.with(officerInput::status), Named.as("validate-officer-status"));
         KStream<String, OfficerUpdate> fixes = builder
                 .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
-                .processValues(Validate.with(OfficerInput::fix), Named.as("validate-position-fix"));
+                .processValues(RecordCheck.with(officerInput::fix), Named.as("validate-position-fix"));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OFFICER_REACH_STORE), keys, CoverageSerdes.officerReach()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -126,7 +133,11 @@ public final class CoverageTopology {
         IncidentDemandRule demandRule = new IncidentDemandRule(roadCells);
         KStream<String, CellSignal> cellIncidents = builder
                 .stream(Topic.INCIDENTS.topicName(), serdes.consumed(Topic.INCIDENTS))
-                .processValues(Validate.with((IncidentEvent event) -> checked(demandRule.decide(event))), Named.as("validate-incident"))
+                .processValues(RecordCheck.with((String incidentId, IncidentEvent event, Instant recordTime) -> limits.at(recordTime)
+                        .key(incidentId).id("incident id", event.getIncidentId())
+                        .past("occurred at", event.getOccurredAt()).past("reported at", event.getReportedAt())
+                        .then("incident " + event.getIncidentId(), () -> checked(demandRule.decide(event)))),
+                        Named.as("validate-incident"))
                 .filter((incidentId, decision) -> makesDemand(decision))
                 .map((incidentId, decision) -> {
                     DemandDecision.Apply apply = (DemandDecision.Apply) decision;

@@ -3,6 +3,9 @@ package org.bluelight.coverage.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -44,6 +47,20 @@ class CoverageSerdesTest {
         roundTrip(CoverageSerdes.cellSet(), CellSet.empty());
         roundTrip(CoverageSerdes.officerReach(), new OfficerReach(true, true, VAN, new GeoPoint(42.5, 1.5), T,
                 new Reach(new GeoPoint(42.5, 1.5), OptionalLong.empty(), VAN, CellSet.empty(), T)));
+    }
+
+    @Test
+    void aTextLongerThanWriteUtfHoldsIsWrittenAndReadBackAndShortTextsKeepTheirOldLayout() throws IOException {
+        String huge = "\u00e9".repeat(100_000);
+        roundTrip(CoverageSerdes.cellSignal(), new CellDelta(42L, huge, 1, true));
+        roundTrip(CoverageSerdes.cellState(), new CellState(1, 0, huge, Map.of(huge + "-inc", T), 0.5));
+        roundTrip(CoverageSerdes.impactSignal(), new ReachSize("x".repeat(65_535), 3));
+
+        ByteArrayOutputStream before = new ByteArrayOutputStream();
+        new DataOutputStream(before).writeUTF("officer-\u0000-\uD83D\uDE93");
+        ByteArrayOutputStream now = new ByteArrayOutputStream();
+        CodecSerde.writeText(new DataOutputStream(now), "officer-\u0000-\uD83D\uDE93");
+        assertThat(now.toByteArray()).isEqualTo(before.toByteArray());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.bluelight.coverage.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,6 +22,7 @@ import org.bluelight.coverage.demand.DemandSeed;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
+import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.schemas.CoverageCell;
@@ -101,6 +104,27 @@ final class CoverageDriver implements AutoCloseable {
                 .setIncidentId(incidentId).setEventType(type).setOccurredAt(at).setReportedAt(at).setGrade(grade)
                 .setCategory(IncidentCategory.ROBBERY).setLocation(new org.bluelight.schemas.GeoPoint(location.lat(), location.lon()))
                 .build(), at);
+    }
+
+    /** Records exactly as given, key and timestamp included. */
+    void send(String key, OfficerStatus status, Instant timestamp) {
+        statuses.pipeInput(key, status, timestamp);
+    }
+
+    void send(String key, PositionFix fix, Instant timestamp) {
+        fixes.pipeInput(key, fix, timestamp);
+    }
+
+    void send(String key, IncidentEvent incident, Instant timestamp) {
+        incidents.pipeInput(key, incident, timestamp);
+    }
+
+    /** The dead letters of an input topic, as their reason headers. */
+    List<String> deadLetterReasons(Topic<?, ?> topic) {
+        return driver.createOutputTopic(topic.dlqName(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
+                .readRecordsToList().stream()
+                .map(letter -> new String(letter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** The latest coverage of every cell published so far, by cell id. */

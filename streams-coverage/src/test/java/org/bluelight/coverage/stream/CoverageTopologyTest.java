@@ -2,6 +2,7 @@ package org.bluelight.coverage.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +34,18 @@ import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.coverage.summary.ForceSummary;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.CoverageCell;
+import org.bluelight.schemas.DrivingStandard;
+import org.bluelight.schemas.IncidentCategory;
+import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
+import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.Transport;
 import org.bluelight.testkit.PlainAvroSerdes;
+import org.bluelight.runtime.intake.InputLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +61,7 @@ class CoverageTopologyTest {
     private final RoadCells roadCells = RoadCells.fromRoadNodes(grid, valley.allNodes(), 2);
     private final CoverageSettings settings = new CoverageSettings(8, ReachRule.defaults(), Duration.ofMinutes(15),
             new DemandSettings(Duration.ofDays(28), 12, ZoneId.of("UTC")), RequiredLevels.defaults(), 1,
-            Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL);
+            Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL, InputLimits.defaults());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final GeoPoint village = valley.node(10, 10);
     private final String villageCell = CellGrid.toHex(grid.cellOf(village));
@@ -281,6 +289,73 @@ class CoverageTopologyTest {
         assertThat(letters).hasSize(2);
         assertThat(letters.get(1)).isEqualTo(notAvro);
         assertThat(meters.get("bluelight.dead.letters").tag("reason", "invalid-position").counter().count()).isEqualTo(1);
+    }
+
+    // Hostile input at the edge (issue 18, items 1, 2 and 7): ids that could not be keys of state and
+    // times far from the record's timestamp are dead-lettered once, with a reason, before they reach
+    // state or a repartition topic, and good records after them still count.
+
+    @Test
+    void timesFarFromTheRecordsTimestampAreDeadLetteredAndLaterRecordsStillCount() {
+        coverage = start(DemandSeed.none());
+        coverage.send("a", hostileStatus("a", Instant.parse("9999-12-31T00:00:00Z")), T);
+        coverage.send("a", fixAt("a", Instant.parse("0001-01-01T00:00:00Z"), village), T);
+        // The issue's fix: dated 9999 on a record stamped 1970.
+        coverage.send("a", fixAt("a", Instant.parse("9999-01-01T00:00:00Z"), village), Instant.EPOCH);
+        coverage.send("inc-1", incidentAt("inc-1", Instant.parse("1970-01-01T00:00:00Z")), T);
+        coverage.status("a", OfficerState.AVAILABLE, village, T.plusSeconds(1));
+
+        assertThat(coverage.deadLetterReasons(Topic.OFFICER_STATUS)).containsExactly("time-out-of-window");
+        assertThat(coverage.deadLetterReasons(Topic.TELEMATICS)).containsExactly("time-out-of-window", "time-out-of-window");
+        assertThat(coverage.deadLetterReasons(Topic.INCIDENTS)).containsExactly("time-out-of-window");
+        assertThat(coverage.cells().get(villageCell).getOfficersInReach()).isEqualTo(1);
+        assertThat(coverage.cells().get(villageCell).getDemandPerHour()).isZero();
+    }
+
+    @Test
+    void aHundredKilobyteOrUnprintableIdIsDeadLetteredOnceAndNeverReachesStateOrARepartition() {
+        coverage = start(DemandSeed.none());
+        String huge = "\u00e9".repeat(100_000);
+        coverage.send(huge, hostileStatus(huge, T), T);
+        coverage.send("b\u0007", hostileStatus("b\u0007", T), T);
+        coverage.send("a", fixAt("b", T, village), T);
+        coverage.send(huge, incidentAt(huge, T), T);
+        coverage.status("a", OfficerState.AVAILABLE, village, T.plusSeconds(1));
+
+        assertThat(coverage.deadLetterReasons(Topic.OFFICER_STATUS)).containsExactly("invalid-id", "invalid-id");
+        assertThat(coverage.deadLetterReasons(Topic.TELEMATICS)).containsExactly("key-mismatch");
+        assertThat(coverage.deadLetterReasons(Topic.INCIDENTS)).containsExactly("invalid-id");
+        assertThat(meters.get("bluelight.dead.letters").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(4.0);
+        assertThat(coverage.cells().get(villageCell).getOfficersInReach()).isEqualTo(1);
+        assertThat(coverage.impacts()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void coordinatesThatCannotExistAreDeadLettered() {
+        coverage = start(DemandSeed.none());
+        coverage.fixRaw("a", Double.NaN, 1.5, T);
+        coverage.fixRaw("a", 42.5, Double.POSITIVE_INFINITY, T);
+        coverage.fixRaw("a", Double.NEGATIVE_INFINITY, 1.5, T);
+        coverage.fixRaw("a", 42.5, 181.0, T);
+
+        assertThat(coverage.deadLetterReasons(Topic.TELEMATICS)).hasSize(4).containsOnly("invalid-position");
+    }
+
+    private static OfficerStatus hostileStatus(String officerId, Instant changedAt) {
+        return OfficerStatus.newBuilder().setOfficerId(officerId).setCallSign("C").setState(OfficerState.AVAILABLE)
+                .setChangedAt(changedAt).setTransport(Transport.CAR).setDrivingStandard(DrivingStandard.STANDARD)
+                .setDispatchGroup("north").setPosition(new org.bluelight.schemas.GeoPoint(42.5, 1.5)).build();
+    }
+
+    private static PositionFix fixAt(String officerId, Instant at, GeoPoint where) {
+        return PositionFix.newBuilder().setOfficerId(officerId).setFixedAt(at)
+                .setPosition(new org.bluelight.schemas.GeoPoint(where.lat(), where.lon())).build();
+    }
+
+    private IncidentEvent incidentAt(String incidentId, Instant reportedAt) {
+        return IncidentEvent.newBuilder().setIncidentId(incidentId).setEventType(IncidentEventType.REPORTED)
+                .setOccurredAt(reportedAt).setReportedAt(reportedAt).setGrade(1).setCategory(IncidentCategory.ROBBERY)
+                .setLocation(new org.bluelight.schemas.GeoPoint(village.lat(), village.lon())).build();
     }
 
     private CoverageDriver start(DemandSeed seed) {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
+import org.bluelight.dispatch.stream.EarlyHold;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
+import org.bluelight.runtime.intake.InputLimits;
 
 /**
  * The dispatch app's own configuration, read from the same file and {@code BLUELIGHT_*}
@@ -30,9 +32,18 @@ import org.bluelight.runtime.config.ConfigurationException;
  * dispatch.diversion.penalty.ms         60000
  * dispatch.coverage.cost.per.demand.ms  1800000
  * dispatch.map.bounds                   (none) minLat,minLon,maxLat,maxLon
+ * dispatch.early.max.officers           10000
+ * dispatch.early.hold.ms                600000
+ * input.*                               see {@link InputLimits#from}
  * </pre>
+ *
+ * @param limits what a record may say before it is dead-lettered
+ * @param early  updates held for officers whose first status is still to come
  */
-public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules) {
+public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early) {
+
+    public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
+    public static final String EARLY_HOLD = "dispatch.early.hold.ms";
 
     public static DispatchSettings from(ConfigSource source) {
         DispatchRules d = DispatchRules.defaults();
@@ -61,7 +72,16 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
         return new DispatchSettings(
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
-                rules);
+                rules, InputLimits.from(source), early(source));
+    }
+
+    private static EarlyHold early(ConfigSource source) {
+        EarlyHold d = EarlyHold.defaults();
+        try {
+            return new EarlyHold(source.integer(EARLY_MAX_OFFICERS, d.maxOfficers()), source.millis(EARLY_HOLD, d.holdFor()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(EARLY_MAX_OFFICERS + ", " + EARLY_HOLD + ": " + e.getMessage());
+        }
     }
 
     private static MapBounds bounds(String text) {

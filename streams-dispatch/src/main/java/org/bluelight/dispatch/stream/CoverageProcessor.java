@@ -1,16 +1,37 @@
 package org.bluelight.dispatch.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Optional;
+import org.bluelight.dispatch.availability.CoverageImpact;
 import org.bluelight.dispatch.availability.Officer;
+import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.OfficerCoverageImpact;
 
-/** coverage.officer-impact: what moving the unit would leave uncovered (a tombstone clears it). */
-final class CoverageProcessor extends OfficerTableProcessor<OfficerCoverageImpact> {
+/**
+ * coverage.officer-impact: what moving the unit would leave uncovered (a tombstone clears it). The
+ * coverage app may publish it before this app reads the officer's first status: it is then held.
+ */
+final class CoverageProcessor extends OfficerTableProcessor<OfficerCoverageImpact, Optional<CoverageImpact>> {
+
+    private final Inbound inbound;
+
+    CoverageProcessor(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
+        super(hold, meters);
+        this.inbound = inbound;
+    }
 
     @Override
-    Officer apply(String officerId, Officer previous, OfficerCoverageImpact impact) {
+    Result<Optional<CoverageImpact>> check(String key, OfficerCoverageImpact impact, Instant recordTime) {
+        return inbound.coverage(key, impact, recordTime);
+    }
+
+    @Override
+    Optional<Officer> apply(String officerId, Officer previous, Optional<CoverageImpact> impact, Instant recordTime) {
         if (previous == null) {
-            throw unknownOfficer(officerId, "coverage impact");
+            early.hold(officerId, recordTime, held -> held.withCoverage(impact.orElse(null)));
+            return Optional.empty();
         }
-        return previous.withCoverage(impact == null ? null : Inbound.coverage(impact));
+        return Optional.of(previous.withCoverage(impact.orElse(null)));
     }
 }

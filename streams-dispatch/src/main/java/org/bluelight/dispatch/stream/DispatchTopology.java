@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,6 +16,7 @@ import org.bluelight.dispatch.desk.IncidentCase;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.BacklogSnapshot;
@@ -27,8 +29,11 @@ import org.bluelight.schemas.Topic;
  * <ol>
  *   <li><b>Live availability</b>, keyed by officer id: status, telematics and coverage impact
  *       update one table of units ({@value #OFFICERS_STORE}); every change goes on to the unit's
- *       dispatch group. Bad input (unknown officer, position off the map) is dead-lettered here,
- *       before any repartition, so it lands in its own topic's {@code .dlq}.</li>
+ *       dispatch group. Bad input (an id, time or team size beyond the {@link InputLimits}, a
+ *       position off the map) is dead-lettered here, before any repartition, so it lands in its own
+ *       topic's {@code .dlq}. A fix or coverage impact read before the officer's first status is
+ *       held for it ({@value #EARLY_UPDATES_STORE}, bounded by {@link EarlyHold}), not refused:
+ *       topics are not read in step.</li>
  *   <li><b>Incidents and assignments</b>, keyed by incident id: checked (unknown grade, no dispatch
  *       group), then routed to the incident's dispatch group ({@value #INCIDENT_GROUPS_STORE}
  *       remembers it for assignments).</li>
@@ -48,28 +53,41 @@ public final class DispatchTopology {
     public static final String CASES_STORE = "group-incidents";
     public static final String BACKLOG_STORE = "group-backlog";
     public static final String LATEST_RECOMMENDATIONS_STORE = "latest-recommendations";
+    public static final String EARLY_UPDATES_STORE = "officer-early-updates";
+    public static final String EARLY_COUNT_STORE = "officer-early-count";
     public static final String GROUP_EVENTS = "group-events";
 
     private DispatchTopology() {
     }
 
-    public static Topology build(AppSerdes serdes, DispatchRules rules, TravelTimes travelTimes) {
+    /**
+     * @param limits what a record may say (ids, team sizes, times near its timestamp); beyond them it is dead-lettered
+     * @param early  how many officers' updates, and for how long, are held until their first status
+     * @param meters where the input corrections and early updates are counted
+     */
+    public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
+                                 TravelTimes travelTimes, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        Inbound inbound = new Inbound(rules);
+        Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
 
-        // 1. Live availability, keyed by officer id.
+        // 1. Live availability, keyed by officer id; updates that come before the first status are held.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE),
                 ids, JsonSerde.of(Officer.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_UPDATES_STORE),
+                ids, JsonSerde.of(EarlyUpdate.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_COUNT_STORE),
+                ids, Serdes.Long()));
+        String[] officerStores = {OFFICERS_STORE, EARLY_UPDATES_STORE, EARLY_COUNT_STORE};
         KStream<String, GroupEvent> statusChanges = builder
                 .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
-                .process(() -> new StatusProcessor(inbound), Named.as("officer-status"), OFFICERS_STORE);
+                .process(() -> new StatusProcessor(inbound, early, meters), Named.as("officer-status"), officerStores);
         KStream<String, GroupEvent> moves = builder
                 .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
-                .process(() -> new PositionProcessor(inbound), Named.as("officer-position"), OFFICERS_STORE);
+                .process(() -> new PositionProcessor(inbound, early, meters), Named.as("officer-position"), officerStores);
         KStream<String, GroupEvent> coverage = builder
                 .stream(Topic.OFFICER_IMPACT.topicName(), serdes.consumed(Topic.OFFICER_IMPACT))
-                .process(CoverageProcessor::new, Named.as("officer-coverage"), OFFICERS_STORE);
+                .process(() -> new CoverageProcessor(inbound, early, meters), Named.as("officer-coverage"), officerStores);
 
         // 2. Incidents and assignments, keyed by incident id.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_GROUPS_STORE),
@@ -79,7 +97,7 @@ public final class DispatchTopology {
                 .process(() -> new IncidentRouter.Incidents(inbound), Named.as("incident-router"), INCIDENT_GROUPS_STORE);
         KStream<String, GroupEvent> assignments = builder
                 .stream(Topic.ASSIGNMENTS.topicName(), serdes.consumed(Topic.ASSIGNMENTS))
-                .process(IncidentRouter.Assignments::new, Named.as("assignment-router"), INCIDENT_GROUPS_STORE);
+                .process(() -> new IncidentRouter.Assignments(inbound), Named.as("assignment-router"), INCIDENT_GROUPS_STORE);
 
         // 3. Everything re-keyed by dispatch group, in one partition per group.
         KStream<String, GroupEvent> byGroup = statusChanges.merge(moves).merge(coverage).merge(incidents).merge(assignments)

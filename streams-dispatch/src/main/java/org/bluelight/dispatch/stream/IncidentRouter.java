@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.stream;
 
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,10 +40,7 @@ final class IncidentRouter {
         @Override
         public void process(Record<String, IncidentEvent> record) {
             IncidentEvent event = record.value();
-            if (!record.key().equals(event.getIncidentId())) {
-                throw new InvalidRecordException("key-mismatch", "key " + record.key() + " but incident " + event.getIncidentId());
-            }
-            Result<Incident> checked = inbound.incident(event);
+            Result<Incident> checked = inbound.incident(record.key(), event, Instant.ofEpochMilli(record.timestamp()));
             if (checked instanceof Result.Invalid<Incident> invalid) {
                 throw new InvalidRecordException(invalid.reason(), invalid.detail());
             }
@@ -69,8 +67,13 @@ final class IncidentRouter {
 
     static final class Assignments implements Processor<String, Assignment, String, GroupEvent> {
 
+        private final Inbound inbound;
         private ProcessorContext<String, GroupEvent> context;
         private KeyValueStore<String, String> groups;
+
+        Assignments(Inbound inbound) {
+            this.inbound = inbound;
+        }
 
         @Override
         public void init(ProcessorContext<String, GroupEvent> context) {
@@ -80,14 +83,18 @@ final class IncidentRouter {
 
         @Override
         public void process(Record<String, Assignment> record) {
-            Assignment assignment = record.value();
-            String group = groups.get(assignment.getIncidentId());
+            Result<GroupEvent.AssignmentMade> checked = inbound.assignment(record.key(), record.value(),
+                    Instant.ofEpochMilli(record.timestamp()));
+            if (checked instanceof Result.Invalid<GroupEvent.AssignmentMade> invalid) {
+                throw new InvalidRecordException(invalid.reason(), invalid.detail());
+            }
+            GroupEvent.AssignmentMade made = ((Result.Valid<GroupEvent.AssignmentMade>) checked).value();
+            String group = groups.get(made.incidentId());
             if (group == null) {
-                throw new InvalidRecordException("unknown-incident", "assignment for incident " + assignment.getIncidentId()
+                throw new InvalidRecordException("unknown-incident", "assignment for incident " + made.incidentId()
                         + ", which is not open");
             }
-            context.forward(record.withKey(group).withValue(new GroupEvent.AssignmentMade(assignment.getIncidentId(),
-                    assignment.getAction(), java.util.List.copyOf(assignment.getOfficerIds()))));
+            context.forward(record.withKey(group).withValue(made));
         }
     }
 }

@@ -34,7 +34,7 @@ final class Outbound {
                 .setCreatedAt(r.createdAt())
                 .setTrigger(r.trigger())
                 .setStatus(r.status())
-                .setTargetSeconds((int) r.targetSeconds())
+                .setTargetSeconds(seconds(r.targetSeconds()))
                 .setTargetAt(r.targetAt())
                 .setNoCandidateReason(r.noCandidateReason())
                 .setCandidates(candidates)
@@ -47,7 +47,7 @@ final class Outbound {
                 .setRank(rank)
                 .setOfficerIds(c.officerIds())
                 .setCallSigns(c.units().stream().map(u -> u.prospect().officer().label()).toList())
-                .setEtaSeconds((int) Math.round(c.etaSeconds()))
+                .setEtaSeconds(seconds(Math.round(c.etaSeconds())))
                 .setRoadDistanceMeters(slowest.roadMeters())
                 .setStraightLineMeters(slowest.prospect().straightLineMeters())
                 .setMeetsTarget(c.meetsTarget())
@@ -60,12 +60,17 @@ final class Outbound {
                 .setDivertedFromIncidentId(c.units().stream().map(u -> u.prospect().divertedFromIncidentId())
                         .filter(Objects::nonNull).findFirst().orElse(null))
                 .setPositionStale(c.units().stream().anyMatch(RankedUnit::positionStale))
-                .setPositionAgeSeconds((int) c.units().stream().mapToLong(RankedUnit::positionAgeSeconds).max().orElse(0))
+                .setPositionAgeSeconds(seconds(c.units().stream().mapToLong(RankedUnit::positionAgeSeconds).max().orElse(0)))
                 .setScore(c.score())
                 .setScoreBreakdown(c.breakdown().stream()
                         .map(p -> new ScoreComponent(p.name(), p.seconds())).toList())
                 .setReasons(c.reasons())
                 .build();
+    }
+
+    /** A count of seconds as the contract's int: never negative, and saturated rather than wrapped. */
+    static int seconds(long seconds) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
     }
 
     static BacklogSnapshot backlog(DeskOutput.BacklogChanged change) {

@@ -1,29 +1,36 @@
 package org.bluelight.dispatch.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Optional;
 import org.bluelight.dispatch.availability.Officer;
-import org.bluelight.routing.GeoPoint;
-import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.PositionFix;
 
-/** officer.telematics: a unit's latest position; an older fix than the one held changes nothing. */
-final class PositionProcessor extends OfficerTableProcessor<PositionFix> {
+/**
+ * officer.telematics: a unit's latest position; an older fix than the one held changes nothing.
+ * A fix read before the officer's first status is held for it.
+ */
+final class PositionProcessor extends OfficerTableProcessor<PositionFix, Inbound.PositionUpdate> {
 
     private final Inbound inbound;
 
-    PositionProcessor(Inbound inbound) {
+    PositionProcessor(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
+        super(hold, meters);
         this.inbound = inbound;
     }
 
     @Override
-    Officer apply(String officerId, Officer previous, PositionFix fix) {
+    Result<Inbound.PositionUpdate> check(String key, PositionFix fix, Instant recordTime) {
+        return inbound.fix(key, fix, recordTime);
+    }
+
+    @Override
+    Optional<Officer> apply(String officerId, Officer previous, Inbound.PositionUpdate fix, Instant recordTime) {
         if (previous == null) {
-            throw unknownOfficer(officerId, "position fix");
+            early.hold(officerId, recordTime, held -> held.withPosition(fix.position(), fix.at()));
+            return Optional.empty();
         }
-        Result<GeoPoint> checked = inbound.location(fix.getPosition(), "position fix of " + officerId);
-        if (checked instanceof Result.Invalid<GeoPoint> invalid) {
-            throw new InvalidRecordException(invalid.reason(), invalid.detail());
-        }
-        return previous.withPosition(((Result.Valid<GeoPoint>) checked).value(), fix.getFixedAt());
+        return Optional.of(previous.withPosition(fix.position(), fix.at()));
     }
 }

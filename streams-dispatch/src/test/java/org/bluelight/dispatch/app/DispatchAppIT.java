@@ -343,7 +343,8 @@ class DispatchAppIT {
                 .addTo(config.streamsProperties());
         AppSerdes serdes = new AppSerdes(ContractSerdes.registry(registryClient));
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                DispatchTopology.build(serdes, settings.rules(), new RoadNetworkTravelTimes(network)), props)) {
+                DispatchTopology.build(serdes, settings.rules(), settings.limits(), settings.early(),
+                        new RoadNetworkTravelTimes(network), new SimpleMeterRegistry()), props)) {
             StringSerializer keys = new StringSerializer();
             TestInputTopic<String, OfficerStatus> status =
                     driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());

@@ -17,6 +17,7 @@ import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
@@ -26,6 +27,7 @@ import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
@@ -41,21 +43,28 @@ final class DispatchDriver implements AutoCloseable {
     final TestInputTopic<String, PositionFix> telematics;
     final TestInputTopic<String, IncidentEvent> incidents;
     final TestInputTopic<String, Assignment> assignments;
+    final TestInputTopic<String, OfficerCoverageImpact> impacts;
     final TestOutputTopic<String, Recommendation> recommendations;
     final TestOutputTopic<String, BacklogSnapshot> backlog;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     /** @param serdes the app's contract serdes, e.g. the registry-backed ones of {@link AppSerdes#connect} */
     DispatchDriver(AppSerdes serdes, DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
+        this(serdes, rules, InputLimits.defaults(), EarlyHold.defaults(), travelTimes, stateDir);
+    }
+
+    DispatchDriver(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, TravelTimes travelTimes,
+                   Path stateDir) {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
                 "state.dir", stateDir.toString(), "processing.guarantee", "at_least_once")), "dispatch-test", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
-        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, travelTimes), props);
+        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, limits, early, travelTimes, meters), props);
         StringSerializer keys = new StringSerializer();
         status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());
         telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
         incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.valueSerde(Topic.INCIDENTS).serializer());
         assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, serdes.valueSerde(Topic.ASSIGNMENTS).serializer());
+        impacts = driver.createInputTopic(Topic.OFFICER_IMPACT.topicName(), keys, serdes.valueSerde(Topic.OFFICER_IMPACT).serializer());
         recommendations = driver.createOutputTopic(Topic.RECOMMENDATIONS.topicName(), new StringDeserializer(),
                 serdes.valueSerde(Topic.RECOMMENDATIONS).deserializer());
         backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), serdes.valueSerde(Topic.BACKLOG).deserializer());

@@ -116,7 +116,8 @@ public final class BenchCoverageCommand implements Callable<Integer> {
             CoverageSettings defaults = CoverageSettings.defaults();
             CoverageSettings coverage = new CoverageSettings(resolution, new ReachRule(moveThreshold, !noRoadNodeRule),
                     defaults.grade1Target(), defaults.demand(), defaults.requiredLevels(), partitions,
-                    defaults.demandRefresh(), defaults.offRoadSearchRings(), defaults.cellEmitInterval());
+                    defaults.demandRefresh(), defaults.offRoadSearchRings(), defaults.cellEmitInterval(),
+                    defaults.inputLimits());
             CoverageLagBenchmark.Result result = new CoverageLagBenchmark(roads, new CoverageLagBenchmark.Settings(
                     bootstrapServers, registryUrl, officers, Duration.ofSeconds(fixIntervalSeconds),
                     Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmUpSeconds), seed, partitions,
