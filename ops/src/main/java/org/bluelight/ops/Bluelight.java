@@ -1,5 +1,6 @@
 package org.bluelight.ops;
 
+import org.bluelight.console.cli.ConsoleCommand;
 import org.bluelight.metrics.cli.TrialCommand;
 import org.bluelight.ops.cli.AppCommand;
 import org.bluelight.ops.cli.BenchCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             TrialCommand.class,
             BenchCommand.class,
+            ConsoleCommand.class,
         })
 public final class Bluelight implements Runnable {
 
