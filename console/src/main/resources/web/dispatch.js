@@ -1,7 +1,7 @@
 // The dispatcher's screen: pending queue, map, recommendation panel, unit board.
 import {h, duration, clock, label, header, me as whoAmI} from './dom.js';
 import {Live} from './live.js';
-import {pendingQueue, assignedIncidents, unitRows, callSign, OFF_DUTY} from './model.js';
+import {pendingQueue, assignedIncidents, unitRows, callSign, urgency, OFF_DUTY} from './model.js';
 import {Panel} from './panel.js';
 import {ForceMap, legend} from './map.js';
 
@@ -34,7 +34,9 @@ function renderQueue() {
         h('td', {}, h('span', {class: `grade g${row.incident.grade}`}, `G${row.incident.grade}`)),
         h('td', {class: 'id'}, row.id, h('div', {class: 'sub'}, label(row.incident.category))),
         h('td', {class: 'age', title: 'age'}, duration(row.ageSeconds)),
-        h('td', {class: `left ${row.urgency}`, title: 'time left to target'}, row.leftSeconds < 0 ? `+${duration(-row.leftSeconds)}` : duration(row.leftSeconds)),
+        h('td', {class: `left ${row.urgency}`, title: 'time left to target',
+          dataset: {target: String(row.targetAt), seconds: String(row.targetSeconds)}},
+          leftText(row.leftSeconds)),
         h('td', {class: 'sub'}, top ? `${top.callSigns.join('+')} ${duration(top.etaSeconds)}`
           : recommendation?.status === 'NO_CANDIDATE' ? 'no unit' : row.backlog ? `queued #${row.backlog.position}` : '…'));
     })))));
@@ -69,8 +71,7 @@ function renderUnits() {
     h('td', {class: 'callsign'}, row.status.callSign),
     h('td', {}, h('span', {class: `pill s-${row.status.state}`}, label(row.status.state))),
     h('td', {}, duration(row.inStatusSeconds)),
-    h('td', {}, row.status.crewSize === 2 ? 'double' : 'single'),
-    h('td', {}, label(row.status.drivingStandard)),
+    h('td', {}, `${row.status.crewSize === 2 ? 'double' : 'single'} · ${label(row.status.drivingStandard)}`),
     h('td', {}, row.status.dispatchGroup),
     h('td', {}, clock(row.status.shiftEnd)),
     h('td', {class: row.stale ? 'stale-mark' : ''}, row.positionAge === null ? 'none ⚠' : `${duration(row.positionAge)}${row.stale ? ' ⚠' : ''}`))));
@@ -96,13 +97,34 @@ document.addEventListener('keydown', event => {
   }
 });
 
-live.onChange(() => {
-  renderQueue();
+function leftText(seconds) {
+  return seconds < 0 ? `+${duration(-seconds)}` : duration(seconds);
+}
+
+/** Ages and timers move on between changes: their text and colour change in place, so a click on a row is never lost. */
+function tickQueue() {
+  const now = live.now();
+  for (const row of document.querySelectorAll('#queue-groups tr.incident')) {
+    const incident = live.part('incidents')[row.dataset.incident];
+    if (!incident) continue;
+    const left = row.querySelector('td.left');
+    const leftSeconds = (Number(left.dataset.target) - now) / 1000;
+    const state = urgency(leftSeconds, Number(left.dataset.seconds));
+    row.querySelector('td.age').textContent = duration((now - incident.reportedAt) / 1000);
+    left.textContent = leftText(leftSeconds);
+    left.className = `left ${state}`;
+    row.classList.remove('ok', 'near', 'breached');
+    row.classList.add(state);
+  }
+}
+
+const QUEUE_PARTS = ['incidents', 'recommendations', 'assignments', 'backlog', 'units'];
+live.onChange(patch => {
+  if (!patch || QUEUE_PARTS.some(part => patch[part])) renderQueue();
   renderUnits();
-  panel.refresh();
+  panel.refresh(patch);
   map.dirty = true;
 });
-// Ages and timers move on between changes.
-setInterval(() => { renderQueue(); renderUnits(); map.dirty = true; }, 1000);
+setInterval(() => { tickQueue(); renderUnits(); map.dirty = true; }, 1000);
 live.connect();
 map.load();

@@ -45,23 +45,21 @@ export function label(enumName) {
 /** The page header: title, nav, the push status, the user and a log-out button. */
 export function header(me, title, live) {
   const top = document.getElementById('top');
-  const status = h('span', {class: 'link-state', id: 'link-state'}, 'connecting');
-  const nowText = h('span', {class: 'clock', id: 'clock'});
-  const nav = [h('a', {href: '/', id: 'nav-dispatch'}, 'Dispatch')];
-  if (me.role === 'supervisor') nav.push(h('a', {href: '/supervisor', id: 'nav-supervisor'}, 'Supervisor'));
-  if (me.role === 'analyst') nav.splice(0, 1, h('a', {href: '/analyst', id: 'nav-analyst'}, 'Analyst'));
-  top.replaceChildren(
-    h('span', {class: 'brand'}, h('span', {class: 'mark'}, '●'), ' Bluelight'),
-    h('span', {class: 'title'}, title),
-    h('nav', {}, nav),
-    nowText,
-    status,
-    h('span', {class: 'me', id: 'me'}, `${me.user} (${me.role})`),
-    h('form', {method: 'post', action: '/logout', class: 'logout'}, h('button', {type: 'submit', id: 'logout'}, 'Log out')));
+  const pages = me.role === 'analyst' ? [['/analyst', 'Analyst']]
+    : me.role === 'supervisor' ? [['/', 'Dispatch'], ['/supervisor', 'Supervisor']] : [['/', 'Dispatch']];
+  const nav = pages.map(([href, name]) => h('a', {href, id: `nav-${name.toLowerCase()}`, class: name === title ? 'current' : null}, name));
+  const parts = [h('span', {class: 'brand'}, h('span', {class: 'mark'}, '●'), ' Bluelight'), h('nav', {}, nav)];
+  const right = h('span', {class: 'right'});
   if (live) {
+    const nowText = h('span', {class: 'clock', id: 'clock'});
+    const status = h('span', {class: 'link-state', id: 'link-state'}, 'connecting');
     live.onStatus(state => { status.textContent = state; status.className = `link-state ${state}`; });
     setInterval(() => { nowText.textContent = `${new Date(live.now()).toISOString().slice(11, 19)} UTC`; }, 500);
+    right.append(nowText, status);
   }
+  right.append(h('span', {class: 'me', id: 'me'}, `${me.user} (${me.role})`),
+    h('form', {method: 'post', action: '/logout', class: 'logout'}, h('button', {type: 'submit', id: 'logout'}, 'Log out')));
+  top.replaceChildren(...parts, right);
 }
 
 export async function me() {

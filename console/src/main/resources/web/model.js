@@ -33,6 +33,7 @@ export function pendingQueue(live) {
       ageSeconds: (now - incident.reportedAt) / 1000,
       leftSeconds: (targetAt - now) / 1000,
       targetSeconds,
+      targetAt,
       urgency: urgency((targetAt - now) / 1000, targetSeconds),
       order: backlogPosition[id] ?? Number.MAX_SAFE_INTEGER,
     });

@@ -27,7 +27,11 @@ export class Panel {
   }
 
   /** Called on every change of the view: a new revision or a withdrawal replaces the panel in place, with a notice. */
-  refresh() {
+  refresh(patch) {
+    const id = this.incidentId;
+    const relevant = !patch || patch.impacts
+      || ['incidents', 'recommendations', 'assignments'].some(part => patch[part] && id in patch[part]);
+    if (!relevant) return;
     const recommendation = this.live.part('recommendations')[this.incidentId];
     if (recommendation && this.shownRevision !== null && recommendation.revision !== this.shownRevision) {
       this.notice = recommendation.status === 'WITHDRAWN'

@@ -38,6 +38,11 @@ function render() {
 
   const kpis = Object.values(live.part('kpis')).sort((a, b) =>
     a.dispatchGroup.localeCompare(b.dispatchGroup) || a.grade - b.grade || a.windowSize.localeCompare(b.windowSize));
+  if (!kpis.length) {
+    document.querySelector('#kpis tbody').replaceChildren(h('tr', {class: 'empty-row'},
+      h('td', {colspan: 9}, 'No response KPI window yet (the metrics app publishes them as incidents are attended).')));
+    return;
+  }
   document.querySelector('#kpis tbody').replaceChildren(...kpis.map(k => h('tr', {},
     h('td', {}, k.dispatchGroup), h('td', {}, `G${k.grade}`), h('td', {}, k.windowSize.toLowerCase()),
     h('td', {}, clock(k.windowStart)), h('td', {}, k.count),
