@@ -18,6 +18,7 @@ import org.bluelight.console.auth.UserFile;
 import org.bluelight.console.feed.TopicFeed;
 import org.bluelight.console.map.CellOutline;
 import org.bluelight.console.map.RoadMap;
+import org.bluelight.console.view.AnalystView;
 import org.bluelight.console.view.ConsoleView;
 import org.bluelight.console.web.ConsoleServer;
 import org.bluelight.console.web.PushChannel;
@@ -74,12 +75,13 @@ public final class ConsoleApp implements AutoCloseable {
             LOG.warn("No console users in {}: add one with 'bluelight console add-user'", config.usersFile().toAbsolutePath());
         }
         ObjectMapper json = json();
-        feed = new TopicFeed(config.clientSettings("feed"), serdes, view, config.history(), config.positionHistory(),
+        AnalystView analysts = new AnalystView();
+        feed = new TopicFeed(config.clientSettings("feed"), serdes, view, analysts, config.history(), config.positionHistory(),
                 clock, metrics.registry());
         assignments = new KafkaAssignmentLog(config.clientSettings("assignments"), serdes, feed);
         push = new PushChannel(view, json, clock, config.pushInterval());
         server = new ConsoleServer(config.http(), users, new Sessions(config.sessionIdle(), clock),
-                new AssignmentDesk(view, assignments, clock), push, roads::get, this::health, metrics::scrape, json,
+                new AssignmentDesk(view, assignments, clock), push, analysts, roads::get, this::health, metrics::scrape, json,
                 metrics.registry());
         metrics.registry().gauge("bluelight.console.push.clients", push, PushChannel::clients);
         metrics.registry().gauge("bluelight.console.duplicate.assignments", view, ConsoleView::duplicateAssignments);

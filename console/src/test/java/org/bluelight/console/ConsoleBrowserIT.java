@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -57,6 +56,11 @@ import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.DrivingStandard;
+import org.bluelight.schemas.FsuTally;
+import org.bluelight.schemas.HotSpotDay;
+import org.bluelight.schemas.HotSpotDayKey;
+import org.bluelight.schemas.OutcomeCounts;
+import org.bluelight.schemas.TrialArm;
 import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
@@ -186,6 +190,7 @@ class ConsoleBrowserIT {
         await(() -> UNITS.stream().allMatch(unit -> officer(unit.id()) != null && officer(unit.id()).position() != null),
                 "unit positions in the dispatch app");
         coverageAroundEscaldes(now);
+        trialAndFrequentServiceUsers(now);
     }
 
     @AfterAll
@@ -327,6 +332,10 @@ class ConsoleBrowserIT {
         assertThat(ann.findElement(By.id("me")).getText()).isEqualTo("ann (analyst)");
         HttpResponse<String> assign = post("/api/assign", sessionOf(ann), "{\"incidentId\":\"X\",\"officerIds\":[\"U-ADV\"]}");
         assertThat(assign.statusCode()).isEqualTo(403);
+        waitFor(ann, () -> ann.findElements(By.cssSelector("#trial-table tbody tr")).size() == 4);
+        assertThat(ann.findElement(By.id("trial-table")).getText()).contains("2026-11-30", "treatment", "control");
+        assertThat(ann.findElement(By.id("fsu-table")).getText()).contains("P-7001", "P-7002");
+        assertThat(get("/api/analyst", sessionOf(alice)).statusCode()).isEqualTo(403);
         screenshot(ann, "08-analyst");
 
         WebDriver sam = loggedIn("sam");
@@ -345,6 +354,53 @@ class ConsoleBrowserIT {
         waitFor(sam, () -> sam.getCurrentUrl().endsWith("/login"));
         sam.get(base + "/supervisor");
         waitFor(sam, () -> sam.getCurrentUrl().endsWith("/login"));
+    }
+
+    @Test
+    void anotherConsoleInstanceStartedLaterRebuildsTheViewFromTheTopicsAndRefusesTheAssignedIncident() throws Exception {
+        String incidentId = "INC-SECOND-1";
+        cad.send(Topic.INCIDENTS, incidentId, incident(incidentId, 1, 42.5450, 1.5148));
+        Recommendation recommendation = awaitRecord(Topic.RECOMMENDATIONS, incidentId, r -> !r.getCandidates().isEmpty());
+        String top = recommendation.getCandidates().get(0).getOfficerIds().get(0);
+        await(() -> console.view().recommendationFor(incidentId).isPresent(), "the recommendation in the first console");
+        String first = login(base, "alice");
+        HttpResponse<String> accepted = post(base, "/api/assign", first,
+                "{\"incidentId\":\"" + incidentId + "\",\"officerIds\":[\"" + top + "\"]}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+        try (ConsoleApp second = new ConsoleApp(ConsoleConfig.from(ConfigSource.of(Map.of(
+                "bootstrap.servers", KAFKA.bootstrapServers(),
+                "schema.registry.url", registry.uri().toString(),
+                "http.port", "0",
+                "console.instance.id", "console-second",
+                "console.users.file", stateDir.resolve("console-users.properties").toString()))), null)) {
+            second.start();
+            assertThat(second.awaitReady(WAIT)).isTrue();
+            assertThat(second.view().openIncident(incidentId)).isPresent();
+            assertThat(second.view().recommendationFor(incidentId)).map(Recommendation::getRecommendationId)
+                    .contains(recommendation.getRecommendationId());
+            assertThat(second.view().assignmentOf(incidentId)).map(Assignment::getDispatcherId).contains("alice");
+            assertThat(second.view().unitStatus(top)).isPresent();
+
+            String secondBase = "http://127.0.0.1:" + second.port();
+            HttpResponse<String> again = post(secondBase, "/api/assign", login(secondBase, "sam"),
+                    "{\"incidentId\":\"" + incidentId + "\",\"officerIds\":[\"" + top + "\"]}");
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.body()).contains("is already assigned").contains("by alice");
+        }
+        assertThat(records(Topic.ASSIGNMENTS, incidentId)).hasSize(1);
+    }
+
+    /** Logs in through the form as a browser would, and returns the session cookie. */
+    String login(String server, String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(303);
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
+        return cookie.substring(0, cookie.indexOf(';'));
     }
 
     // --- the browser ---
@@ -430,7 +486,11 @@ class ConsoleBrowserIT {
     }
 
     HttpResponse<String> post(String path, String cookie, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        return post(base, path, cookie, json);
+    }
+
+    HttpResponse<String> post(String server, String path, String cookie, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (cookie != null) {
             request.header("Cookie", cookie);
@@ -459,6 +519,27 @@ class ConsoleBrowserIT {
                     .setCenter(new GeoPoint(middle.lat, middle.lng)).setOfficersInReach(deficit ? 0 : 1 + i % 3)
                     .setAvailableInReach(deficit ? 0 : 1).setDemandPerHour(0.2 + 0.05 * i).setRequiredLevel(1)
                     .setDeficit(deficit ? 1 : 0).setUpdatedAt(now).build());
+        }
+    }
+
+    /** Two trial days of two hot spots, and two ranked people, as the metrics app writes them. */
+    static void trialAndFrequentServiceUsers(Instant now) {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 30);
+        for (int d = 0; d < 2; d++) {
+            for (String hotSpot : List.of("HS-01", "HS-02")) {
+                TrialArm arm = (d + hotSpot.hashCode()) % 2 == 0 ? TrialArm.TREATMENT : TrialArm.CONTROL;
+                HotSpotDay counts = HotSpotDay.newBuilder().setHotSpotId(hotSpot).setTrialDay(day.plusDays(d)).setArm(arm)
+                        .setCounts(OutcomeCounts.newBuilder().setViolentCrime(arm == TrialArm.CONTROL ? 3 : 1)
+                                .setViolentAndSexual(arm == TrialArm.CONTROL ? 4 : 1).setAllCrime(6).build())
+                        .setPatrolMinutes(arm == TrialArm.TREATMENT ? 95 : 10).setPatrolVisits(2).setUpdatedAt(now).build();
+                cad.sendKeyed(Topic.HOTSPOT_TRIAL, new HotSpotDayKey(hotSpot, day.plusDays(d)), counts);
+            }
+        }
+        for (int rank = 1; rank <= 2; rank++) {
+            String person = "P-" + (7000 + rank);
+            cad.send(Topic.FSU, person, FsuTally.newBuilder().setPersonId(person).setAsOf(now).setHomeArea("ESCALDES")
+                    .setSuspectCount(12 / rank).setVictimCount(3).setCallsAsOriginator(20 / rank).setMetric1(1.0 / rank)
+                    .setMetric4(0.9 / rank).setRank1(rank).setRank4(rank).build());
         }
     }
 
@@ -526,17 +607,25 @@ class ConsoleBrowserIT {
         Thread.sleep(duration.toMillis());
     }
 
-    /** Writes contract records as CAD, the telematics feed and the coverage app do. */
+    /** Writes contract records as CAD, the telematics feed, the coverage and metrics apps do. */
     static final class Cad implements AutoCloseable {
-        private final KafkaProducer<String, byte[]> producer;
+        private final KafkaProducer<byte[], byte[]> producer;
 
         Cad() {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         }
 
         <V extends SpecificRecord> void send(Topic<String, V> topic, String key, V value) {
+            write(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+        }
+
+        <K extends SpecificRecord, V extends SpecificRecord> void sendKeyed(Topic<K, V> topic, K key, V value) {
+            write(topic, AvroSerdes.key(topic.keyType(), registryClient).serializer().serialize(topic.topicName(), key), value);
+        }
+
+        private <V extends SpecificRecord> void write(Topic<?, V> topic, byte[] key, V value) {
             Serializer<V> values = AvroSerdes.value(topic.valueType(), registryClient).serializer();
             try {
                 producer.send(new ProducerRecord<>(topic.topicName(), key, values.serialize(topic.topicName(), value))).get();

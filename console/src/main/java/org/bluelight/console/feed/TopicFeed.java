@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bluelight.console.view.AnalystView;
 import org.bluelight.console.view.ConsoleView;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Topic;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the topics the console shows into its {@link ConsoleView}: its own consumer (no group:
+ * Reads the topics the console shows into its {@link ConsoleView} (and the analysts' topics into
+ * the {@link AnalystView}): its own consumer (no group:
  * every instance reads every partition), read_committed, compacted topics from the beginning and
  * the others from {@code history} ago ({@code positionHistory} for telematics), so a restarted
  * console rebuilds the whole view. A record that cannot be decoded is logged and counted in
@@ -57,7 +59,7 @@ public final class TopicFeed implements AutoCloseable {
         void handle(ConsumerRecord<byte[], byte[]> record);
     }
 
-    public TopicFeed(Map<String, Object> consumerSettings, AppSerdes serdes, ConsoleView view,
+    public TopicFeed(Map<String, Object> consumerSettings, AppSerdes serdes, ConsoleView view, AnalystView analysts,
                      Duration history, Duration positionHistory, Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.meters = meters;
@@ -82,6 +84,10 @@ public final class TopicFeed implements AutoCloseable {
         handlers.put(Topic.RESPONSE_KPIS.topicName(), record -> view.kpi(
                 record.value() == null ? null : kpis.deserialize(record.topic(), record.headers(), record.value())));
         lookBack.put(Topic.RESPONSE_KPIS.topicName(), Duration.ofDays(2));
+        Deserializer<org.bluelight.schemas.HotSpotDay> trial = serdes.valueSerde(Topic.HOTSPOT_TRIAL).deserializer();
+        handlers.put(Topic.HOTSPOT_TRIAL.topicName(), record -> analysts.trialDay(
+                record.value() == null ? null : trial.deserialize(record.topic(), record.headers(), record.value())));
+        on(Topic.FSU, serdes, null, analysts::tally);
     }
 
     private <V extends org.apache.avro.specific.SpecificRecord> void on(

@@ -29,6 +29,7 @@ import org.bluelight.console.auth.Sessions;
 import org.bluelight.console.auth.User;
 import org.bluelight.console.auth.UserFile;
 import org.bluelight.console.map.RoadMap;
+import org.bluelight.console.view.AnalystView;
 import org.bluelight.runtime.config.HttpSettings;
 import org.bluelight.runtime.http.JsonReply;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final Sessions sessions;
     private final AssignmentDesk desk;
     private final PushChannel push;
+    private final AnalystView analysts;
     private final Supplier<RoadMap> roads;
     private final Supplier<JsonReply> health;
     private final Supplier<String> metrics;
@@ -68,13 +70,14 @@ public final class ConsoleServer implements AutoCloseable {
     private ExecutorService executor;
 
     public ConsoleServer(HttpSettings settings, UserFile users, Sessions sessions, AssignmentDesk desk, PushChannel push,
-                         Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
+                         AnalystView analysts, Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
                          MeterRegistry meters) {
         this.settings = settings;
         this.users = users;
         this.sessions = sessions;
         this.desk = desk;
         this.push = push;
+        this.analysts = analysts;
         this.roads = roads;
         this.health = health;
         this.metrics = metrics;
@@ -196,6 +199,15 @@ public final class ConsoleServer implements AutoCloseable {
                     "mayAssign", user.role().mayAssign()));
             case "/api/events" -> events(exchange, user);
             case "/api/roads" -> roads(exchange);
+            case "/api/analyst" -> {
+                if (user.role() == Role.ANALYST) {
+                    AUDIT.info("analyst data read by {}", user.name());
+                    sendJson(exchange, 200, Map.of("trialByDay", analysts.trialByDay(), "fsuTop", analysts.fsuTop()));
+                } else {
+                    AUDIT.info("{} ({}) refused /api/analyst", user.name(), user.role().id());
+                    sendJson(exchange, 403, Map.of("error", "Analyst data is for analysts only"));
+                }
+            }
             case "/api/assign" -> decide(exchange, method, user, body -> desk.assign(user, new AssignRequest(
                     text(body, "incidentId"), strings(body.get("officerIds")), text(body, "recommendationId"),
                     text(body, "overrideReason"))));
