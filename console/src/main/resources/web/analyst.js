@@ -35,19 +35,25 @@ function chart(rows) {
   const rate = r => r.violentCrime / Math.max(r.hotSpotDays, 1);
   const max = Math.max(0.1, ...rows.map(rate));
   const ns = 'http://www.w3.org/2000/svg';
-  const width = Math.max(320, days.length * 28 + 40);
+  const width = Math.max(320, days.length * 36 + 40);
   const height = 140;
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
   svg.setAttribute('class', 'chart');
   days.forEach((day, i) => {
+    const dayLabel = document.createElementNS(ns, 'text');
+    dayLabel.setAttribute('x', 30 + i * 36);
+    dayLabel.setAttribute('y', height - 6);
+    dayLabel.setAttribute('class', 'chart-label');
+    dayLabel.textContent = day.slice(5);
+    svg.append(dayLabel);
     for (const [offset, arm] of [[0, 'TREATMENT'], [11, 'CONTROL']]) {
       const row = rows.find(r => r.day === day && r.arm === arm);
       if (!row) continue;
       const bar = document.createElementNS(ns, 'rect');
       const barHeight = (height - 30) * rate(row) / max;
-      bar.setAttribute('x', 30 + i * 28 + offset);
+      bar.setAttribute('x', 30 + i * 36 + offset);
       bar.setAttribute('y', height - 20 - barHeight);
       bar.setAttribute('width', 10);
       bar.setAttribute('height', barHeight);

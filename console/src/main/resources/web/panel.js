@@ -35,7 +35,7 @@ export class Panel {
     const recommendation = this.live.part('recommendations')[this.incidentId];
     if (recommendation && this.shownRevision !== null && recommendation.revision !== this.shownRevision) {
       this.notice = recommendation.status === 'WITHDRAWN'
-        ? `Recommendation withdrawn (${label(recommendation.trigger)})`
+        ? `Recommendation withdrawn${recommendation.trigger === 'WITHDRAWN' ? '' : ` (${label(recommendation.trigger)})`}`
         : `Updated to revision ${recommendation.revision}: ${label(recommendation.trigger)}`;
       this.chosenRank = 1;
     }
