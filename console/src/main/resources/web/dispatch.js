@@ -27,18 +27,14 @@ function renderQueue() {
     h('h3', {}, group, h('span', {class: 'count'}, String(rows.length))),
     h('table', {class: 'queue-table'}, h('tbody', {}, rows.map(row => {
       order.push(row.id);
-      const recommendation = row.recommendation;
-      const top = recommendation?.status === 'ACTIVE' ? recommendation.candidates[0] : null;
       return h('tr', {class: `incident ${row.urgency}${row.id === panel.incidentId ? ' selected' : ''}`,
           dataset: {incident: row.id}, onclick: () => select(row.id)},
         h('td', {}, h('span', {class: `grade g${row.incident.grade}`}, `G${row.incident.grade}`)),
-        h('td', {class: 'id'}, row.id, h('div', {class: 'sub'}, label(row.incident.category))),
+        h('td', {class: 'id'}, row.id, h('div', {class: 'sub'}, label(row.incident.category), ' · ', nextStep(row))),
         h('td', {class: 'age', title: 'age'}, duration(row.ageSeconds)),
         h('td', {class: `left ${row.urgency}`, title: 'time left to target',
           dataset: {target: String(row.targetAt), seconds: String(row.targetSeconds)}},
-          leftText(row.leftSeconds)),
-        h('td', {class: 'sub'}, top ? `${top.callSigns.join('+')} ${duration(top.etaSeconds)}`
-          : recommendation?.status === 'NO_CANDIDATE' ? 'no unit' : row.backlog ? `queued #${row.backlog.position}` : '…'));
+          leftText(row.leftSeconds)));
     })))));
   const queue = document.getElementById('queue-groups');
   queue.replaceChildren(...(sections.length ? sections : [h('p', {class: 'muted', id: 'queue-empty'}, 'No incident waiting.')]));
@@ -96,6 +92,15 @@ document.addEventListener('keydown', event => {
     select(order[at < 0 ? 0 : next]);
   }
 });
+
+/** What the queue row says about the next step: the recommended unit and its ETA, or why it waits. */
+function nextStep(row) {
+  const recommendation = row.recommendation;
+  const top = recommendation?.status === 'ACTIVE' ? recommendation.candidates[0] : null;
+  if (top) return `${top.callSigns.join('+')} ${duration(top.etaSeconds)}`;
+  if (recommendation?.status === 'NO_CANDIDATE') return 'no unit';
+  return row.backlog ? `queued #${row.backlog.position}` : 'awaiting recommendation';
+}
 
 function leftText(seconds) {
   return seconds < 0 ? `+${duration(-seconds)}` : duration(seconds);
