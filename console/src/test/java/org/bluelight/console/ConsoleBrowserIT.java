@@ -377,8 +377,11 @@ class ConsoleBrowserIT {
             second.start();
             assertThat(second.awaitReady(WAIT)).isTrue();
             assertThat(second.view().openIncident(incidentId)).isPresent();
-            assertThat(second.view().recommendationFor(incidentId)).map(Recommendation::getRecommendationId)
-                    .contains(recommendation.getRecommendationId());
+            // The dispatch app withdraws the recommendation once the incident is assigned: a later revision may be there.
+            assertThat(second.view().recommendationFor(incidentId)).hasValueSatisfying(latest -> {
+                assertThat(latest.getIncidentId()).isEqualTo(incidentId);
+                assertThat(latest.getRevision()).isGreaterThanOrEqualTo(recommendation.getRevision());
+            });
             assertThat(second.view().assignmentOf(incidentId)).map(Assignment::getDispatcherId).contains("alice");
             assertThat(second.view().unitStatus(top)).isPresent();
 

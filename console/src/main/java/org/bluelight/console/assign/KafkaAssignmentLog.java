@@ -53,6 +53,10 @@ public final class KafkaAssignmentLog implements AssignmentLog, AutoCloseable {
     @Override
     public void catchUp(String incidentId) throws TimeoutException, InterruptedException {
         TopicPartition partition = partitionOf(incidentId);
+        if (!offsets.assignment().contains(partition)) {
+            // Asked about a partition it is not assigned, a consumer warns on every call.
+            offsets.assign(producer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
+        }
         long end = offsets.endOffsets(List.of(partition), CATCH_UP_LIMIT).get(partition);
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         while (!feed.hasRead(partition, end)) {
