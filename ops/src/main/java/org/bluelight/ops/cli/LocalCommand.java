@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
+import org.bluelight.ops.local.AppSettings;
 import org.bluelight.ops.local.BundledMap;
 import org.bluelight.ops.local.DemoSettings;
 import org.bluelight.ops.local.LocalServices;
@@ -81,6 +84,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--infrastructure-only", description = "Only the broker, the registry and the topics.")
     private boolean infrastructureOnly;
 
+    @Option(names = "--app-settings", paramLabel = "APP=FILE",
+            description = {"A properties file for one app (dispatch, coverage or metrics), read as the standalone app reads it;",
+                "BLUELIGHT_* environment variables override it. Repeatable."})
+    private Map<String, Path> appSettings = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         LocalStackConfig config = config();
@@ -89,7 +97,7 @@ public final class LocalCommand implements Callable<Integer> {
         LogFile logFile = LogFile.open(config.logFile());
         try {
             LocalStack stack = new LocalStack(infrastructureOnly ? LocalServices.standard(config)
-                    : LocalServices.demo(config, demo(), System.out), line -> {
+                    : LocalServices.demo(config, demo(), appSettings(), System.out), line -> {
                 out.println(line);
                 out.flush();
             });
@@ -136,6 +144,14 @@ public final class LocalCommand implements Callable<Integer> {
         try {
             return new DemoSettings(osmFile == null ? BundledMap.andorra() : osmFile, scenario, speed, summaryFile, !noSimulator,
                     httpPortBase);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private AppSettings appSettings() {
+        try {
+            return AppSettings.of(appSettings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

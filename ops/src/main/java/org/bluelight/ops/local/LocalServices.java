@@ -21,6 +21,12 @@ public final class LocalServices {
     /** The trial's target sample of hot-spot-days (Thames Valley: 4,042, 2,021 per arm). */
     private static final String TRIAL_TARGET = "4042";
 
+    /**
+     * Defaults the stack chooses over the apps' own, for a demo that shows every output within
+     * minutes: the frequent-service-user lists are ranked every 30 s, not hourly.
+     */
+    static final Map<String, String> DEMO_DEFAULTS = Map.of("fsu.ranking.interval.ms", "30000");
+
     private LocalServices() {
     }
 
@@ -32,27 +38,33 @@ public final class LocalServices {
                 new TopicProvisioningService(config.bootstrapServers(), config.topics()));
     }
 
-    /** The standard stack, then the road network, the streams apps on it, and the simulated force. */
+    /** {@link #demo(LocalStackConfig, DemoSettings, AppSettings, PrintStream)} with the apps' defaults only. */
     public static List<LocalService> demo(LocalStackConfig config, DemoSettings demo, PrintStream status) {
+        return demo(config, demo, AppSettings.none(), status);
+    }
+
+    /** The standard stack, then the road network, the streams apps on it, and the simulated force. */
+    public static List<LocalService> demo(LocalStackConfig config, DemoSettings demo, AppSettings settings, PrintStream status) {
         List<LocalService> services = new ArrayList<>(standard(config));
         RoadNetworkService roads = new RoadNetworkService(demo.osmFile(), config.dataDir().resolve("graph-cache"));
         services.add(roads);
         services.add(new StreamsAppService("dispatch app", "/officers, /backlog/{group}, /recommendations/{incident}", () -> {
             MapBounds bounds = roads.network().bounds();
-            ConfigSource source = embedded(config, Map.of(
+            ConfigSource source = embedded(config, settings, "dispatch", DispatchApp.APPLICATION_ID, demo.httpPortBase(), Map.of(
                     "routing.osm.file", demo.osmFile().toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
             return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase()),
                     DispatchSettings.from(source), roads.network());
         }));
         services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {
-            ConfigSource source = embedded(config, Map.of("coverage.map.file", demo.osmFile().toString()));
+            ConfigSource source = embedded(config, settings, "coverage", CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1,
+                    Map.of("coverage.map.file", demo.osmFile().toString()));
             StreamsAppConfig app = StreamsAppConfig.from(source, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1);
             return CoverageApp.create(app, CoverageConfig.from(source), AppSerdes.connect(app.registry()), roads.network())
                     .streamsApp();
         }));
         services.add(new StreamsAppService("metrics app", "/trial/summary, /fsu/top?metric=1..4", () -> {
-            ConfigSource source = embedded(config, Map.of());
+            ConfigSource source = embedded(config, settings, "metrics", MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2, Map.of());
             return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
                     MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
         }));
@@ -63,12 +75,18 @@ public final class LocalServices {
         return services;
     }
 
-    /** An embedded app's configuration: the local broker and registry, state under the data dir. */
-    private static ConfigSource embedded(LocalStackConfig config, Map<String, String> appSettings) {
-        Map<String, String> values = new java.util.HashMap<>(appSettings);
-        values.put("bootstrap.servers", config.bootstrapServers());
-        values.put("schema.registry.url", config.registryUrl().toString());
-        values.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
-        return ConfigSource.of(values);
+    /**
+     * An embedded app's configuration: its settings file and the environment, under what the stack
+     * fixes (the local broker and registry, state under the data dir, its id, port and map).
+     */
+    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, String app, String applicationId,
+                                         int httpPort, Map<String, String> stackValues) {
+        Map<String, String> fixed = new java.util.HashMap<>(stackValues);
+        fixed.put("bootstrap.servers", config.bootstrapServers());
+        fixed.put("schema.registry.url", config.registryUrl().toString());
+        fixed.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
+        fixed.put("application.id", applicationId);
+        fixed.put("http.port", String.valueOf(httpPort));
+        return settings.source(app, DEMO_DEFAULTS, fixed);
     }
 }

@@ -59,7 +59,7 @@ public final class MetricsApp {
                 1, source.millis("response.target.grade1.ms", Duration.ofMinutes(15)),
                 2, source.millis("response.target.grade2.ms", Duration.ofMinutes(60))));
         FsuRanking.Settings ranking = new FsuRanking.Settings(source.integer("fsu.mean.of.top", 1000),
-                source.integer("fsu.list.size", 100));
+                source.integer("fsu.list.size", 100), FsuRanking.Normalisation.parse(source.string("fsu.normalisation", "cap")));
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
                 source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source));

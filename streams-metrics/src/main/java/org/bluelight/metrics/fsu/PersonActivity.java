@@ -12,13 +12,14 @@ import org.bluelight.schemas.SafeguardingTheme;
  * subject of, a crime they had roles in, or a custody episode.
  *
  * @param at when it happened, for the 12-month window: a call's report time, a crime record's
- *           first recording, a custody arrival
+ *           creation (its first recording), a custody arrival
  * @param resourceHours resource hours of a call
  * @param endAt release from custody, null while still in custody
  * @param area neighbourhood area of a call, null when unknown
+ * @param homeArea the person's home area as a crime or custody record gives it, null when not given
  */
 public record PersonActivity(Kind kind, Instant at, double resourceHours, Set<CrimeRole> roles, Instant endAt,
-                             Set<SafeguardingTheme> themes, String area) {
+                             Set<SafeguardingTheme> themes, String area, String homeArea) {
 
     public enum Kind { ORIGINATOR_CALL, SUBJECT_CALL, CRIME, CUSTODY }
 
@@ -32,14 +33,14 @@ public record PersonActivity(Kind kind, Instant at, double resourceHours, Set<Cr
     public static PersonActivity call(boolean originator, Instant reportedAt, double resourceHours,
                                       Set<SafeguardingTheme> themes, String area) {
         return new PersonActivity(originator ? Kind.ORIGINATOR_CALL : Kind.SUBJECT_CALL, reportedAt, resourceHours,
-                Set.of(), null, themes, area);
+                Set.of(), null, themes, area, null);
     }
 
-    public static PersonActivity crime(Instant firstRecordedAt, Set<CrimeRole> roles) {
-        return new PersonActivity(Kind.CRIME, firstRecordedAt, 0.0, roles, null, Set.of(), null);
+    public static PersonActivity crime(Instant createdAt, Set<CrimeRole> roles, String homeArea) {
+        return new PersonActivity(Kind.CRIME, createdAt, 0.0, roles, null, Set.of(), null, homeArea);
     }
 
-    public static PersonActivity custody(Instant arrivedAt, Instant releasedAt) {
-        return new PersonActivity(Kind.CUSTODY, arrivedAt, 0.0, Set.of(), releasedAt, Set.of(), null);
+    public static PersonActivity custody(Instant arrivedAt, Instant releasedAt, String homeArea) {
+        return new PersonActivity(Kind.CUSTODY, arrivedAt, 0.0, Set.of(), releasedAt, Set.of(), null, homeArea);
     }
 }

@@ -48,7 +48,7 @@ public record PersonLedger(Map<String, PersonActivity> activities) {
         PersonActivity previous = activities.get(key);
         if (previous != null && activity.kind() == PersonActivity.Kind.CRIME && previous.at().isBefore(activity.at())) {
             activity = new PersonActivity(activity.kind(), previous.at(), activity.resourceHours(), activity.roles(),
-                    activity.endAt(), activity.themes(), activity.area());
+                    activity.endAt(), activity.themes(), activity.area(), activity.homeArea());
         }
         next.put(key, activity);
         return new PersonLedger(next);
@@ -76,13 +76,15 @@ public record PersonLedger(Map<String, PersonActivity> activities) {
     }
 
     /**
-     * The nine totals over [windowStart, asOf]. Home area is the person's most frequent call area
-     * (ties to the alphabetically first): the contracts carry no home address.
+     * The nine totals over [windowStart, asOf]. Home area is the one the latest crime or custody
+     * record in the window gives (the records system knows the address); without one, the person's
+     * most frequent call area (ties to the alphabetically first).
      */
     public FsuTotals totals(Instant windowStart, Instant asOf) {
         Map<FsuTotal, Double> values = new EnumMap<>(FsuTotal.class);
         Set<SafeguardingTheme> themes = EnumSet.noneOf(SafeguardingTheme.class);
         Map<String, Integer> areas = new TreeMap<>();
+        PersonActivity latestWithHome = null;
         for (PersonActivity activity : activities.values()) {
             if (activity.at().isBefore(windowStart) || activity.at().isAfter(asOf)) {
                 continue;
@@ -117,6 +119,13 @@ public record PersonLedger(Map<String, PersonActivity> activities) {
             if (activity.area() != null) {
                 areas.merge(activity.area(), 1, Integer::sum);
             }
+            if (activity.homeArea() != null && (latestWithHome == null || activity.at().isAfter(latestWithHome.at())
+                    || activity.at().equals(latestWithHome.at()) && activity.homeArea().compareTo(latestWithHome.homeArea()) < 0)) {
+                latestWithHome = activity;
+            }
+        }
+        if (latestWithHome != null) {
+            return new FsuTotals(values, latestWithHome.homeArea(), themes);
         }
         String homeArea = null;
         int best = 0;

@@ -1,5 +1,6 @@
 package org.bluelight.metrics.fsu;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,12 +23,18 @@ public final class RecordLinks {
             return List.of();
         }
         Map<String, Set<CrimeRole>> roles = new HashMap<>();
+        Map<String, String> homeAreas = new HashMap<>();
         for (CrimePerson person : crime.getPeople()) {
             roles.computeIfAbsent(person.getPersonId(), id -> EnumSet.noneOf(CrimeRole.class)).add(person.getRole());
+            if (person.getHomeArea() != null) {
+                homeAreas.put(person.getPersonId(), person.getHomeArea());
+            }
         }
+        // The window counts records created in it; older producers send no creation time.
+        Instant created = crime.getCreatedAt() != null ? crime.getCreatedAt() : crime.getRecordedAt();
         List<PersonUpdate> updates = new ArrayList<>();
         roles.forEach((personId, personRoles) -> updates.add(new PersonUpdate(personId,
-                PersonLedger.crimeKey(crime.getCrimeId()), PersonActivity.crime(crime.getRecordedAt(), personRoles))));
+                PersonLedger.crimeKey(crime.getCrimeId()), PersonActivity.crime(created, personRoles, homeAreas.get(personId)))));
         return updates;
     }
 
@@ -36,6 +43,6 @@ public final class RecordLinks {
             return List.of();
         }
         return List.of(new PersonUpdate(custody.getPersonId(), PersonLedger.custodyKey(custody.getCustodyId()),
-                PersonActivity.custody(custody.getArrivedAt(), custody.getReleasedAt())));
+                PersonActivity.custody(custody.getArrivedAt(), custody.getReleasedAt(), custody.getHomeArea())));
     }
 }

@@ -113,7 +113,7 @@ class MetricsIT {
             }
             send(producer, Topic.CRIME_RECORDS, "C1", CrimeRecord.newBuilder().setCrimeId("C1").setIncidentId("I3")
                     .setCommittedAt(REPORTED).setRecordedAt(REPORTED.plusSeconds(60)).setCategory(IncidentCategory.THEFT)
-                    .setLocation(INSIDE).setPeople(List.of(new CrimePerson("P2", CrimeRole.SUSPECT))).build(), REPORTED.plusSeconds(60));
+                    .setLocation(INSIDE).setPeople(List.of(new CrimePerson("P2", CrimeRole.SUSPECT, null))).build(), REPORTED.plusSeconds(60));
             status(producer, "O1", OfficerState.AVAILABLE, null, REPORTED.minusSeconds(300));
             status(producer, "O2", OfficerState.AVAILABLE, null, REPORTED.minusSeconds(300));
             status(producer, "O1", OfficerState.ON_SCENE, "I1", REPORTED.plusSeconds(600));

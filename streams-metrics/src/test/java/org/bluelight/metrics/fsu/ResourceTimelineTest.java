@@ -60,6 +60,21 @@ class ResourceTimelineTest {
         assertThat(stoodDown.currentIncident()).isNull();
     }
 
+    @Test
+    void aReleaseCadLogsIsTakenAsItIsAndReplacesTheInference() {
+        // Sent to I2 while still on I1 (a second incident on the way): the inference would end I1 now.
+        OfficerStatus secondJob = OfficerStatus.newBuilder(status("O1", OfficerState.EN_ROUTE, "I2", minutes(40)))
+                .setReleasedFromIncidentId("I0").build();
+        OfficerEngagement.Step step = OfficerEngagement.next("I1", OfficerEngagement.Signal.of(secondJob));
+        assertThat(step.events()).as("only the logged release, and the new engagement").containsExactly(
+                new ResourceEvent("I0", "O1", false, minutes(40)), new ResourceEvent("I2", "O1", true, minutes(40)));
+
+        OfficerStatus cleared = OfficerStatus.newBuilder(status("O1", OfficerState.AVAILABLE, null, minutes(70)))
+                .setReleasedFromIncidentId("I1").build();
+        assertThat(OfficerEngagement.next("I2", OfficerEngagement.Signal.of(cleared)).events())
+                .containsExactly(new ResourceEvent("I1", "O1", false, minutes(70)));
+    }
+
     static OfficerStatus status(String officer, OfficerState state, String incident, Instant at) {
         return OfficerStatus.newBuilder().setOfficerId(officer).setCallSign(officer).setState(state).setChangedAt(at)
                 .setDispatchGroup("RAD1").setIncidentId(incident).build();

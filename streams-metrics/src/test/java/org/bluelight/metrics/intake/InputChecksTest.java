@@ -65,9 +65,8 @@ class InputChecksTest {
     }
 
     @Test
-    void custodyReleasedBeforeArrivalIsRefused() {
-        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false))))
-                .isEqualTo(InputChecks.NEGATIVE_DURATION);
-        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false)))).isEqualTo("valid");
+    void custodyReleasedBeforeArrivalIsKeptForTheMethodToCountAsZeroHours() {
+        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false, null)))).isEqualTo("valid");
+        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false, null)))).isEqualTo("valid");
     }
 }

@@ -255,6 +255,21 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void aCustodyReleasedBeforeItsArrivalCountsWithZeroHours() {
+        Instant arrived = Instant.parse("2024-05-01T10:05:00Z");
+        input(Topic.CUSTODY_RECORDS).pipeInput("K1", CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-entry-error")
+                .setArrivedAt(arrived).setReleasedAt(arrived.minusSeconds(3600)).build(), arrived);
+
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        FsuTally person = latest(Topic.FSU).get("P-entry-error");
+        assertThat(person).as("the custody is counted, not dead-lettered").isNotNull();
+        assertThat(person.getCustodyCount()).isEqualTo(1);
+        assertThat(person.getCustodyHours()).isZero();
+        assertThat(deadLetters(Topic.CUSTODY_RECORDS)).isEmpty();
+    }
+
+    @Test
     void firstArrivalGivesHourlyAndDailyKpisAndGauges() {
         Instant reported = Instant.parse("2024-05-01T10:05:00Z");
         pipe(incident("I1", reported, IncidentCategory.VIOLENCE_WITH_INJURY, INSIDE).build());

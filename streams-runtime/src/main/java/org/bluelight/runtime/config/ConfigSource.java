@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * {@code http.port} ← {@code BLUELIGHT_HTTP_PORT}). For key groups read by prefix (see
  * {@link #withPrefix}) a variable maps back by lower-casing and turning {@code _} into {@code .}
  * ({@code BLUELIGHT_SASL_JAAS_CONFIG} → {@code sasl.jaas.config}), which is exact for Kafka's own
- * settings because they contain only dots. Environment beats file; file beats the default.
+ * settings because they contain only dots. Environment beats file; file beats the default; values
+ * a host process fixes ({@link #withFixed}) beat all three.
  */
 public final class ConfigSource {
 
@@ -33,11 +34,18 @@ public final class ConfigSource {
     private final Map<String, String> fileValues;
     private final String fileName;
     private final Map<String, String> environment;
+    private final Map<String, String> fixed;
 
-    private ConfigSource(Map<String, String> fileValues, String fileName, Map<String, String> environment) {
+    private ConfigSource(Map<String, String> fileValues, String fileName, Map<String, String> environment,
+                         Map<String, String> fixed) {
         this.fileValues = Map.copyOf(fileValues);
         this.fileName = fileName;
         this.environment = Map.copyOf(environment);
+        this.fixed = Map.copyOf(fixed);
+    }
+
+    private ConfigSource(Map<String, String> fileValues, String fileName, Map<String, String> environment) {
+        this(fileValues, fileName, environment, Map.of());
     }
 
     /** Values from a properties file (if given) overridden by {@code BLUELIGHT_*} variables of {@code environment}. */
@@ -77,8 +85,29 @@ public final class ConfigSource {
         return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** The value of {@code key}, from the environment, else the file. */
+    /**
+     * This source with {@code values} beating the environment and the file: what a host running
+     * several apps in one process (the local stack) must decide itself, such as addresses and ports.
+     */
+    public ConfigSource withFixed(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(fixed);
+        all.putAll(values);
+        return new ConfigSource(fileValues, fileName, environment, all);
+    }
+
+    /** This source with {@code values} under the file: defaults a host chooses for its own setting. */
+    public ConfigSource withDefaults(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(values);
+        all.putAll(fileValues);
+        return new ConfigSource(all, fileName, environment, fixed);
+    }
+
+    /** The value of {@code key}: fixed by the host, else from the environment, else the file. */
     public Optional<String> get(String key) {
+        String fromHost = fixed.get(key);
+        if (fromHost != null) {
+            return Optional.of(fromHost);
+        }
         String fromEnv = environment.get(environmentVariable(key));
         if (fromEnv != null) {
             return Optional.of(fromEnv.trim());
@@ -153,11 +182,19 @@ public final class ConfigSource {
                 values.put(key, value.trim());
             }
         });
+        fixed.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                values.put(key, value);
+            }
+        });
         return values;
     }
 
     /** Where {@code key}'s value comes from, for error messages. */
     public String origin(String key) {
+        if (fixed.containsKey(key)) {
+            return "the host process";
+        }
         String variable = environmentVariable(key);
         if (environment.containsKey(variable)) {
             return "environment variable " + variable;
