@@ -147,11 +147,12 @@ export class ForceMap {
   }
 
   drawCoverage(g) {
-    for (const view of Object.values(this.live.part('cells'))) {
-      const cell = view.cell;
-      if (!view.boundary.length) continue;
+    const outlines = this.live.part('outlines');
+    for (const cell of Object.values(this.live.part('cells'))) {
+      const outline = outlines[cell.cellId];
+      if (!outline || !outline.length) continue;
       g.beginPath();
-      view.boundary.forEach(([lat, lon], i) => {
+      outline.forEach(([lat, lon], i) => {
         const [x, y] = this.project(lon, lat);
         if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
       });

@@ -101,8 +101,7 @@ export function alerts(live) {
       list.push({kind: 'stale', text: `${row.status.callSign} position is ${row.positionAge === null ? 'unknown' : `${Math.round(row.positionAge / 60)} min old`}`});
     }
   }
-  for (const view of Object.values(live.part('cells'))) {
-    const cell = view.cell;
+  for (const cell of Object.values(live.part('cells'))) {
     if (cell.deficit > 0 && cell.demandPerHour > 0) {
       list.push({kind: 'coverage', text: `Cell ${cell.cellId}: ${cell.officersInReach} of ${cell.requiredLevel} officers in reach, demand ${cell.demandPerHour.toFixed(2)}/h`});
     }

@@ -27,7 +27,7 @@ function render() {
     return h('div', {class: 'group-availability', dataset: {group}}, h('strong', {}, group), ` ${n.available} available · ${n.busy} busy`, bar);
   }));
 
-  const cells = Object.values(live.part('cells')).map(v => v.cell);
+  const cells = Object.values(live.part('cells'));
   const withDemand = cells.filter(c => c.demandPerHour > 0);
   const deficits = withDemand.filter(c => c.deficit > 0);
   const uncovered = deficits.reduce((sum, c) => sum + c.demandPerHour, 0);

@@ -40,14 +40,12 @@ public final class ConsoleView {
     public static final String UNITS = "units";
     public static final String POSITIONS = "positions";
     public static final String CELLS = "cells";
+    /** Each cell's hexagon, sent once per cell: coverage cells change every few seconds, their shape never. */
+    public static final String OUTLINES = "outlines";
     public static final String IMPACTS = "impacts";
     public static final String KPIS = "kpis";
     private static final List<String> PARTS = List.of(INCIDENTS, RECOMMENDATIONS, ASSIGNMENTS, CONFLICTS, BACKLOG,
-            UNITS, POSITIONS, CELLS, IMPACTS, KPIS);
-
-    /** A coverage cell with its hexagon, so the page can draw it. */
-    public record CellView(CoverageCell cell, List<double[]> boundary) {
-    }
+            UNITS, POSITIONS, CELLS, OUTLINES, IMPACTS, KPIS);
 
     private final Function<String, List<double[]>> cellOutline;
     private final Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
@@ -130,8 +128,20 @@ public final class ConsoleView {
         }
     }
 
+    /**
+     * A cell's coverage; a new record that differs only in its time is not passed on (the coverage
+     * app republishes cells often, and browsers need only what they show).
+     */
     public synchronized void cell(String cellId, CoverageCell cell) {
-        put(CELLS, cellId, cell == null ? null : new CellView(cell, cellOutline.apply(cellId)));
+        CoverageCell current = (CoverageCell) parts.get(CELLS).get(cellId);
+        if (cell != null && current != null
+                && CoverageCell.newBuilder(cell).setUpdatedAt(current.getUpdatedAt()).build().equals(current)) {
+            return;
+        }
+        if (cell != null && !parts.get(OUTLINES).containsKey(cellId)) {
+            put(OUTLINES, cellId, cellOutline.apply(cellId));
+        }
+        put(CELLS, cellId, cell);
     }
 
     public synchronized void impact(String officerId, OfficerCoverageImpact impact) {

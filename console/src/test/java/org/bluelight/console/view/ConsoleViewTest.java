@@ -88,14 +88,23 @@ class ConsoleViewTest {
     }
 
     @Test
-    void aCoverageCellCarriesItsHexagonAndATombstoneRemovesIt() {
+    void aCellsHexagonIsSentOnceAndARepublishedCellThatOnlyChangedItsTimeIsNotPassedOn() {
         org.bluelight.schemas.CoverageCell cell = org.bluelight.schemas.CoverageCell.newBuilder().setCellId("881ea6e1a1fffff")
                 .setResolution(8).setCenter(new GeoPoint(42.5, 1.5)).setOfficersInReach(0).setAvailableInReach(0)
                 .setDemandPerHour(0.4).setRequiredLevel(1).setDeficit(1).setUpdatedAt(T0).build();
         view.cell("881ea6e1a1fffff", cell);
-        ConsoleView.CellView shown = (ConsoleView.CellView) view.snapshot().get(ConsoleView.CELLS).get("881ea6e1a1fffff");
-        assertThat(shown.cell()).isEqualTo(cell);
-        assertThat(shown.boundary()).hasSize(1);
+        Map<String, Map<String, Object>> first = view.drainChanges();
+        assertThat(first.get(ConsoleView.CELLS)).containsEntry("881ea6e1a1fffff", cell);
+        assertThat(first.get(ConsoleView.OUTLINES)).containsKey("881ea6e1a1fffff");
+
+        view.cell("881ea6e1a1fffff", org.bluelight.schemas.CoverageCell.newBuilder(cell).setUpdatedAt(T0.plusSeconds(5)).build());
+        assertThat(view.drainChanges()).as("only the time changed").isEmpty();
+
+        org.bluelight.schemas.CoverageCell covered = org.bluelight.schemas.CoverageCell.newBuilder(cell)
+                .setOfficersInReach(1).setDeficit(0).setUpdatedAt(T0.plusSeconds(9)).build();
+        view.cell("881ea6e1a1fffff", covered);
+        assertThat(view.drainChanges()).containsOnlyKeys(ConsoleView.CELLS);
+
         view.cell("881ea6e1a1fffff", null);
         assertThat(view.snapshot().get(ConsoleView.CELLS)).isEmpty();
     }
