@@ -6,6 +6,7 @@ import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
 import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
+import org.bluelight.ops.cli.console.ConsoleCommand;
 import org.bluelight.ops.cli.evaluate.EvaluateCommand;
 import org.bluelight.ops.cli.routing.MapCommand;
 import org.bluelight.ops.cli.routing.RouteCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             TrialCommand.class,
             BenchCommand.class,
+            ConsoleCommand.class,
         })
 public final class Bluelight implements Runnable {
 

@@ -75,7 +75,7 @@ public final class LocalCommand implements Callable<Integer> {
     private Path summaryFile;
 
     @Option(names = "--http-port-base", paramLabel = "PORT", defaultValue = "" + DemoSettings.DEFAULT_HTTP_PORT_BASE,
-            description = "HTTP port of the dispatch app; coverage and metrics take the next two (default: ${DEFAULT-VALUE}).")
+            description = "HTTP port of the dispatch app; coverage, metrics and the console take the next three (default: ${DEFAULT-VALUE}).")
     private int httpPortBase;
 
     @Option(names = "--no-simulator", description = "Run the apps without the simulated force (feed them from a real CAD).")

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param speed       simulated seconds per wall-clock second
  * @param summaryFile where the simulator writes its JSON summary at exit; null for none
  * @param simulate    false to run only the apps, fed by a real CAD
- * @param httpPortBase the first app's HTTP port; the others follow it (dispatch, coverage, metrics)
+ * @param httpPortBase the first app's HTTP port; the others follow it (dispatch, coverage, metrics, console)
  */
 public record DemoSettings(Path osmFile, String scenario, double speed, Path summaryFile, boolean simulate, int httpPortBase) {
 
@@ -24,8 +24,8 @@ public record DemoSettings(Path osmFile, String scenario, double speed, Path sum
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be positive, was " + speed);
         }
-        if (httpPortBase < 1 || httpPortBase > 65533) {
-            throw new IllegalArgumentException("httpPortBase must be in 1..65533, was " + httpPortBase);
+        if (httpPortBase < 1 || httpPortBase > 65532) {
+            throw new IllegalArgumentException("httpPortBase must be in 1..65532, was " + httpPortBase);
         }
     }
 }

@@ -68,6 +68,7 @@ public final class LocalServices {
             return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
                     MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
         }));
+        services.add(new ConsoleService(config, roads, demo.httpPortBase() + 3));
         if (demo.simulate()) {
             services.add(new SimulatorService(config, demo, status));
         }

@@ -38,7 +38,8 @@ class LocalDemoIT {
                 "--speed", "300", "--duration", "60s", "--summary", summaryFile.toString());
 
         assertThat(exit).as("exit code; output:%n%s", out).isZero();
-        assertThat(out.toString()).contains("Dispatch app:", "Coverage app:", "Metrics app:", "Simulator:");
+        assertThat(out.toString()).contains("Dispatch app:", "Coverage app:", "Metrics app:", "Dispatch console:",
+                "Console demo login:", "Simulator:");
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
         assertThat(summary.get("incidents").asInt()).as("incidents in %s", summary).isPositive();
         assertThat(summary.get("recommendations").asInt()).as("recommendations in %s", summary).isPositive();

@@ -16,6 +16,11 @@ import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.Parameters;
+import com.graphhopper.routing.ev.EnumEncodedValue;
+import com.graphhopper.routing.ev.RoadClass;
+import com.graphhopper.routing.util.AllEdgesIterator;
+import com.graphhopper.util.RamerDouglasPeucker;
+import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.PointNotRoutableException;
@@ -191,6 +196,26 @@ public final class RoadNetwork implements AutoCloseable {
     public GeoPoint snap(GeoPoint point, TravelProfile profile) {
         Snap snap = snapper.snap(point, weightings.get(profile, TrafficBand.FREE_FLOW));
         return new GeoPoint(snap.getSnappedPoint().getLat(), snap.getSnappedPoint().getLon());
+    }
+
+    /**
+     * Every road segment of the graph as a polyline simplified to within {@code toleranceMeters},
+     * for drawing the force area's map from the same extract the apps route on.
+     */
+    public List<RoadLine> roadLines(double toleranceMeters) {
+        EnumEncodedValue<RoadClass> roadClass = hopper.getEncodingManager().getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
+        RamerDouglasPeucker simplifier = new RamerDouglasPeucker().setMaxDistance(toleranceMeters);
+        List<RoadLine> lines = new ArrayList<>(graph.getEdges());
+        AllEdgesIterator edges = graph.getAllEdges();
+        while (edges.next()) {
+            PointList geometry = edges.fetchWayGeometry(FetchMode.ALL);
+            simplifier.simplify(geometry);
+            List<GeoPoint> points = new ArrayList<>(geometry.size());
+            for (int i = 0; i < geometry.size(); i++)
+                points.add(new GeoPoint(geometry.getLat(i), geometry.getLon(i)));
+            lines.add(new RoadLine(edges.get(roadClass).toString(), points));
+        }
+        return lines;
     }
 
     public MapBounds bounds() {
