@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.bluelight.schemas.KpiWindow;
 import org.bluelight.schemas.OfficerState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GroupAvailabilityTest {
 
@@ -66,6 +67,7 @@ class GroupAvailabilityTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aChangeDatedYearsAwaySumsAtMostTheLastWeekOfWindows() {
         // Year 1 to 9999 is 87 million hours: walking them all hung the app.
         GroupAvailability group = GroupAvailability.unseen()

@@ -456,7 +456,7 @@ class MetricsTopologyTest {
     // --- Hostile values (issue 18) -----------------------------------------------------------
 
     @Test
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void statusesDatedYear1Or1970Or9999AreDeadLetteredAndTheGroupGoesOn() {
         Instant ten = Instant.parse("2024-05-01T10:00:00Z");
         TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
@@ -495,7 +495,7 @@ class MetricsTopologyTest {
     }
 
     @Test
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anAssignmentNamingThreeThousandOfficersIsDeadLettered() {
         Instant reported = Instant.parse("2024-05-01T20:00:00Z");
         pipe(incident("I1", reported, IncidentCategory.PUBLIC_ORDER, INSIDE).setOriginatorPersonId("P1").build());
@@ -512,7 +512,7 @@ class MetricsTopologyTest {
     }
 
     @Test
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHotSpotTheSizeOfTheWorldIsRefusedAndHotSpotsAfterItCount() {
         TestInputTopic<String, HotSpot> hotSpots = input(Topic.HOTSPOTS);
         hotSpots.pipeInput("HS2", HotSpot.newBuilder().setHotSpotId("HS2").setName("World").setTrialId("T").setPatrolAreas(List.of(
