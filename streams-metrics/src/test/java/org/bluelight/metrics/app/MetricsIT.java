@@ -224,7 +224,7 @@ class MetricsIT {
             while ((day[0] == null || deadLetters.size() < 2) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.topic().equals(Topic.HOTSPOT_TRIAL.topicName())) {
-                        HotSpotDay read = decode(Topic.HOTSPOT_TRIAL, HotSpotDay.class, record.value());
+                        HotSpotDay read = decode(Topic.HOTSPOT_TRIAL, record.value());
                         if (read.getHotSpotId().equals("HS7")) {
                             day[0] = read;
                         }
