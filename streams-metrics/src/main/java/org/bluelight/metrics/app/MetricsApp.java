@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuRanking;
 import org.bluelight.metrics.fsu.FsuTotal.Metric;
+import org.bluelight.metrics.intake.GlobalDeadLetters;
 import org.bluelight.metrics.intake.InputLimits;
 import org.bluelight.metrics.patrol.DosageTracker;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
@@ -89,10 +90,11 @@ public final class MetricsApp {
     public static StreamsApp create(StreamsAppConfig config, MetricsSettings settings, int targetHotSpotDays, Clock clock) {
         FsuBoard board = new FsuBoard();
         HotSpotCatalogue catalogue = new HotSpotCatalogue(settings.patrolAreaCellDegrees());
+        GlobalDeadLetters hotSpotDeadLetters = new GlobalDeadLetters(config.streamsProperties());
         StreamsApp app = new StreamsApp(config, context -> {
             return MetricsTopology.build(settings, context.serdes(), new MetricsTopology.Shared(catalogue, board,
-                    new ResponseKpiMeters(context.meterRegistry()), context.meterRegistry()));
-        });
+                    new ResponseKpiMeters(context.meterRegistry()), context.meterRegistry(), hotSpotDeadLetters));
+        }).closing(hotSpotDeadLetters);
         app.route("/trial/summary", query -> {
             if (app.state() != KafkaStreams.State.RUNNING) {
                 return JsonReply.unavailable("metrics app is " + app.state());

@@ -19,29 +19,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the global thread's dead letters with a producer of its own, made from the app's client
- * settings when the first letter comes. It writes only to dead-letter topics that exist (a failure
- * path never creates a topic); when it cannot write, the letter stays counted and logged.
+ * settings when the first letter comes and closed with the app. It writes only to dead-letter
+ * topics that exist (a failure path never creates a topic); when it cannot write, the letter stays
+ * counted and logged.
  */
-public final class GlobalDeadLetters implements HotSpotIntake.DeadLetterSink {
+public final class GlobalDeadLetters implements HotSpotIntake.DeadLetterSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalDeadLetters.class);
     private static final Duration MAX_BLOCK = Duration.ofSeconds(10);
 
-    private final Map<String, Object> appConfigs;
+    private final Map<Object, Object> appConfigs;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean unavailable;
+    private boolean closed;
 
-    private GlobalDeadLetters(Map<String, Object> appConfigs) {
-        this.appConfigs = new HashMap<>(appConfigs);
-    }
-
-    /** A sink for the app whose streams configuration is {@code appConfigs}. */
-    public static GlobalDeadLetters of(Map<String, Object> appConfigs) {
-        return new GlobalDeadLetters(appConfigs);
+    /** @param streamsProperties the app's streams configuration, whose client settings the producer takes */
+    public GlobalDeadLetters(Properties streamsProperties) {
+        this.appConfigs = new HashMap<>(streamsProperties);
     }
 
     @Override
-    public void send(ProducerRecord<byte[], byte[]> deadLetter) {
+    public synchronized void send(ProducerRecord<byte[], byte[]> deadLetter) {
         KafkaProducer<byte[], byte[]> connected = connect(deadLetter.topic());
         if (connected == null) {
             LOG.error("Dead letter for {} not written: no producer for it (see above)", deadLetter.topic());
@@ -56,14 +54,16 @@ public final class GlobalDeadLetters implements HotSpotIntake.DeadLetterSink {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 
     private KafkaProducer<byte[], byte[]> connect(String topic) {
-        if (producer != null || unavailable) {
+        if (producer != null || unavailable || closed) {
             return producer;
         }
         try (Admin admin = Admin.create(only(AdminClientConfig.configNames()))) {
@@ -89,7 +89,7 @@ public final class GlobalDeadLetters implements HotSpotIntake.DeadLetterSink {
     private Properties only(Set<String> names) {
         Properties props = new Properties();
         appConfigs.forEach((key, value) -> {
-            if (names.contains(key) && !List.of(ProducerConfig.CLIENT_ID_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG).contains(key)) {
+            if (names.contains(String.valueOf(key)) && !List.of(ProducerConfig.CLIENT_ID_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG).contains(key)) {
                 props.put(key, value);
             }
         });

@@ -3,10 +3,7 @@ package org.bluelight.metrics.intake;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,38 +29,33 @@ import org.bluelight.schemas.serde.AvroSerdeException;
  * that cannot be read, or a hot spot the {@link InputChecks} refuse, goes to
  * {@code ref.hotspots.dlq} with its original bytes and the reason, and is counted like every dead
  * letter. Kafka Streams 4.3 cannot write dead letters from the global thread (it drops what the
- * exception handlers return there), so they go through {@link DeadLetterSink}, the app's own
- * producer. Hot spots after a bad one are loaded as usual.
+ * exception handlers return there), so they go through a {@link DeadLetterSink}, in the app the
+ * producer of {@link GlobalDeadLetters}. Hot spots after a bad one are loaded as usual.
  */
 public final class HotSpotIntake implements Processor<byte[], byte[], Void, Void> {
 
     /** Where this processor's dead letters are written. */
-    public interface DeadLetterSink extends AutoCloseable {
+    @FunctionalInterface
+    public interface DeadLetterSink {
         void send(ProducerRecord<byte[], byte[]> deadLetter);
-
-        @Override
-        default void close() {
-        }
     }
 
     private final String storeName;
     private final HotSpotCatalogue catalogue;
     private final InputChecks checks;
     private final Deserializer<HotSpot> deserializer;
-    private final Function<Map<String, Object>, DeadLetterSink> sinks;
+    private final DeadLetterSink sink;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, HotSpot> hotSpots;
     private DeadLetterQueue queue;
-    private DeadLetterSink sink;
 
-    /** @param sinks the dead-letter sink for the app's streams configuration */
     public HotSpotIntake(String storeName, HotSpotCatalogue catalogue, InputChecks checks, Deserializer<HotSpot> deserializer,
-                         Function<Map<String, Object>, DeadLetterSink> sinks) {
+                         DeadLetterSink sink) {
         this.storeName = storeName;
         this.catalogue = catalogue;
         this.checks = checks;
         this.deserializer = deserializer;
-        this.sinks = sinks;
+        this.sink = sink;
     }
 
     @Override
@@ -71,7 +63,6 @@ public final class HotSpotIntake implements Processor<byte[], byte[], Void, Void
         this.context = context;
         hotSpots = context.getStateStore(storeName);
         queue = DeadLetterQueue.from(context.appConfigs());
-        sink = sinks.apply(context.appConfigs());
         try (KeyValueIterator<String, HotSpot> stored = hotSpots.all()) {
             List<HotSpot> all = new ArrayList<>();
             stored.forEachRemaining(entry -> all.add(entry.value));
@@ -117,19 +108,12 @@ public final class HotSpotIntake implements Processor<byte[], byte[], Void, Void
         hotSpots.put(key, hotSpot);
     }
 
-    @Override
-    public void close() {
-        if (sink != null) {
-            sink.close();
-        }
-    }
-
     private void deadLetter(Record<byte[], byte[]> record, Stage stage, RuntimeException failure) {
         Optional<RecordMetadata> metadata = context.recordMetadata();
         DeadLetter letter = DeadLetter.of(metadata.map(RecordMetadata::topic).orElse(Topic.HOTSPOTS.topicName()),
                 metadata.map(RecordMetadata::partition).orElse(-1), metadata.map(RecordMetadata::offset).orElse(-1L),
                 record.timestamp(), record.key(), record.value(), record.headers(), stage, failure,
                 Optional.of(HotSpotIntake.class.getSimpleName()));
-        queue.divert(letter).forEach(Objects.requireNonNull(sink, "sink")::send);
+        queue.divert(letter).forEach(sink::send);
     }
 }

@@ -187,7 +187,7 @@ public final class InputChecks {
             }
             double northSouthKm = (shape.maxLat() - shape.minLat()) * KM_PER_DEGREE;
             double eastWestKm = (shape.maxLon() - shape.minLon()) * KM_PER_DEGREE
-                    * Math.cos(Math.toRadians(Math.min(Math.abs(shape.minLat()), Math.abs(shape.maxLat()))));
+                    * Math.cos(Math.toRadians(latitudeNearestTheEquator(shape)));
             if (shape.vertexCount() > limits.maxAreaVertices() || Math.max(northSouthKm, eastWestKm) > limits.maxAreaSideKm()) {
                 return Result.invalid(AREA_TOO_LARGE, String.format(Locale.ROOT,
                         "hot spot %s, patrol area %s: %d vertices over %.1f km by %.1f km; at most %d vertices within %.1f km a side",
@@ -196,6 +196,14 @@ public final class InputChecks {
             }
         }
         return hotSpot(hotSpot);
+    }
+
+    /** Where a degree of longitude is longest within the shape's bounding box. */
+    private static double latitudeNearestTheEquator(AreaShape shape) {
+        if (shape.minLat() <= 0 && shape.maxLat() >= 0) {
+            return 0;
+        }
+        return Math.min(Math.abs(shape.minLat()), Math.abs(shape.maxLat()));
     }
 
     /** Adds a problem when {@code id} (optional: null passes) is too long or holds unprintable characters. */

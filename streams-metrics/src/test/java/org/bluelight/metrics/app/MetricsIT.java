@@ -74,7 +74,8 @@ class MetricsIT {
     @RegisterExtension
     static final KafkaCluster KAFKA = KafkaCluster.singleNode();
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    /** Generous: under exactly-once an app takes a while to start on a loaded machine. */
+    private static final Duration WAIT = Duration.ofSeconds(180);
     private static final String SQUARE = """
             {"type":"Polygon","coordinates":[[[-1.260,51.750],[-1.250,51.750],[-1.250,51.760],[-1.260,51.760],[-1.260,51.750]]]}""";
     private static final GeoPoint INSIDE = new GeoPoint(51.755, -1.255);

@@ -63,7 +63,7 @@ class HotSpotIntakeTest {
                 Serdes.String(), Serdes.serdeFrom((topic, hotSpot) -> bytes(hotSpot), DESERIALIZER)).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        intake = new HotSpotIntake("hotspots", catalogue, new InputChecks(InputLimits.defaults()), DESERIALIZER, configs -> written::add);
+        intake = new HotSpotIntake("hotspots", catalogue, new InputChecks(InputLimits.defaults()), DESERIALIZER, written::add);
         intake.init(context);
     }
 

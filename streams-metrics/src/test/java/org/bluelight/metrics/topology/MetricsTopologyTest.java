@@ -85,6 +85,8 @@ class MetricsTopologyTest {
     Path stateDir;
 
     private final HotSpotCatalogue catalogue = new HotSpotCatalogue(0.005);
+    /** What the global hot-spot store wrote to {@code ref.hotspots.dlq}. */
+    private final List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> hotSpotDeadLetters = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -97,7 +99,8 @@ class MetricsTopologyTest {
         if (driver != null) {
             driver.close();
         }
-        MetricsTopology.Shared shared = new MetricsTopology.Shared(catalogue, board, new ResponseKpiMeters(meters), meters);
+        MetricsTopology.Shared shared = new MetricsTopology.Shared(catalogue, board, new ResponseKpiMeters(meters), meters,
+                hotSpotDeadLetters::add);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -524,6 +527,9 @@ class MetricsTopologyTest {
         pipe(incident("I1", Instant.parse("2024-05-01T10:05:00Z"), IncidentCategory.THEFT, new GeoPoint(51.455, -0.97)).build());
 
         assertThat(deadLetterCount(InputChecks.AREA_TOO_LARGE)).isEqualTo(1.0);
+        assertThat(hotSpotDeadLetters).extracting(letter -> new String(letter.key(), StandardCharsets.UTF_8)).containsExactly("HS2");
+        assertThat(hotSpotDeadLetters).extracting(org.apache.kafka.clients.producer.ProducerRecord::topic)
+                .containsExactly(Topic.HOTSPOTS.dlqName());
         assertThat(latest(Topic.HOTSPOT_TRIAL))
                 .containsOnlyKeys(new HotSpotDayKey("HS3", LocalDate.parse("2024-05-01")));
     }
