@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -203,17 +205,17 @@ class MetricsIT {
         String world = """
                 {"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}""";
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            // Each write confirmed, so a broker slowed down by a loaded machine fails the test here, not as missing output.
             producer.send(new ProducerRecord<>(Topic.HOTSPOTS.topicName(), null, REPORTED.toEpochMilli(),
-                    "HS-GARBAGE".getBytes(StandardCharsets.UTF_8), new byte[] {7, 1, 2, 3}));
+                    "HS-GARBAGE".getBytes(StandardCharsets.UTF_8), new byte[] {7, 1, 2, 3})).get();
             send(producer, Topic.HOTSPOTS, "HS-WORLD", HotSpot.newBuilder().setHotSpotId("HS-WORLD").setName("World").setTrialId("T")
-                    .setPatrolAreas(List.of(new PatrolArea("HS-WORLD-P1", world))).build(), REPORTED);
+                    .setPatrolAreas(List.of(new PatrolArea("HS-WORLD-P1", world))).build(), REPORTED).get();
             send(producer, Topic.HOTSPOTS, "HS7", HotSpot.newBuilder().setHotSpotId("HS7").setName("Reading").setTrialId("T")
-                    .setPatrolAreas(List.of(new PatrolArea("HS7-P1", reading))).build(), REPORTED);
+                    .setPatrolAreas(List.of(new PatrolArea("HS7-P1", reading))).build(), REPORTED).get();
             send(producer, Topic.INCIDENTS, "HS7-I1", IncidentEvent.newBuilder().setIncidentId("HS7-I1")
                     .setEventType(IncidentEventType.REPORTED).setOccurredAt(REPORTED).setReportedAt(REPORTED).setGrade(3)
                     .setCategory(IncidentCategory.THEFT).setRecordedCrime(true).setLocation(new GeoPoint(51.455, -0.975))
-                    .setDispatchGroup("RAD7").build(), REPORTED);
-            producer.flush();
+                    .setDispatchGroup("RAD7").build(), REPORTED).get();
         }
 
         try (StreamsApp app = app(state, "it-metrics-hotspots");
@@ -285,11 +287,11 @@ class MetricsIT {
                 .setState(state).setChangedAt(at).setDispatchGroup("RAD1").setIncidentId(incident).build(), at);
     }
 
-    private static <K, V extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, Topic<K, V> topic, K key, V value,
-                                                         Instant at) {
+    private static <K, V extends SpecificRecord> Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, Topic<K, V> topic,
+                                                                           K key, V value, Instant at) {
         byte[] keyBytes = serdes.keySerde(topic).serializer().serialize(topic.topicName(), key);
         byte[] valueBytes = serdes.valueSerde(topic).serializer().serialize(topic.topicName(), value);
-        producer.send(new ProducerRecord<>(topic.topicName(), null, at.toEpochMilli(), keyBytes, valueBytes));
+        return producer.send(new ProducerRecord<>(topic.topicName(), null, at.toEpochMilli(), keyBytes, valueBytes));
     }
 
     private static <V extends SpecificRecord> V decode(Topic<?, V> topic, byte[] bytes) {
