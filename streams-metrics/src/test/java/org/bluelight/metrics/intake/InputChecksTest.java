@@ -139,7 +139,7 @@ class InputChecksTest {
         CrimeRecord.Builder crime = CrimeRecord.newBuilder().setCrimeId("C1").setCommittedAt(T).setRecordedAt(T.plusSeconds(60))
                 .setCategory(IncidentCategory.THEFT);
         assertThat(reason(CHECKS.crime(crime.build(), T))).isEqualTo("valid");
-        assertThat(reason(CHECKS.crime(crime.setCommittedAt(T.plusSeconds(120)).build(), T))).isEqualTo(InputChecks.NEGATIVE_DURATION);
+        assertThat(reason(CHECKS.crime(crime.setCommittedAt(T.plusSeconds(120)).build(), T))).isEqualTo(InputChecks.COMMITTED_AFTER_RECORDED);
     }
 
     @Test

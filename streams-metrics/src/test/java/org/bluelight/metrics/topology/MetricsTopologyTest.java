@@ -549,6 +549,6 @@ class MetricsTopologyTest {
         assertThat(latest(Topic.RESPONSE_KPIS)).as("no response measured").isEmpty();
         assertThat(latest(Topic.HOTSPOT_TRIAL)).as("nothing counted").isEmpty();
         assertThat(deadLetterCount(InputChecks.TIME_OUT_OF_WINDOW)).isEqualTo(1.0);
-        assertThat(deadLetterCount(InputChecks.NEGATIVE_DURATION)).isEqualTo(1.0);
+        assertThat(deadLetterCount(InputChecks.COMMITTED_AFTER_RECORDED)).isEqualTo(1.0);
     }
 }
