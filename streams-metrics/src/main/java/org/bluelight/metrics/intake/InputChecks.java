@@ -83,6 +83,7 @@ public final class InputChecks {
         id(problems, "officer id", status.getOfficerId());
         id(problems, "dispatch group", status.getDispatchGroup());
         id(problems, "incident id", status.getIncidentId());
+        id(problems, "released-from incident id", status.getReleasedFromIncidentId());
         if (!problems.isEmpty()) {
             return Result.invalid(INVALID_ID, "status: " + String.join("; ", problems));
         }
@@ -124,12 +125,18 @@ public final class InputChecks {
         List<String> problems = new ArrayList<>();
         id(problems, "crime id", crime.getCrimeId());
         id(problems, "incident id", crime.getIncidentId());
-        crime.getPeople().stream().map(CrimePerson::getPersonId).forEach(person -> id(problems, "person id", person));
+        for (CrimePerson person : crime.getPeople()) {
+            id(problems, "person id", person.getPersonId());
+            id(problems, "home area", person.getHomeArea());
+        }
         if (!problems.isEmpty()) {
             return Result.invalid(INVALID_ID, "crime record: " + String.join("; ", problems));
         }
         time(problems, "committed at", crime.getCommittedAt(), recordTime, limits.maxHistory());
         time(problems, "recorded at", crime.getRecordedAt(), recordTime, limits.maxBehind());
+        if (crime.getCreatedAt() != null) {
+            time(problems, "created at", crime.getCreatedAt(), recordTime, limits.maxHistory());
+        }
         return timed(problems, "crime " + crime.getCrimeId(), () -> {
             if (crime.getCommittedAt().isAfter(crime.getRecordedAt())) {
                 return Result.invalid(COMMITTED_AFTER_RECORDED, "crime " + crime.getCrimeId() + " committed at " + crime.getCommittedAt()
@@ -143,6 +150,7 @@ public final class InputChecks {
         List<String> problems = new ArrayList<>();
         id(problems, "custody id", custody.getCustodyId());
         id(problems, "person id", custody.getPersonId());
+        id(problems, "home area", custody.getHomeArea());
         if (!problems.isEmpty()) {
             return Result.invalid(INVALID_ID, "custody record: " + String.join("; ", problems));
         }

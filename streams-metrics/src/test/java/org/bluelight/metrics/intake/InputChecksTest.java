@@ -101,7 +101,7 @@ class InputChecksTest {
         assertThat(reason(CHECKS.incident(incident(1, null), T.plus(Duration.ofDays(90))))).isEqualTo("valid");
         assertThat(reason(CHECKS.incident(IncidentEvent.newBuilder(incident(1, null)).setReportedAt(Instant.EPOCH).build(), T)))
                 .isEqualTo(InputChecks.TIME_OUT_OF_WINDOW);
-        assertThat(reason(CHECKS.custody(new CustodyRecord("C1", "P1", T, T.plus(Duration.ofDays(3)), false), T)))
+        assertThat(reason(CHECKS.custody(new CustodyRecord("C1", "P1", T, T.plus(Duration.ofDays(3)), false, null), T)))
                 .as("released three days after the record").isEqualTo(InputChecks.TIME_OUT_OF_WINDOW);
     }
 
@@ -118,10 +118,10 @@ class InputChecksTest {
         assertThat(reason(CHECKS.status(status.setIncidentId("Ærø-1 é").build(), T))).isEqualTo("valid");
         assertThat(reason(CHECKS.incident(IncidentEvent.newBuilder(incident(1, null)).setSubjectPersonIds(List.of("P1", huge)).build(), T)))
                 .isEqualTo(InputChecks.INVALID_ID);
-        assertThat(reason(CHECKS.custody(new CustodyRecord("C1", huge, T, null, false), T))).isEqualTo(InputChecks.INVALID_ID);
+        assertThat(reason(CHECKS.custody(new CustodyRecord("C1", huge, T, null, false, null), T))).isEqualTo(InputChecks.INVALID_ID);
         assertThat(reason(CHECKS.crime(CrimeRecord.newBuilder().setCrimeId(huge).setCommittedAt(T).setRecordedAt(T)
                 .setCategory(IncidentCategory.THEFT).build(), T))).isEqualTo(InputChecks.INVALID_ID);
-        Result<?> refused = CHECKS.custody(new CustodyRecord("C1", huge, T, null, false), T);
+        Result<?> refused = CHECKS.custody(new CustodyRecord("C1", huge, T, null, false, null), T);
         assertThat(((Result.Invalid<?>) refused).detail()).as("quotes only the start of the id").hasSizeLessThan(200);
     }
 
