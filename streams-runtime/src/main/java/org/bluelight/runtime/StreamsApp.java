@@ -2,9 +2,11 @@ package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -56,6 +58,7 @@ public final class StreamsApp implements AutoCloseable {
     private final SortedSet<String> deadLetterTopics;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<AutoCloseable> closedAfterStreams = new CopyOnWriteArrayList<>();
     private boolean started;
     private boolean closed;
 
@@ -183,6 +186,15 @@ public final class StreamsApp implements AutoCloseable {
         return http.port();
     }
 
+    /**
+     * Closes {@code resource} when the app closes, right after Kafka Streams: for what the topology
+     * uses besides Kafka Streams' own clients (Kafka Streams never closes a global store's processors).
+     */
+    public StreamsApp closing(AutoCloseable resource) {
+        closedAfterStreams.add(Objects.requireNonNull(resource, "resource"));
+        return this;
+    }
+
     /** Closes Kafka Streams (waiting up to {@code shutdown.timeout.ms}), then HTTP, then metrics. Idempotent. */
     @Override
     public synchronized void close() {
@@ -200,6 +212,13 @@ public final class StreamsApp implements AutoCloseable {
         }
         if (!streams.close(options)) {
             LOG.warn("Kafka Streams of {} did not close within {}", config.applicationId(), config.shutdownTimeout());
+        }
+        for (AutoCloseable resource : closedAfterStreams) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {} of {}: {}", resource, config.applicationId(), e.toString());
+            }
         }
         http.close();
         metrics.close();

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuRanking;
 import org.bluelight.metrics.fsu.FsuTotal.Metric;
+import org.bluelight.metrics.intake.GlobalDeadLetters;
+import org.bluelight.metrics.intake.InputLimits;
 import org.bluelight.metrics.patrol.DosageTracker;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
@@ -62,7 +64,18 @@ public final class MetricsApp {
                 source.integer("fsu.list.size", 100), FsuRanking.Normalisation.parse(source.string("fsu.normalisation", "cap")));
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
-                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source));
+                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source), inputLimits(source));
+    }
+
+    private static InputLimits inputLimits(ConfigSource source) {
+        InputLimits defaults = InputLimits.defaults();
+        return new InputLimits(source.millis("input.time.max.behind.ms", defaults.maxBehind()),
+                source.millis("input.time.max.history.ms", defaults.maxHistory()),
+                source.millis("input.time.max.ahead.ms", defaults.maxAhead()),
+                source.integer("input.id.max.length", defaults.maxIdLength()),
+                source.integer("input.team.max.size", defaults.maxTeamSize()),
+                Double.parseDouble(source.string("input.area.max.side.km", String.valueOf(defaults.maxAreaSideKm()))),
+                source.integer("input.area.max.vertices", defaults.maxAreaVertices()));
     }
 
     private static Retention retention(ConfigSource source) {
@@ -77,10 +90,11 @@ public final class MetricsApp {
     public static StreamsApp create(StreamsAppConfig config, MetricsSettings settings, int targetHotSpotDays, Clock clock) {
         FsuBoard board = new FsuBoard();
         HotSpotCatalogue catalogue = new HotSpotCatalogue(settings.patrolAreaCellDegrees());
+        GlobalDeadLetters hotSpotDeadLetters = new GlobalDeadLetters(config.streamsProperties());
         StreamsApp app = new StreamsApp(config, context -> {
             return MetricsTopology.build(settings, context.serdes(), new MetricsTopology.Shared(catalogue, board,
-                    new ResponseKpiMeters(context.meterRegistry()), context.meterRegistry()));
-        });
+                    new ResponseKpiMeters(context.meterRegistry()), context.meterRegistry(), hotSpotDeadLetters));
+        }).closing(hotSpotDeadLetters);
         app.route("/trial/summary", query -> {
             if (app.state() != KafkaStreams.State.RUNNING) {
                 return JsonReply.unavailable("metrics app is " + app.state());

@@ -49,6 +49,7 @@ public final class AreaShape {
     }
 
     private final List<Polygon> polygons;
+    private final int vertexCount;
     private final double minLon;
     private final double minLat;
     private final double maxLon;
@@ -56,6 +57,14 @@ public final class AreaShape {
 
     private AreaShape(List<Polygon> polygons) {
         this.polygons = List.copyOf(polygons);
+        int vertices = 0;
+        for (Polygon polygon : polygons) {
+            vertices += polygon.outer().lons().length;
+            for (Ring hole : polygon.holes()) {
+                vertices += hole.lons().length;
+            }
+        }
+        this.vertexCount = vertices;
         double loLon = Double.POSITIVE_INFINITY;
         double loLat = Double.POSITIVE_INFINITY;
         double hiLon = Double.NEGATIVE_INFINITY;
@@ -163,6 +172,11 @@ public final class AreaShape {
             }
         }
         return false;
+    }
+
+    /** Vertices of all rings of all polygons. */
+    public int vertexCount() {
+        return vertexCount;
     }
 
     public double minLat() {

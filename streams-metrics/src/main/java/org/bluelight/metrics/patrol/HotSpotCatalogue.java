@@ -8,13 +8,15 @@ import org.bluelight.schemas.HotSpot;
 /**
  * The current hot spots and their spatial index, shared by the app's stream threads. Updated from
  * the compacted {@code ref.hotspots} topic; a hot spot with a bad geometry is refused whole, so
- * its earlier version (if any) stays in force.
+ * its earlier version (if any) stays in force. The index is rebuilt once after a run of changes,
+ * when next looked up, so loading many hot spots costs one build, not one per hot spot.
  */
 public final class HotSpotCatalogue {
 
     private final double cellDegrees;
     private final Map<String, HotSpot> hotSpots = new TreeMap<>();
     private volatile PatrolAreaIndex index = PatrolAreaIndex.empty();
+    private volatile boolean stale;
 
     public HotSpotCatalogue(double cellDegrees) {
         this.cellDegrees = cellDegrees;
@@ -24,12 +26,12 @@ public final class HotSpotCatalogue {
     public synchronized void put(HotSpot hotSpot) {
         PatrolAreaIndex.of(java.util.List.of(hotSpot), cellDegrees);
         hotSpots.put(hotSpot.getHotSpotId(), hotSpot);
-        index = PatrolAreaIndex.of(hotSpots.values(), cellDegrees);
+        stale = true;
     }
 
     public synchronized void remove(String hotSpotId) {
         if (hotSpots.remove(hotSpotId) != null) {
-            index = PatrolAreaIndex.of(hotSpots.values(), cellDegrees);
+            stale = true;
         }
     }
 
@@ -47,6 +49,14 @@ public final class HotSpotCatalogue {
     }
 
     public PatrolAreaIndex index() {
+        if (stale) {
+            synchronized (this) {
+                if (stale) {
+                    index = PatrolAreaIndex.of(hotSpots.values(), cellDegrees);
+                    stale = false;
+                }
+            }
+        }
         return index;
     }
 }

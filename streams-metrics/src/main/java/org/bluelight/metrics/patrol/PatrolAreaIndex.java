@@ -26,6 +26,11 @@ public final class PatrolAreaIndex {
 
     /** Default grid cell, about 500 m north-south: patrol areas are street-scale. */
     public static final double DEFAULT_CELL_DEGREES = 0.005;
+    /**
+     * Most grid cells one patrol area may cover (about 1.5 degrees square at the default cell), so
+     * building the index stays linear in what it covers even when an oversized area gets this far.
+     */
+    public static final long MAX_CELLS_PER_AREA = 100_000;
 
     private final double cellDegrees;
     private final Map<Long, List<Entry>> cells = new HashMap<>();
@@ -73,6 +78,12 @@ public final class PatrolAreaIndex {
                 } catch (GeometryFormatException e) {
                     throw new GeometryFormatException("hot spot " + hotSpot.getHotSpotId() + ", patrol area "
                             + area.getPatrolAreaId() + ": " + e.getMessage());
+                }
+                long cells = (long) Math.floor(shape.maxLon() / cellDegrees) - (long) Math.floor(shape.minLon() / cellDegrees) + 1;
+                cells *= (long) Math.floor(shape.maxLat() / cellDegrees) - (long) Math.floor(shape.minLat() / cellDegrees) + 1;
+                if (cells > MAX_CELLS_PER_AREA) {
+                    throw new GeometryFormatException("hot spot " + hotSpot.getHotSpotId() + ", patrol area " + area.getPatrolAreaId()
+                            + " covers " + cells + " grid cells, more than " + MAX_CELLS_PER_AREA);
                 }
                 entries.add(new Entry(new Located(hotSpot.getHotSpotId(), area.getPatrolAreaId()), shape));
             }

@@ -21,6 +21,13 @@ import org.bluelight.schemas.OfficerState;
  */
 public record GroupAvailability(Map<String, OfficerState> officers, Instant lastAt, Map<String, Occupancy> windows) {
 
+    /**
+     * How far back before a change its time is summed into windows. Longer gaps (a group silent
+     * for a week, or a change dated years away) sum only this last part: the windows before it
+     * closed long ago (a day plus its grace). So a change costs at most a week of hourly windows.
+     */
+    public static final Duration LONGEST_SUMMED = Duration.ofDays(7);
+
     /** Officer-seconds in one window up to {@code lastAt}; {@code observedSeconds} is the time they cover. */
     public record Occupancy(Instant end, double availableSeconds, double busySeconds, double observedSeconds) {
 
@@ -102,7 +109,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         long available = available();
         long busy = busy();
         for (KpiWindow size : KpiWindow.values()) {
-            Instant from = lastAt;
+            Instant from = later(lastAt, until.minus(LONGEST_SUMMED));
             while (from.isBefore(until)) {
                 KpiWindows.Window window = kpiWindows.windowOf(from, size);
                 Instant to = earlier(until, window.end());

@@ -2,6 +2,7 @@ package org.bluelight.metrics.topology;
 
 import java.time.Duration;
 import org.bluelight.metrics.fsu.FsuRanking;
+import org.bluelight.metrics.intake.InputLimits;
 import org.bluelight.metrics.patrol.DosageTracker;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
 import org.bluelight.metrics.response.ResponseTargets;
@@ -13,18 +14,19 @@ import org.bluelight.metrics.trial.TrialDayClock;
  * @param trialClock trial day boundaries; its zone is also the zone of KPI days and FSU months
  * @param rankingInterval how often (wall clock) the FSU ranking is recomputed and published
  * @param retention when per-record state is purged
+ * @param inputLimits what the app trusts of a record's values; records beyond them are dead-lettered
  */
 public record MetricsSettings(TrialDayClock trialClock, double patrolAreaCellDegrees, DosageTracker.Settings dosage,
                               ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval,
-                              Retention retention) {
+                              Retention retention, InputLimits inputLimits) {
 
     public static MetricsSettings defaults() {
         return new MetricsSettings(TrialDayClock.thamesValley(), PatrolAreaIndex.DEFAULT_CELL_DEGREES,
                 DosageTracker.Settings.defaults(), ResponseTargets.defaults(), FsuRanking.Settings.defaults(),
-                Duration.ofHours(1), Retention.defaults());
+                Duration.ofHours(1), Retention.defaults(), InputLimits.defaults());
     }
 
     public MetricsSettings withRetention(Retention newRetention) {
-        return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention);
+        return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention, inputLimits);
     }
 }

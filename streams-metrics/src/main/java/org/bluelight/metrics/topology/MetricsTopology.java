@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,6 +13,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -29,7 +29,9 @@ import org.bluelight.metrics.fsu.OfficerEngagement;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonUpdate;
 import org.bluelight.metrics.fsu.RecordLinks;
+import org.bluelight.metrics.intake.HotSpotIntake;
 import org.bluelight.metrics.intake.InputChecks;
+import org.bluelight.metrics.intake.RecordTimeCheck;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.TrackState;
 import org.bluelight.metrics.response.GradeWindow;
@@ -43,8 +45,6 @@ import org.bluelight.metrics.trial.HotSpotDayChange;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
 import org.bluelight.metrics.trial.OccurrenceVersion;
-import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.runtime.deadletter.Validate;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.CrimeRecord;
@@ -96,8 +96,12 @@ public final class MetricsTopology {
     public static final String AVAILABILITY_STORE = "response-availability";
     public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
 
-    /** Objects the topology shares with the app around it (HTTP views, meters). */
-    public record Shared(HotSpotCatalogue hotSpots, FsuBoard fsuBoard, ResponseKpiMeters kpiMeters, MeterRegistry meters) {
+    /**
+     * Objects the topology shares with the app around it (HTTP views, meters, and where the global
+     * hot-spot store's dead letters go, which Kafka Streams cannot write from its global thread).
+     */
+    public record Shared(HotSpotCatalogue hotSpots, FsuBoard fsuBoard, ResponseKpiMeters kpiMeters, MeterRegistry meters,
+                         HotSpotIntake.DeadLetterSink hotSpotDeadLetters) {
     }
 
     private final AppSerdes serdes;
@@ -115,13 +119,17 @@ public final class MetricsTopology {
         stores().values().forEach(builder::addStateStore);
 
         // 1. Inputs, checked as read; hot spots on every instance.
-        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, InputChecks::incident);
-        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, InputChecks::status);
-        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, InputChecks::crime);
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOTSPOTS_STORE), Serdes.String(),
+        InputChecks checks = new InputChecks(settings.inputLimits());
+        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, checks::incident);
+        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, checks::status);
+        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, checks::crime);
+        // Hot spots are read as bytes, so HotSpotIntake dead-letters unreadable records too; the store is persistent,
+        // so a restart reprocesses (and dead-letters) only what came after its checkpoint.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOTSPOTS_STORE), Serdes.String(),
                         serdes.valueSerde(Topic.HOTSPOTS)).withLoggingDisabled(),
-                Topic.HOTSPOTS.topicName(), serdes.consumed(Topic.HOTSPOTS).withName("read-" + Topic.HOTSPOTS.topicName()),
-                () -> new HotSpotCatalogueProcessor(shared.hotSpots()));
+                Topic.HOTSPOTS.topicName(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + Topic.HOTSPOTS.topicName()),
+                () -> new HotSpotIntake(HOTSPOTS_STORE, shared.hotSpots(), checks, serdes.valueSerde(Topic.HOTSPOTS).deserializer(),
+                        shared.hotSpotDeadLetters()));
 
         // 2. Hot spots trial.
         // 2a. Each incident or crime record, placed and classified, meets its ledger entry, keyed by occurrence.
@@ -133,10 +141,10 @@ public final class MetricsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OccurrenceVersion.class)).withName("trial-occurrences"))
                 .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE);
         // 2b. Patrol dosage from each officer's track, keyed by officer.
-        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, InputChecks::fix)
+        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, checks::fix)
                 .process(() -> new DosageProcessor(settings, shared.hotSpots(), shared.meters()), TRACKS_STORE);
         // 2c. The schedule sets each hot-spot-day's arm.
-        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, InputChecks::allocation)
+        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, checks::allocation)
                 .map((key, allocation) -> {
                     HotSpotDayChange change = HotSpotDayChange.allocation(allocation.getHotSpotId(), allocation.getTrialDay(),
                             allocation.getArm(), Instant.EPOCH);
@@ -158,7 +166,7 @@ public final class MetricsTopology {
         // 3a. Resource engagement, from status changes and dispatcher assignments, keyed by officer.
         KStream<String, CallInput> resourceEvents = statuses
                 .mapValues(OfficerEngagement.Signal::of)
-                .merge(stream(Topic.ASSIGNMENTS, Result::valid).flatMapValues(OfficerEngagement.Signal::of))
+                .merge(stream(Topic.ASSIGNMENTS, checks::assignment).flatMapValues(OfficerEngagement.Signal::of))
                 .selectKey((key, signal) -> signal.officerId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
                 .process(EngagementProcessor::new, OFFICER_INCIDENT_STORE)
@@ -172,7 +180,7 @@ public final class MetricsTopology {
         // 3c. The people each crime and custody record links, keyed by record.
         KStream<String, PersonUpdate> recordLinks = crimes
                 .map((key, crime) -> KeyValue.pair(PersonLedger.crimeKey(crime.getCrimeId()), RecordLinks.of(crime)))
-                .merge(stream(Topic.CUSTODY_RECORDS, InputChecks::custody)
+                .merge(stream(Topic.CUSTODY_RECORDS, checks::custody)
                         .map((key, custody) -> KeyValue.pair(PersonLedger.custodyKey(custody.getCustodyId()), RecordLinks.of(custody))))
                 .process(RecordLinksProcessor::new, RECORD_LINKS_STORE);
         // 3d. Everyone's ledger, ranked on a schedule. One partition: the ranking normalises over
@@ -212,10 +220,10 @@ public final class MetricsTopology {
      * A contract topic's records that pass {@code check}; refused ones go to the topic's dead-letter
      * topic. Tombstones carry nothing to count on these topics.
      */
-    private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, Function<V, Result<V>> check) {
+    private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, RecordTimeCheck.Check<V> check) {
         return builder.stream(topic.topicName(), serdes.consumed(topic).withName("read-" + topic.topicName()))
                 .filter((key, value) -> value != null, Named.as("present-" + topic.topicName()))
-                .processValues(Validate.<K, V, V>with(check), Named.as("validate-" + topic.topicName()));
+                .processValues(RecordTimeCheck.<K, V>with(check), Named.as("validate-" + topic.topicName()));
     }
 
     /** The processors' own state stores, by name. */

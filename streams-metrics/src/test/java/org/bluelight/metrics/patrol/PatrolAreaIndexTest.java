@@ -89,4 +89,25 @@ class PatrolAreaIndexTest {
                 .isInstanceOf(GeometryFormatException.class).hasMessageContaining("at least 3");
         assertThatThrownBy(() -> AreaShape.fromGeoJson("not json")).isInstanceOf(GeometryFormatException.class);
     }
+
+    @Test
+    void anAreaTheSizeOfTheWorldIsRefusedWithoutIndexingItsCells() {
+        String world = "{\"type\":\"Polygon\",\"coordinates\":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}";
+        // 2.6 billion grid cells at the default cell: building them took the global thread a minute and more.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () ->
+                assertThatThrownBy(() -> PatrolAreaIndex.of(List.of(hotSpot("WORLD", false, world))))
+                        .isInstanceOf(GeometryFormatException.class).hasMessageContaining("grid cells"));
+    }
+
+    @Test
+    void aCatalogueOfManyHotSpotsBuildsItsIndexOnceWhenLookedUp() {
+        HotSpotCatalogue catalogue = new HotSpotCatalogue(PatrolAreaIndex.DEFAULT_CELL_DEGREES);
+        for (int i = 0; i < 2_000; i++) {
+            catalogue.put(hotSpot("HS" + i, false, SQUARE_WITH_HOLE));
+        }
+        assertThat(catalogue.index().areaCount()).isEqualTo(2_000);
+        assertThat(catalogue.index().hotSpotsAt(51.751, -1.259)).hasSize(2_000);
+        catalogue.remove("HS0");
+        assertThat(catalogue.index().areaCount()).isEqualTo(1_999);
+    }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.bluelight.schemas.KpiWindow;
 import org.bluelight.schemas.OfficerState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GroupAvailabilityTest {
 
@@ -63,5 +64,23 @@ class GroupAvailabilityTest {
         GroupAvailability trimmed = group.withoutWindowsEndedBefore(TEN.plusSeconds(2 * 3600 + 1));
         assertThat(trimmed.windows()).hasSize(2); // hour 12 and the day
         assertThat(trimmed.officers()).isEqualTo(group.officers());
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aChangeDatedYearsAwaySumsAtMostTheLastWeekOfWindows() {
+        // Year 1 to 9999 is 87 million hours: walking them all hung the app.
+        GroupAvailability group = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, Instant.parse("0001-01-01T00:00:00Z"), WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O1", OfficerState.ON_SCENE, Instant.parse("9999-12-31T00:00:00Z"), WINDOWS);
+
+        long days = GroupAvailability.LONGEST_SUMMED.toDays();
+        assertThat(group.windows()).as("the last week's hours and days before each change")
+                .hasSizeLessThanOrEqualTo((int) (2 * (days * 24 + days + 2)));
+        GroupAvailability.Means lastHour = group.meansOver(
+                WINDOWS.windowOf(Instant.parse("9999-12-30T23:00:00Z"), KpiWindow.HOUR), Instant.parse("9999-12-31T00:00:00Z"))
+                .orElseThrow();
+        assertThat(lastHour.available()).isCloseTo(2.0, within(1e-9));
     }
 }

@@ -64,6 +64,7 @@ import org.apache.avro.specific.SpecificRecord;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricsTopologyTest {
@@ -84,6 +85,8 @@ class MetricsTopologyTest {
     Path stateDir;
 
     private final HotSpotCatalogue catalogue = new HotSpotCatalogue(0.005);
+    /** What the global hot-spot store wrote to {@code ref.hotspots.dlq}. */
+    private final List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> hotSpotDeadLetters = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -96,7 +99,8 @@ class MetricsTopologyTest {
         if (driver != null) {
             driver.close();
         }
-        MetricsTopology.Shared shared = new MetricsTopology.Shared(catalogue, board, new ResponseKpiMeters(meters), meters);
+        MetricsTopology.Shared shared = new MetricsTopology.Shared(catalogue, board, new ResponseKpiMeters(meters), meters,
+                hotSpotDeadLetters::add);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -233,7 +237,7 @@ class MetricsTopologyTest {
         pipe(statuses, status("O2", OfficerState.AVAILABLE, null, reported.plusSeconds(60 + 1800)));
         CustodyRecord custody = CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-subject")
                 .setArrivedAt(reported).setReleasedAt(reported.plusSeconds(300 * 3600)).build();
-        input(Topic.CUSTODY_RECORDS).pipeInput("K1", custody, reported.plusSeconds(7200));
+        input(Topic.CUSTODY_RECORDS).pipeInput("K1", custody, custody.getReleasedAt());
 
         driver.advanceWallClockTime(Duration.ofHours(1));
 
@@ -450,5 +454,101 @@ class MetricsTopologyTest {
             }
         }
         return n;
+    }
+
+    // --- Hostile values (issue 18) -----------------------------------------------------------
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void statusesDatedYear1Or1970Or9999AreDeadLetteredAndTheGroupGoesOn() {
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
+        pipe(statuses, status("O1", OfficerState.AVAILABLE, null, ten));
+        for (String hostile : List.of("9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z")) {
+            statuses.pipeInput("O9", status("O9", OfficerState.AVAILABLE, null, Instant.parse(hostile)), ten.plusSeconds(60));
+        }
+        pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O2", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
+
+        assertThat(deadLetters(Topic.OFFICER_STATUS)).extracting(MetricsTopologyTest::reasonOf)
+                .containsExactly(InputChecks.TIME_OUT_OF_WINDOW, InputChecks.TIME_OUT_OF_WINDOW, InputChecks.TIME_OUT_OF_WINDOW);
+        ResponseKpi hour = latest(Topic.RESPONSE_KPIS)
+                .get(new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten));
+        assertThat(hour.getCount()).isEqualTo(1);
+        assertThat(hour.getAvailableOfficersMean()).as("O1 alone, the hostile O9 never joined").isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void aHundredKilobyteIdIsDeadLetteredAndLaterRecordsOfItsGroupStillCount() {
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        String huge = "O".repeat(100_000);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
+        pipe(statuses, status(huge, OfficerState.AVAILABLE, null, ten));
+        pipe(statuses, status("O1", OfficerState.AVAILABLE, null, ten));
+        pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).setSubjectPersonIds(List.of("P".repeat(60_000))).build());
+        pipe(incident("I2", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O2", OfficerState.ON_SCENE, "I2", ten.plusSeconds(15 * 60)));
+
+        assertThat(deadLetters(Topic.OFFICER_STATUS)).extracting(MetricsTopologyTest::reasonOf).containsExactly(InputChecks.INVALID_ID);
+        assertThat(deadLetters(Topic.INCIDENTS)).extracting(TestRecord::key).containsExactly("I1");
+        ResponseKpi hour = latest(Topic.RESPONSE_KPIS)
+                .get(new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten));
+        assertThat(hour.getCount()).isEqualTo(1);
+        assertThat(hour.getAvailableOfficersMean()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAssignmentNamingThreeThousandOfficersIsDeadLettered() {
+        Instant reported = Instant.parse("2024-05-01T20:00:00Z");
+        pipe(incident("I1", reported, IncidentCategory.PUBLIC_ORDER, INSIDE).setOriginatorPersonId("P1").build());
+        TestInputTopic<String, Assignment> assignments = input(Topic.ASSIGNMENTS);
+        List<String> crowd = java.util.stream.IntStream.range(0, 3_000).mapToObj(i -> "O" + i).toList();
+        assignments.pipeInput("I1", Assignment.newBuilder().setIncidentId("I1").setAction(AssignmentAction.ASSIGNED)
+                .setOfficerIds(crowd).setDecidedAt(reported.plusSeconds(60)).build(), reported.plusSeconds(60));
+        assignments.pipeInput("I1", Assignment.newBuilder().setIncidentId("I1").setAction(AssignmentAction.ASSIGNED)
+                .setOfficerIds(crowd.subList(0, 50)).setDecidedAt(reported.plusSeconds(120)).build(), reported.plusSeconds(120));
+
+        assertThat(deadLetters(Topic.ASSIGNMENTS)).extracting(MetricsTopologyTest::reasonOf).containsExactly(InputChecks.TEAM_TOO_LARGE);
+        KeyValueStore<String, org.bluelight.metrics.fsu.CallRecord> calls = driver.getKeyValueStore(MetricsTopology.CALLS_STORE);
+        assertThat(calls.get("I1").timeline().stints()).as("the team of fifty is taken").hasSize(50);
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHotSpotTheSizeOfTheWorldIsRefusedAndHotSpotsAfterItCount() {
+        TestInputTopic<String, HotSpot> hotSpots = input(Topic.HOTSPOTS);
+        hotSpots.pipeInput("HS2", HotSpot.newBuilder().setHotSpotId("HS2").setName("World").setTrialId("T").setPatrolAreas(List.of(
+                new PatrolArea("HS2-P1", "{\"type\":\"Polygon\",\"coordinates\":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}")))
+                .build());
+        String reading = "{\"type\":\"Polygon\",\"coordinates\":[[[-0.98,51.45],[-0.96,51.45],[-0.96,51.46],[-0.98,51.46],[-0.98,51.45]]]}";
+        hotSpots.pipeInput("HS3", HotSpot.newBuilder().setHotSpotId("HS3").setName("Reading").setTrialId("T")
+                .setPatrolAreas(List.of(new PatrolArea("HS3-P1", reading))).build());
+        pipe(incident("I1", Instant.parse("2024-05-01T10:05:00Z"), IncidentCategory.THEFT, new GeoPoint(51.455, -0.97)).build());
+
+        assertThat(deadLetterCount(InputChecks.AREA_TOO_LARGE)).isEqualTo(1.0);
+        assertThat(hotSpotDeadLetters).extracting(letter -> new String(letter.key(), StandardCharsets.UTF_8)).containsExactly("HS2");
+        assertThat(hotSpotDeadLetters).extracting(org.apache.kafka.clients.producer.ProducerRecord::topic)
+                .containsExactly(Topic.HOTSPOTS.dlqName());
+        assertThat(latest(Topic.HOTSPOT_TRIAL))
+                .containsOnlyKeys(new HotSpotDayKey("HS3", LocalDate.parse("2024-05-01")));
+    }
+
+    @Test
+    void hostileTimesNeverReachTheOutputs() {
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        // Reported in 1970 but sent now: it would give a response time of 54 years.
+        IncidentEvent stale = incident("I1", Instant.EPOCH, IncidentCategory.THEFT, INSIDE).build();
+        input(Topic.INCIDENTS).pipeInput("I1", stale, ten);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
+        pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", ten.plusSeconds(600)));
+        CrimeRecord backwards = CrimeRecord.newBuilder().setCrimeId("C1").setCommittedAt(ten.plusSeconds(3600)).setRecordedAt(ten)
+                .setCategory(IncidentCategory.THEFT).setLocation(INSIDE).build();
+        input(Topic.CRIME_RECORDS).pipeInput("C1", backwards, ten);
+
+        assertThat(latest(Topic.RESPONSE_KPIS)).as("no response measured").isEmpty();
+        assertThat(latest(Topic.HOTSPOT_TRIAL)).as("nothing counted").isEmpty();
+        assertThat(deadLetterCount(InputChecks.TIME_OUT_OF_WINDOW)).isEqualTo(1.0);
+        assertThat(deadLetterCount(InputChecks.COMMITTED_AFTER_RECORDED)).isEqualTo(1.0);
     }
 }
