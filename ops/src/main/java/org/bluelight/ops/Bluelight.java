@@ -3,8 +3,10 @@ package org.bluelight.ops;
 import org.bluelight.metrics.cli.TrialCommand;
 import org.bluelight.ops.cli.AppCommand;
 import org.bluelight.ops.cli.BenchCommand;
+import org.bluelight.ops.cli.BrokerCommand;
 import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
+import org.bluelight.ops.cli.RegistryCommand;
 import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
 import org.bluelight.routing.cli.MapCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             TrialCommand.class,
             BenchCommand.class,
+            BrokerCommand.class,
+            RegistryCommand.class,
         })
 public final class Bluelight implements Runnable {
 
