@@ -3,8 +3,10 @@
 # tests and the compose smoke test. Idempotent and cache-friendly: every step is skipped when its
 # result is already there, so on a machine with an engine (and a public registry) it does nothing.
 #
-#   ops/docker/engine.sh          install docker.io / start dockerd / build base images when missing
-#   ops/docker/engine.sh stop     stop the dockerd this script started (nothing else)
+#   ops/docker/engine.sh up           install docker.io / start dockerd / build base images when missing
+#   ops/docker/engine.sh run CMD ...  `up`, then CMD, then stop the dockerd if this run started it;
+#                                     exits with CMD's status (the README's test command uses this)
+#   ops/docker/engine.sh stop         stop the dockerd this script started (nothing else)
 #
 # Base images (built from Debian's packages, since no public image registry may be reachable):
 #   bluelight/jre:17         Debian bookworm minbase + openjdk-17-jre-headless + curl
@@ -55,9 +57,9 @@ start_engine() {
   engine_answers && return 0
   mkdir -p "$STATE_DIR"
   log "starting dockerd (log: $STATE_DIR/dockerd.log)"
-  # setsid: the daemon outlives this script and the shell that ran it; `engine.sh stop` ends it.
-  as_root setsid dockerd >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
-  echo $! >"$PID_FILE"
+  # setsid: the daemon outlives this script and the shell that ran it; `engine.sh stop` ends it by
+  # the pid dockerd writes (and removes again when it stops).
+  as_root setsid dockerd --pidfile "$PID_FILE" >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do engine_answers && return 0; sleep 1; done
   echo "dockerd did not answer within 60 s; see $STATE_DIR/dockerd.log" >&2
   exit 1
@@ -96,15 +98,31 @@ build_prometheus_image() {
     "$(dirname "$0")/prometheus" >/dev/null
 }
 
+up() {
+  local start; start=$(date +%s)
+  if ! { command -v docker >/dev/null 2>&1 && engine_answers; }; then
+    install_engine
+    start_engine
+  fi
+  command -v docker-compose >/dev/null 2>&1 || install_engine
+  build_jre_image
+  build_prometheus_image
+  log "ready in $(( $(date +%s) - start )) s (Docker $(docker version -f '{{.Server.Version}}'))"
+}
+
 case "${1:-up}" in
+  up) up ;;
   stop) stop_engine ;;
-  up)
-    start=$(date +%s)
-    command -v docker >/dev/null 2>&1 && engine_answers || { install_engine; start_engine; }
-    command -v docker-compose >/dev/null 2>&1 || install_engine
-    build_jre_image
-    build_prometheus_image
-    log "ready in $(( $(date +%s) - start )) s ($(docker version -f '{{.Server.Version}}'))"
+  run)
+    shift
+    [ $# -gt 0 ] || { echo "usage: $0 run CMD [ARGS...]" >&2; exit 2; }
+    started_here=false
+    engine_answers || started_here=true
+    up
+    status=0
+    "$@" || status=$?
+    if [ "$started_here" = true ]; then stop_engine; fi
+    exit "$status"
     ;;
-  *) echo "usage: $0 [up|stop]" >&2; exit 2 ;;
+  *) echo "usage: $0 [up|stop|run CMD ARGS...]" >&2; exit 2 ;;
 esac
