@@ -2,8 +2,10 @@ package org.bluelight.ops;
 
 import org.bluelight.ops.cli.AppCommand;
 import org.bluelight.ops.cli.BenchCommand;
+import org.bluelight.ops.cli.BrokerCommand;
 import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
+import org.bluelight.ops.cli.RegistryCommand;
 import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
 import org.bluelight.ops.cli.console.ConsoleCommand;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
             TrialCommand.class,
             BenchCommand.class,
             ConsoleCommand.class,
+            BrokerCommand.class,
+            RegistryCommand.class,
         })
 public final class Bluelight implements Runnable {
 

@@ -153,6 +153,16 @@ class SchemaRegistryServerIT {
     }
 
     @Test
+    void healthAnswers200ForContainerHealthChecks() {
+        try (SchemaRegistryServer server = SchemaRegistryServer.start(config())) {
+            RegistryHttp.Reply health = RegistryHttp.call("GET", server.uri(), "/health", null);
+
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
     void twoServersSharingTheTopicHandOutConsistentIdsAndVersions() throws Exception {
         RegistryServerConfig config = config().withDefaultCompatibility(Compatibility.NONE);
         try (SchemaRegistryServer a = SchemaRegistryServer.start(config);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real, single-node Apache Kafka broker in KRaft mode (combined broker and controller) running
- * in this JVM, listening on loopback only and keeping its data in a persistent directory.
+ * in this JVM, listening on loopback (plus any network listeners configured) and keeping its
+ * data in a persistent directory.
  *
  * <pre>{@code
  * try (LocalKafkaBroker broker = LocalKafkaBroker.start(new LocalKafkaBrokerConfig(dir, 9092, 9093))) {
@@ -60,8 +61,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
      *                                   broker does not become ready in time
      */
     public static LocalKafkaBroker start(LocalKafkaBrokerConfig config) {
-        requireFree(config.brokerPort(), "broker");
-        requireFree(config.controllerPort(), "controller");
+        requireFree(LocalKafkaBrokerConfig.HOST, config.brokerPort(), "broker");
+        requireFree(LocalKafkaBrokerConfig.HOST, config.controllerPort(), "controller");
+        config.networkListeners().forEach(listener -> requireFree(listener.bindHost(), listener.port(), listener.name()));
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(config.serverProperties(), false);
         formatIfNew(config, kafkaConfig);
         KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
@@ -118,12 +120,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /** Fails fast with a clear message; Kafka would report a busy port deep inside a stack trace. */
-    private static void requireFree(int port, String listener) {
+    private static void requireFree(String host, int port, String listener) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(LocalKafkaBrokerConfig.HOST), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
-            throw new LocalKafkaBrokerException("The Kafka " + listener + " port " + LocalKafkaBrokerConfig.HOST + ":" + port
+            throw new LocalKafkaBrokerException("The Kafka " + listener + " port " + host + ":" + port
                     + " is in use (is another Kafka running?): choose another port", e);
         }
     }

@@ -1,19 +1,25 @@
 package org.bluelight.ops.kafka;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Where a {@link LocalKafkaBroker} keeps its data and which loopback ports it listens on.
+ * Where a {@link LocalKafkaBroker} keeps its data and which ports it listens on: loopback ones
+ * always, plus network listeners when it serves other machines or containers.
  *
- * @param dataDir        the broker's data lives in {@code <dataDir>/kafka}; it survives restarts
- * @param brokerPort     port of the client listener (what {@code bootstrap.servers} names)
- * @param controllerPort port of the KRaft controller listener
+ * @param dataDir          the broker's data lives in {@code <dataDir>/kafka}; it survives restarts
+ * @param brokerPort       port of the loopback client listener (what {@code bootstrap.servers} names)
+ * @param controllerPort   port of the KRaft controller listener, on loopback
+ * @param networkListeners further client listeners, e.g. one per Docker network; none by default
  */
-public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort, List<BrokerListener> networkListeners) {
 
-    /** The broker binds and advertises this address only, so it is never reachable from the network. */
+    /** The broker's own listeners bind this address, so without network listeners it is never reachable from the network. */
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_BROKER_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
@@ -27,6 +33,22 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         if (brokerPort == controllerPort) {
             throw new IllegalArgumentException("The broker and controller ports must differ, both are " + brokerPort);
         }
+        networkListeners = List.copyOf(networkListeners);
+        Set<Integer> ports = new HashSet<>(List.of(brokerPort, controllerPort));
+        Set<String> names = new HashSet<>();
+        for (BrokerListener listener : networkListeners) {
+            if (!ports.add(listener.port())) {
+                throw new IllegalArgumentException("Listener " + listener.name() + " needs a port of its own, " + listener.port() + " is taken");
+            }
+            if (!names.add(listener.name())) {
+                throw new IllegalArgumentException("Listener " + listener.name() + " is named twice");
+            }
+        }
+    }
+
+    /** Loopback only. */
+    public LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+        this(dataDir, brokerPort, controllerPort, List.of());
     }
 
     private static void requirePort(String name, int port) {
@@ -55,9 +77,12 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", String.valueOf(NODE_ID));
         props.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        props.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort
+                + networkListeners.stream().map(l -> "," + l.listenerEntry()).collect(Collectors.joining()));
+        props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort
+                + networkListeners.stream().map(l -> "," + l.advertisedEntry()).collect(Collectors.joining()));
+        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + networkListeners.stream().map(l -> "," + l.name() + ":PLAINTEXT").collect(Collectors.joining()));
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         props.setProperty("log.dirs", logDir().toAbsolutePath().toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import kafka.server.KafkaConfig;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,33 @@ class LocalKafkaBrokerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controllerPort");
         assertThatThrownBy(() -> new LocalKafkaBrokerConfig(Path.of("d"), 9092, 9092))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
+    }
+
+    @Test
+    void networkListenersBindTheirAddressAndAdvertiseWhatClientsThereReach() {
+        LocalKafkaBrokerConfig container = new LocalKafkaBrokerConfig(Path.of("d"), 9092, 9093, List.of(
+                BrokerListener.parse("DOCKER://0.0.0.0:19092", "DOCKER://kafka:19092"),
+                BrokerListener.parse("HOST://0.0.0.0:29092", "HOST://localhost:9092")));
+        var props = container.serverProperties();
+
+        assertThat(props.getProperty("listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093,DOCKER://0.0.0.0:19092,HOST://0.0.0.0:29092");
+        assertThat(props.getProperty("advertised.listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:9092,DOCKER://kafka:19092,HOST://localhost:9092");
+        assertThat(KafkaConfig.fromProps(props, false).effectiveAdvertisedBrokerListeners().size()).isEqualTo(3);
+        assertThat(container.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void rejectsNetworkListenersThatClashOrAreMalformed() {
+        assertThatThrownBy(() -> new LocalKafkaBrokerConfig(Path.of("d"), 9092, 9093,
+                List.of(BrokerListener.parse("DOCKER://0.0.0.0:9093", null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9093 is taken");
+        assertThatThrownBy(() -> BrokerListener.parse("PLAINTEXT://0.0.0.0:19092", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the broker's own");
+        assertThatThrownBy(() -> BrokerListener.parse("DOCKER://0.0.0.0:19092", "HOST://kafka:19092"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no listener");
+        assertThatThrownBy(() -> BrokerListener.parse("kafka:19092", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NAME://HOST:PORT");
     }
 }

@@ -1,0 +1,122 @@
+package org.bluelight.ops.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bluelight.ops.kafka.BrokerListener;
+import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
+import org.bluelight.ops.local.BrokerHealthService;
+import org.bluelight.ops.local.KafkaBrokerService;
+import org.bluelight.ops.local.LocalService;
+import org.bluelight.ops.local.LocalStack;
+import org.bluelight.ops.local.TopicProvisioningService;
+import org.bluelight.ops.topics.ProvisioningSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bluelight broker}: the local stack's Kafka broker (KRaft, one node) on its own, with
+ * listeners other machines or containers can reach, and Bluelight's topics provisioned. What the
+ * broker image runs where no Kafka image is at hand.
+ */
+@Command(name = "broker", sortOptions = false,
+        description = {"Runs a real Apache Kafka broker (KRaft, broker and controller in one node) until stopped,",
+            "with Bluelight's topics created. Loopback only unless --listener opens more, e.g. in a container:",
+            "  --listener DOCKER://0.0.0.0:19092 --advertised-listener DOCKER://kafka:19092"})
+public final class BrokerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Broker data; topics and offsets survive restarts on the same directory (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "" + LocalKafkaBrokerConfig.DEFAULT_BROKER_PORT,
+            description = "Kafka client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "" + LocalKafkaBrokerConfig.DEFAULT_CONTROLLER_PORT,
+            description = "KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int controllerPort;
+
+    @Option(names = "--listener", paramLabel = "NAME://HOST:PORT",
+            description = "A further client listener, bound to HOST:PORT (repeatable).")
+    private List<String> listeners = new ArrayList<>();
+
+    @Option(names = "--advertised-listener", paramLabel = "NAME://HOST:PORT",
+            description = "What clients of listener NAME are told to connect to (default: the listener's own address).")
+    private List<String> advertisedListeners = new ArrayList<>();
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ProvisioningSettings.DEFAULT_PARTITIONS,
+            description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--no-topics", description = "Do not create Bluelight's topics.")
+    private boolean noTopics;
+
+    @Option(names = "--health-port", paramLabel = "PORT",
+            description = "Serve GET /health on 0.0.0.0:PORT: 200 while the broker answers (default: no endpoint).")
+    private Integer healthPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LocalKafkaBrokerConfig config = config();
+        List<LocalService> services = new ArrayList<>();
+        services.add(new KafkaBrokerService(config));
+        if (!noTopics) {
+            services.add(new TopicProvisioningService(config.bootstrapServers(), ProvisioningSettings.local().withPartitions(partitions)));
+        }
+        if (healthPort != null) {
+            services.add(new BrokerHealthService(config.bootstrapServers(), "0.0.0.0", healthPort));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStack broker = new LocalStack(services, line -> {
+            out.println(line);
+            out.flush();
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "bluelight-broker-shutdown"));
+        broker.start();
+        broker.summary().forEach(out::println);
+        config.networkListeners().forEach(l -> out.println("Listener " + l.name() + ": " + l.bindHost() + ":" + l.port()
+                + ", advertised as " + l.advertisedHost() + ":" + l.advertisedPort()));
+        out.println("Kafka broker is up; stop it with Ctrl-C or SIGTERM.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private LocalKafkaBrokerConfig config() {
+        try {
+            Map<String, String> advertised = advertisedListeners.stream()
+                    .collect(Collectors.toMap(BrokerCommand::listenerName, Function.identity()));
+            List<BrokerListener> network = listeners.stream()
+                    .map(listener -> BrokerListener.parse(listener, advertised.remove(listenerName(listener))))
+                    .toList();
+            if (!advertised.isEmpty()) {
+                throw new IllegalArgumentException("--advertised-listener " + advertised.values() + " names no --listener");
+            }
+            return new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort, network);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private static String listenerName(String listener) {
+        int end = listener.indexOf("://");
+        return end < 0 ? listener : listener.substring(0, end);
+    }
+}
