@@ -21,7 +21,7 @@ import static org.bluelight.routing.mapgen.MapPreset.LANE_EVERY;
  */
 public final class CountyGenerator {
 
-    /** South-west corner: Leicestershire, the paper's force area. */
+    /** South-west corner: Leicestershire, the officer-selection paper's force area. */
     private static final double LAT0 = 52.40;
     private static final double LON0 = -1.60;
     private static final double METERS_PER_DEG_LAT = 111_320;

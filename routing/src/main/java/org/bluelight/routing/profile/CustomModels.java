@@ -17,7 +17,7 @@ import static com.graphhopper.json.Statement.Op.MULTIPLY;
 /**
  * Builds the GraphHopper custom model for a speed model in a traffic band. Priority is only 0 (no access) or 1
  * and distance influence is 0, so an edge's weight is exactly its travel time in seconds: the quickest route is
- * the one with the least weight, as the paper's edge cost is time.
+ * the one with the least weight, as the officer-selection paper's edge cost is time.
  */
 public final class CustomModels {
 

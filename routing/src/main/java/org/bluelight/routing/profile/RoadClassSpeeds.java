@@ -5,7 +5,7 @@ package org.bluelight.routing.profile;
  *
  * @param defaultUrbanMph  the UK limit assumed when a road in a built-up area has no maxspeed tag
  * @param defaultRuralMph  the UK limit assumed outside built-up areas
- * @param roadTypeFactor   the paper's road weighting: the share of the limit that traffic on this road type
+ * @param roadTypeFactor   the officer-selection paper's road weighting: the share of the limit that traffic on this road type
  *                         achieves under normal conditions (0..1]
  * @param emergencyCapMph  the fastest that blue-light driving is taken to be on this road type
  * @param vanMaxMph        the legal limit for vans on this road type, or 0 when the car limit applies

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The evaluator on the real Andorra roads: the recommender against the paper's random baseline. */
+/** The evaluator on the real Andorra roads: the recommender against the officer-selection paper's random baseline. */
 class EvaluatorIT {
 
     private static final Path WORK = Path.of("target", "evaluator-it");

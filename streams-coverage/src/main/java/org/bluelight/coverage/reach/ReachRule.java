@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import org.bluelight.routing.GeoPoint;
 
 /**
- * When an officer's reach can have changed (issue 5): they came on or off duty, changed transport
+ * When an officer's reach can have changed: they came on or off duty, changed transport
  * or driving standard, moved more than the threshold from where it was last computed, or moved
  * onto another road node. Anything else, such as a 50 m drift along the same road, keeps the
  * reach: a search per fix would cost far more than it could change.

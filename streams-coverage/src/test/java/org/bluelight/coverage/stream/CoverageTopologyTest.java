@@ -291,7 +291,7 @@ class CoverageTopologyTest {
         assertThat(meters.get("bluelight.dead.letters").tag("reason", "invalid-position").counter().count()).isEqualTo(1);
     }
 
-    // Hostile input at the edge (issue 18, items 1, 2 and 7): ids that could not be keys of state and
+    // Hostile input at the edge: ids that could not be keys of state and
     // times far from the record's timestamp are dead-lettered once, with a reason, before they reach
     // state or a repartition topic, and good records after them still count.
 

@@ -188,7 +188,7 @@ class DispatchAppIT {
         assertThat(recommendation.getTrigger()).isEqualTo(RecommendationTrigger.REPORTED);
         assertThat(recommendation.getRevision()).isEqualTo(1);
         assertThat(recommendation.getTargetSeconds()).isEqualTo(900);
-        // The advanced driver on the CG-1 beats the basic driver in town on a grade 1 (issue 4).
+        // The advanced driver on the CG-1 beats the basic driver in town on a grade 1 (the officer-selection paper's driving standards).
         assertThat(recommendation.getCandidates()).extracting(c -> c.getOfficerIds().get(0))
                 .containsExactlyInAnyOrder("R-ADV", "R-BAS", "R-VAN")
                 .first().isEqualTo("R-ADV");
@@ -381,7 +381,7 @@ class DispatchAppIT {
             return PositionFix.newBuilder().setOfficerId(id).setFixedAt(fixedAt).setPosition(point(at)).build();
         }
 
-        /** The routing profile issue 4 gives this unit for an incident of {@code grade}. */
+        /** The routing profile the dispatch rules give this unit for an incident of {@code grade}. */
         TravelProfile profileFor(int grade) {
             return TravelProfile.forResponse(org.bluelight.routing.profile.Transport.valueOf(transport.name()),
                     org.bluelight.routing.profile.DrivingStandard.valueOf(standard.name()), grade);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile and early input at dispatch's edge (issue 18, items 1, 2, 7 and 8): values beyond the
+ * Hostile and early input at dispatch's edge: values beyond the
  * input limits are dead-lettered with a reason, implausible estimates are dropped and counted,
  * outputs never carry impossible values, and fixes or coverage impacts read before the officer's
  * first status are kept for it (within bounds) instead of being dead-lettered.

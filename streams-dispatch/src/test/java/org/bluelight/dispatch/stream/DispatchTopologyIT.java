@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per rule of issue 4's "Done when", through the whole topology in a TopologyTestDriver,
+ * One test per dispatch rule (the officer-selection paper's, as the README lists them), through the whole topology in a TopologyTestDriver,
  * with the app's own Confluent-wire-format serdes against a real schema registry (which keeps its
  * schemas on a broker, hence the cluster).
  */
@@ -251,7 +251,7 @@ class DispatchTopologyIT {
         d.send(incident("BAD", 7, T0.plusSeconds(2)).setLocation(point(SCENE)));
         d.send(incident("GOOD", 1, T0.plusSeconds(3)).setLocation(point(SCENE)));
 
-        // A fix for an officer with no status yet is held for the status (issue 18, item 8), not refused.
+        // A fix for an officer with no status yet is held for the status (topics are not read in step), not refused.
         assertThat(telematicsDlq.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.REASON))
                 .containsExactly("position-outside-map");
         assertThat(statusDlq.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.REASON))

@@ -10,7 +10,7 @@ import org.bluelight.schemas.SafeguardingTheme;
 
 /**
  * The latest ranking run's top lists, for the HTTP endpoint. Filtering by home area or theme
- * does not recompute ranks (as in the document): people keep their overall rank.
+ * does not recompute ranks (as in the frequent-service-users method): people keep their overall rank.
  */
 public final class FsuBoard {
 

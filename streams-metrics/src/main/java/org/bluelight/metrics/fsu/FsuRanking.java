@@ -182,7 +182,7 @@ public final class FsuRanking {
         return topLists.get(metric);
     }
 
-    /** Distinct people on any top list (the document expects 200-300 of 400 places). */
+    /** Distinct people on any top list (the frequent-service-users method expects 200-300 of 400 places). */
     public long distinctListed() {
         return topLists.values().stream().flatMap(List::stream).map(PersonScore::personId).distinct().count();
     }

@@ -35,7 +35,7 @@ public enum FsuTotal {
             return totals;
         }
 
-        /** 1-based number of the metric as the document names it. */
+        /** 1-based number of the metric as the frequent-service-users method numbers it. */
         public int number() {
             return ordinal() + 1;
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resource time on one incident, per the method (document 004): for each resource, from the
+ * Resource time on one incident, per the frequent-service-users method: for each resource, from the
  * first of assigned, deployed or arrived, to released; summed over resources. A resource sent
  * again after release starts a new stint. A stint still open counts nothing until released,
  * and a release before the start (clock error) counts zero.

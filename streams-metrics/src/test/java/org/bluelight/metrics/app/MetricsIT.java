@@ -237,7 +237,7 @@ class MetricsIT {
     }
 
     /**
-     * Issue 18: garbage and a hot spot the size of the world on the global topic go to
+     * Garbage and a hot spot the size of the world on the global topic go to
      * {@code ref.hotspots.dlq} (Kafka Streams cannot write dead letters from its global thread), and
      * a hot spot sent after them is loaded and counted.
      */

@@ -456,7 +456,7 @@ class MetricsTopologyTest {
         return n;
     }
 
-    // --- Hostile values (issue 18) -----------------------------------------------------------
+    // --- Hostile values -----------------------------------------------------------------------
 
     @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Times the many-to-one ETA of the n officers nearest an incident (by straight line, the paper's pre-filter)
- * against the paper's method, one plain Dijkstra per officer, on the same graph, snaps and weighting.
+ * Times the many-to-one ETA of the n officers nearest an incident (by straight line, the officer-selection paper's pre-filter)
+ * against that paper's method, one plain Dijkstra per officer, on the same graph, snaps and weighting.
  * Incidents and a fleet of officers are placed at random on roads reachable from the map's centre; departures
  * are spread over a week so every traffic band is used. Latency is measured as wall-clock time and as the
  * thread's CPU time: on a shared machine the second leaves out time spent waiting for a core.
