@@ -300,7 +300,7 @@ class CoverageTopologyTest {
         coverage = start(DemandSeed.none());
         coverage.send("a", hostileStatus("a", Instant.parse("9999-12-31T00:00:00Z")), T);
         coverage.send("a", fixAt("a", Instant.parse("0001-01-01T00:00:00Z"), village), T);
-        // The fix: dated 9999 on a record stamped 1970.
+        // A fix dated 9999 on a record stamped 1970, as a hostile feed sent.
         coverage.send("a", fixAt("a", Instant.parse("9999-01-01T00:00:00Z"), village), Instant.EPOCH);
         coverage.send("inc-1", incidentAt("inc-1", Instant.parse("1970-01-01T00:00:00Z")), T);
         coverage.status("a", OfficerState.AVAILABLE, village, T.plusSeconds(1));

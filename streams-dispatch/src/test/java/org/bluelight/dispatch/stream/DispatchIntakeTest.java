@@ -80,7 +80,7 @@ class DispatchIntakeTest {
         d.status.pipeInput("U1", unit("U1", OfficerState.AVAILABLE, Instant.parse("0001-01-01T00:00:00Z")).build(), T0);
         d.status.pipeInput("U2", unit("U2", OfficerState.AVAILABLE, T0).setShiftEnd(Instant.parse("9999-01-01T00:00:00Z")).build(), T0);
         d.send(unit("U1", OfficerState.AVAILABLE, T0).setPosition(NEARBY));
-        // The fix: dated 9999 on a record stamped 1970.
+        // A fix dated 9999 on a record stamped 1970, as a hostile feed sent.
         d.telematics.pipeInput("U1", fix("U1", Instant.parse("9999-01-01T00:00:00Z"), SCENE), Instant.EPOCH);
         d.incidents.pipeInput("OLD", incident("OLD", 1, Instant.parse("1970-01-01T00:00:00Z")).setLocation(SCENE).build(),
                 T0.plusSeconds(1));
