@@ -165,7 +165,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             throw failure(AvroSerdeException.Reason.INCOMPATIBLE_SCHEMA, topic,
                     "writer schema id " + id + " (" + writerSchema.getFullName() + ") cannot be read as "
-                            + type.getName() + ": " + compatibility.getResult().getIncompatibilities(), null);
+                            + type.getName() + ": " + incompatibilities(compatibility), null);
         }
         SpecificDatumReader<T> reader =
                 new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForClass(type));
@@ -197,5 +197,14 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
             throw new IllegalArgumentException(candidate.getName() + " is not an Avro SpecificRecord class");
         }
         return candidate;
+    }
+
+    /** What does not match, without the schemas themselves (a dead letter's reason must stay short). */
+    private static String incompatibilities(SchemaCompatibility.SchemaPairCompatibility compatibility) {
+        return compatibility.getResult().getIncompatibilities().stream()
+                .map(incompatibility -> incompatibility.getType() + " at " + incompatibility.getLocation()
+                        + (incompatibility.getMessage().isEmpty() ? "" : " (" + incompatibility.getMessage() + ")"))
+                .limit(5)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }
