@@ -51,8 +51,8 @@ import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
 import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.runtime.deadletter.Validate;
 import org.bluelight.runtime.http.JsonReply;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.schemas.GeoPoint;
 import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Topic;
@@ -108,7 +108,7 @@ class StreamsRuntimeIT {
         Serde<PositionFix> fixes = context.serdes().value(PositionFix.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(INPUT, context.serdes().consumed(Topic.TELEMATICS))
-                .processValues(Validate.<String, PositionFix, PositionFix>with(fix -> {
+                .processValues(RecordCheck.<String, PositionFix, PositionFix>with((key, fix, recordTime) -> {
                     GeoPoint p = fix.getPosition();
                     boolean onMap = p.getLat() > 53.3 && p.getLat() < 53.7 && p.getLon() > -2.8 && p.getLon() < -1.9;
                     return onMap ? Result.valid(fix)

@@ -18,7 +18,7 @@ import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuRanking;
 import org.bluelight.metrics.fsu.FsuTotal.Metric;
 import org.bluelight.metrics.intake.GlobalDeadLetters;
-import org.bluelight.metrics.intake.InputLimits;
+import org.bluelight.metrics.intake.PatrolAreaLimits;
 import org.bluelight.metrics.patrol.DosageTracker;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
@@ -34,6 +34,7 @@ import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.http.JsonReply;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.schemas.HotSpotDay;
 import org.bluelight.schemas.SafeguardingTheme;
 
@@ -64,18 +65,8 @@ public final class MetricsApp {
                 source.integer("fsu.list.size", 100), FsuRanking.Normalisation.parse(source.string("fsu.normalisation", "cap")));
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
-                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source), inputLimits(source));
-    }
-
-    private static InputLimits inputLimits(ConfigSource source) {
-        InputLimits defaults = InputLimits.defaults();
-        return new InputLimits(source.millis("input.time.max.behind.ms", defaults.maxBehind()),
-                source.millis("input.time.max.history.ms", defaults.maxHistory()),
-                source.millis("input.time.max.ahead.ms", defaults.maxAhead()),
-                source.integer("input.id.max.length", defaults.maxIdLength()),
-                source.integer("input.team.max.size", defaults.maxTeamSize()),
-                Double.parseDouble(source.string("input.area.max.side.km", String.valueOf(defaults.maxAreaSideKm()))),
-                source.integer("input.area.max.vertices", defaults.maxAreaVertices()));
+                source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source), InputLimits.from(source),
+                PatrolAreaLimits.from(source));
     }
 
     private static Retention retention(ConfigSource source) {

@@ -1,15 +1,12 @@
 package org.bluelight.metrics.intake;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.bluelight.metrics.patrol.AreaShape;
 import org.bluelight.metrics.patrol.GeometryFormatException;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
 import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.CrimePerson;
 import org.bluelight.schemas.CrimeRecord;
@@ -30,10 +27,10 @@ import org.bluelight.schemas.TrialAllocation;
  * {@value #INVALID_ID}, {@value #TEAM_TOO_LARGE}, {@value #AREA_TOO_LARGE}.
  *
  * <p>The static checks look at a record's structure alone; the instance checks, which the
- * topology uses, add the {@link InputLimits}: every time the app reads must lie near the record's
- * timestamp, ids are short and printable, teams and patrol areas are bounded. So no one record can
- * make the app work without bound (walking the hours from year 1 to 9999, indexing a patrol area
- * the size of the world) or put a key its state stores cannot hold.
+ * topology uses, add the runtime's {@link InputLimits} and the {@link PatrolAreaLimits}: every time
+ * the app reads must lie near the record's timestamp, ids are short and printable, teams and patrol
+ * areas are bounded. So no one record can make the app work without bound (walking the hours from
+ * year 1 to 9999, indexing a patrol area the size of the world) or put a key its state stores cannot hold.
  */
 public final class InputChecks {
 
@@ -43,9 +40,9 @@ public final class InputChecks {
     public static final String BAD_GEOMETRY = "bad-geometry";
     public static final String MISSING_ID = "missing-id";
     public static final String COMMITTED_AFTER_RECORDED = "committed-after-recorded";
-    public static final String TIME_OUT_OF_WINDOW = "time-out-of-window";
-    public static final String INVALID_ID = "invalid-id";
-    public static final String TEAM_TOO_LARGE = "team-too-large";
+    public static final String TIME_OUT_OF_WINDOW = InputLimits.TIME_OUT_OF_WINDOW;
+    public static final String INVALID_ID = InputLimits.INVALID_ID;
+    public static final String TEAM_TOO_LARGE = InputLimits.TEAM_TOO_LARGE;
     public static final String AREA_TOO_LARGE = "area-too-large";
 
     /** Grades of IncidentEvent: 1 emergency, 2 priority, 3 and 4 resolved by phone or appointment. */
@@ -54,51 +51,44 @@ public final class InputChecks {
 
     /** Kilometres per degree of latitude (and of longitude at the equator). */
     private static final double KM_PER_DEGREE = 111.32;
-    /** How much of a refused id a dead letter's detail quotes. */
-    private static final int QUOTED_ID_LENGTH = 40;
+    /** A hot spot states no times, so its id check is judged against no particular record time. */
+    private static final Instant UNTIMED = Instant.EPOCH;
 
     private final InputLimits limits;
+    private final PatrolAreaLimits areaLimits;
 
-    public InputChecks(InputLimits limits) {
+    public InputChecks(InputLimits limits, PatrolAreaLimits areaLimits) {
         this.limits = limits;
+        this.areaLimits = areaLimits;
     }
 
     public Result<IncidentEvent> incident(IncidentEvent incident, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "incident id", incident.getIncidentId());
-        id(problems, "dispatch group", incident.getDispatchGroup());
-        id(problems, "originator person id", incident.getOriginatorPersonId());
-        incident.getSubjectPersonIds().forEach(person -> id(problems, "subject person id", person));
-        id(problems, "neighbourhood area", incident.getNeighbourhoodArea());
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "incident: " + String.join("; ", problems));
-        }
-        time(problems, "occurred at", incident.getOccurredAt(), recordTime, limits.maxHistory());
-        time(problems, "reported at", incident.getReportedAt(), recordTime, limits.maxHistory());
-        return timed(problems, "incident " + incident.getIncidentId(), () -> incident(incident));
+        InputLimits.Check check = limits.at(recordTime)
+                .id("incident id", incident.getIncidentId())
+                .id("dispatch group", incident.getDispatchGroup())
+                .id("originator person id", incident.getOriginatorPersonId());
+        incident.getSubjectPersonIds().forEach(person -> check.id("subject person id", person));
+        return check.id("neighbourhood area", incident.getNeighbourhoodArea())
+                .past("occurred at", incident.getOccurredAt())
+                .past("reported at", incident.getReportedAt())
+                .then("incident " + incident.getIncidentId(), () -> incident(incident));
     }
 
     public Result<OfficerStatus> status(OfficerStatus status, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "officer id", status.getOfficerId());
-        id(problems, "dispatch group", status.getDispatchGroup());
-        id(problems, "incident id", status.getIncidentId());
-        id(problems, "released-from incident id", status.getReleasedFromIncidentId());
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "status: " + String.join("; ", problems));
-        }
-        time(problems, "changed at", status.getChangedAt(), recordTime, limits.maxBehind());
-        return timed(problems, "status of officer " + status.getOfficerId(), () -> status(status));
+        return limits.at(recordTime)
+                .id("officer id", status.getOfficerId())
+                .id("dispatch group", status.getDispatchGroup())
+                .id("incident id", status.getIncidentId())
+                .id("released-from incident id", status.getReleasedFromIncidentId())
+                .recent("changed at", status.getChangedAt())
+                .then("status of officer " + status.getOfficerId(), () -> status(status));
     }
 
     public Result<PositionFix> fix(PositionFix fix, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "officer id", fix.getOfficerId());
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "position fix: " + String.join("; ", problems));
-        }
-        time(problems, "fixed at", fix.getFixedAt(), recordTime, limits.maxBehind());
-        return timed(problems, "fix of officer " + fix.getOfficerId(), () -> fix(fix));
+        return limits.at(recordTime)
+                .id("officer id", fix.getOfficerId())
+                .recent("fixed at", fix.getFixedAt())
+                .then("fix of officer " + fix.getOfficerId(), () -> fix(fix));
     }
 
     /** An assignment names an incident and at most {@link InputLimits#maxTeamSize} officers. */
@@ -106,82 +96,61 @@ public final class InputChecks {
         if (assignment.getIncidentId().isBlank()) {
             return Result.invalid(MISSING_ID, "assignment without an incident id");
         }
-        if (assignment.getOfficerIds().size() > limits.maxTeamSize()) {
-            return Result.invalid(TEAM_TOO_LARGE, "assignment names " + assignment.getOfficerIds().size()
-                    + " officers, more than " + limits.maxTeamSize());
-        }
-        List<String> problems = new ArrayList<>();
-        id(problems, "incident id", assignment.getIncidentId());
-        assignment.getOfficerIds().forEach(officer -> id(problems, "officer id", officer));
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "assignment: " + String.join("; ", problems));
-        }
-        time(problems, "decided at", assignment.getDecidedAt(), recordTime, limits.maxBehind());
-        return timed(problems, "assignment to incident " + assignment.getIncidentId(), () -> Result.valid(assignment));
+        return limits.at(recordTime)
+                .id("incident id", assignment.getIncidentId())
+                .team("officer ids", assignment.getOfficerIds())
+                .recent("decided at", assignment.getDecidedAt())
+                .then("assignment to incident " + assignment.getIncidentId(), () -> Result.valid(assignment));
     }
 
     /** Also refuses a crime committed after it was recorded. */
     public Result<CrimeRecord> crime(CrimeRecord crime, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "crime id", crime.getCrimeId());
-        id(problems, "incident id", crime.getIncidentId());
+        InputLimits.Check check = limits.at(recordTime)
+                .id("crime id", crime.getCrimeId())
+                .id("incident id", crime.getIncidentId());
         for (CrimePerson person : crime.getPeople()) {
-            id(problems, "person id", person.getPersonId());
-            id(problems, "home area", person.getHomeArea());
+            check.id("person id", person.getPersonId()).id("home area", person.getHomeArea());
         }
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "crime record: " + String.join("; ", problems));
-        }
-        time(problems, "committed at", crime.getCommittedAt(), recordTime, limits.maxHistory());
-        time(problems, "recorded at", crime.getRecordedAt(), recordTime, limits.maxBehind());
-        if (crime.getCreatedAt() != null) {
-            time(problems, "created at", crime.getCreatedAt(), recordTime, limits.maxHistory());
-        }
-        return timed(problems, "crime " + crime.getCrimeId(), () -> {
-            if (crime.getCommittedAt().isAfter(crime.getRecordedAt())) {
-                return Result.invalid(COMMITTED_AFTER_RECORDED, "crime " + crime.getCrimeId() + " committed at " + crime.getCommittedAt()
-                        + ", after it was recorded at " + crime.getRecordedAt());
-            }
-            return crime(crime);
-        });
+        return check.past("committed at", crime.getCommittedAt())
+                .recent("recorded at", crime.getRecordedAt())
+                .past("created at", crime.getCreatedAt())
+                .then("crime " + crime.getCrimeId(), () -> {
+                    if (crime.getCommittedAt().isAfter(crime.getRecordedAt())) {
+                        return Result.invalid(COMMITTED_AFTER_RECORDED, "crime " + crime.getCrimeId() + " committed at "
+                                + crime.getCommittedAt() + ", after it was recorded at " + crime.getRecordedAt());
+                    }
+                    return crime(crime);
+                });
     }
 
     public Result<CustodyRecord> custody(CustodyRecord custody, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "custody id", custody.getCustodyId());
-        id(problems, "person id", custody.getPersonId());
-        id(problems, "home area", custody.getHomeArea());
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "custody record: " + String.join("; ", problems));
-        }
-        time(problems, "arrived at", custody.getArrivedAt(), recordTime, limits.maxHistory());
-        if (custody.getReleasedAt() != null) {
-            time(problems, "released at", custody.getReleasedAt(), recordTime, limits.maxBehind());
-        }
-        return timed(problems, "custody " + custody.getCustodyId(), () -> custody(custody));
+        return limits.at(recordTime)
+                .id("custody id", custody.getCustodyId())
+                .id("person id", custody.getPersonId())
+                .id("home area", custody.getHomeArea())
+                .past("arrived at", custody.getArrivedAt())
+                .recent("released at", custody.getReleasedAt())
+                .then("custody " + custody.getCustodyId(), () -> custody(custody));
     }
 
     /** An allocation's time is its trial day, which no walk depends on, so only its hot spot id is checked. */
     public Result<TrialAllocation> allocation(TrialAllocation allocation, Instant recordTime) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "hot spot id", allocation.getHotSpotId());
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "allocation: " + String.join("; ", problems));
-        }
-        return allocation(allocation);
+        return limits.at(recordTime)
+                .id("hot spot id", allocation.getHotSpotId())
+                .then("allocation", () -> allocation(allocation));
     }
 
     /**
      * A hot spot with usable polygons whose patrol areas are each within
-     * {@link InputLimits#maxAreaSideKm} a side and {@link InputLimits#maxAreaVertices} vertices.
+     * {@link PatrolAreaLimits#maxSideKm} a side and {@link PatrolAreaLimits#maxVertices} vertices.
      */
     public Result<HotSpot> hotSpotWithinLimits(HotSpot hotSpot) {
-        List<String> problems = new ArrayList<>();
-        id(problems, "hot spot id", hotSpot.getHotSpotId());
-        hotSpot.getPatrolAreas().forEach(area -> id(problems, "patrol area id", area.getPatrolAreaId()));
-        if (!problems.isEmpty()) {
-            return Result.invalid(INVALID_ID, "hot spot: " + String.join("; ", problems));
-        }
+        InputLimits.Check check = limits.at(UNTIMED).id("hot spot id", hotSpot.getHotSpotId());
+        hotSpot.getPatrolAreas().forEach(area -> check.id("patrol area id", area.getPatrolAreaId()));
+        return check.then("hot spot", () -> areasWithinLimits(hotSpot));
+    }
+
+    private Result<HotSpot> areasWithinLimits(HotSpot hotSpot) {
         if (hotSpot.getHotSpotId().isBlank()) {
             return Result.invalid(MISSING_ID, "hot spot without an id");
         }
@@ -196,11 +165,11 @@ public final class InputChecks {
             double northSouthKm = (shape.maxLat() - shape.minLat()) * KM_PER_DEGREE;
             double eastWestKm = (shape.maxLon() - shape.minLon()) * KM_PER_DEGREE
                     * Math.cos(Math.toRadians(latitudeNearestTheEquator(shape)));
-            if (shape.vertexCount() > limits.maxAreaVertices() || Math.max(northSouthKm, eastWestKm) > limits.maxAreaSideKm()) {
+            if (shape.vertexCount() > areaLimits.maxVertices() || Math.max(northSouthKm, eastWestKm) > areaLimits.maxSideKm()) {
                 return Result.invalid(AREA_TOO_LARGE, String.format(Locale.ROOT,
                         "hot spot %s, patrol area %s: %d vertices over %.1f km by %.1f km; at most %d vertices within %.1f km a side",
                         hotSpot.getHotSpotId(), area.getPatrolAreaId(), shape.vertexCount(), northSouthKm, eastWestKm,
-                        limits.maxAreaVertices(), limits.maxAreaSideKm()));
+                        areaLimits.maxVertices(), areaLimits.maxSideKm()));
             }
         }
         return hotSpot(hotSpot);
@@ -212,50 +181,6 @@ public final class InputChecks {
             return 0;
         }
         return Math.min(Math.abs(shape.minLat()), Math.abs(shape.maxLat()));
-    }
-
-    /** Adds a problem when {@code id} (optional: null passes) is too long or holds unprintable characters. */
-    private void id(List<String> problems, String what, String id) {
-        if (id == null) {
-            return;
-        }
-        if (id.length() > limits.maxIdLength()) {
-            problems.add(what + " of " + id.length() + " characters, more than " + limits.maxIdLength() + " ("
-                    + quoted(id) + ")");
-        } else if (!printable(id)) {
-            problems.add(what + " " + quoted(id) + " holds control or unprintable characters");
-        }
-    }
-
-    /** Adds a problem when {@code time} is more than {@code behind} before or the limit's ahead after {@code recordTime}. */
-    private void time(List<String> problems, String what, Instant time, Instant recordTime, Duration behind) {
-        Instant earliest = recordTime.minus(behind);
-        Instant latest = recordTime.plus(limits.maxAhead());
-        if (time.isBefore(earliest) || time.isAfter(latest)) {
-            problems.add(what + " " + time + " is not within " + earliest + " .. " + latest);
-        }
-    }
-
-    private static <V> Result<V> timed(List<String> problems, String what, Supplier<Result<V>> otherwise) {
-        if (!problems.isEmpty()) {
-            return Result.invalid(TIME_OUT_OF_WINDOW, what + ": " + String.join("; ", problems));
-        }
-        return otherwise.get();
-    }
-
-    static boolean printable(String id) {
-        return id.codePoints().allMatch(codePoint -> switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        });
-    }
-
-    private static String quoted(String id) {
-        String shown = id.length() <= QUOTED_ID_LENGTH ? id : id.substring(0, QUOTED_ID_LENGTH) + "...";
-        StringBuilder escaped = new StringBuilder("'");
-        shown.codePoints().forEach(c -> escaped.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
-        return escaped.append('\'').toString();
     }
 
     public static Result<IncidentEvent> incident(IncidentEvent incident) {

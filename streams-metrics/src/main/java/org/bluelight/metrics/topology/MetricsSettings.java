@@ -2,11 +2,12 @@ package org.bluelight.metrics.topology;
 
 import java.time.Duration;
 import org.bluelight.metrics.fsu.FsuRanking;
-import org.bluelight.metrics.intake.InputLimits;
+import org.bluelight.metrics.intake.PatrolAreaLimits;
 import org.bluelight.metrics.patrol.DosageTracker;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
 import org.bluelight.metrics.response.ResponseTargets;
 import org.bluelight.metrics.trial.TrialDayClock;
+import org.bluelight.runtime.intake.InputLimits;
 
 /**
  * Everything the metrics topology is configured by.
@@ -15,18 +16,20 @@ import org.bluelight.metrics.trial.TrialDayClock;
  * @param rankingInterval how often (wall clock) the FSU ranking is recomputed and published
  * @param retention when per-record state is purged
  * @param inputLimits what the app trusts of a record's values; records beyond them are dead-lettered
+ * @param areaLimits how large a hot spot's patrol areas may be; hot spots beyond them are dead-lettered
  */
 public record MetricsSettings(TrialDayClock trialClock, double patrolAreaCellDegrees, DosageTracker.Settings dosage,
                               ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval,
-                              Retention retention, InputLimits inputLimits) {
+                              Retention retention, InputLimits inputLimits, PatrolAreaLimits areaLimits) {
 
     public static MetricsSettings defaults() {
         return new MetricsSettings(TrialDayClock.thamesValley(), PatrolAreaIndex.DEFAULT_CELL_DEGREES,
                 DosageTracker.Settings.defaults(), ResponseTargets.defaults(), FsuRanking.Settings.defaults(),
-                Duration.ofHours(1), Retention.defaults(), InputLimits.defaults());
+                Duration.ofHours(1), Retention.defaults(), InputLimits.defaults(), PatrolAreaLimits.defaults());
     }
 
     public MetricsSettings withRetention(Retention newRetention) {
-        return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention, inputLimits);
+        return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention, inputLimits,
+                areaLimits);
     }
 }

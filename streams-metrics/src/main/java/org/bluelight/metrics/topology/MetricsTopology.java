@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,7 +32,6 @@ import org.bluelight.metrics.fsu.PersonUpdate;
 import org.bluelight.metrics.fsu.RecordLinks;
 import org.bluelight.metrics.intake.HotSpotIntake;
 import org.bluelight.metrics.intake.InputChecks;
-import org.bluelight.metrics.intake.RecordTimeCheck;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.TrackState;
 import org.bluelight.metrics.response.GradeWindow;
@@ -45,6 +45,8 @@ import org.bluelight.metrics.trial.HotSpotDayChange;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
 import org.bluelight.metrics.trial.OccurrenceVersion;
+import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.CrimeRecord;
@@ -119,7 +121,7 @@ public final class MetricsTopology {
         stores().values().forEach(builder::addStateStore);
 
         // 1. Inputs, checked as read; hot spots on every instance.
-        InputChecks checks = new InputChecks(settings.inputLimits());
+        InputChecks checks = new InputChecks(settings.inputLimits(), settings.areaLimits());
         KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, checks::incident);
         KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, checks::status);
         KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, checks::crime);
@@ -220,10 +222,10 @@ public final class MetricsTopology {
      * A contract topic's records that pass {@code check}; refused ones go to the topic's dead-letter
      * topic. Tombstones carry nothing to count on these topics.
      */
-    private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, RecordTimeCheck.Check<V> check) {
+    private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, BiFunction<V, Instant, Result<V>> check) {
         return builder.stream(topic.topicName(), serdes.consumed(topic).withName("read-" + topic.topicName()))
                 .filter((key, value) -> value != null, Named.as("present-" + topic.topicName()))
-                .processValues(RecordTimeCheck.<K, V>with(check), Named.as("validate-" + topic.topicName()));
+                .processValues(RecordCheck.<K, V, V>with((key, value, recordTime) -> check.apply(value, recordTime)), Named.as("validate-" + topic.topicName()));
     }
 
     /** The processors' own state stores, by name. */

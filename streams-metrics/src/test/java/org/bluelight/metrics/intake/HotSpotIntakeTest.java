@@ -23,6 +23,7 @@ import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.schemas.HotSpot;
 import org.bluelight.schemas.PatrolArea;
 import org.bluelight.schemas.Topic;
@@ -63,7 +64,7 @@ class HotSpotIntakeTest {
                 Serdes.String(), Serdes.serdeFrom((topic, hotSpot) -> bytes(hotSpot), DESERIALIZER)).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        intake = new HotSpotIntake("hotspots", catalogue, new InputChecks(InputLimits.defaults()), DESERIALIZER, written::add);
+        intake = new HotSpotIntake("hotspots", catalogue, new InputChecks(InputLimits.defaults(), PatrolAreaLimits.defaults()), DESERIALIZER, written::add);
         intake.init(context);
     }
 

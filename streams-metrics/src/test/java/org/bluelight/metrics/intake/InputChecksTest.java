@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
 import org.bluelight.schemas.CrimeRecord;
@@ -76,7 +77,7 @@ class InputChecksTest {
         assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false, null)))).isEqualTo("valid");
     }
 
-    static final InputChecks CHECKS = new InputChecks(InputLimits.defaults());
+    static final InputChecks CHECKS = new InputChecks(InputLimits.defaults(), PatrolAreaLimits.defaults());
 
     static OfficerStatus statusAt(Instant changedAt) {
         return OfficerStatus.newBuilder().setOfficerId("O1").setCallSign("LR1").setState(OfficerState.AVAILABLE)

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * A processor threw on a record (including a failed {@link Validate} check): the source record's
+ * A processor threw on a record (including a failed {@link org.bluelight.runtime.intake.RecordCheck} check): the source record's
  * original bytes go to {@code <source topic>.dlq}; processing goes on with the next record.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A record that was read fine but breaks a rule (say a position outside the map). Thrown by
- * {@link Validate}; the processing exception handler turns it into a dead letter, using
+ * {@link org.bluelight.runtime.intake.RecordCheck}; the processing exception handler turns it into a dead letter, using
  * {@link #reason()} as the metric tag and header, so processing goes on.
  */
 public final class InvalidRecordException extends RuntimeException {

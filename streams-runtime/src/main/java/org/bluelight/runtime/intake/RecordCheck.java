@@ -10,14 +10,21 @@ import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.runtime.deadletter.Result;
 
 /**
- * The runtime's {@code Validate} for checks that also judge the record's key and timestamp (see
- * {@link InputLimits}): values the check refuses are raised as an {@link InvalidRecordException},
- * which the app's processing exception handler turns into a dead letter on {@code <topic>.dlq}.
- * Put it before any repartition.
+ * Passes on the values a check finds valid and sends the others to the input topic's dead-letter
+ * topic, with their original bytes, the reason in headers, and the dead-letter counter. The check
+ * sees the record's key and timestamp too, so it can judge them (see {@link InputLimits}) or ignore them:
  *
  * <pre>{@code
  * KStream<String, OfficerUpdate> statuses = stream.processValues(RecordCheck.with(input::status));
+ * KStream<String, PositionFix> onMap = fixes.processValues(RecordCheck.with((key, fix, recordTime) -> map.check(fix)));
  * }</pre>
+ *
+ * <p>An invalid value is raised as an {@link InvalidRecordException} that the app's processing
+ * exception handler ({@link org.bluelight.runtime.deadletter.DeadLetterProcessingHandler}, set by
+ * {@code StreamsAppConfig}) turns into a dead letter: only the handler sees the record's original
+ * bytes, and its dead letter is written in the same transaction as the rest of the task's output.
+ * The dead-letter topic is {@code <topic>.dlq} for the topic the record was read from, so put the
+ * check before any repartition.
  */
 public final class RecordCheck<K, V, VR> implements FixedKeyProcessorSupplier<K, V, VR> {
 

@@ -30,13 +30,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The three dead-letter handlers and {@link Validate} wired into a real Kafka Streams topology
+ * The three dead-letter handlers and {@link RecordCheck} wired into a real Kafka Streams topology
  * (run by {@link TopologyTestDriver}) with the app's streams configuration.
  */
 class DeadLetterHandlersTest {
@@ -66,7 +67,7 @@ class DeadLetterHandlersTest {
         };
         Serde<Long> outputSerde = Serdes.serdeFrom(refusesTwentySix, Serdes.Long().deserializer());
         builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.Long()))
-                .processValues(Validate.<String, Long, Long>with(reading -> reading >= 0
+                .processValues(RecordCheck.<String, Long, Long>with((key, reading, recordTime) -> reading >= 0
                         ? Result.valid(reading)
                         : Result.invalid("negative-reading", "reading " + reading + " is below zero")))
                 .mapValues(reading -> {
