@@ -107,9 +107,12 @@ public final class InputChecks {
     public Result<CrimeRecord> crime(CrimeRecord crime, Instant recordTime) {
         InputLimits.Check check = limits.at(recordTime)
                 .id("crime id", crime.getCrimeId())
-                .id("incident id", crime.getIncidentId());
-        for (CrimePerson person : crime.getPeople()) {
-            check.id("person id", person.getPersonId()).id("home area", person.getHomeArea());
+                .id("incident id", crime.getIncidentId())
+                .people("people on crime " + crime.getCrimeId(), crime.getPeople().size());
+        if (crime.getPeople().size() <= limits.maxPeople()) {
+            for (CrimePerson person : crime.getPeople()) {
+                check.id("person id", person.getPersonId()).id("home area", person.getHomeArea());
+            }
         }
         return check.past("committed at", crime.getCommittedAt())
                 .recent("recorded at", crime.getRecordedAt())

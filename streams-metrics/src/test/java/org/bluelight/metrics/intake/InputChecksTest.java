@@ -136,6 +136,18 @@ class InputChecksTest {
     }
 
     @Test
+    void aCrimeNamingThousandsOfPeopleIsRefusedBeforeItsIdsAreRead() {
+        java.util.List<org.bluelight.schemas.CrimePerson> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            crowd.add(new org.bluelight.schemas.CrimePerson("P" + i, org.bluelight.schemas.CrimeRole.VICTIM, null));
+        }
+        CrimeRecord.Builder crime = CrimeRecord.newBuilder().setCrimeId("C1").setCommittedAt(T).setRecordedAt(T)
+                .setCategory(IncidentCategory.THEFT);
+        assertThat(reason(CHECKS.crime(crime.setPeople(crowd.subList(0, 200)).build(), T))).isEqualTo("valid");
+        assertThat(reason(CHECKS.crime(crime.setPeople(crowd).build(), T))).isEqualTo(InputLimits.TOO_MANY_PEOPLE);
+    }
+
+    @Test
     void crimesCommittedAfterTheyWereRecordedAreRefused() {
         CrimeRecord.Builder crime = CrimeRecord.newBuilder().setCrimeId("C1").setCommittedAt(T).setRecordedAt(T.plusSeconds(60))
                 .setCategory(IncidentCategory.THEFT);

@@ -35,12 +35,14 @@ import org.bluelight.runtime.deadletter.Result;
  * @param maxIdLength longest id (officer, incident, dispatch group, station, area, key), in characters
  * @param maxTeamSize most officers one record may name or need (assignment, incident, crew)
  * @param maxDuration longest duration a record may state (an incident's expected time on scene)
+ * @param maxPeople   most people one record may name (a crime's suspects, offenders and victims)
  */
 public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxAhead, int maxIdLength, int maxTeamSize,
-                          Duration maxDuration) {
+                          Duration maxDuration, int maxPeople) {
 
     public static final String INVALID_ID = "invalid-id";
     public static final String TEAM_TOO_LARGE = "team-too-large";
+    public static final String TOO_MANY_PEOPLE = "too-many-people";
     public static final String TIME_OUT_OF_WINDOW = "time-out-of-window";
 
     public static final String MAX_BEHIND = "input.time.max.behind.ms";
@@ -49,6 +51,7 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
     public static final String MAX_ID_LENGTH = "input.id.max.length";
     public static final String MAX_TEAM_SIZE = "input.team.max.size";
     public static final String MAX_DURATION = "input.duration.max.ms";
+    public static final String MAX_PEOPLE = "input.people.max.size";
 
     /** How much of a refused id a dead letter's detail quotes. */
     private static final int QUOTED_ID_LENGTH = 40;
@@ -58,18 +61,18 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
         requireNotNegative(maxHistory, "maxHistory");
         requireNotNegative(maxAhead, "maxAhead");
         requireNotNegative(maxDuration, "maxDuration");
-        if (maxIdLength < 1 || maxTeamSize < 1) {
-            throw new IllegalArgumentException("maxIdLength and maxTeamSize must be at least 1, were "
-                    + maxIdLength + " and " + maxTeamSize);
+        if (maxIdLength < 1 || maxTeamSize < 1 || maxPeople < 1) {
+            throw new IllegalArgumentException("maxIdLength, maxTeamSize and maxPeople must be at least 1, were "
+                    + maxIdLength + ", " + maxTeamSize + " and " + maxPeople);
         }
     }
 
     /**
      * A week behind for operational times, a year (and a day) for times of the past, a day ahead;
-     * ids of 128 characters; 50 officers; durations up to a day.
+     * ids of 128 characters; 50 officers; durations up to a day; 200 people on one record.
      */
     public static InputLimits defaults() {
-        return new InputLimits(Duration.ofDays(7), Duration.ofDays(366), Duration.ofDays(1), 128, 50, Duration.ofDays(1));
+        return new InputLimits(Duration.ofDays(7), Duration.ofDays(366), Duration.ofDays(1), 128, 50, Duration.ofDays(1), 200);
     }
 
     /** The {@code input.*} keys of {@code source}, each defaulting to {@link #defaults()}. */
@@ -78,7 +81,8 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
         try {
             return new InputLimits(source.millis(MAX_BEHIND, d.maxBehind()), source.millis(MAX_HISTORY, d.maxHistory()),
                     source.millis(MAX_AHEAD, d.maxAhead()), source.integer(MAX_ID_LENGTH, d.maxIdLength()),
-                    source.integer(MAX_TEAM_SIZE, d.maxTeamSize()), source.millis(MAX_DURATION, d.maxDuration()));
+                    source.integer(MAX_TEAM_SIZE, d.maxTeamSize()), source.millis(MAX_DURATION, d.maxDuration()),
+                    source.integer(MAX_PEOPLE, d.maxPeople()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Invalid input limits: " + e.getMessage(), e);
         }
@@ -104,6 +108,7 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
         private final Instant recordTime;
         private final List<String> badIds = new ArrayList<>();
         private final List<String> badTeams = new ArrayList<>();
+        private final List<String> badPeople = new ArrayList<>();
         private final List<String> badTimes = new ArrayList<>();
 
         private Check(InputLimits limits, Instant recordTime) {
@@ -130,6 +135,14 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
                         + " (" + quoted(id) + ")");
             } else if (!printable(id)) {
                 badIds.add(what + " " + quoted(id) + " holds control or unprintable characters");
+            }
+            return this;
+        }
+
+        /** How many people a record names: at most {@link InputLimits#maxPeople}. */
+        public Check people(String what, int count) {
+            if (count > limits.maxPeople()) {
+                badPeople.add(what + ": " + count + ", more than " + limits.maxPeople());
             }
             return this;
         }
@@ -174,6 +187,9 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
             }
             if (!badTeams.isEmpty()) {
                 return Result.invalid(TEAM_TOO_LARGE, shortened(what) + ": " + String.join("; ", badTeams));
+            }
+            if (!badPeople.isEmpty()) {
+                return Result.invalid(TOO_MANY_PEOPLE, shortened(what) + ": " + String.join("; ", badPeople));
             }
             if (!badTimes.isEmpty()) {
                 return Result.invalid(TIME_OUT_OF_WINDOW, what + ": " + String.join("; ", badTimes));

@@ -81,9 +81,10 @@ class InputLimitsTest {
     void everyLimitIsConfigurableAndABadValueIsAConfigurationError() {
         InputLimits configured = InputLimits.from(ConfigSource.of(Map.of(
                 InputLimits.MAX_BEHIND, "60000", InputLimits.MAX_HISTORY, "120000", InputLimits.MAX_AHEAD, "1000",
-                InputLimits.MAX_ID_LENGTH, "64", InputLimits.MAX_TEAM_SIZE, "12", InputLimits.MAX_DURATION, "3600000")));
+                InputLimits.MAX_ID_LENGTH, "64", InputLimits.MAX_TEAM_SIZE, "12", InputLimits.MAX_DURATION, "3600000",
+                InputLimits.MAX_PEOPLE, "30")));
         assertThat(configured).isEqualTo(new InputLimits(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(1),
-                64, 12, Duration.ofHours(1)));
+                64, 12, Duration.ofHours(1), 30));
         assertThat(InputLimits.from(ConfigSource.of(Map.of()))).isEqualTo(InputLimits.defaults());
         assertThatThrownBy(() -> InputLimits.from(ConfigSource.of(Map.of(InputLimits.MAX_ID_LENGTH, "0"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxIdLength");
