@@ -1,6 +1,7 @@
 package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
@@ -72,9 +73,11 @@ public final class StreamsApp implements AutoCloseable {
         try {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
-            deadLetterTopics = DeadLetterTopics.of(topology.describe());
+            SortedSet<String> topics = DeadLetterTopics.of(topology.describe());
+            topics.add(DeadLetterTopics.fallback(applicationId));
+            deadLetterTopics = Collections.unmodifiableSortedSet(topics);
             streamsProperties = deadLetters.addTo(config.streamsProperties());
-            streams = new KafkaStreams(topology, streamsProperties);
+            streams = new KafkaStreams(topology, streamsProperties, deadLetters.committedCounting());
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
@@ -98,7 +101,8 @@ public final class StreamsApp implements AutoCloseable {
      * Opens the HTTP endpoints, then starts Kafka Streams and exports its metrics.
      *
      * @throws MissingDeadLetterTopicsException if dead letters are on and a topic the topology reads
-     *                                          has no {@code <topic>.dlq} on the cluster
+     *                                          has no {@code <topic>.dlq} on the cluster (the app's
+     *                                          fallback dead-letter topic is created if missing)
      * @throws java.io.UncheckedIOException     if the HTTP port cannot be bound
      */
     public synchronized StreamsApp start() {
@@ -110,6 +114,7 @@ public final class StreamsApp implements AutoCloseable {
         }
         LOG.info("Starting {}", config);
         if (config.deadLetterEnabled()) {
+            DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
             DeadLetterTopics.requireExisting(deadLetterTopics, streamsProperties);
         }
         http.start();
@@ -161,7 +166,7 @@ public final class StreamsApp implements AutoCloseable {
         return config;
     }
 
-    /** The dead-letter topics this app's topology needs ({@code <source topic>.dlq}). */
+    /** The dead-letter topics this app's topology needs: {@code <source topic>.dlq}, and its fallback {@code <application.id>.dlq}. */
     public SortedSet<String> deadLetterTopics() {
         return deadLetterTopics;
     }
