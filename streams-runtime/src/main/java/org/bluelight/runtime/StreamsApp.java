@@ -1,10 +1,10 @@
 package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -73,9 +73,7 @@ public final class StreamsApp implements AutoCloseable {
         try {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
-            SortedSet<String> topics = DeadLetterTopics.of(topology.describe());
-            topics.add(DeadLetterTopics.fallback(applicationId));
-            deadLetterTopics = Collections.unmodifiableSortedSet(topics);
+            deadLetterTopics = DeadLetterTopics.of(topology.describe());
             streamsProperties = deadLetters.addTo(config.streamsProperties());
             streams = new KafkaStreams(topology, streamsProperties, deadLetters.committedCounting());
         } catch (RuntimeException e) {
@@ -115,7 +113,9 @@ public final class StreamsApp implements AutoCloseable {
         LOG.info("Starting {}", config);
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
-            DeadLetterTopics.requireExisting(deadLetterTopics, streamsProperties);
+            SortedSet<String> required = new TreeSet<>(deadLetterTopics);
+            required.add(fallbackDeadLetterTopic());
+            DeadLetterTopics.requireExisting(required, streamsProperties);
         }
         http.start();
         started = true;
@@ -166,9 +166,17 @@ public final class StreamsApp implements AutoCloseable {
         return config;
     }
 
-    /** The dead-letter topics this app's topology needs: {@code <source topic>.dlq}, and its fallback {@code <application.id>.dlq}. */
+    /** The dead-letter topics this app's topology needs ({@code <source topic>.dlq}). */
     public SortedSet<String> deadLetterTopics() {
         return deadLetterTopics;
+    }
+
+    /**
+     * Where letters go whose source topic cannot be known, {@code <application.id>.dlq}; created
+     * at start if missing.
+     */
+    public String fallbackDeadLetterTopic() {
+        return DeadLetterTopics.fallback(config.applicationId());
     }
 
     public AppSerdes serdes() {

@@ -1,6 +1,7 @@
 package org.bluelight.runtime.deadletter;
 
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,6 +17,11 @@ final class CountingClients implements KafkaClientSupplier {
 
     CountingClients(DeadLetterQueue queue) {
         this.queue = queue;
+    }
+
+    @Override
+    public Admin getAdmin(Map<String, Object> config) {
+        return Admin.create(config);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.bluelight.runtime.deadletter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -119,6 +120,11 @@ public record DeadLetter(
         boolean outside = !sourceTopic.equals(UNKNOWN_SOURCE) && !sourceTopic.endsWith(Topic.DLQ_SUFFIX)
                 && !SourceStamp.isInternal(sourceTopic, applicationId);
         return (outside ? sourceTopic : applicationId) + Topic.DLQ_SUFFIX;
+    }
+
+    /** As {@link #toProducerRecord(String, int)} for the producer's default {@code max.request.size}. */
+    public ProducerRecord<byte[], byte[]> toProducerRecord(String applicationId) {
+        return toProducerRecord(applicationId, LetterSize.maxLetterBytes(Map.of()));
     }
 
     /**
