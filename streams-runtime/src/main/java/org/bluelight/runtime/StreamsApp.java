@@ -75,7 +75,7 @@ public final class StreamsApp implements AutoCloseable {
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             deadLetterTopics = DeadLetterTopics.of(topology.describe());
             streamsProperties = deadLetters.addTo(config.streamsProperties());
-            streams = new KafkaStreams(topology, streamsProperties, deadLetters.committedCounting());
+            streams = new KafkaStreams(topology, streamsProperties, deadLetters.kafkaClients());
         } catch (RuntimeException e) {
             metrics.close();
             throw e;

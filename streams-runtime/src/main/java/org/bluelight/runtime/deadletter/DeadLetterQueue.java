@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * (KIP-1034), which writes it with the task's producer, so under exactly-once in the same
  * transaction. Letters are cut to fit the producer's {@code max.request.size} ({@link LetterSize}).
  *
- * <p>A letter is counted when it is written for good: with the {@link #committedCounting()}
+ * <p>A letter is counted when it is written for good: with the {@link #kafkaClients()}
  * clients (which {@code StreamsApp} runs Kafka Streams with), by the producer once the transaction
  * holding it commits (or, without transactions, once the broker has it), so an aborted
  * transaction never counts a letter that no read_committed reader will see. Otherwise (a
@@ -79,12 +79,13 @@ public final class DeadLetterQueue {
     }
 
     /**
-     * The Kafka clients to run this app's Kafka Streams with: their producers count the letters
-     * they write once written for good, and from now on {@link #divert} leaves counting to them.
+     * The Kafka clients to run this app's Kafka Streams with ({@link DeadLetterClients}): their
+     * producers refuse records too large to send without spoiling the transaction, and count the
+     * letters they write once written for good; from now on {@link #divert} leaves counting to them.
      */
-    public KafkaClientSupplier committedCounting() {
+    public KafkaClientSupplier kafkaClients() {
         countedByProducer = true;
-        return new CountingClients(this);
+        return new DeadLetterClients(this);
     }
 
     /** Logs {@code letter} (and counts it, unless its producer will); returns the dead-letter record to write, or none when disabled. */

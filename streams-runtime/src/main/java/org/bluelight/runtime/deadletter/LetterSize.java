@@ -39,7 +39,8 @@ final class LetterSize {
         if (configured == null) {
             configured = streamsConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         }
-        int maxRequestSize = configured == null ? 1_048_576 : Integer.parseInt(configured.toString().trim());
+        int maxRequestSize = configured == null ? DeadLetterClients.DEFAULT_MAX_REQUEST_SIZE
+                : Integer.parseInt(configured.toString().trim());
         return Math.max(maxRequestSize - FRAMING_BYTES, 1_024);
     }
 

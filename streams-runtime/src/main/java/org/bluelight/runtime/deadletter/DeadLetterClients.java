@@ -6,16 +6,24 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
 
-/** Kafka Streams' usual clients, with producers that count the dead letters they write ({@link CountingProducer}). */
-final class CountingClients implements KafkaClientSupplier {
+/**
+ * Kafka Streams' usual clients, except that its producers are {@link DeadLetterProducer}s: they
+ * refuse records too large to send without spoiling the transaction, and count the dead letters
+ * they write once committed.
+ */
+final class DeadLetterClients implements KafkaClientSupplier {
+
+    /** The Kafka producer's own default {@code max.request.size}. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private final DeadLetterQueue queue;
 
-    CountingClients(DeadLetterQueue queue) {
+    DeadLetterClients(DeadLetterQueue queue) {
         this.queue = queue;
     }
 
@@ -26,7 +34,9 @@ final class CountingClients implements KafkaClientSupplier {
 
     @Override
     public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
-        return new CountingProducer(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()), queue);
+        Object maxRequestSize = config.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE);
+        return new DeadLetterProducer(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+                queue, Integer.parseInt(maxRequestSize.toString().trim()));
     }
 
     @Override
