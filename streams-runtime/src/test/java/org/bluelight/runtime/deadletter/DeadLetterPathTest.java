@@ -132,8 +132,7 @@ class DeadLetterPathTest {
         builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.String()))
                 .repartition(Repartitioned.<String, String>as("by-officer").withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.String()))
-                .processValues(Validate.<String, String, String>with(value -> value.startsWith("bad")
-                        ? Result.invalid("bad-value", "value " + value + " is bad") : Result.valid(value)))
+                .processValues(badValuesRefused())
                 .to(OUTPUT, Produced.with(Serdes.String(), Serdes.String()));
         start(builder.build());
         TestInputTopic<String, String> input = driver.createInputTopic(INPUT, Serdes.String().serializer(),
@@ -191,8 +190,7 @@ class DeadLetterPathTest {
     void anOversizedBadRecordIsCutToFitARequestSayingWhatWasCut() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.String()))
-                .processValues(Validate.<String, String, String>with(value -> value.startsWith("bad")
-                        ? Result.invalid("bad-value", "value " + value + " is bad") : Result.valid(value)))
+                .processValues(badValuesRefused())
                 .to(OUTPUT, Produced.with(Serdes.String(), Serdes.String()));
         start(builder.build());
         TestInputTopic<String, String> input = driver.createInputTopic(INPUT, Serdes.String().serializer(),
@@ -256,6 +254,11 @@ class DeadLetterPathTest {
         assertThat(ofDeadLetter.deadLetterTopic(APP)).isEqualTo(APP + ".dlq");
         assertThat(ofChangelog.deadLetterTopic(APP)).isEqualTo(APP + ".dlq");
         assertThat(ofChangelog.reason()).isEqualTo("record-too-large");
+    }
+
+    private static Validate<String, String, String> badValuesRefused() {
+        return Validate.with(value -> value.startsWith("bad")
+                ? Result.invalid("bad-value", "value " + value + " is bad") : Result.valid(value));
     }
 
     private void start(Topology topology) {
