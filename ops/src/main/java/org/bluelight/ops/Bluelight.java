@@ -1,15 +1,15 @@
 package org.bluelight.ops;
 
-import org.bluelight.metrics.cli.TrialCommand;
 import org.bluelight.ops.cli.AppCommand;
 import org.bluelight.ops.cli.BenchCommand;
 import org.bluelight.ops.cli.ErrorReporter;
 import org.bluelight.ops.cli.LocalCommand;
 import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
-import org.bluelight.routing.cli.MapCommand;
-import org.bluelight.routing.cli.RouteCommand;
-import org.bluelight.simulator.cli.EvaluateCommand;
+import org.bluelight.ops.cli.evaluate.EvaluateCommand;
+import org.bluelight.ops.cli.routing.MapCommand;
+import org.bluelight.ops.cli.routing.RouteCommand;
+import org.bluelight.ops.cli.trial.TrialCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

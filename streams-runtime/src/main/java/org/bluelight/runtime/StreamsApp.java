@@ -1,6 +1,7 @@
 package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.time.PlausibleTimestamps;
 import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
 import org.bluelight.runtime.http.HealthEndpoint;
@@ -75,6 +77,8 @@ public final class StreamsApp implements AutoCloseable {
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             deadLetterTopics = DeadLetterTopics.of(topology.describe());
             streamsProperties = deadLetters.addTo(config.streamsProperties());
+            new PlausibleTimestamps(applicationId, PlausibleTimestamps.DEFAULT_MAX_AHEAD, metrics.registry(), Clock.systemUTC())
+                    .addTo(streamsProperties);
             streams = new KafkaStreams(topology, streamsProperties, deadLetters.kafkaClients());
         } catch (RuntimeException e) {
             metrics.close();

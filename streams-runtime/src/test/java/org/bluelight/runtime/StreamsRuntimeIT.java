@@ -126,7 +126,7 @@ class StreamsRuntimeIT {
     static Topology onMapTopology(AppContext context) {
         Serde<PositionFix> fixes = context.serdes().value(PositionFix.class);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(INPUT, context.serdes().consumed(Topic.TELEMATICS, String.class, PositionFix.class))
+        builder.stream(INPUT, context.serdes().consumed(Topic.TELEMATICS))
                 .processValues(Validate.<String, PositionFix, PositionFix>with(fix -> {
                     GeoPoint p = fix.getPosition();
                     boolean onMap = p.getLat() > 53.3 && p.getLat() < 53.7 && p.getLon() > -2.8 && p.getLon() < -1.9;

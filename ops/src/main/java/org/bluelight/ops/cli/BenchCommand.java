@@ -1,9 +1,10 @@
 package org.bluelight.ops.cli;
 
-import org.bluelight.coverage.bench.BenchCoverageCommand;
-import org.bluelight.metrics.cli.MetricsBenchCommand;
-import org.bluelight.ops.bench.BenchDispatchCommand;
-import org.bluelight.routing.cli.BenchRoutingCommand;
+import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
+import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
+import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
+import org.bluelight.ops.bench.metrics.BenchMetricsCommand;
+import org.bluelight.ops.bench.routing.BenchRoutingCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bench}: the benchmarks, each printing its figures and the command that reruns it. */
@@ -11,8 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchRoutingCommand.class,
             BenchCoverageCommand.class,
-            MetricsBenchCommand.class,
+            BenchMetricsCommand.class,
             BenchDispatchCommand.class,
+            BenchFuzzCommand.class,
         })
 public final class BenchCommand {
 }

@@ -15,6 +15,7 @@ import org.bluelight.ops.topics.ProvisioningReport;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.ops.topics.TopicProvisioner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,9 +33,8 @@ public final class TopicsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
-            description = "The cluster (default: ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
+    @Mixin
+    private BrokerOptions broker;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ProvisioningSettings.DEFAULT_PARTITIONS,
             description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
@@ -88,7 +88,7 @@ public final class TopicsCommand implements Callable<Integer> {
                 properties.load(in);
             }
         }
-        properties.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         // The admin client refuses an API timeout shorter than one request's.
         properties.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
         properties.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));

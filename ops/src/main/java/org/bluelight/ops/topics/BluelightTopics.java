@@ -20,7 +20,7 @@ public final class BluelightTopics {
     /** Every topic, each followed by its dead-letter topic, in {@link Topic} order. */
     public static List<TopicSpec> specs(ProvisioningSettings settings) {
         List<TopicSpec> specs = new ArrayList<>();
-        for (Topic topic : Topic.values()) {
+        for (Topic<?, ?> topic : Topic.all()) {
             specs.add(spec(topic, settings));
             specs.add(TopicSpec.deleting(topic.dlqName(), settings.partitions(), settings.replicationFactor(),
                     settings.dlqRetention()));

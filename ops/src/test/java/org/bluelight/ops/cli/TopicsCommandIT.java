@@ -24,7 +24,7 @@ class TopicsCommandIT {
         assertThat(firstExit).isZero();
         assertThat(first.toString())
                 .contains("created " + Topic.INCIDENTS.topicName())
-                .contains((2 * Topic.values().length) + " topics: " + (2 * Topic.values().length) + " created");
+                .contains((2 * Topic.all().size()) + " topics: " + (2 * Topic.all().size()) + " created");
 
         StringWriter second = new StringWriter();
         int secondExit = run(second, "topics", "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "4");

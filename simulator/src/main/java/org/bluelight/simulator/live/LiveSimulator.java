@@ -476,7 +476,7 @@ public final class LiveSimulator implements AutoCloseable {
                 unit.duty.shift(), freeAt, unit.incident == null ? null : unit.incident.id(), unit.position));
     }
 
-    private <T extends SpecificRecord> void send(Topic topic, String key, Serializer<T> serializer, T value) {
+    private <T extends SpecificRecord> void send(Topic<?, ?> topic, String key, Serializer<T> serializer, T value) {
         producer.send(new ProducerRecord<>(topic.topicName(), null, simNow.toEpochMilli(), key,
                 serializer.serialize(topic.topicName(), value)), (metadata, error) -> {
                     if (error != null && sendFailures.getAndIncrement() == 0) {
@@ -488,7 +488,7 @@ public final class LiveSimulator implements AutoCloseable {
     /** Records on every dead-letter topic, read from their end offsets: a clean run has none. */
     private Map<String, Long> deadLetters() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Topic topic : Topic.values()) {
+        for (Topic<?, ?> topic : Topic.all()) {
             try {
                 List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic.dlqName(), Duration.ofSeconds(15))
                         .stream()

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -17,7 +15,6 @@ import org.bluelight.coverage.cell.RoadCells;
 import org.bluelight.coverage.demand.DemandSeed;
 import org.bluelight.coverage.network.NetworkJunctions;
 import org.bluelight.coverage.network.RoadNetworkReachability;
-import org.bluelight.coverage.stream.AvroSerdes;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.coverage.summary.ForceSummary;
 import org.bluelight.coverage.summary.ForceSummaryGauges;
@@ -29,7 +26,6 @@ import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.http.JsonReply;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CoverageCell;
-import org.bluelight.schemas.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +93,7 @@ public final class CoverageApp implements AutoCloseable {
             DemandSeed seed = coverage.seedFile().isPresent() ? DemandSeed.load(coverage.seedFile().get(), grid) : DemandSeed.none();
             RoadNetworkReachability reachability = new RoadNetworkReachability(network, coverage.settings().grade1Target());
             StreamsApp app = new StreamsApp(config, serdes, context -> new CoverageTopology(coverage.settings(),
-                    roadCells, reachability, seed, context.meterRegistry(), avro(context.serdes())).build());
+                    roadCells, reachability, seed, context.meterRegistry(), context.serdes()).build());
             CoverageApp coverageApp = new CoverageApp(ownedNetwork, app);
             ForceSummaryGauges.register(app.meterRegistry(), coverageApp::summary, SUMMARY_MAX_AGE, Clock.systemUTC());
             app.route("/coverage/summary", query -> coverageApp.summary()
@@ -155,15 +151,5 @@ public final class CoverageApp implements AutoCloseable {
     private ReadOnlyKeyValueStore<String, CoverageCell> cellsView() {
         return app.streams().store(StoreQueryParameters.fromNameAndType(CoverageTopology.CELLS_VIEW_STORE,
                 QueryableStoreTypes.<String, CoverageCell>keyValueStore()));
-    }
-
-    static AvroSerdes avro(AppSerdes serdes) {
-        return new AvroSerdes() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V extends SpecificRecord> Serde<V> valueSerde(Topic topic) {
-                return (Serde<V>) serdes.valueSerde(topic, topic.valueType());
-            }
-        };
     }
 }

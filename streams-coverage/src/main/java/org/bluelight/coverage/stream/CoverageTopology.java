@@ -9,10 +9,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -37,11 +35,9 @@ import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.coverage.summary.ForceSummary;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.deadletter.Validate;
+import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.IncidentEvent;
-import org.bluelight.schemas.OfficerCoverageImpact;
-import org.bluelight.schemas.OfficerStatus;
-import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Topic;
 
 /**
@@ -79,16 +75,16 @@ public final class CoverageTopology {
     private final Reachability reachability;
     private final DemandSeed seed;
     private final MeterRegistry meters;
-    private final AvroSerdes avro;
+    private final AppSerdes serdes;
 
     public CoverageTopology(CoverageSettings settings, RoadCells roadCells, Reachability reachability, DemandSeed seed,
-                            MeterRegistry meters, AvroSerdes avro) {
+                            MeterRegistry meters, AppSerdes serdes) {
         this.settings = settings;
         this.roadCells = roadCells;
         this.reachability = reachability;
         this.seed = seed;
         this.meters = meters;
-        this.avro = avro;
+        this.serdes = serdes;
     }
 
     public Topology build() {
@@ -98,10 +94,10 @@ public final class CoverageTopology {
 
         // 1. Officers: status and position fixes, keyed by officer id, into each officer's reach.
         KStream<String, OfficerUpdate> statuses = builder
-                .stream(Topic.OFFICER_STATUS.topicName(), Consumed.with(keys, avro.<OfficerStatus>valueSerde(Topic.OFFICER_STATUS)))
+                .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
                 .processValues(Validate.with(OfficerInput::status), Named.as("validate-officer-status"));
         KStream<String, OfficerUpdate> fixes = builder
-                .stream(Topic.TELEMATICS.topicName(), Consumed.with(keys, avro.<PositionFix>valueSerde(Topic.TELEMATICS)))
+                .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
                 .processValues(Validate.with(OfficerInput::fix), Named.as("validate-position-fix"));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OFFICER_REACH_STORE), keys, CoverageSerdes.officerReach()));
@@ -129,7 +125,7 @@ public final class CoverageTopology {
         // 2. Demand: grade 1–2 incidents, re-keyed by the road cell they happened in.
         IncidentDemandRule demandRule = new IncidentDemandRule(roadCells);
         KStream<String, CellSignal> cellIncidents = builder
-                .stream(Topic.INCIDENTS.topicName(), Consumed.with(keys, avro.<IncidentEvent>valueSerde(Topic.INCIDENTS)))
+                .stream(Topic.INCIDENTS.topicName(), serdes.consumed(Topic.INCIDENTS))
                 .processValues(Validate.with((IncidentEvent event) -> checked(demandRule.decide(event))), Named.as("validate-incident"))
                 .filter((incidentId, decision) -> makesDemand(decision))
                 .map((incidentId, decision) -> {
@@ -157,7 +153,7 @@ public final class CoverageTopology {
                 .filter((cellId, update) -> update.coverage().isPresent())
                 .mapValues(update -> CoverageRecords.cell(update.coverage().orElseThrow(), grid, update.at()))
                 .to(Topic.COVERAGE_CELLS.topicName(),
-                        Produced.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)));
+                        serdes.produced(Topic.COVERAGE_CELLS));
         KStream<String, ImpactSignal> soleCover = cellUpdates
                 .flatMap((cellId, update) -> update.soleCover().stream()
                         .map(change -> KeyValue.<String, ImpactSignal>pair(change.officerId(), change))
@@ -170,14 +166,14 @@ public final class CoverageTopology {
         soleCover.merge(reachSizes)
                 .process(() -> new ImpactProcessor(IMPACT_STORE), IMPACT_STORE)
                 .to(Topic.OFFICER_IMPACT.topicName(),
-                        Produced.with(keys, avro.<OfficerCoverageImpact>valueSerde(Topic.OFFICER_IMPACT)));
+                        serdes.produced(Topic.OFFICER_IMPACT));
 
         // 5. The whole force's cells, on every instance, for the summary. A plain global store: cell
         //    updates carry the event time of their cause, which is not in order across officers.
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_VIEW_STORE), keys,
-                        avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)).withLoggingDisabled(),
+                        serdes.valueSerde(Topic.COVERAGE_CELLS)).withLoggingDisabled(),
                 Topic.COVERAGE_CELLS.topicName(),
-                Consumed.with(keys, avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS)),
+                serdes.consumed(Topic.COVERAGE_CELLS),
                 () -> new CellsViewProcessor(CELLS_VIEW_STORE));
 
         return builder.build();

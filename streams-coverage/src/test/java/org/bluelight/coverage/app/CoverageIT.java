@@ -255,17 +255,14 @@ class CoverageIT {
                 .setLocation(new GeoPoint(at.lat(), at.lon())).build(), when);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void send(KafkaProducer<String, byte[]> producer, Topic topic, String key, SpecificRecord value,
-                             Instant when) throws Exception {
-        byte[] bytes = ((org.apache.kafka.common.serialization.Serde) serdes.valueSerde(topic, topic.valueType()))
-                .serializer().serialize(topic.topicName(), value);
+    private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic,
+                                                        String key, V value, Instant when) throws Exception {
+        byte[] bytes = serdes.valueSerde(topic).serializer().serialize(topic.topicName(), value);
         producer.send(new ProducerRecord<>(topic.topicName(), null, when.toEpochMilli(), key, bytes)).get();
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> V decode(Topic topic, ConsumerRecord<String, byte[]> record) {
-        return (V) serdes.valueSerde(topic, topic.valueType()).deserializer().deserialize(topic.topicName(), record.value());
+    private static <V extends SpecificRecord> V decode(Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {
+        return serdes.valueSerde(topic).deserializer().deserialize(topic.topicName(), record.value());
     }
 
     private static KafkaProducer<String, byte[]> producer() {

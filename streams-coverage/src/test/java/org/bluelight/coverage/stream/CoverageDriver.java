@@ -32,8 +32,10 @@ import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
+import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.Transport;
+import org.bluelight.testkit.PlainAvroSerdes;
 
 /** The coverage topology on a {@link TopologyTestDriver}, with the inputs and outputs a test needs. */
 final class CoverageDriver implements AutoCloseable {
@@ -41,7 +43,7 @@ final class CoverageDriver implements AutoCloseable {
     static final String APPLICATION_ID = "coverage-test";
     static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
 
-    private final PlainAvroSerdes avro = new PlainAvroSerdes();
+    private final AppSerdes avro = new AppSerdes(PlainAvroSerdes.INSTANCE);
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, OfficerStatus> statuses;
     private final TestInputTopic<String, PositionFix> fixes;
@@ -64,15 +66,15 @@ final class CoverageDriver implements AutoCloseable {
         driver = new TopologyTestDriver(
                 new CoverageTopology(settings, roadCells, reachability, seed, meters, avro).build(), props);
         statuses = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), Serdes.String().serializer(),
-                avro.<OfficerStatus>valueSerde(Topic.OFFICER_STATUS).serializer());
+                avro.valueSerde(Topic.OFFICER_STATUS).serializer());
         fixes = driver.createInputTopic(Topic.TELEMATICS.topicName(), Serdes.String().serializer(),
-                avro.<PositionFix>valueSerde(Topic.TELEMATICS).serializer());
+                avro.valueSerde(Topic.TELEMATICS).serializer());
         incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), Serdes.String().serializer(),
-                avro.<IncidentEvent>valueSerde(Topic.INCIDENTS).serializer());
+                avro.valueSerde(Topic.INCIDENTS).serializer());
         cells = driver.createOutputTopic(Topic.COVERAGE_CELLS.topicName(), Serdes.String().deserializer(),
-                avro.<CoverageCell>valueSerde(Topic.COVERAGE_CELLS).deserializer());
+                avro.valueSerde(Topic.COVERAGE_CELLS).deserializer());
         impacts = driver.createOutputTopic(Topic.OFFICER_IMPACT.topicName(), Serdes.String().deserializer(),
-                avro.<OfficerCoverageImpact>valueSerde(Topic.OFFICER_IMPACT).deserializer());
+                avro.valueSerde(Topic.OFFICER_IMPACT).deserializer());
     }
 
     void status(String officerId, OfficerState state, Position position, Instant at) {

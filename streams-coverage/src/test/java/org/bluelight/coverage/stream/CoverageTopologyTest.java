@@ -37,6 +37,7 @@ import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Topic;
+import org.bluelight.testkit.PlainAvroSerdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,7 +224,7 @@ class CoverageTopologyTest {
 
         TestOutputTopic<String, CoverageCell> published = coverage.driver().createOutputTopic(
                 Topic.COVERAGE_CELLS.topicName(), Serdes.String().deserializer(),
-                new PlainAvroSerdes().<CoverageCell>valueSerde(Topic.COVERAGE_CELLS).deserializer());
+                PlainAvroSerdes.of(CoverageCell.class).deserializer());
         List<CoverageCell> village = published.readValuesToList().stream()
                 .filter(cell -> cell.getCellId().equals(villageCell)).toList();
         assertThat(village).hasSize(1);

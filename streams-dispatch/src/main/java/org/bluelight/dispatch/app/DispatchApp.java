@@ -2,7 +2,6 @@ package org.bluelight.dispatch.app;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.dispatch.query.DispatchQueries;
-import org.bluelight.dispatch.stream.DispatchSerdes;
 import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
 import org.bluelight.routing.network.NetworkConfig;
@@ -26,7 +25,7 @@ public final class DispatchApp {
     /** Opens the road network and builds (does not start) the app; the caller closes both. */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
         StreamsApp app = new StreamsApp(config, context -> DispatchTopology.build(
-                DispatchSerdes.from(context.serdes()), settings.rules(), new RoadNetworkTravelTimes(network)));
+                context.serdes(), settings.rules(), new RoadNetworkTravelTimes(network)));
         DispatchQueries.register(app);
         return app;
     }

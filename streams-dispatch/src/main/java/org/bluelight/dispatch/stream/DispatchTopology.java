@@ -5,10 +5,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.dispatch.availability.Officer;
@@ -17,12 +15,8 @@ import org.bluelight.dispatch.desk.IncidentCase;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
-import org.bluelight.schemas.Assignment;
+import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogSnapshot;
-import org.bluelight.schemas.IncidentEvent;
-import org.bluelight.schemas.OfficerCoverageImpact;
-import org.bluelight.schemas.OfficerStatus;
-import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.Topic;
 
@@ -58,7 +52,7 @@ public final class DispatchTopology {
     private DispatchTopology() {
     }
 
-    public static Topology build(DispatchSerdes serdes, DispatchRules rules, TravelTimes travelTimes) {
+    public static Topology build(AppSerdes serdes, DispatchRules rules, TravelTimes travelTimes) {
         StreamsBuilder builder = new StreamsBuilder();
         Inbound inbound = new Inbound(rules);
         Serde<String> ids = Serdes.String();
@@ -67,23 +61,23 @@ public final class DispatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE),
                 ids, JsonSerde.of(Officer.class)));
         KStream<String, GroupEvent> statusChanges = builder
-                .stream(Topic.OFFICER_STATUS.topicName(), Consumed.with(ids, serdes.officerStatus()))
+                .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
                 .process(() -> new StatusProcessor(inbound), Named.as("officer-status"), OFFICERS_STORE);
         KStream<String, GroupEvent> moves = builder
-                .stream(Topic.TELEMATICS.topicName(), Consumed.with(ids, serdes.telematics()))
+                .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
                 .process(() -> new PositionProcessor(inbound), Named.as("officer-position"), OFFICERS_STORE);
         KStream<String, GroupEvent> coverage = builder
-                .stream(Topic.OFFICER_IMPACT.topicName(), Consumed.with(ids, serdes.officerImpact()))
+                .stream(Topic.OFFICER_IMPACT.topicName(), serdes.consumed(Topic.OFFICER_IMPACT))
                 .process(CoverageProcessor::new, Named.as("officer-coverage"), OFFICERS_STORE);
 
         // 2. Incidents and assignments, keyed by incident id.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_GROUPS_STORE),
                 ids, ids));
         KStream<String, GroupEvent> incidents = builder
-                .stream(Topic.INCIDENTS.topicName(), Consumed.with(ids, serdes.incidents()))
+                .stream(Topic.INCIDENTS.topicName(), serdes.consumed(Topic.INCIDENTS))
                 .process(() -> new IncidentRouter.Incidents(inbound), Named.as("incident-router"), INCIDENT_GROUPS_STORE);
         KStream<String, GroupEvent> assignments = builder
-                .stream(Topic.ASSIGNMENTS.topicName(), Consumed.with(ids, serdes.assignments()))
+                .stream(Topic.ASSIGNMENTS.topicName(), serdes.consumed(Topic.ASSIGNMENTS))
                 .process(IncidentRouter.Assignments::new, Named.as("assignment-router"), INCIDENT_GROUPS_STORE);
 
         // 3. Everything re-keyed by dispatch group, in one partition per group.
@@ -99,17 +93,17 @@ public final class DispatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BACKLOG_STORE),
                 ids, JsonSerde.of(WaitingIncident.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_RECOMMENDATIONS_STORE),
-                ids, serdes.recommendations()));
+                ids, serdes.valueSerde(Topic.RECOMMENDATIONS)));
         Recommender recommender = new Recommender(rules, travelTimes);
         KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender),
                 Named.as("dispatch-desk"), GROUP_OFFICERS_STORE, CASES_STORE, BACKLOG_STORE, LATEST_RECOMMENDATIONS_STORE);
 
         published.filter((key, value) -> value instanceof Recommendation, Named.as("recommendations"))
                 .mapValues(value -> (Recommendation) value)
-                .to(Topic.RECOMMENDATIONS.topicName(), Produced.with(ids, serdes.recommendations()));
+                .to(Topic.RECOMMENDATIONS.topicName(), serdes.produced(Topic.RECOMMENDATIONS));
         published.filter((key, value) -> value instanceof BacklogSnapshot, Named.as("backlog-snapshots"))
                 .mapValues(value -> (BacklogSnapshot) value)
-                .to(Topic.BACKLOG.topicName(), Produced.with(ids, serdes.backlog()));
+                .to(Topic.BACKLOG.topicName(), serdes.produced(Topic.BACKLOG));
         return builder.build();
     }
 }

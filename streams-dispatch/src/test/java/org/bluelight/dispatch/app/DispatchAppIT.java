@@ -50,7 +50,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.fixtures.Andorra;
 import org.bluelight.dispatch.geo.Location;
-import org.bluelight.dispatch.stream.DispatchSerdes;
 import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
 import org.bluelight.registry.RegistryServerConfig;
@@ -82,6 +81,7 @@ import org.bluelight.schemas.Transport;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.registry.RegistryClientConfig;
 import org.bluelight.schemas.serde.AvroSerdes;
+import org.bluelight.schemas.serde.ContractSerdes;
 import org.bluelight.testkit.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -342,22 +342,22 @@ class DispatchAppIT {
                 "processing.guarantee", "at_least_once")), "dispatch-uninterrupted", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, new SimpleMeterRegistry())
                 .addTo(config.streamsProperties());
-        DispatchSerdes serdes = DispatchSerdes.from(new AppSerdes(registryClient));
+        AppSerdes serdes = new AppSerdes(ContractSerdes.registry(registryClient));
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 DispatchTopology.build(serdes, settings.rules(), new RoadNetworkTravelTimes(network)), props)) {
             StringSerializer keys = new StringSerializer();
             TestInputTopic<String, OfficerStatus> status =
-                    driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.officerStatus().serializer());
+                    driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());
             TestInputTopic<String, PositionFix> telematics =
-                    driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.telematics().serializer());
+                    driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
             TestInputTopic<String, IncidentEvent> incidents =
-                    driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.incidents().serializer());
+                    driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.valueSerde(Topic.INCIDENTS).serializer());
             groups.forEach((group, units) -> units.forEach(u -> status.pipeInput(u.id(), u.status(group, t0), t0)));
             groups.forEach((group, units) -> units.forEach(u -> telematics.pipeInput(u.id(), u.fix(t0.plusSeconds(1)),
                     t0.plusSeconds(1))));
             stream.forEach(event -> incidents.pipeInput(event.getIncidentId(), event, event.getOccurredAt()));
             return driver.createOutputTopic(Topic.RECOMMENDATIONS.topicName(), new StringDeserializer(),
-                    serdes.recommendations().deserializer()).readValuesToList().stream().map(Revision::of).toList();
+                    serdes.valueSerde(Topic.RECOMMENDATIONS).deserializer()).readValuesToList().stream().map(Revision::of).toList();
         }
     }
 

@@ -17,6 +17,7 @@ import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
 import org.bluelight.schemas.BacklogSnapshot;
@@ -44,20 +45,20 @@ final class DispatchDriver implements AutoCloseable {
     final TestOutputTopic<String, BacklogSnapshot> backlog;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    /** @param serdes the app's contract serdes, e.g. the registry-backed ones of {@link DispatchSerdes#from} */
-    DispatchDriver(DispatchSerdes serdes, DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
+    /** @param serdes the app's contract serdes, e.g. the registry-backed ones of {@link AppSerdes#connect} */
+    DispatchDriver(AppSerdes serdes, DispatchRules rules, TravelTimes travelTimes, Path stateDir) {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
                 "state.dir", stateDir.toString(), "processing.guarantee", "at_least_once")), "dispatch-test", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
         driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, travelTimes), props);
         StringSerializer keys = new StringSerializer();
-        status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.officerStatus().serializer());
-        telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.telematics().serializer());
-        incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.incidents().serializer());
-        assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, serdes.assignments().serializer());
+        status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());
+        telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
+        incidents = driver.createInputTopic(Topic.INCIDENTS.topicName(), keys, serdes.valueSerde(Topic.INCIDENTS).serializer());
+        assignments = driver.createInputTopic(Topic.ASSIGNMENTS.topicName(), keys, serdes.valueSerde(Topic.ASSIGNMENTS).serializer());
         recommendations = driver.createOutputTopic(Topic.RECOMMENDATIONS.topicName(), new StringDeserializer(),
-                serdes.recommendations().deserializer());
-        backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), serdes.backlog().deserializer());
+                serdes.valueSerde(Topic.RECOMMENDATIONS).deserializer());
+        backlog = driver.createOutputTopic(Topic.BACKLOG.topicName(), new StringDeserializer(), serdes.valueSerde(Topic.BACKLOG).deserializer());
     }
 
     TestOutputTopic<byte[], byte[]> deadLetters(Topic topic) {

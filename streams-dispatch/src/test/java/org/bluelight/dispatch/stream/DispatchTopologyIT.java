@@ -54,7 +54,7 @@ class DispatchTopologyIT {
     static final MapBounds COUNTY = new MapBounds(52.39, -1.60, 52.98, -0.66);
 
     static SchemaRegistryServer registry;
-    static DispatchSerdes serdes;
+    static AppSerdes serdes;
 
     @TempDir
     Path stateDir;
@@ -64,7 +64,7 @@ class DispatchTopologyIT {
     @BeforeAll
     static void startRegistry() {
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
-        serdes = DispatchSerdes.from(AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString())));
+        serdes = AppSerdes.connect(RegistryClientConfig.of(registry.uri().toString()));
     }
 
     @AfterAll

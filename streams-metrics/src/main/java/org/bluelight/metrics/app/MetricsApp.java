@@ -22,7 +22,6 @@ import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.PatrolAreaIndex;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.metrics.response.ResponseTargets;
-import org.bluelight.metrics.topology.ContractSerdes;
 import org.bluelight.metrics.topology.MetricsSettings;
 import org.bluelight.metrics.topology.MetricsTopology;
 import org.bluelight.metrics.topology.Retention;
@@ -33,7 +32,6 @@ import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.http.JsonReply;
-import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.HotSpotDay;
 import org.bluelight.schemas.SafeguardingTheme;
 
@@ -61,7 +59,7 @@ public final class MetricsApp {
                 1, source.millis("response.target.grade1.ms", Duration.ofMinutes(15)),
                 2, source.millis("response.target.grade2.ms", Duration.ofMinutes(60))));
         FsuRanking.Settings ranking = new FsuRanking.Settings(source.integer("fsu.mean.of.top", 1000),
-                source.integer("fsu.list.size", 100));
+                source.integer("fsu.list.size", 100), FsuRanking.Normalisation.parse(source.string("fsu.normalisation", "cap")));
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
                 source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source));
@@ -80,19 +78,7 @@ public final class MetricsApp {
         FsuBoard board = new FsuBoard();
         HotSpotCatalogue catalogue = new HotSpotCatalogue(settings.patrolAreaCellDegrees());
         StreamsApp app = new StreamsApp(config, context -> {
-            AppSerdes serdes = context.serdes();
-            ContractSerdes contracts = new ContractSerdes() {
-                @Override
-                public <K> org.apache.kafka.common.serialization.Serde<K> key(org.bluelight.schemas.Topic topic, Class<K> keyType) {
-                    return serdes.keySerde(topic, keyType);
-                }
-
-                @Override
-                public <V> org.apache.kafka.common.serialization.Serde<V> value(org.bluelight.schemas.Topic topic, Class<V> valueType) {
-                    return serdes.valueSerde(topic, valueType);
-                }
-            };
-            return MetricsTopology.build(settings, contracts, new MetricsTopology.Shared(catalogue, board,
+            return MetricsTopology.build(settings, context.serdes(), new MetricsTopology.Shared(catalogue, board,
                     new ResponseKpiMeters(context.meterRegistry()), context.meterRegistry()));
         });
         app.route("/trial/summary", query -> {

@@ -11,27 +11,52 @@ import org.bluelight.metrics.fsu.FsuTotal.Metric;
 import org.bluelight.schemas.FsuTally;
 
 /**
- * The ranking run of the method (document 004, 5.1): each total is divided by the mean of its
- * top {@code meanOfTop} values (1,000) and then scaled min-max to 0-1 over everyone; a metric is
- * the mean of its totals' scaled values, so each total weighs equally and the metric is 0-1; the
- * top {@code listSize} (100) of each metric are ranked 1..100 (ties broken by person id).
+ * The ranking run of the frequent-service-users method (section 5.1): each total is divided by
+ * the mean of its top {@code meanOfTop} values (1,000) and brought to 0-1 ({@link Normalisation});
+ * a metric is the mean of its totals' normalised values, so each total weighs equally and the
+ * metric is 0-1; the top {@code listSize} (100) of each metric are ranked 1..100 (ties broken by
+ * person id).
  *
- * <p>Dividing by the top mean puts counts and hours on one scale before scaling, as the method
- * describes; with min-max scaling afterwards the order within one total is unchanged by it.
+ * <p>Dividing by the top mean puts counts and hours on one scale. Capping at 1 keeps the method's
+ * 1,000 meaningful: everyone at or above the top mean scores 1, so a few extreme values cannot
+ * swamp a combined metric. Min-max scaling afterwards instead would cancel the division (every N
+ * gives the same values); it is kept as an option for comparison.
  */
 public final class FsuRanking {
 
-    /** Ranking settings: the document's 1,000 and 100 by default. */
-    public record Settings(int meanOfTop, int listSize) {
+    /** How a total divided by its top mean is brought to 0-1. */
+    public enum Normalisation {
+        /** Capped at 1: values at or above the mean of the top N score 1. */
+        CAP,
+        /** Scaled min-max over everyone, which makes N irrelevant. */
+        MIN_MAX;
+
+        /** {@code cap} or {@code min-max}, as the {@code fsu.normalisation} setting spells them. */
+        public static Normalisation parse(String text) {
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "cap" -> CAP;
+                case "min-max" -> MIN_MAX;
+                default -> throw new IllegalArgumentException("fsu.normalisation must be cap or min-max, was '" + text + "'");
+            };
+        }
+    }
+
+    /** Ranking settings: the method's 1,000 and 100, capped, by default. */
+    public record Settings(int meanOfTop, int listSize, Normalisation normalisation) {
 
         public static Settings defaults() {
-            return new Settings(1000, 100);
+            return new Settings(1000, 100, Normalisation.CAP);
         }
 
         public Settings {
             if (meanOfTop < 1 || listSize < 1) {
                 throw new IllegalArgumentException("meanOfTop and listSize must be positive");
             }
+            java.util.Objects.requireNonNull(normalisation, "normalisation");
+        }
+
+        public Settings withNormalisation(Normalisation other) {
+            return new Settings(meanOfTop, listSize, other);
         }
     }
 
@@ -70,7 +95,7 @@ public final class FsuRanking {
             for (int i = 0; i < n; i++) {
                 values[i] = people.get(ids.get(i)).value(total);
             }
-            scaled.put(total, scale(values, settings.meanOfTop()));
+            scaled.put(total, normalise(values, settings.meanOfTop(), settings.normalisation()));
         }
         Map<Metric, double[]> metricValues = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
@@ -117,8 +142,8 @@ public final class FsuRanking {
         return new FsuRanking(Map.copyOf(scores), topLists);
     }
 
-    /** Divide by the mean of the top values, then min-max scale to 0-1; all zero when there is no spread. */
-    private static double[] scale(double[] values, int meanOfTop) {
+    /** Divide by the mean of the top values, then cap or min-max scale to 0-1; all zero when the top is all zero. */
+    private static double[] normalise(double[] values, int meanOfTop, Normalisation normalisation) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         int k = Math.min(meanOfTop, sorted.length);
@@ -131,6 +156,12 @@ public final class FsuRanking {
             return result;
         }
         double topMean = sum / k;
+        if (normalisation == Normalisation.CAP) {
+            for (int i = 0; i < values.length; i++) {
+                result[i] = Math.min(1.0, values[i] / topMean);
+            }
+            return result;
+        }
         double min = sorted[0] / topMean;
         double max = sorted[sorted.length - 1] / topMean;
         if (max == min) {

@@ -3,7 +3,7 @@ package org.bluelight.metrics.fsu;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The nine totals of the frequent-service-users method (document 004, table 1) and the metrics each feeds. */
+/** The nine totals of the frequent-service-users method (table 1 of the frequent-service-users method) and the metrics each feeds. */
 public enum FsuTotal {
     SUSPECT_COUNT(Metric.INVESTIGATIONS_AND_CUSTODY),
     OFFENDER_COUNT(Metric.INVESTIGATIONS_AND_CUSTODY),

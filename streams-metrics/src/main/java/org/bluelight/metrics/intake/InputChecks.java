@@ -16,7 +16,7 @@ import org.bluelight.schemas.TrialAllocation;
  * What the metrics app refuses of its input, checked as each record is read (before any
  * repartition) so a refused record goes to its topic's dead-letter topic with one of these codes:
  * {@value #INVALID_POSITION}, {@value #UNKNOWN_GRADE}, {@value #MISSING_DISPATCH_GROUP},
- * {@value #BAD_GEOMETRY}, {@value #MISSING_ID}, {@value #NEGATIVE_DURATION}.
+ * {@value #BAD_GEOMETRY}, {@value #MISSING_ID}.
  */
 public final class InputChecks {
 
@@ -25,7 +25,6 @@ public final class InputChecks {
     public static final String MISSING_DISPATCH_GROUP = "missing-dispatch-group";
     public static final String BAD_GEOMETRY = "bad-geometry";
     public static final String MISSING_ID = "missing-id";
-    public static final String NEGATIVE_DURATION = "negative-duration";
 
     /** Grades of IncidentEvent: 1 emergency, 2 priority, 3 and 4 resolved by phone or appointment. */
     static final int LOWEST_GRADE = 1;
@@ -62,11 +61,8 @@ public final class InputChecks {
         if (custody.getCustodyId().isBlank() || custody.getPersonId().isBlank()) {
             return Result.invalid(MISSING_ID, "custody record without a custody id or person id");
         }
-        if (custody.getReleasedAt() != null && custody.getReleasedAt().isBefore(custody.getArrivedAt())) {
-            // Floored to zero hours by the FSU rule when counted, but a release before arrival is a data error.
-            return Result.invalid(NEGATIVE_DURATION, "custody " + custody.getCustodyId() + " released at "
-                    + custody.getReleasedAt() + " before arrival at " + custody.getArrivedAt());
-        }
+        // A release before arrival is a data-entry error the method repairs, not refuses: it counts
+        // as a custody with 0 hours (CustodyHours floors it).
         return Result.valid(custody);
     }
 

@@ -17,11 +17,9 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -59,6 +57,8 @@ import org.bluelight.metrics.intake.InputChecks;
 import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.deadletter.Validate;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.Named;
 import java.util.function.Function;
 import org.bluelight.metrics.trial.Contribution;
@@ -121,26 +121,26 @@ public final class MetricsTopology {
     }
 
     private final MetricsSettings settings;
-    private final ContractSerdes serdes;
+    private final AppSerdes serdes;
     private final Shared shared;
     private final StreamsBuilder builder = new StreamsBuilder();
 
-    private MetricsTopology(MetricsSettings settings, ContractSerdes serdes, Shared shared) {
+    private MetricsTopology(MetricsSettings settings, AppSerdes serdes, Shared shared) {
         this.settings = settings;
         this.serdes = serdes;
         this.shared = shared;
     }
 
-    public static Topology build(MetricsSettings settings, ContractSerdes serdes, Shared shared) {
+    public static Topology build(MetricsSettings settings, AppSerdes serdes, Shared shared) {
         return new MetricsTopology(settings, serdes, shared).build();
     }
 
     private Topology build() {
         stores().values().forEach(builder::addStateStore);
         // Every input is checked as it is read, before any repartition, so refused records reach <topic>.dlq.
-        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, String.class, IncidentEvent.class, InputChecks::incident);
-        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, String.class, OfficerStatus.class, InputChecks::status);
-        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, String.class, CrimeRecord.class, InputChecks::crime);
+        KStream<String, IncidentEvent> incidents = stream(Topic.INCIDENTS, InputChecks::incident);
+        KStream<String, OfficerStatus> statuses = stream(Topic.OFFICER_STATUS, InputChecks::status);
+        KStream<String, CrimeRecord> crimes = stream(Topic.CRIME_RECORDS, InputChecks::crime);
 
         // --- Hot spots trial -------------------------------------------------------------------
         hotSpotCatalogue();
@@ -154,12 +154,11 @@ public final class MetricsTopology {
                 .process(this::ledgerProcessor, TRIAL_LEDGER_STORE);
 
         // Patrol dosage from each officer's track.
-        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, String.class, PositionFix.class, InputChecks::fix)
+        KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, InputChecks::fix)
                 .process(this::dosageProcessor, TRACKS_STORE);
 
         // The schedule sets each hot-spot-day's arm.
-        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, TrialAllocationKey.class, TrialAllocation.class,
-                        InputChecks::allocation)
+        KStream<String, HotSpotDayChange> armChanges = stream(Topic.TRIAL_ALLOCATIONS, InputChecks::allocation)
                 .map((key, allocation) -> KeyValue.pair(dayKey(allocation.getHotSpotId(), allocation.getTrialDay()),
                         HotSpotDayChange.allocation(allocation.getHotSpotId(), allocation.getTrialDay(), allocation.getArm(), Instant.EPOCH)));
 
@@ -172,13 +171,13 @@ public final class MetricsTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(HotSpotDayState.class)))
                 .toStream()
                 .map((key, state) -> KeyValue.pair(new HotSpotDayKey(state.hotSpotId(), state.trialDay()), state.toAvro()))
-                .to(Topic.HOTSPOT_TRIAL.topicName(), produced(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class));
+                .to(Topic.HOTSPOT_TRIAL.topicName(), serdes.produced(Topic.HOTSPOT_TRIAL).withName("write-" + Topic.HOTSPOT_TRIAL.topicName()));
 
         // --- Frequent service users ------------------------------------------------------------
         // Resource engagement, from status changes and dispatcher assignments, meets each call.
         KStream<String, CallInput> resourceEvents = statuses
                 .mapValues(OfficerEngagement.Signal::of)
-                .merge(stream(Topic.ASSIGNMENTS, String.class, Assignment.class, Result::valid).flatMapValues(OfficerEngagement.Signal::of))
+                .merge(stream(Topic.ASSIGNMENTS, Result::valid).flatMapValues(OfficerEngagement.Signal::of))
                 .selectKey((key, signal) -> signal.officerId())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
                 .process(this::engagementProcessor, OFFICER_INCIDENT_STORE)
@@ -190,7 +189,7 @@ public final class MetricsTopology {
                 .process(this::callProcessor, CALLS_STORE);
         KStream<String, PersonUpdate> recordLinks = crimes
                 .map((key, crime) -> KeyValue.pair(PersonLedger.crimeKey(crime.getCrimeId()), RecordLinks.of(crime)))
-                .merge(stream(Topic.CUSTODY_RECORDS, String.class, CustodyRecord.class, InputChecks::custody)
+                .merge(stream(Topic.CUSTODY_RECORDS, InputChecks::custody)
                         .map((key, custody) -> KeyValue.pair(PersonLedger.custodyKey(custody.getCustodyId()), RecordLinks.of(custody))))
                 .process(this::recordLinksProcessor, RECORD_LINKS_STORE);
         // One partition: the ranking normalises over everyone, and FSU volume is small (calls, crimes, custody).
@@ -199,7 +198,7 @@ public final class MetricsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PersonUpdate.class))
                         .withName("fsu-people").withNumberOfPartitions(1))
                 .process(this::peopleProcessor, PEOPLE_STORE)
-                .to(Topic.FSU.topicName(), produced(Topic.FSU, String.class, FsuTally.class));
+                .to(Topic.FSU.topicName(), serdes.produced(Topic.FSU).withName("write-" + Topic.FSU.topicName()));
 
         // --- Response KPIs ---------------------------------------------------------------------
         // First arrivals meet their incidents (keyed by incident id) ...
@@ -221,7 +220,7 @@ public final class MetricsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
                 .process(this::kpiProcessor, KPI_WINDOWS_STORE, AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
-                .to(Topic.RESPONSE_KPIS.topicName(), produced(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class));
+                .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
         return builder.build();
     }
@@ -230,9 +229,9 @@ public final class MetricsTopology {
 
     private void hotSpotCatalogue() {
         StoreBuilder<KeyValueStore<String, HotSpot>> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(HOTSPOTS_STORE), Serdes.String(), serdes.value(Topic.HOTSPOTS, HotSpot.class))
+                Stores.inMemoryKeyValueStore(HOTSPOTS_STORE), Serdes.String(), serdes.valueSerde(Topic.HOTSPOTS))
                 .withLoggingDisabled();
-        builder.addGlobalStore(store, Topic.HOTSPOTS.topicName(), consumed(Topic.HOTSPOTS, String.class, HotSpot.class),
+        builder.addGlobalStore(store, Topic.HOTSPOTS.topicName(), serdes.consumed(Topic.HOTSPOTS).withName("read-" + Topic.HOTSPOTS.topicName()),
                 () -> new Processor<String, HotSpot, Void, Void>() {
                     private KeyValueStore<String, HotSpot> hotSpots;
 
@@ -715,18 +714,10 @@ public final class MetricsTopology {
      * A contract topic's records that pass {@code check}; refused ones go to the topic's dead-letter
      * topic. Tombstones carry nothing to count on these topics.
      */
-    private <K, V> KStream<K, V> stream(Topic topic, Class<K> keyType, Class<V> valueType, Function<V, Result<V>> check) {
-        return builder.stream(topic.topicName(), consumed(topic, keyType, valueType))
+    private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, Function<V, Result<V>> check) {
+        return builder.stream(topic.topicName(), serdes.consumed(topic).withName("read-" + topic.topicName()))
                 .filter((key, value) -> value != null, Named.as("present-" + topic.topicName()))
                 .processValues(Validate.<K, V, V>with(check), Named.as("validate-" + topic.topicName()));
-    }
-
-    private <K, V> Consumed<K, V> consumed(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return Consumed.with(serdes.key(topic, keyType), serdes.value(topic, valueType)).withName("read-" + topic.topicName());
-    }
-
-    private <K, V> Produced<K, V> produced(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return Produced.with(serdes.key(topic, keyType), serdes.value(topic, valueType)).withName("write-" + topic.topicName());
     }
 
     private static String dayKey(String hotSpotId, LocalDate trialDay) {

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
@@ -85,7 +84,7 @@ class MetricsIT {
 
     @BeforeAll
     static void start() {
-        String[] topics = Arrays.stream(Topic.values())
+        String[] topics = Topic.all().stream()
                 .flatMap(topic -> java.util.stream.Stream.of(topic.topicName(), topic.dlqName())).toArray(String[]::new);
         KAFKA.createTopics(2, topics);
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
@@ -146,12 +145,12 @@ class MetricsIT {
             while (!done.test(null) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.topic().equals(Topic.HOTSPOT_TRIAL.topicName())) {
-                        HotSpotDay day = decode(Topic.HOTSPOT_TRIAL, HotSpotDay.class, record.value());
+                        HotSpotDay day = decode(Topic.HOTSPOT_TRIAL, record.value());
                         days.put(new HotSpotDayKey(day.getHotSpotId(), day.getTrialDay()), day);
                     } else if (record.topic().equals(Topic.FSU.topicName())) {
-                        tallies.put(new String(record.key()), decode(Topic.FSU, FsuTally.class, record.value()));
+                        tallies.put(new String(record.key()), decode(Topic.FSU, record.value()));
                     } else if (record.topic().equals(Topic.RESPONSE_KPIS.topicName())) {
-                        ResponseKpi kpi = decode(Topic.RESPONSE_KPIS, ResponseKpi.class, record.value());
+                        ResponseKpi kpi = decode(Topic.RESPONSE_KPIS, record.value());
                         kpis.put(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(), kpi.getWindowStart()), kpi);
                     } else {
                         deadLetters.put(new String(record.key()), record.value());
@@ -219,15 +218,15 @@ class MetricsIT {
                 .setState(state).setChangedAt(at).setDispatchGroup("RAD1").setIncidentId(incident).build(), at);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <K, V> void send(KafkaProducer<byte[], byte[]> producer, Topic topic, K key, V value, Instant at) {
-        byte[] keyBytes = ((Serde<K>) serdes.keySerde(topic, key.getClass())).serializer().serialize(topic.topicName(), key);
-        byte[] valueBytes = ((Serde<V>) serdes.valueSerde(topic, value.getClass())).serializer().serialize(topic.topicName(), value);
+    private static <K, V extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, Topic<K, V> topic, K key, V value,
+                                                         Instant at) {
+        byte[] keyBytes = serdes.keySerde(topic).serializer().serialize(topic.topicName(), key);
+        byte[] valueBytes = serdes.valueSerde(topic).serializer().serialize(topic.topicName(), value);
         producer.send(new ProducerRecord<>(topic.topicName(), null, at.toEpochMilli(), keyBytes, valueBytes));
     }
 
-    private static <V> V decode(Topic topic, Class<V> type, byte[] bytes) {
-        return serdes.valueSerde(topic, type).deserializer().deserialize(topic.topicName(), bytes);
+    private static <V extends SpecificRecord> V decode(Topic<?, V> topic, byte[] bytes) {
+        return serdes.valueSerde(topic).deserializer().deserialize(topic.topicName(), bytes);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

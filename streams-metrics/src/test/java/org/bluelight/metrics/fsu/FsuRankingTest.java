@@ -35,8 +35,8 @@ class FsuRankingTest {
         }
     }
 
-    /** The method written out directly, per total and per metric, to check the ranking against. */
-    private static Map<String, Double> expectedMetric(Metric metric) {
+    /** The min-max variant written out directly, per total and per metric, to check the ranking against. */
+    private static Map<String, Double> expectedMinMaxMetric(Metric metric) {
         Map<String, Double> sums = new HashMap<>();
         for (FsuTotal total : metric.totals()) {
             List<Double> descending = PEOPLE.values().stream().map(t -> t.value(total)).sorted(Comparator.reverseOrder()).toList();
@@ -50,11 +50,58 @@ class FsuRankingTest {
         return metricValues;
     }
 
+    /** The method as written (divide by the mean of the top 1,000, cap at 1), per total and per metric. */
+    private static Map<String, Double> expectedCappedMetric(Metric metric, int meanOfTop) {
+        Map<String, Double> sums = new HashMap<>();
+        for (FsuTotal total : metric.totals()) {
+            List<Double> descending = PEOPLE.values().stream().map(t -> t.value(total)).sorted(Comparator.reverseOrder()).toList();
+            double topMean = descending.subList(0, meanOfTop).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            PEOPLE.forEach((id, t) -> sums.merge(id, Math.min(1.0, t.value(total) / topMean), Double::sum));
+        }
+        Map<String, Double> metricValues = new HashMap<>();
+        sums.forEach((id, sum) -> metricValues.put(id, sum / metric.totals().size()));
+        return metricValues;
+    }
+
     @Test
     void metricsAndTopHundredMatchAnIndependentCalculation() {
-        FsuRanking ranking = FsuRanking.rank(PEOPLE, FsuRanking.Settings.defaults());
+        assertMatches(FsuRanking.rank(PEOPLE, FsuRanking.Settings.defaults().withNormalisation(FsuRanking.Normalisation.MIN_MAX)),
+                FsuRankingTest::expectedMinMaxMetric);
+    }
+
+    @Test
+    void cappedMetricsMatchTheMethodWrittenOut() {
+        assertThat(FsuRanking.Settings.defaults().normalisation()).isEqualTo(FsuRanking.Normalisation.CAP);
+        assertMatches(FsuRanking.rank(PEOPLE, FsuRanking.Settings.defaults()), metric -> expectedCappedMetric(metric, 1000));
+    }
+
+    @Test
+    void underTheCapTheMeanOfTopNChangesTheRankingWhenOutliersExist() {
+        Map<String, FsuTotals> people = new HashMap<>();
+        // One outlier with an enormous custody total, the rest spread over both totals of metric 1.
+        people.put("OUTLIER", new FsuTotals(Map.of(FsuTotal.CUSTODY_HOURS, 5000.0), null, Set.of()));
+        for (int i = 0; i < 50; i++) {
+            people.put(String.format("P%02d", i), new FsuTotals(
+                    Map.of(FsuTotal.CUSTODY_HOURS, (double) i, FsuTotal.SUSPECT_COUNT, (double) (i % 7)), null, Set.of()));
+        }
+        Metric metric = Metric.INVESTIGATIONS_AND_CUSTODY;
+        FsuRanking wide = FsuRanking.rank(people, new FsuRanking.Settings(40, 10, FsuRanking.Normalisation.CAP));
+        FsuRanking narrow = FsuRanking.rank(people, new FsuRanking.Settings(1, 10, FsuRanking.Normalisation.CAP));
+        FsuRanking wideMinMax = FsuRanking.rank(people, new FsuRanking.Settings(40, 10, FsuRanking.Normalisation.MIN_MAX));
+        FsuRanking narrowMinMax = FsuRanking.rank(people, new FsuRanking.Settings(1, 10, FsuRanking.Normalisation.MIN_MAX));
+
+        assertThat(topIds(wide, metric)).isNotEqualTo(topIds(narrow, metric));
+        assertThat(wide.scoreOf("OUTLIER").metrics().get(metric)).isLessThanOrEqualTo(1.0);
+        assertThat(topIds(wideMinMax, metric)).as("min-max cancels N").isEqualTo(topIds(narrowMinMax, metric));
+    }
+
+    private static List<String> topIds(FsuRanking ranking, Metric metric) {
+        return ranking.top(metric).stream().map(FsuRanking.PersonScore::personId).toList();
+    }
+
+    private static void assertMatches(FsuRanking ranking, java.util.function.Function<Metric, Map<String, Double>> expectedOf) {
         for (Metric metric : Metric.values()) {
-            Map<String, Double> expected = expectedMetric(metric);
+            Map<String, Double> expected = expectedOf.apply(metric);
             expected.forEach((id, value) -> assertThat(ranking.scoreOf(id).metrics().get(metric)).isCloseTo(value, within(1e-9)));
             List<String> expectedTop = new ArrayList<>(expected.keySet());
             expectedTop.sort(Comparator.comparing((String id) -> -expected.get(id)).thenComparing(Comparator.naturalOrder()));

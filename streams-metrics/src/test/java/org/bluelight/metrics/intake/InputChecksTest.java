@@ -65,9 +65,8 @@ class InputChecksTest {
     }
 
     @Test
-    void custodyReleasedBeforeArrivalIsRefused() {
-        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false))))
-                .isEqualTo(InputChecks.NEGATIVE_DURATION);
+    void custodyReleasedBeforeArrivalIsKeptForTheMethodToCountAsZeroHours() {
+        assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.minusSeconds(1), false)))).isEqualTo("valid");
         assertThat(reason(InputChecks.custody(new CustodyRecord("C1", "P1", T, T.plusSeconds(1), false)))).isEqualTo("valid");
     }
 }

@@ -58,6 +58,9 @@ import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.testkit.PlainAvroSerdes;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.apache.avro.specific.SpecificRecord;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,7 @@ class MetricsTopologyTest {
     /** 2024-03-31 is the spring-forward night: 06:00 BST is 05:00 UTC. */
     static final Instant CLOCK_CHANGE_SIX = Instant.parse("2024-03-31T05:00:00Z");
 
-    private final AvroBinarySerdes serdes = new AvroBinarySerdes();
+    private final AppSerdes serdes = new AppSerdes(PlainAvroSerdes.INSTANCE);
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final FsuBoard board = new FsuBoard();
     private TopologyTestDriver driver;
@@ -104,7 +107,7 @@ class MetricsTopologyTest {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         new DeadLetterQueue("metrics-test", true, meters).addTo(props);
         driver = new TopologyTestDriver(MetricsTopology.build(settings, serdes, shared), props);
-        input(Topic.HOTSPOTS, String.class, HotSpot.class).pipeInput("HS1", HotSpot.newBuilder().setHotSpotId("HS1").setName("Cowley Road")
+        input(Topic.HOTSPOTS).pipeInput("HS1", HotSpot.newBuilder().setHotSpotId("HS1").setName("Cowley Road")
                 .setTrialId("T").setPatrolAreas(List.of(new PatrolArea("HS1-P1", SQUARE))).build());
     }
 
@@ -113,13 +116,13 @@ class MetricsTopologyTest {
         driver.close();
     }
 
-    private <K, V> TestInputTopic<K, V> input(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return driver.createInputTopic(topic.topicName(), serdes.key(topic, keyType).serializer(), serdes.value(topic, valueType).serializer());
+    private <K, V extends SpecificRecord> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.topicName(), serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer());
     }
 
-    private <K, V> Map<K, V> latest(Topic topic, Class<K> keyType, Class<V> valueType) {
+    private <K, V extends SpecificRecord> Map<K, V> latest(Topic<K, V> topic) {
         TestOutputTopic<K, V> output = driver.createOutputTopic(topic.topicName(),
-                serdes.key(topic, keyType).deserializer(), serdes.value(topic, valueType).deserializer());
+                serdes.keySerde(topic).deserializer(), serdes.valueSerde(topic).deserializer());
         return output.readKeyValuesToMap();
     }
 
@@ -139,7 +142,7 @@ class MetricsTopologyTest {
     }
 
     private void pipe(IncidentEvent event) {
-        input(Topic.INCIDENTS, String.class, IncidentEvent.class).pipeInput(event.getIncidentId(), event, event.getOccurredAt());
+        input(Topic.INCIDENTS).pipeInput(event.getIncidentId(), event, event.getOccurredAt());
     }
 
     @Test
@@ -147,7 +150,7 @@ class MetricsTopologyTest {
         LocalDate saturday = LocalDate.parse("2024-03-30");
         LocalDate sunday = LocalDate.parse("2024-03-31");
         TestInputTopic<TrialAllocationKey, TrialAllocation> allocations =
-                input(Topic.TRIAL_ALLOCATIONS, TrialAllocationKey.class, TrialAllocation.class);
+                input(Topic.TRIAL_ALLOCATIONS);
         allocations.pipeInput(new TrialAllocationKey(saturday, "HS1"), new TrialAllocation("T", saturday, "HS1", TrialArm.TREATMENT, 7L));
         allocations.pipeInput(new TrialAllocationKey(sunday, "HS1"), new TrialAllocation("T", sunday, "HS1", TrialArm.CONTROL, 7L));
 
@@ -155,7 +158,7 @@ class MetricsTopologyTest {
         pipe(incident("I2", CLOCK_CHANGE_SIX, IncidentCategory.THEFT, INSIDE).build());
         pipe(incident("I3", CLOCK_CHANGE_SIX, IncidentCategory.THEFT, OUTSIDE).build());
 
-        Map<HotSpotDayKey, HotSpotDay> days = latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class);
+        Map<HotSpotDayKey, HotSpotDay> days = latest(Topic.HOTSPOT_TRIAL);
         HotSpotDay before = days.get(new HotSpotDayKey("HS1", saturday));
         HotSpotDay after = days.get(new HotSpotDayKey("HS1", sunday));
         assertThat(before.getArm()).isEqualTo(TrialArm.TREATMENT);
@@ -176,7 +179,7 @@ class MetricsTopologyTest {
         pipe(incident("I2", noon, IncidentCategory.SHOPLIFTING, INSIDE).build());
         pipe(incident("I2", noon, IncidentCategory.SHOPLIFTING, INSIDE).setEventType(IncidentEventType.CANCELLED).build());
 
-        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)
+        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL)
                 .get(new HotSpotDayKey("HS1", LocalDate.parse("2024-05-01")));
         assertThat(day.getCounts().getAcquisitive()).isZero();
         assertThat(day.getCounts().getKnifeEnabled()).isZero();
@@ -191,9 +194,9 @@ class MetricsTopologyTest {
         pipe(incident("I1", noon, IncidentCategory.VIOLENCE_WITHOUT_INJURY, INSIDE).build());
         CrimeRecord crime = CrimeRecord.newBuilder().setCrimeId("C1").setIncidentId("I1").setCommittedAt(noon.minusSeconds(3600))
                 .setRecordedAt(noon.plusSeconds(7200)).setCategory(IncidentCategory.SEXUAL_OFFENCE).setLocation(INSIDE).build();
-        input(Topic.CRIME_RECORDS, String.class, CrimeRecord.class).pipeInput("C1", crime, noon.plusSeconds(7200));
+        input(Topic.CRIME_RECORDS).pipeInput("C1", crime, noon.plusSeconds(7200));
 
-        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)
+        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL)
                 .get(new HotSpotDayKey("HS1", LocalDate.parse("2024-05-01")));
         assertThat(day.getCounts().getAllCrime()).isEqualTo(1);
         assertThat(day.getCounts().getViolentCrime()).isZero();
@@ -202,14 +205,14 @@ class MetricsTopologyTest {
 
     @Test
     void twelveMinuteTrackInsideThePatrolAreaIsOneVisit() {
-        TestInputTopic<String, PositionFix> fixes = input(Topic.TELEMATICS, String.class, PositionFix.class);
+        TestInputTopic<String, PositionFix> fixes = input(Topic.TELEMATICS);
         Instant start = Instant.parse("2024-05-01T12:00:00Z");
         for (int i = 0; i <= 30; i++) {
             Instant at = start.plusSeconds(30L * i);
             GeoPoint where = i >= 2 && i <= 26 ? INSIDE : OUTSIDE; // inside from 12:01:00 to 12:13:00
             fixes.pipeInput("O1", PositionFix.newBuilder().setOfficerId("O1").setFixedAt(at).setPosition(where).build(), at);
         }
-        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)
+        HotSpotDay day = latest(Topic.HOTSPOT_TRIAL)
                 .get(new HotSpotDayKey("HS1", LocalDate.parse("2024-05-01")));
         assertThat(day.getPatrolVisits()).isEqualTo(1);
         assertThat(day.getPatrolMinutes()).isCloseTo(12.0, within(1e-9));
@@ -222,19 +225,19 @@ class MetricsTopologyTest {
                 .setOriginatorPersonId("P-caller").setSubjectPersonIds(List.of("P-subject")).build());
         pipe(incident("I2", reported, IncidentCategory.PUBLIC_ORDER, INSIDE).setPreplannedOperation(true)
                 .setOriginatorPersonId("P-caller").build());
-        input(Topic.ASSIGNMENTS, String.class, Assignment.class).pipeInput("I1", Assignment.newBuilder().setIncidentId("I1")
+        input(Topic.ASSIGNMENTS).pipeInput("I1", Assignment.newBuilder().setIncidentId("I1")
                 .setAction(AssignmentAction.ASSIGNED).setOfficerIds(List.of("O1", "O2")).setDecidedAt(reported.plusSeconds(60)).build(), reported.plusSeconds(60));
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", reported.plusSeconds(600)));
         pipe(statuses, status("O1", OfficerState.AVAILABLE, null, reported.plusSeconds(60 + 3600)));
         pipe(statuses, status("O2", OfficerState.AVAILABLE, null, reported.plusSeconds(60 + 1800)));
         CustodyRecord custody = CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-subject")
                 .setArrivedAt(reported).setReleasedAt(reported.plusSeconds(300 * 3600)).build();
-        input(Topic.CUSTODY_RECORDS, String.class, CustodyRecord.class).pipeInput("K1", custody, reported.plusSeconds(7200));
+        input(Topic.CUSTODY_RECORDS).pipeInput("K1", custody, reported.plusSeconds(7200));
 
         driver.advanceWallClockTime(Duration.ofHours(1));
 
-        Map<String, FsuTally> tallies = latest(Topic.FSU, String.class, FsuTally.class);
+        Map<String, FsuTally> tallies = latest(Topic.FSU);
         FsuTally caller = tallies.get("P-caller");
         FsuTally subject = tallies.get("P-subject");
         assertThat(caller.getCallsAsOriginator()).as("the pre-planned operation is excluded").isEqualTo(1);
@@ -252,17 +255,32 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void aCustodyReleasedBeforeItsArrivalCountsWithZeroHours() {
+        Instant arrived = Instant.parse("2024-05-01T10:05:00Z");
+        input(Topic.CUSTODY_RECORDS).pipeInput("K1", CustodyRecord.newBuilder().setCustodyId("K1").setPersonId("P-entry-error")
+                .setArrivedAt(arrived).setReleasedAt(arrived.minusSeconds(3600)).build(), arrived);
+
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        FsuTally person = latest(Topic.FSU).get("P-entry-error");
+        assertThat(person).as("the custody is counted, not dead-lettered").isNotNull();
+        assertThat(person.getCustodyCount()).isEqualTo(1);
+        assertThat(person.getCustodyHours()).isZero();
+        assertThat(deadLetters(Topic.CUSTODY_RECORDS)).isEmpty();
+    }
+
+    @Test
     void firstArrivalGivesHourlyAndDailyKpisAndGauges() {
         Instant reported = Instant.parse("2024-05-01T10:05:00Z");
         pipe(incident("I1", reported, IncidentCategory.VIOLENCE_WITH_INJURY, INSIDE).build());
         pipe(incident("I2", reported, IncidentCategory.VIOLENCE_WITH_INJURY, INSIDE).build());
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         pipe(statuses, status("O1", OfficerState.EN_ROUTE, "I1", reported.plusSeconds(60)));
         pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", reported.plusSeconds(600)));
         pipe(statuses, status("O2", OfficerState.ON_SCENE, "I1", reported.plusSeconds(700)));
         pipe(statuses, status("O3", OfficerState.ON_SCENE, "I2", reported.plusSeconds(1200)));
 
-        Map<ResponseKpiKey, ResponseKpi> kpis = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class);
+        Map<ResponseKpiKey, ResponseKpi> kpis = latest(Topic.RESPONSE_KPIS);
         ResponseKpi hour = kpis.get(new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, Instant.parse("2024-05-01T10:00:00Z")));
         assertThat(hour.getCount()).isEqualTo(2);
         assertThat(hour.getMedianSeconds()).isEqualTo(900.0);
@@ -297,9 +315,9 @@ class MetricsTopologyTest {
         Instant reported = Instant.parse("2024-05-01T10:05:00Z");
         pipe(incident("BAD-GRADE", reported, IncidentCategory.THEFT, INSIDE).setGrade(9).build());
         pipe(incident("BAD-PLACE", reported, IncidentCategory.THEFT, new GeoPoint(123.0, -1.255)).build());
-        input(Topic.TELEMATICS, String.class, PositionFix.class)
+        input(Topic.TELEMATICS)
                 .pipeInput("O1", new PositionFix("O1", reported, new GeoPoint(51.755, 200.0), null, null, null), reported);
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         pipe(statuses, OfficerStatus.newBuilder(status("O1", OfficerState.ON_SCENE, "BAD-GRADE", reported.plusSeconds(60)))
                 .setDispatchGroup("").build());
 
@@ -311,25 +329,25 @@ class MetricsTopologyTest {
         assertThat(deadLetters(Topic.OFFICER_STATUS)).extracting(MetricsTopologyTest::reasonOf)
                 .containsExactly(InputChecks.MISSING_DISPATCH_GROUP);
         assertThat(deadLetterCount(InputChecks.INVALID_POSITION)).isEqualTo(2.0);
-        assertThat(latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)).as("nothing counted").isEmpty();
-        assertThat(latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class)).as("nothing measured").isEmpty();
+        assertThat(latest(Topic.HOTSPOT_TRIAL)).as("nothing counted").isEmpty();
+        assertThat(latest(Topic.RESPONSE_KPIS)).as("nothing measured").isEmpty();
     }
 
     @Test
     void hotSpotWithBadGeometryIsRefusedAndCountedAsADeadLetter() {
-        input(Topic.HOTSPOTS, String.class, HotSpot.class).pipeInput("HS2", HotSpot.newBuilder().setHotSpotId("HS2").setName("Bad")
+        input(Topic.HOTSPOTS).pipeInput("HS2", HotSpot.newBuilder().setHotSpotId("HS2").setName("Bad")
                 .setTrialId("T").setPatrolAreas(List.of(new PatrolArea("HS2-P1", "{\"type\":\"LineString\"}"))).build());
 
         assertThat(catalogue.index().areaCount()).as("only HS1's area").isEqualTo(1);
         assertThat(deadLetterCount(InputChecks.BAD_GEOMETRY)).isEqualTo(1.0);
         pipe(incident("I1", Instant.parse("2024-05-01T10:05:00Z"), IncidentCategory.THEFT, INSIDE).build());
-        assertThat(latest(Topic.HOTSPOT_TRIAL, HotSpotDayKey.class, HotSpotDay.class)).as("the app goes on").isNotEmpty();
+        assertThat(latest(Topic.HOTSPOT_TRIAL)).as("the app goes on").isNotEmpty();
     }
 
     @Test
     void kpisCarryTheTimeWeightedMeansOfAvailableAndBusyOfficers() {
         Instant ten = Instant.parse("2024-05-01T10:00:00Z");
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         pipe(statuses, status("O1", OfficerState.AVAILABLE, null, ten));
         pipe(statuses, status("O2", OfficerState.AVAILABLE, null, ten));
         pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
@@ -337,14 +355,14 @@ class MetricsTopologyTest {
         pipe(statuses, status("O2", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
 
         ResponseKpiKey hourKey = new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten);
-        ResponseKpi sofar = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class).get(hourKey);
+        ResponseKpi sofar = latest(Topic.RESPONSE_KPIS).get(hourKey);
         // 10:00-10:15: O1 available 15 min, O2 6 min; O2 busy 9 min.
         assertThat(sofar.getAvailableOfficersMean()).isCloseTo(21.0 / 15, within(1e-9));
         assertThat(sofar.getBusyOfficersMean()).isCloseTo(9.0 / 15, within(1e-9));
 
         // Stream time passes the end of the hour: its final figures cover the whole hour.
         pipe(statuses, status("O1", OfficerState.ON_BREAK, null, ten.plusSeconds(90 * 60)));
-        ResponseKpi last = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class).get(hourKey);
+        ResponseKpi last = latest(Topic.RESPONSE_KPIS).get(hourKey);
         assertThat(last.getCount()).isEqualTo(1);
         assertThat(last.getAvailableOfficersMean()).isCloseTo(66.0 / 60, within(1e-9));
         assertThat(last.getBusyOfficersMean()).isCloseTo(54.0 / 60, within(1e-9));
@@ -358,12 +376,12 @@ class MetricsTopologyTest {
     void statusChangesRunningHoursAheadOfTheSamplesDoNotMakeThemLate() {
         // Under a backlog, statuses reach the KPI task a hop before the samples that pass the first-arrival tracker.
         Instant ten = Instant.parse("2024-05-01T10:00:00Z");
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
         pipe(statuses, status("O9", OfficerState.AVAILABLE, null, ten.plus(Duration.ofHours(4))));
         pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
 
-        ResponseKpi hour = latest(Topic.RESPONSE_KPIS, ResponseKpiKey.class, ResponseKpi.class)
+        ResponseKpi hour = latest(Topic.RESPONSE_KPIS)
                 .get(new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten));
         assertThat(hour.getCount()).isEqualTo(1);
         assertThat(hour.getMedianSeconds()).isEqualTo(600.0);
@@ -377,7 +395,7 @@ class MetricsTopologyTest {
         KeyValueStore<String, ContributionLedger.Entry> ledger = driver.getKeyValueStore(MetricsTopology.TRIAL_LEDGER_STORE);
         KeyValueStore<String, IncidentResponse> arrivals = driver.getKeyValueStore(MetricsTopology.RESPONSES_STORE);
         KeyValueStore<String, GradeWindow> windows = driver.getKeyValueStore(MetricsTopology.KPI_WINDOWS_STORE);
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS, String.class, OfficerStatus.class);
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
         Instant first = Instant.parse("2024-05-01T10:05:00Z");
         pipe(incident("I1", first, IncidentCategory.THEFT, INSIDE).build());
         pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", first.plusSeconds(600)));

@@ -11,91 +11,64 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.registry.RegistryClientConfig;
-import org.bluelight.schemas.serde.AvroSerdes;
+import org.bluelight.schemas.serde.ContractSerdes;
 
 /**
- * An app's schema registry client and its serdes, one per contract type and role, registering
- * schemas on first use. For a {@link Topic} it gives the key and value serdes the topic's contract
- * names, checked against the types the caller expects:
+ * An app's serdes, one per contract type and role, made once. For a {@link Topic} it gives the
+ * key and value serdes of the topic's contracts, typed by the topic:
  *
  * <pre>{@code
- * KStream<String, PositionFix> fixes =
- *         builder.stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS, String.class, PositionFix.class));
+ * KStream<String, PositionFix> fixes = builder.stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS));
  * }</pre>
  */
 public final class AppSerdes {
 
-    private final RegistryClient registryClient;
+    private final ContractSerdes contracts;
     private final Map<Class<?>, Serde<?>> valueSerdes = new ConcurrentHashMap<>();
     private final Map<Class<?>, Serde<?>> keySerdes = new ConcurrentHashMap<>();
 
-    public AppSerdes(RegistryClient registryClient) {
-        this.registryClient = Objects.requireNonNull(registryClient, "registryClient");
+    public AppSerdes(ContractSerdes contracts) {
+        this.contracts = Objects.requireNonNull(contracts, "contracts");
     }
 
+    /** The registry-backed serdes of a running app. */
     public static AppSerdes connect(RegistryClientConfig config) {
-        return new AppSerdes(new RegistryClient(config));
-    }
-
-    public RegistryClient registryClient() {
-        return registryClient;
+        return new AppSerdes(ContractSerdes.registry(new RegistryClient(config)));
     }
 
     /** Avro value serde for {@code type} (subject {@code <topic>-value}). */
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecord> Serde<T> value(Class<T> type) {
-        return (Serde<T>) valueSerdes.computeIfAbsent(type, t -> AvroSerdes.value(type, registryClient));
+        return (Serde<T>) valueSerdes.computeIfAbsent(type, t -> contracts.serde(type, false));
     }
 
     /** Avro key serde for {@code type} (subject {@code <topic>-key}). */
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecord> Serde<T> key(Class<T> type) {
-        return (Serde<T>) keySerdes.computeIfAbsent(type, t -> AvroSerdes.key(type, registryClient));
+        return (Serde<T>) keySerdes.computeIfAbsent(type, t -> contracts.serde(type, true));
     }
 
     /** The key serde of {@code topic}: UTF-8 strings for entity ids, else the Avro key record. */
-    public <K> Serde<K> keySerde(Topic topic, Class<K> keyType) {
-        requireType(topic, "key", topic.keyType(), keyType);
-        return forKey(keyType);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <K, V extends SpecificRecord> Serde<K> keySerde(Topic<K, V> topic) {
+        if (!topic.hasAvroKey()) {
+            return (Serde<K>) Serdes.String();
+        }
+        return (Serde<K>) key((Class<? extends SpecificRecord>) (Class) topic.keyType());
     }
 
     /** The value serde of {@code topic}: its Avro value contract. */
-    public <V> Serde<V> valueSerde(Topic topic, Class<V> valueType) {
-        requireType(topic, "value", topic.valueType(), valueType);
-        return avro(valueType, false);
+    public <K, V extends SpecificRecord> Serde<V> valueSerde(Topic<K, V> topic) {
+        return value(topic.valueType());
     }
 
     /** How to read {@code topic}. */
-    public <K, V> Consumed<K, V> consumed(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return Consumed.with(keySerde(topic, keyType), valueSerde(topic, valueType));
+    public <K, V extends SpecificRecord> Consumed<K, V> consumed(Topic<K, V> topic) {
+        return Consumed.with(keySerde(topic), valueSerde(topic));
     }
 
     /** How to write {@code topic}. */
-    public <K, V> Produced<K, V> produced(Topic topic, Class<K> keyType, Class<V> valueType) {
-        return Produced.with(keySerde(topic, keyType), valueSerde(topic, valueType));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <K> Serde<K> forKey(Class<K> keyType) {
-        if (keyType == String.class) {
-            return (Serde<K>) Serdes.String();
-        }
-        return avro(keyType, true);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private <T> Serde<T> avro(Class<T> type, boolean isKey) {
-        if (!SpecificRecord.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(type.getName() + " is not an Avro SpecificRecord");
-        }
-        Class<? extends SpecificRecord> recordType = (Class) type;
-        return (Serde<T>) (isKey ? key(recordType) : value(recordType));
-    }
-
-    private static void requireType(Topic topic, String role, Class<?> contract, Class<?> expected) {
-        if (!contract.equals(expected)) {
-            throw new IllegalArgumentException("Topic " + topic.topicName() + " has " + role + " type "
-                    + contract.getName() + ", not " + expected.getName());
-        }
+    public <K, V extends SpecificRecord> Produced<K, V> produced(Topic<K, V> topic) {
+        return Produced.with(keySerde(topic), valueSerde(topic));
     }
 }

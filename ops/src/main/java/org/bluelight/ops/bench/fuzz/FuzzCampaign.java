@@ -1,0 +1,439 @@
+package org.bluelight.ops.bench.fuzz;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bluelight.coverage.app.CoverageApp;
+import org.bluelight.dispatch.app.DispatchApp;
+import org.bluelight.metrics.app.MetricsApp;
+import org.bluelight.ops.bench.BenchWorkspace;
+import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
+import org.bluelight.ops.local.DemoSettings;
+import org.bluelight.ops.local.LocalServices;
+import org.bluelight.ops.local.LocalStack;
+import org.bluelight.ops.local.LocalStackConfig;
+import org.bluelight.ops.topics.ProvisioningSettings;
+import org.bluelight.runtime.deadletter.DeadLetterHeaders;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.schemas.BacklogEntry;
+import org.bluelight.schemas.BacklogSnapshot;
+import org.bluelight.schemas.Candidate;
+import org.bluelight.schemas.Recommendation;
+import org.bluelight.schemas.ResponseKpi;
+import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.registry.RegistryClientConfig;
+
+/**
+ * One fuzz run: the local stack's three apps (no simulator) on a fresh broker, the good workload,
+ * and, in a hostile run, hostile records of every kind interleaved with it on every input topic.
+ * It waits until every app has read everything, then reads every output and dead-letter topic.
+ */
+public final class FuzzCampaign {
+
+    /** Every topic a source outside Bluelight writes. */
+    public static final List<Topic<?, ?>> INPUTS = List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS,
+            Topic.ASSIGNMENTS, Topic.CRIME_RECORDS, Topic.CUSTODY_RECORDS, Topic.HOTSPOTS, Topic.TRIAL_ALLOCATIONS);
+    /** Every topic the apps write for others. */
+    public static final List<Topic<?, ?>> OUTPUTS = List.of(Topic.RECOMMENDATIONS, Topic.BACKLOG, Topic.COVERAGE_CELLS,
+            Topic.OFFICER_IMPACT, Topic.RESPONSE_KPIS, Topic.HOTSPOT_TRIAL, Topic.FSU);
+    /** Which input topics each app reads through its consumer group (the metrics app's hot spots are a global store). */
+    static final Map<String, List<Topic<?, ?>>> READERS = Map.of(
+            DispatchApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.ASSIGNMENTS),
+            CoverageApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS),
+            MetricsApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.ASSIGNMENTS,
+                    Topic.CRIME_RECORDS, Topic.CUSTODY_RECORDS, Topic.TRIAL_ALLOCATIONS));
+    /** The global store's reader dead-letters under its app's id too. */
+    private static final Map<Topic<?, ?>, List<String>> GLOBAL_READERS = Map.of(Topic.HOTSPOTS, List.of(MetricsApp.APPLICATION_ID));
+
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    /** Punctuated outputs (coverage cells, KPIs, rankings) follow the input by up to this long. */
+    private static final Duration OUTPUT_SETTLE = Duration.ofSeconds(15);
+    private static final int MAX_KEY_LENGTH = 1024;
+
+    private final FuzzSettings settings;
+    private final PrintStream progress;
+
+    public FuzzCampaign(FuzzSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the stack and feeds it.
+     *
+     * @param hostile      false for the clean run
+     * @param expectedKeys outputs the good records gave in the clean run: a hostile run waits for them
+     */
+    public FuzzReport run(boolean hostile, Map<String, Set<String>> expectedKeys) throws Exception {
+        Path dataDir = settings.workDir().resolve(hostile ? "hostile" : "clean");
+        BenchWorkspace.deleteRecursively(dataDir);
+        int[] ports = BenchWorkspace.freePorts(6);
+        LocalStackConfig config = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, ports[0], ports[1]),
+                ports[2], ProvisioningSettings.local());
+        DemoSettings demo = new DemoSettings(settings.osm(), "andorra", 1.0, null, false, ports[3]);
+        try (LocalStack stack = new LocalStack(LocalServices.demo(config, demo, progress), line -> progress.println("  " + line))) {
+            stack.start();
+            AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<FuzzRecord> records = records(serdes, now.minus(Duration.ofHours(1)), hostile);
+            Instant started = Instant.now();
+            Sent sent = send(config.bootstrapServers(), records);
+            SortedMap<String, Long> lag = awaitCaughtUp(config.bootstrapServers());
+            double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            Outputs outputs = awaitOutputs(config.bootstrapServers(), serdes, expectedKeys);
+            DeadLetters deadLetters = DeadLetters.read(config.bootstrapServers());
+            return new FuzzReport(hostile, sent.counts, sent.refused, deadLetters.byTopicAndReason(),
+                    notDeadLettered(sent, deadLetters), outputs.keys, outputs.impossible,
+                    unexpectedTopics(config.bootstrapServers()), unhealthy(ports[3]), lag, elapsed);
+        }
+    }
+
+    /** The good workload, and in a hostile run the hostile records spread between its rounds. */
+    private List<FuzzRecord> records(AppSerdes serdes, Instant start, boolean hostile) {
+        GoodWorkload good = new GoodWorkload(serdes, start);
+        List<FuzzRecord> hostileRecords = new ArrayList<>();
+        if (hostile) {
+            HostileRecords maker = new HostileRecords(serdes, settings.seed(), start.plus(Duration.ofMinutes(30)));
+            for (Topic<?, ?> topic : INPUTS) {
+                List<HostileKind> kinds = HostileRecords.kindsFor(topic);
+                for (int i = 0; i < settings.hostilePerTopic(); i++) {
+                    hostileRecords.add(maker.next(topic, kinds.get(i % kinds.size())));
+                }
+            }
+            Collections.shuffle(hostileRecords, new java.util.Random(settings.seed()));
+        }
+        List<FuzzRecord> records = new ArrayList<>(good.reference());
+        int rounds = settings.goodRounds();
+        int perRound = (hostileRecords.size() + rounds - 1) / rounds;
+        for (int round = 0; round < rounds; round++) {
+            records.addAll(good.round(round));
+            int from = Math.min(round * perRound, hostileRecords.size());
+            records.addAll(hostileRecords.subList(from, Math.min(from + perRound, hostileRecords.size())));
+        }
+        return records;
+    }
+
+    /** What was sent, and where each hostile record landed. */
+    private record Sent(SortedMap<String, SortedMap<String, Integer>> counts, SortedMap<String, SortedMap<String, Integer>> refused,
+                        List<Landed> hostile) {
+    }
+
+    private record Landed(FuzzRecord record, int partition, long offset) {
+    }
+
+    private Sent send(String bootstrapServers, List<FuzzRecord> records) throws InterruptedException {
+        SortedMap<String, SortedMap<String, Integer>> counts = new TreeMap<>();
+        SortedMap<String, SortedMap<String, Integer>> refused = new TreeMap<>();
+        List<Landed> hostile = new ArrayList<>();
+        List<Future<RecordMetadata>> pending = new ArrayList<>();
+        // The broker refuses a whole batch for one invalid record (a null key on a compacted topic, a
+        // timestamp it does not accept): hostile records go in batches of their own, from a producer of their own.
+        try (KafkaProducer<byte[], byte[]> good = producer(bootstrapServers, false);
+             KafkaProducer<byte[], byte[]> bad = producer(bootstrapServers, true)) {
+            for (FuzzRecord record : records) {
+                pending.add((record.good() ? good : bad).send(new ProducerRecord<>(record.topic().topicName(), null,
+                        record.timestamp(), record.key(), record.value())));
+            }
+            good.flush();
+            bad.flush();
+        }
+        for (int i = 0; i < records.size(); i++) {
+            FuzzRecord record = records.get(i);
+            String kind = record.good() ? "good" : record.kind().name();
+            try {
+                RecordMetadata metadata = pending.get(i).get();
+                counts.computeIfAbsent(record.topic().topicName(), t -> new TreeMap<>()).merge(kind, 1, Integer::sum);
+                if (!record.good()) {
+                    hostile.add(new Landed(record, metadata.partition(), metadata.offset()));
+                }
+            } catch (ExecutionException e) {
+                if (record.good()) {
+                    throw new IllegalStateException("The broker refused a good record on " + record.topic(), e.getCause());
+                }
+                refused.computeIfAbsent(record.topic().topicName(), t -> new TreeMap<>()).merge(kind, 1, Integer::sum);
+            }
+        }
+        progress.printf("  sent %d records (%d hostile landed)%n", records.size(), hostile.size());
+        return new Sent(counts, refused, hostile);
+    }
+
+    /** Waits until every app's group has committed the end of every input partition; the remaining lag per app. */
+    private SortedMap<String, Long> awaitCaughtUp(String bootstrapServers) throws Exception {
+        Instant deadline = Instant.now().plus(CATCH_UP_LIMIT);
+        SortedMap<String, Long> lag = new TreeMap<>();
+        try (Admin admin = admin(bootstrapServers)) {
+            while (true) {
+                lag.clear();
+                for (Map.Entry<String, List<Topic<?, ?>>> app : READERS.entrySet()) {
+                    lag.put(app.getKey(), lagOf(admin, app.getKey(), app.getValue()));
+                }
+                if (lag.values().stream().allMatch(behind -> behind == 0) || Instant.now().isAfter(deadline)) {
+                    return lag;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static long lagOf(Admin admin, String group, List<Topic<?, ?>> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (var description : admin.describeTopics(topics.stream().map(Topic::topicName).toList()).allTopicNames().get().values()) {
+            description.partitions().forEach(p -> ends.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        long behind = 0;
+        for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+            OffsetAndMetadata offset = committed.get(end.getKey());
+            behind += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+        }
+        return behind;
+    }
+
+    /** The output topics' keys and any impossible values, once the expected keys are there or the settle time is up. */
+    private record Outputs(Map<String, Set<String>> keys, List<String> impossible) {
+    }
+
+    private Outputs awaitOutputs(String bootstrapServers, AppSerdes serdes, Map<String, Set<String>> expected) throws Exception {
+        Instant deadline = Instant.now().plus(expected.isEmpty() ? OUTPUT_SETTLE : OUTPUT_SETTLE.multipliedBy(4));
+        Thread.sleep(OUTPUT_SETTLE.toMillis() / 3);
+        while (true) {
+            Outputs outputs = readOutputs(bootstrapServers, serdes);
+            boolean complete = expected.entrySet().stream()
+                    .allMatch(e -> outputs.keys.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
+            boolean settled = expected.isEmpty() && Instant.now().isAfter(deadline);
+            if (!expected.isEmpty() && complete || settled || Instant.now().isAfter(deadline)) {
+                return outputs;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private Outputs readOutputs(String bootstrapServers, AppSerdes serdes) {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        List<String> impossible = new ArrayList<>();
+        for (Topic<?, ?> topic : OUTPUTS) {
+            Set<String> seen = new HashSet<>();
+            for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers, topic.topicName())) {
+                String key = keyText(serdes, topic, record.key());
+                if (key.length() > MAX_KEY_LENGTH) {
+                    impossible.add(topic.topicName() + ": a key of " + key.length() + " characters");
+                    continue;
+                }
+                seen.add(key);
+                impossibleValues(serdes, topic, key, record.value(), impossible);
+            }
+            keys.put(topic.topicName(), seen);
+        }
+        return new Outputs(keys, impossible);
+    }
+
+    private static <K> String keyText(AppSerdes serdes, Topic<K, ?> topic, byte[] key) {
+        if (key == null) {
+            return "<null>";
+        }
+        return String.valueOf(serdes.keySerde(topic).deserializer().deserialize(topic.topicName(), key));
+    }
+
+    private static void impossibleValues(AppSerdes serdes, Topic<?, ?> topic, String key, byte[] value, List<String> impossible) {
+        if (value == null) {
+            return;
+        }
+        if (topic == Topic.RECOMMENDATIONS) {
+            Recommendation recommendation = serdes.valueSerde(Topic.RECOMMENDATIONS).deserializer().deserialize(topic.topicName(), value);
+            for (Candidate candidate : recommendation.getCandidates()) {
+                if (candidate.getPositionAgeSeconds() < 0) {
+                    impossible.add(topic + " " + key + ": positionAgeSeconds " + candidate.getPositionAgeSeconds());
+                }
+                if (!(candidate.getEtaSeconds() >= 0) || Double.isInfinite(candidate.getEtaSeconds())) {
+                    impossible.add(topic + " " + key + ": etaSeconds " + candidate.getEtaSeconds());
+                }
+            }
+        } else if (topic == Topic.BACKLOG) {
+            BacklogSnapshot snapshot = serdes.valueSerde(Topic.BACKLOG).deserializer().deserialize(topic.topicName(), value);
+            for (BacklogEntry entry : snapshot.getEntries()) {
+                if (entry.getExpectedServiceMinutes() != null && entry.getExpectedServiceMinutes() < 0) {
+                    impossible.add(topic + " " + key + ": expectedServiceMinutes " + entry.getExpectedServiceMinutes());
+                }
+            }
+        } else if (topic == Topic.RESPONSE_KPIS) {
+            ResponseKpi kpi = serdes.valueSerde(Topic.RESPONSE_KPIS).deserializer().deserialize(topic.topicName(), value);
+            if (kpi.getMedianSeconds() != null && !(kpi.getMedianSeconds() >= 0)) {
+                impossible.add(topic + " " + key + ": medianSeconds " + kpi.getMedianSeconds());
+            }
+        }
+    }
+
+    /** Undecodable hostile records that an app reading their topic did not dead-letter. */
+    private static List<String> notDeadLettered(Sent sent, DeadLetters deadLetters) {
+        List<String> missing = new ArrayList<>();
+        for (Landed landed : sent.hostile) {
+            if (!landed.record.kind().undecodable()) {
+                continue;
+            }
+            Topic<?, ?> topic = landed.record.topic();
+            List<String> readers = new ArrayList<>(GLOBAL_READERS.getOrDefault(topic, List.of()));
+            READERS.forEach((app, topics) -> {
+                if (topics.contains(topic)) {
+                    readers.add(app);
+                }
+            });
+            for (String app : readers) {
+                if (!deadLetters.contains(app, topic.topicName(), landed.partition, landed.offset)) {
+                    missing.add(app + " " + topic + "-" + landed.partition + "@" + landed.offset + " " + landed.record.kind());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Topics that are neither provisioned (a topic or its dead-letter topic) nor internal to an app. */
+    private static List<String> unexpectedTopics(String bootstrapServers) throws Exception {
+        Set<String> provisioned = new HashSet<>();
+        Topic.all().forEach(topic -> {
+            provisioned.add(topic.topicName());
+            provisioned.add(topic.dlqName());
+        });
+        provisioned.add(LocalStackConfig.SCHEMAS_TOPIC);
+        List<String> unexpected = new ArrayList<>();
+        try (Admin admin = admin(bootstrapServers)) {
+            for (String name : admin.listTopics().names().get()) {
+                boolean internal = name.startsWith("bluelight-") && (name.endsWith("-changelog") || name.endsWith("-repartition"));
+                if (!provisioned.contains(name) && !internal) {
+                    unexpected.add(name);
+                }
+            }
+        }
+        Collections.sort(unexpected);
+        return unexpected;
+    }
+
+    private static List<String> unhealthy(int httpPortBase) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> unhealthy = new ArrayList<>();
+        String[] apps = {DispatchApp.APPLICATION_ID, CoverageApp.APPLICATION_ID, MetricsApp.APPLICATION_ID};
+        for (int i = 0; i < apps.length; i++) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + (httpPortBase + i) + "/health")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() != 200) {
+                    unhealthy.add(apps[i] + " " + health.statusCode() + " " + health.body());
+                }
+            } catch (IOException e) {
+                unhealthy.add(apps[i] + " " + e);
+            }
+        }
+        return unhealthy;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, boolean oneRecordPerBatch) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2000000");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, oneRecordPerBatch ? "0" : "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, oneRecordPerBatch ? "0" : "16384");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static Admin admin(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
+    }
+
+    /** Dead letters on every {@code .dlq} topic: counts per topic and reason, and which app dead-lettered which source offset. */
+    record DeadLetters(SortedMap<String, SortedMap<String, Long>> byTopicAndReason, Set<String> sources) {
+
+        static DeadLetters read(String bootstrapServers) throws Exception {
+            SortedMap<String, SortedMap<String, Long>> counts = new TreeMap<>();
+            Set<String> sources = new HashSet<>();
+            List<String> dlqTopics;
+            try (Admin admin = admin(bootstrapServers)) {
+                dlqTopics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(Topic.DLQ_SUFFIX)).sorted().toList();
+            }
+            for (String dlq : dlqTopics) {
+                for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers, dlq)) {
+                    String reason = header(record, DeadLetterHeaders.REASON);
+                    counts.computeIfAbsent(dlq, t -> new TreeMap<>()).merge(reason == null ? "<no reason>" : reason, 1L, Long::sum);
+                    sources.add(header(record, DeadLetterHeaders.APPLICATION_ID) + "|" + header(record, DeadLetterHeaders.TOPIC)
+                            + "|" + header(record, DeadLetterHeaders.PARTITION) + "|" + header(record, DeadLetterHeaders.OFFSET));
+                }
+            }
+            return new DeadLetters(counts, sources);
+        }
+
+        boolean contains(String app, String topic, int partition, long offset) {
+            return sources.contains(app + "|" + topic + "|" + partition + "|" + offset);
+        }
+
+        private static String header(ConsumerRecord<?, ?> record, String name) {
+            Header header = record.headers().lastHeader(name);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads a whole topic as a read_committed consumer sees it. */
+    static final class TopicReader {
+
+        private TopicReader() {
+        }
+
+        static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4000000");
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                }
+            }
+            return records;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.bluelight.ops.bench.fuzz;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What one fuzz run saw.
+ *
+ * @param hostile            whether hostile records were interleaved (false: the clean run)
+ * @param sent               records sent per input topic and kind ({@code good} for good records)
+ * @param refusedByBroker    records the broker refused, per topic and kind (e.g. timestamps it does not accept)
+ * @param deadLetters        dead letters per dead-letter topic and reason, over all apps
+ * @param notDeadLettered    undecodable records an app that reads the topic did not dead-letter: app, topic, kind, offset
+ * @param outputKeys         the keys seen on each output topic
+ * @param impossibleOutputs  output records carrying values no real incident can have
+ * @param unexpectedTopics   topics that exist but were neither provisioned nor an app's internal topic
+ * @param unhealthyApps      apps whose /health did not answer 200 at the end
+ * @param lag                records each app had still to read at the end, over its input topics
+ * @param elapsedSeconds     from the first record sent to lag zero
+ */
+public record FuzzReport(
+        boolean hostile,
+        SortedMap<String, SortedMap<String, Integer>> sent,
+        SortedMap<String, SortedMap<String, Integer>> refusedByBroker,
+        SortedMap<String, SortedMap<String, Long>> deadLetters,
+        List<String> notDeadLettered,
+        Map<String, java.util.Set<String>> outputKeys,
+        List<String> impossibleOutputs,
+        List<String> unexpectedTopics,
+        List<String> unhealthyApps,
+        SortedMap<String, Long> lag,
+        double elapsedSeconds) {
+}

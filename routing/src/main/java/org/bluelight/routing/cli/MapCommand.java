@@ -1,9 +1,0 @@
-package org.bluelight.routing.cli;
-
-import picocli.CommandLine.Command;
-
-/** {@code map}: groups map commands. */
-@Command(name = "map", mixinStandardHelpOptions = true, description = "Road map tools.",
-        subcommands = MapGenerateCommand.class)
-public final class MapCommand {
-}
