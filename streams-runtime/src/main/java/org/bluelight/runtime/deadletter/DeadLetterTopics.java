@@ -88,6 +88,7 @@ public final class DeadLetterTopics {
                         TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(FALLBACK_RETENTION_DAYS).toMillis())));
         try (Admin admin = admin(clientProperties)) {
             admin.createTopics(List.of(newTopic)).all().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitListed(admin, topic);
             LOG.info("Created the fallback dead-letter topic {}", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -97,6 +98,18 @@ public final class DeadLetterTopics {
             LOG.warn("Could not create the fallback dead-letter topic {} within {}", topic, CHECK_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Creation returns before the broker answering a listing knows the topic: wait until it does. */
+    private static void awaitListed(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
+        while (!admin.listTopics().names().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Topic " + topic + " not listed within " + CHECK_TIMEOUT);
+            }
+            Thread.sleep(100);
         }
     }
 
