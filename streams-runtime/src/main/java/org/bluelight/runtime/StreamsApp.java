@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,7 +82,7 @@ public final class StreamsApp implements AutoCloseable {
             streamsProperties = deadLetters.addTo(config.streamsProperties());
             new PlausibleTimestamps(applicationId, PlausibleTimestamps.DEFAULT_MAX_AHEAD, metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
-            streams = new KafkaStreams(topology, streamsProperties);
+            streams = new KafkaStreams(topology, streamsProperties, deadLetters.kafkaClients());
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
@@ -105,7 +106,8 @@ public final class StreamsApp implements AutoCloseable {
      * Opens the HTTP endpoints, then starts Kafka Streams and exports its metrics.
      *
      * @throws MissingDeadLetterTopicsException if dead letters are on and a topic the topology reads
-     *                                          has no {@code <topic>.dlq} on the cluster
+     *                                          has no {@code <topic>.dlq} on the cluster (the app's
+     *                                          fallback dead-letter topic is created if missing)
      * @throws java.io.UncheckedIOException     if the HTTP port cannot be bound
      */
     public synchronized StreamsApp start() {
@@ -117,7 +119,10 @@ public final class StreamsApp implements AutoCloseable {
         }
         LOG.info("Starting {}", config);
         if (config.deadLetterEnabled()) {
-            DeadLetterTopics.requireExisting(deadLetterTopics, streamsProperties);
+            DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
+            SortedSet<String> required = new TreeSet<>(deadLetterTopics);
+            required.add(fallbackDeadLetterTopic());
+            DeadLetterTopics.requireExisting(required, streamsProperties);
         }
         http.start();
         started = true;
@@ -171,6 +176,14 @@ public final class StreamsApp implements AutoCloseable {
     /** The dead-letter topics this app's topology needs ({@code <source topic>.dlq}). */
     public SortedSet<String> deadLetterTopics() {
         return deadLetterTopics;
+    }
+
+    /**
+     * Where letters go whose source topic cannot be known, {@code <application.id>.dlq}; created
+     * at start if missing.
+     */
+    public String fallbackDeadLetterTopic() {
+        return DeadLetterTopics.fallback(config.applicationId());
     }
 
     public AppSerdes serdes() {

@@ -98,6 +98,8 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         // The simulator stamps records with its accelerated clock, hours ahead of the wall clock;
         // Kafka 4 refuses timestamps more than an hour ahead by default.
         props.setProperty("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        // Every topic is provisioned: a write to a missing one (say a dead letter of a dead letter) must fail, not create it.
+        props.setProperty("auto.create.topics.enable", "false");
         return props;
     }
 }

@@ -25,6 +25,13 @@ class LocalKafkaBrokerConfigTest {
     }
 
     @Test
+    void neverCreatesATopicOnAWriteOrARead() {
+        KafkaConfig kafka = KafkaConfig.fromProps(config.serverProperties(), false);
+
+        assertThat(kafka.autoCreateTopicsEnable()).isFalse();
+    }
+
+    @Test
     void listensAndAdvertisesOnLoopbackOnly() {
         var props = config.serverProperties();
 

@@ -9,10 +9,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProductionHandler;
+import org.bluelight.runtime.deadletter.SourceStamp;
 import org.bluelight.schemas.registry.RegistryClientConfig;
 
 /**
@@ -88,7 +90,8 @@ public record StreamsAppConfig(
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG);
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG));
 
     public StreamsAppConfig {
         requireText(applicationId, APPLICATION_ID);
@@ -159,7 +162,8 @@ public record StreamsAppConfig(
 
     /**
      * The Kafka Streams configuration: the typed settings, the client security settings, the
-     * {@code kafka.*} overrides, and our dead-letter exception handlers. The handlers also need the
+     * {@code kafka.*} overrides, our dead-letter exception handlers, and the {@link SourceStamp} on
+     * the main consumer. The handlers also need the
      * running app's {@link org.bluelight.runtime.deadletter.DeadLetterQueue}, which
      * {@link org.bluelight.runtime.StreamsApp} adds.
      */
@@ -180,6 +184,8 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         // A bad record in a global store is then counted and skipped instead of stopping the app.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // Records read from outside carry where they came from through repartitions, for their dead letters.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), SourceStamp.class.getName());
         return props;
     }
 

@@ -1,6 +1,10 @@
 package org.bluelight.runtime.deadletter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Header names on a dead letter; every value is a UTF-8 string. The {@code __streams.errors.*}
@@ -31,11 +35,33 @@ public final class DeadLetterHeaders {
     public static final String STAGE = "bluelight.dlq.stage";
     /** The topology node that failed, when known. */
     public static final String PROCESSOR = "bluelight.dlq.processor";
+    /**
+     * Present when the key and value bytes are not the source record's: the app's internal topic
+     * they were read from (after a repartition, so they are the app's internal form), or the
+     * output topic they were meant for.
+     */
+    public static final String BYTES_FROM = "bluelight.dlq.bytes-from";
+    /** At the production stage: the topic the app could not write to (an output, a repartition or a changelog topic). */
+    public static final String OUTPUT_TOPIC = "bluelight.dlq.output-topic";
+    /** Present when the letter was cut to fit a Kafka request: what was cut, e.g. {@code value} or {@code key,value}. */
+    public static final String TRUNCATED = "bluelight.dlq.truncated";
+    /** Size in bytes of the original key, when the key was cut. */
+    public static final String ORIGINAL_KEY_SIZE = "bluelight.dlq.original-key-size";
+    /** Size in bytes of the original value, when the value was cut. */
+    public static final String ORIGINAL_VALUE_SIZE = "bluelight.dlq.original-value-size";
 
     /** Every header this class names; copies of them on the source record are dropped. */
     public static final List<String> ALL = List.of(
-            EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET, TIMESTAMP, APPLICATION_ID, REASON, STAGE, PROCESSOR);
+            EXCEPTION, MESSAGE, STACKTRACE, TOPIC, PARTITION, OFFSET, TIMESTAMP, APPLICATION_ID, REASON, STAGE, PROCESSOR,
+            BYTES_FROM, OUTPUT_TOPIC, TRUNCATED, ORIGINAL_KEY_SIZE, ORIGINAL_VALUE_SIZE);
 
     private DeadLetterHeaders() {
+    }
+
+    /** The UTF-8 text of the last header {@code name} on {@code headers}, if any. */
+    static Optional<String> text(Headers headers, String name) {
+        Header header = headers != null ? headers.lastHeader(name) : null;
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,11 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * A processor threw on a record (including a failed {@link org.bluelight.runtime.intake.RecordCheck} check): the source record's
- * original bytes go to {@code <source topic>.dlq}; processing goes on with the next record.
+ * original bytes go to {@code <source topic>.dlq}; processing goes on with the next record. A
+ * record read from the app's repartition topics is traced back to its source topic by its
+ * {@link SourceStamp}; its bytes are then the internal form, as the letter's headers say. A failure
+ * in a punctuation has no record (Kafka Streams passes none): it is counted and logged. The handler
+ * never throws.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -25,17 +29,22 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             // Not the record's fault: fail the thread (the app replaces it) and try the record again.
             return Response.fail();
         }
-        if (context.topic() == null) {
-            DeadLetter letter = DeadLetter.of("unknown", -1, -1, record.timestamp(), null, null, context.headers(),
-                    Stage.PROCESSING, exception, Optional.ofNullable(context.processorNodeId()));
-            return Response.resume(queue.skip(letter, "it has no source record (made by a punctuation)"));
+        try {
+            boolean nullKey = record != null && record.key() == null;
+            boolean nullValue = record != null && record.value() == null;
+            DeadLetter letter = DeadLetter.of(queue.applicationId(), context.topic(), context.partition(),
+                    context.offset(), context.timestamp(), context.sourceRawKey(), context.sourceRawValue(),
+                    context.headers(), Stage.PROCESSING, exception, FailureReason.of(exception, nullKey, nullValue),
+                    Optional.ofNullable(context.processorNodeId()));
+            if (context.topic() == null) {
+                return Response.resume(queue.skip(letter, "it has no source record (a punctuation failed)"));
+            }
+            if (DeadLetterQueue.onGlobalThread(context)) {
+                return Response.resume(queue.skip(letter, "a global store cannot send dead letters"));
+            }
+            return Response.resume(queue.divert(letter));
+        } catch (RuntimeException failure) {
+            return Response.resume(queue.failed(context.topic(), Stage.PROCESSING, exception, failure));
         }
-        DeadLetter letter = DeadLetter.of(context.topic(), context.partition(), context.offset(), context.timestamp(),
-                context.sourceRawKey(), context.sourceRawValue(), context.headers(), Stage.PROCESSING, exception,
-                Optional.ofNullable(context.processorNodeId()));
-        if (DeadLetterQueue.onGlobalThread(context)) {
-            return Response.resume(queue.skip(letter, "a global store cannot send dead letters"));
-        }
-        return Response.resume(queue.divert(letter));
     }
 }

@@ -6,13 +6,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.bluelight.schemas.Topic;
 
 /**
- * An output record that cannot be serialized or written: the input record that caused it goes,
- * with its original bytes, to {@code <source topic>.dlq}; processing goes on. Retriable broker
- * errors are retried instead, and a registry outage fails the thread (which the app replaces) so
- * the record is tried again. When there is no source record (output of a punctuation), the
- * dead letter goes to {@code <output topic>.dlq} with the output's bytes, if it has any.
+ * An output record that cannot be serialized or written (say a store update over the size limit
+ * of its changelog): the input record that caused it goes, with its original bytes, to
+ * {@code <source topic>.dlq}, headers naming the topic that could not be written; processing goes
+ * on. Retriable broker errors are retried instead, and a registry outage fails the thread (which
+ * the app replaces) so the record is tried again. When there is no source record (output of a
+ * punctuation), the letter goes to the app's fallback {@code <application.id>.dlq} with the
+ * output's bytes, if it has any. A dead letter that cannot be written is counted and logged, never
+ * dead-lettered again. The handler never throws.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -28,7 +32,14 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
-        return Response.resume(queue.divert(letter(context, record.topic(), record.key(), record.value(), exception)));
+        try {
+            if (record.topic().endsWith(Topic.DLQ_SUFFIX)) {
+                return Response.resume(queue.notWritten(record, exception));
+            }
+            return Response.resume(queue.divert(letter(context, record.topic(), record.key(), record.value(), exception)));
+        } catch (RuntimeException failure) {
+            return Response.resume(queue.failed(context.topic(), Stage.PRODUCTION, exception, failure));
+        }
     }
 
     @Override
@@ -39,18 +50,18 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             // The registry is unreachable: fail the thread (the app replaces it) and try the record again.
             return Response.fail();
         }
-        return Response.resume(queue.divert(letter(context, record.topic(), null, null, exception)));
+        try {
+            return Response.resume(queue.divert(letter(context, record.topic(), null, null, exception)));
+        } catch (RuntimeException failure) {
+            return Response.resume(queue.failed(context.topic(), Stage.PRODUCTION, exception, failure));
+        }
     }
 
-    private static DeadLetter letter(ErrorHandlerContext context, String outputTopic, byte[] outputKey,
-                                     byte[] outputValue, Exception exception) {
-        Optional<String> processor = Optional.ofNullable(context.processorNodeId());
-        if (context.topic() != null) {
-            return DeadLetter.of(context.topic(), context.partition(), context.offset(), context.timestamp(),
-                    context.sourceRawKey(), context.sourceRawValue(), context.headers(), Stage.PRODUCTION, exception,
-                    processor);
-        }
-        return DeadLetter.of(outputTopic, -1, -1, context.timestamp(), outputKey, outputValue, context.headers(),
-                Stage.PRODUCTION, exception, processor);
+    private DeadLetter letter(ErrorHandlerContext context, String outputTopic, byte[] outputKey, byte[] outputValue,
+                              Exception exception) {
+        DeadLetter letter = DeadLetter.of(queue.applicationId(), context.topic(), context.partition(), context.offset(),
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers(),
+                Stage.PRODUCTION, exception, FailureReason.of(exception), Optional.ofNullable(context.processorNodeId()));
+        return context.topic() != null ? letter.writingTo(outputTopic) : letter.withOutput(outputTopic, outputKey, outputValue);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Where an app's bad records go: counts each in {@value #COUNTER} (tags {@code topic}, {@code
  * reason}, {@code stage}), logs it without its content, and builds the record for
- * {@code <topic>.dlq} that the exception handlers hand back to Kafka Streams (KIP-1034), which
- * writes it with the task's producer, so under exactly-once in the same transaction.
+ * {@code <source topic>.dlq} (or the app's fallback {@code <application.id>.dlq}, see
+ * {@link DeadLetter#deadLetterTopic}) that the exception handlers hand back to Kafka Streams
+ * (KIP-1034), which writes it with the task's producer, so under exactly-once in the same
+ * transaction. Letters are cut to fit the producer's {@code max.request.size} ({@link LetterSize}).
+ *
+ * <p>A letter is counted when it is written for good: with the {@link #kafkaClients()}
+ * clients (which {@code StreamsApp} runs Kafka Streams with), by the producer once the transaction
+ * holding it commits (or, without transactions, once the broker has it), so an aborted
+ * transaction never counts a letter that no read_committed reader will see. Otherwise (a
+ * {@code TopologyTestDriver}, which has no transactions to abort) when it is handed back.
+ * Records given up on without a letter are counted at once.
  *
  * <p>Kafka Streams creates the handlers by class name, so the running app's queue reaches them
  * through the streams configuration under {@value #CONFIG_KEY} ({@link #addTo}).
@@ -33,6 +44,8 @@ public final class DeadLetterQueue {
     private final String applicationId;
     private final boolean enabled;
     private final MeterRegistry meterRegistry;
+    private volatile int maxLetterBytes = LetterSize.maxLetterBytes(Map.of());
+    private volatile boolean countedByProducer;
 
     /**
      * @param enabled when false, bad records are still counted and logged, then skipped, with
@@ -55,19 +68,36 @@ public final class DeadLetterQueue {
                         + "(StreamsApp adds it; elsewhere call DeadLetterQueue.addTo(properties))");
     }
 
-    /** Makes this queue available to the dead-letter exception handlers configured from {@code properties}. */
+    /**
+     * Makes this queue available to the dead-letter exception handlers configured from {@code
+     * properties}, and fits its letters to the producer's {@code max.request.size} there.
+     */
     public Properties addTo(Properties properties) {
+        maxLetterBytes = LetterSize.maxLetterBytes(properties);
         properties.put(CONFIG_KEY, this);
         return properties;
     }
 
-    /** Counts and logs {@code letter}; returns the dead-letter record to write, or none when disabled. */
+    /**
+     * The Kafka clients to run this app's Kafka Streams with ({@link DeadLetterClients}): their
+     * producers refuse records too large to send without spoiling the transaction, and count the
+     * letters they write once written for good; from now on {@link #divert} leaves counting to them.
+     */
+    public KafkaClientSupplier kafkaClients() {
+        countedByProducer = true;
+        return new DeadLetterClients(this);
+    }
+
+    /** Logs {@code letter} (and counts it, unless its producer will); returns the dead-letter record to write, or none when disabled. */
     public List<ProducerRecord<byte[], byte[]>> divert(DeadLetter letter) {
-        counter(letter.sourceTopic(), letter.reason(), letter.stage()).increment();
-        LOG.warn("Dead letter from {}-{}@{} at {} stage: {} ({}){}", letter.sourceTopic(), letter.partition(),
-                letter.offset(), letter.stage().label(), letter.reason(), letter.message(),
-                enabled ? " -> " + letter.deadLetterTopic() : ", dead-letter topics are disabled: skipped");
-        return enabled ? List.of(letter.toProducerRecord(applicationId)) : List.of();
+        if (!enabled || !countedByProducer) {
+            count(letter.sourceTopic(), letter.reason(), letter.stage().label());
+        }
+        LOG.warn("Dead letter from {}-{}@{}{} at {} stage: {} ({}){}", letter.sourceTopic(), letter.partition(),
+                letter.offset(), letter.bytesFrom().map(topic -> " via " + topic).orElse(""), letter.stage().label(),
+                letter.reason(), LetterSize.cut(letter.message(), LetterSize.MAX_MESSAGE_CHARS),
+                enabled ? " -> " + letter.deadLetterTopic(applicationId) : ", dead-letter topics are disabled: skipped");
+        return enabled ? List.of(letter.toProducerRecord(applicationId, maxLetterBytes)) : List.of();
     }
 
     /**
@@ -76,9 +106,40 @@ public final class DeadLetterQueue {
      * punctuation has no source record. The record is skipped.
      */
     public List<ProducerRecord<byte[], byte[]>> skip(DeadLetter letter, String why) {
-        counter(letter.sourceTopic(), letter.reason(), letter.stage()).increment();
+        count(letter.sourceTopic(), letter.reason(), letter.stage().label());
         LOG.error("Record from {}-{}@{} given up at {} stage and skipped, {}: {} ({})", letter.sourceTopic(),
-                letter.partition(), letter.offset(), letter.stage().label(), why, letter.reason(), letter.message());
+                letter.partition(), letter.offset(), letter.stage().label(), why, letter.reason(),
+                LetterSize.cut(letter.message(), LetterSize.MAX_MESSAGE_CHARS));
+        return List.of();
+    }
+
+    /**
+     * Counts and logs a dead letter that could not be written. It is not dead-lettered again: a
+     * dead-letter topic never has one of its own.
+     */
+    List<ProducerRecord<byte[], byte[]>> notWritten(ProducerRecord<byte[], byte[]> letter, Exception exception) {
+        Headers headers = letter.headers();
+        String source = DeadLetterHeaders.text(headers, DeadLetterHeaders.TOPIC).orElse(DeadLetter.UNKNOWN_SOURCE);
+        count(source, FailureReason.DEAD_LETTER_NOT_WRITTEN, Stage.PRODUCTION.label());
+        LOG.error("Dead letter for {}-{}@{} ({}) could not be written to {} and is dropped: {}", source,
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.PARTITION).orElse("?"),
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.OFFSET).orElse("?"),
+                DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON).orElse("?"), letter.topic(), exception.toString());
+        return List.of();
+    }
+
+    /**
+     * Counts and logs a failure of the dead-letter path itself on a record read from {@code topic},
+     * which is then skipped: a handler that threw would kill the stream thread.
+     */
+    List<ProducerRecord<byte[], byte[]>> failed(String topic, Stage stage, Exception original, RuntimeException failure) {
+        String source = topic != null ? topic : DeadLetter.UNKNOWN_SOURCE;
+        try {
+            count(source, FailureReason.DEAD_LETTER_FAILED, stage.label());
+        } finally {
+            LOG.error("Could not dead-letter a record from {} at {} stage (it failed with {}); skipped", source,
+                    stage.label(), original, failure);
+        }
         return List.of();
     }
 
@@ -95,12 +156,13 @@ public final class DeadLetterQueue {
         return enabled;
     }
 
-    private Counter counter(String topic, String reason, Stage stage) {
-        return Counter.builder(COUNTER)
+    void count(String topic, String reason, String stage) {
+        Counter.builder(COUNTER)
                 .description("Records given up on and sent to a dead-letter topic (or skipped when those are disabled)")
                 .tag("topic", topic)
                 .tag("reason", reason)
-                .tag("stage", stage.label())
-                .register(meterRegistry);
+                .tag("stage", stage)
+                .register(meterRegistry)
+                .increment();
     }
 }

@@ -1,6 +1,9 @@
 package org.bluelight.runtime.deadletter;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
@@ -12,6 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.TopologyDescription;
 import org.bluelight.schemas.Topic;
 import org.slf4j.Logger;
@@ -26,6 +32,7 @@ public final class DeadLetterTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterTopics.class);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(15);
+    private static final int FALLBACK_RETENTION_DAYS = 30;
 
     private DeadLetterTopics() {
     }
@@ -58,6 +65,55 @@ public final class DeadLetterTopics {
     }
 
     /**
+     * The app's fallback dead-letter topic, {@code <application.id>.dlq}: letters whose source topic
+     * cannot be known (a punctuation's output, a record of an internal topic without a
+     * {@link SourceStamp}) go there rather than to a topic made up on the spot.
+     */
+    public static String fallback(String applicationId) {
+        return applicationId + Topic.DLQ_SUFFIX;
+    }
+
+    /**
+     * Creates the app's {@link #fallback} topic unless it exists, at start-up as Kafka Streams does
+     * its internal topics: one partition, deleting after {@value #FALLBACK_RETENTION_DAYS} days like
+     * every dead-letter topic. A failure is only logged: {@link #requireExisting} then says what is missing.
+     *
+     * @param replicationFactor its replication factor, -1 for the broker default
+     */
+    public static void createFallback(String applicationId, int replicationFactor, Properties clientProperties) {
+        String topic = fallback(applicationId);
+        NewTopic newTopic = new NewTopic(topic, Optional.of(1),
+                replicationFactor < 1 ? Optional.empty() : Optional.of((short) replicationFactor))
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(FALLBACK_RETENTION_DAYS).toMillis())));
+        try (Admin admin = admin(clientProperties)) {
+            admin.createTopics(List.of(newTopic)).all().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitListed(admin, topic);
+            LOG.info("Created the fallback dead-letter topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warn("Could not create the fallback dead-letter topic {}: {}", topic, e.getCause().toString());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("Could not create the fallback dead-letter topic {} within {}", topic, CHECK_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Creation returns before the broker answering a listing knows the topic: wait until it does. */
+    private static void awaitListed(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
+        while (!admin.listTopics().names().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Topic " + topic + " not listed within " + CHECK_TIMEOUT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
      * Fails with {@link MissingDeadLetterTopicsException} if any of {@code required} is missing on
      * the cluster {@code clientProperties} reach. If the cluster cannot be asked within 15 s, logs
      * a warning and lets the app start (Kafka Streams itself waits for the cluster).
@@ -66,10 +122,7 @@ public final class DeadLetterTopics {
         if (required.isEmpty()) {
             return;
         }
-        // Only the admin client's own settings (bootstrap, security), so it logs no unknown-config warnings.
-        try (Admin admin = Admin.create(AdminClientConfig.configNames().stream()
-                .filter(clientProperties::containsKey)
-                .collect(Collectors.toMap(name -> name, clientProperties::get)))) {
+        try (Admin admin = admin(clientProperties)) {
             Set<String> existing = admin.listTopics(new ListTopicsOptions().timeoutMs((int) CHECK_TIMEOUT.toMillis()))
                     .names().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             SortedSet<String> missing = new TreeSet<>(required);
@@ -82,5 +135,12 @@ public final class DeadLetterTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An admin client with only its own settings (bootstrap, security), so it logs no unknown-config warnings. */
+    private static Admin admin(Properties clientProperties) {
+        return Admin.create(AdminClientConfig.configNames().stream()
+                .filter(clientProperties::containsKey)
+                .collect(Collectors.toMap(name -> name, clientProperties::get)));
     }
 }

@@ -2,11 +2,23 @@ package org.bluelight.runtime.deadletter;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.bluelight.schemas.serde.AvroSerdeException;
 
 /** Reads an exception for what a dead letter records about it. */
 final class FailureReason {
+
+    /** A record with no key where the app needs one. */
+    static final String NULL_KEY = "null-key";
+    /** A record with no value (a tombstone) where the app needs one. */
+    static final String TOMBSTONE = "tombstone";
+    /** A record over the producer's or the topic's size limit. */
+    static final String RECORD_TOO_LARGE = "record-too-large";
+    /** A dead letter that could not be written (it is logged and counted, never dead-lettered again). */
+    static final String DEAD_LETTER_NOT_WRITTEN = "dead-letter-not-written";
+    /** The dead-letter path itself failed on a record (logged and counted; the record is skipped). */
+    static final String DEAD_LETTER_FAILED = "dead-letter-failed";
 
     private FailureReason() {
     }
@@ -20,9 +32,28 @@ final class FailureReason {
         if (invalid.isPresent()) {
             return invalid.get().reason();
         }
+        if (find(exception, RecordTooLargeException.class).isPresent()) {
+            return RECORD_TOO_LARGE;
+        }
         return find(exception, AvroSerdeException.class)
                 .map(serde -> serde.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .orElse(exception.getClass().getSimpleName());
+    }
+
+    /**
+     * As {@link #of(Exception)}, except that a {@link NullPointerException} on a record with no
+     * key or no value is put down to that: {@value #NULL_KEY} or {@value #TOMBSTONE}.
+     */
+    static String of(Exception exception, boolean nullKey, boolean nullValue) {
+        boolean nullPointer = find(exception, NullPointerException.class).isPresent()
+                && find(exception, InvalidRecordException.class).isEmpty();
+        if (nullPointer && nullKey) {
+            return NULL_KEY;
+        }
+        if (nullPointer && nullValue) {
+            return TOMBSTONE;
+        }
+        return of(exception);
     }
 
     /**

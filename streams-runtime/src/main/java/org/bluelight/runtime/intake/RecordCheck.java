@@ -23,8 +23,10 @@ import org.bluelight.runtime.deadletter.Result;
  * exception handler ({@link org.bluelight.runtime.deadletter.DeadLetterProcessingHandler}, set by
  * {@code StreamsAppConfig}) turns into a dead letter: only the handler sees the record's original
  * bytes, and its dead letter is written in the same transaction as the rest of the task's output.
- * The dead-letter topic is {@code <topic>.dlq} for the topic the record was read from, so put the
- * check before any repartition.
+ * The dead-letter topic is {@code <topic>.dlq} for the topic the record was read from; put the
+ * check before any repartition, as after one the letter (traced back by its
+ * {@link org.bluelight.runtime.deadletter.SourceStamp}) holds the app's internal bytes instead of
+ * the original ones.
  */
 public final class RecordCheck<K, V, VR> implements FixedKeyProcessorSupplier<K, V, VR> {
 

@@ -49,6 +49,7 @@ import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
+import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogEntry;
 import org.bluelight.schemas.BacklogSnapshot;
@@ -322,13 +323,17 @@ public final class FuzzCampaign {
         return missing;
     }
 
-    /** Topics that are neither provisioned (a topic or its dead-letter topic) nor internal to an app. */
+    /**
+     * Topics that are neither provisioned (a topic or its dead-letter topic) nor an app's own (its
+     * internal topics, its fallback dead-letter topic).
+     */
     private static List<String> unexpectedTopics(String bootstrapServers) throws Exception {
         Set<String> provisioned = new HashSet<>();
         Topic.all().forEach(topic -> {
             provisioned.add(topic.topicName());
             provisioned.add(topic.dlqName());
         });
+        READERS.keySet().forEach(app -> provisioned.add(DeadLetterTopics.fallback(app)));
         provisioned.add(LocalStackConfig.SCHEMAS_TOPIC);
         List<String> unexpected = new ArrayList<>();
         try (Admin admin = admin(bootstrapServers)) {
