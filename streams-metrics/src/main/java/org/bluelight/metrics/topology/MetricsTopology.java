@@ -220,12 +220,23 @@ public final class MetricsTopology {
 
     /**
      * A contract topic's records that pass {@code check}; refused ones go to the topic's dead-letter
-     * topic. Tombstones carry nothing to count on these topics.
+     * topic, as do records with no key, and tombstones on a topic that deletes by time. On a compacted
+     * topic a tombstone is the source deleting a record: the figures keep its last version.
      */
     private <K, V extends SpecificRecord> KStream<K, V> stream(Topic<K, V> topic, BiFunction<V, Instant, Result<V>> check) {
-        return builder.stream(topic.topicName(), serdes.consumed(topic).withName("read-" + topic.topicName()))
-                .filter((key, value) -> value != null, Named.as("present-" + topic.topicName()))
-                .processValues(RecordCheck.<K, V, V>with((key, value, recordTime) -> check.apply(value, recordTime)), Named.as("validate-" + topic.topicName()));
+        KStream<K, V> read = builder.stream(topic.topicName(), serdes.consumed(topic).withName("read-" + topic.topicName()));
+        if (topic.compacted()) {
+            read = read.filter((key, value) -> value != null, Named.as("present-" + topic.topicName()));
+        }
+        return read.processValues(RecordCheck.<K, V, V>with((key, value, recordTime) -> {
+            if (key == null) {
+                return Result.invalid(RecordCheck.NULL_KEY, "a record with no key on " + topic.topicName());
+            }
+            if (value == null) {
+                return Result.invalid(RecordCheck.TOMBSTONE, "a tombstone on " + topic.topicName() + ", which is not compacted");
+            }
+            return check.apply(value, recordTime);
+        }), Named.as("validate-" + topic.topicName()));
     }
 
     /** The processors' own state stores, by name. */

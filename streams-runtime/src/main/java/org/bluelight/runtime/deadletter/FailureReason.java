@@ -10,9 +10,9 @@ import org.bluelight.schemas.serde.AvroSerdeException;
 final class FailureReason {
 
     /** A record with no key where the app needs one. */
-    static final String NULL_KEY = "null-key";
+    static final String NULL_KEY = org.bluelight.runtime.intake.RecordCheck.NULL_KEY;
     /** A record with no value (a tombstone) where the app needs one. */
-    static final String TOMBSTONE = "tombstone";
+    static final String TOMBSTONE = org.bluelight.runtime.intake.RecordCheck.TOMBSTONE;
     /** A record over the producer's or the topic's size limit. */
     static final String RECORD_TOO_LARGE = "record-too-large";
     /** A dead letter that could not be written (it is logged and counted, never dead-lettered again). */

@@ -30,6 +30,11 @@ import org.bluelight.runtime.deadletter.Result;
  */
 public final class RecordCheck<K, V, VR> implements FixedKeyProcessorSupplier<K, V, VR> {
 
+    /** The reason for a record with no key where the app needs one. */
+    public static final String NULL_KEY = "null-key";
+    /** The reason for a record with no value (a tombstone) where the app needs one. */
+    public static final String TOMBSTONE = "tombstone";
+
     /** A check of {@code value} read under {@code key} from a record stamped {@code recordTime}. */
     @FunctionalInterface
     public interface Check<K, V, VR> {
