@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +25,13 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.dispatch.app.DispatchApp;
@@ -48,7 +43,6 @@ import org.bluelight.ops.local.LocalServices;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.topics.ProvisioningSettings;
-import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogEntry;
@@ -381,64 +375,5 @@ public final class FuzzCampaign {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return Admin.create(props);
-    }
-
-    /** Dead letters on every {@code .dlq} topic: counts per topic and reason, and which app dead-lettered which source offset. */
-    record DeadLetters(SortedMap<String, SortedMap<String, Long>> byTopicAndReason, Set<String> sources) {
-
-        static DeadLetters read(String bootstrapServers) throws Exception {
-            SortedMap<String, SortedMap<String, Long>> counts = new TreeMap<>();
-            Set<String> sources = new HashSet<>();
-            List<String> dlqTopics;
-            try (Admin admin = admin(bootstrapServers)) {
-                dlqTopics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(Topic.DLQ_SUFFIX)).sorted().toList();
-            }
-            for (String dlq : dlqTopics) {
-                for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers, dlq)) {
-                    String reason = header(record, DeadLetterHeaders.REASON);
-                    counts.computeIfAbsent(dlq, t -> new TreeMap<>()).merge(reason == null ? "<no reason>" : reason, 1L, Long::sum);
-                    sources.add(header(record, DeadLetterHeaders.APPLICATION_ID) + "|" + header(record, DeadLetterHeaders.TOPIC)
-                            + "|" + header(record, DeadLetterHeaders.PARTITION) + "|" + header(record, DeadLetterHeaders.OFFSET));
-                }
-            }
-            return new DeadLetters(counts, sources);
-        }
-
-        boolean contains(String app, String topic, int partition, long offset) {
-            return sources.contains(app + "|" + topic + "|" + partition + "|" + offset);
-        }
-
-        private static String header(ConsumerRecord<?, ?> record, String name) {
-            Header header = record.headers().lastHeader(name);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Reads a whole topic as a read_committed consumer sees it. */
-    static final class TopicReader {
-
-        private TopicReader() {
-        }
-
-        static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4000000");
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                }
-            }
-            return records;
-        }
     }
 }
