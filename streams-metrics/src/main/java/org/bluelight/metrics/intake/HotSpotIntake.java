@@ -114,6 +114,6 @@ public final class HotSpotIntake implements Processor<byte[], byte[], Void, Void
                 metadata.map(RecordMetadata::partition).orElse(-1), metadata.map(RecordMetadata::offset).orElse(-1L),
                 record.timestamp(), record.key(), record.value(), record.headers(), stage, failure,
                 Optional.of(HotSpotIntake.class.getSimpleName()));
-        queue.divert(letter).forEach(sink::send);
+        queue.divertOutsideStreams(letter).forEach(sink::send);
     }
 }

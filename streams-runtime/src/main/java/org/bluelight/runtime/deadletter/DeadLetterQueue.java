@@ -101,6 +101,18 @@ public final class DeadLetterQueue {
     }
 
     /**
+     * As {@link #divert}, for a letter the caller writes with a producer of its own, outside Kafka
+     * Streams (a global store's thread cannot send dead letters): counted now, at least once.
+     */
+    public List<ProducerRecord<byte[], byte[]>> divertOutsideStreams(DeadLetter letter) {
+        List<ProducerRecord<byte[], byte[]>> records = divert(letter);
+        if (enabled && countedByProducer) {
+            count(letter.sourceTopic(), letter.reason(), letter.stage().label());
+        }
+        return records;
+    }
+
+    /**
      * Counts and logs {@code letter} where no dead-letter record can be written ({@code why}): Kafka
      * Streams cannot send dead letters from a global store's thread, and a record made by a
      * punctuation has no source record. The record is skipped.
