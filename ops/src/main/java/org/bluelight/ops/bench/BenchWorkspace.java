@@ -34,6 +34,43 @@ public final class BenchWorkspace {
         }
     }
 
+    /**
+     * The first of {@code count} consecutive ports all free on this machine now, for services that
+     * take the ports after a base (the local stack's apps and console).
+     */
+    public static int freePortRange(int count) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                base = probe.getLocalPort();
+            }
+            if (base + count <= 65535 && allFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IOException("No " + count + " consecutive free ports found");
+    }
+
+    private static boolean allFree(int base, int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int port = base; port < base + count; port++) {
+                sockets.add(new ServerSocket(port));
+            }
+            return true;
+        } catch (IOException taken) {
+            return false;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket: nothing to do
+                }
+            }
+        }
+    }
+
     /** Deletes {@code dir} and everything under it, if it exists. */
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {

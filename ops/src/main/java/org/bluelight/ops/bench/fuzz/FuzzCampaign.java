@@ -97,10 +97,12 @@ public final class FuzzCampaign {
     public FuzzReport run(boolean hostile, Map<String, Set<String>> expectedKeys) throws Exception {
         Path dataDir = settings.workDir().resolve(hostile ? "hostile" : "clean");
         BenchWorkspace.deleteRecursively(dataDir);
-        int[] ports = BenchWorkspace.freePorts(6);
+        int[] ports = BenchWorkspace.freePorts(3);
         LocalStackConfig config = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, ports[0], ports[1]),
                 ports[2], ProvisioningSettings.local());
-        DemoSettings demo = new DemoSettings(settings.osm(), "andorra", 1.0, null, false, ports[3]);
+        // The apps and the console take the ports after the base.
+        int httpPortBase = BenchWorkspace.freePortRange(4);
+        DemoSettings demo = new DemoSettings(settings.osm(), "andorra", 1.0, null, false, httpPortBase);
         try (LocalStack stack = new LocalStack(LocalServices.demo(config, demo, progress), line -> progress.println("  " + line))) {
             stack.start();
             AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));
@@ -114,7 +116,7 @@ public final class FuzzCampaign {
             DeadLetters deadLetters = DeadLetters.read(config.bootstrapServers());
             return new FuzzReport(hostile, sent.counts, sent.refused, deadLetters.byTopicAndReason(),
                     notDeadLettered(sent, deadLetters), outputs.keys, outputs.impossible,
-                    unexpectedTopics(config.bootstrapServers()), unhealthy(ports[3]), lag, elapsed);
+                    unexpectedTopics(config.bootstrapServers()), unhealthy(httpPortBase), lag, elapsed);
         }
     }
 
