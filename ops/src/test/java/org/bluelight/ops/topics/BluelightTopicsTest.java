@@ -20,9 +20,22 @@ class BluelightTopicsTest {
     void declaresEveryTopicAndItsDeadLetterTopicOnce() {
         List<TopicSpec> list = BluelightTopics.specs(settings);
 
-        assertThat(list).hasSize(2 * Topic.all().size());
+        assertThat(list).hasSize(2 * Topic.all().size() + BluelightTopics.APPLICATION_IDS.size());
         for (Topic<?, ?> topic : Topic.all()) {
             assertThat(specs).containsKeys(topic.topicName(), topic.dlqName());
+        }
+    }
+
+    @Test
+    void declaresEachAppsFallbackDeadLetterTopicWithOnePartitionDeletingLikeTheOthers() {
+        assertThat(BluelightTopics.APPLICATION_IDS).contains("bluelight-dispatch", "bluelight-coverage", "bluelight-metrics");
+        for (String app : BluelightTopics.APPLICATION_IDS) {
+            TopicSpec fallback = specs.get(app + ".dlq");
+            assertThat(fallback).as(app).isNotNull();
+            assertThat(fallback.partitions()).isEqualTo(1);
+            assertThat(fallback.replicationFactor()).isEqualTo((short) 2);
+            assertThat(fallback.cleanupPolicy()).isEqualTo(CleanupPolicy.DELETE);
+            assertThat(fallback.retention()).isEqualTo(Duration.ofDays(9));
         }
     }
 
@@ -47,7 +60,7 @@ class BluelightTopicsTest {
 
     @Test
     void everyTopicGetsTheDeploymentsPartitionsAndReplication() {
-        assertThat(specs.values()).allSatisfy(spec -> {
+        assertThat(specs.values()).filteredOn(spec -> !spec.name().startsWith("bluelight-")).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(6);
             assertThat(spec.replicationFactor()).isEqualTo((short) 2);
         });
