@@ -96,7 +96,8 @@ public final class BenchFuzzCommand implements Callable<Integer> {
                 clean.elapsedSeconds(), hostile.elapsedSeconds(), hostile.lag());
         if (verdict.passed()) {
             out.println("PASSED: every app healthy and caught up, every undecodable record dead-lettered by each app that reads it,");
-            out.println("        every output of the clean run present, no impossible output, no stray topic.");
+            out.println("        every output of the clean run present, the good hot spot's trial counts and dosage unchanged,");
+            out.println("        no impossible output, no stray topic.");
         } else {
             out.println("FAILED:");
             verdict.failures().stream().limit(50).forEach(failure -> out.println("  " + failure));

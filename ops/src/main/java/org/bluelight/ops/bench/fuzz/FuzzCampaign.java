@@ -48,6 +48,7 @@ import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.BacklogEntry;
 import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.Candidate;
+import org.bluelight.schemas.HotSpotDay;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.Topic;
@@ -76,6 +77,9 @@ public final class FuzzCampaign {
     private static final Map<Topic<?, ?>, List<String>> GLOBAL_READERS = Map.of(Topic.HOTSPOTS, List.of(MetricsApp.APPLICATION_ID));
 
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    /** Good records a hostile run sends twice, the copy a round later: none of them may change an output. */
+    private static final Set<Topic<?, ?>> DUPLICATED = Set.of(Topic.INCIDENTS, Topic.TELEMATICS, Topic.ASSIGNMENTS,
+            Topic.CRIME_RECORDS, Topic.CUSTODY_RECORDS);
     /** Punctuated outputs (coverage cells, KPIs, rankings) follow the input by up to this long. */
     private static final Duration OUTPUT_SETTLE = Duration.ofSeconds(15);
     private static final int MAX_KEY_LENGTH = 1024;
@@ -115,7 +119,7 @@ public final class FuzzCampaign {
             Outputs outputs = awaitOutputs(config.bootstrapServers(), serdes, expectedKeys);
             DeadLetters deadLetters = DeadLetters.read(config.bootstrapServers());
             return new FuzzReport(hostile, sent.counts, sent.refused, deadLetters.byTopicAndReason(),
-                    notDeadLettered(sent, deadLetters), outputs.keys, outputs.impossible,
+                    notDeadLettered(sent, deadLetters), outputs.keys, outputs.trialDays, outputs.impossible,
                     unexpectedTopics(config.bootstrapServers()), unhealthy(httpPortBase), lag, elapsed);
         }
     }
@@ -137,8 +141,17 @@ public final class FuzzCampaign {
         List<FuzzRecord> records = new ArrayList<>(good.reference());
         int rounds = settings.goodRounds();
         int perRound = (hostileRecords.size() + rounds - 1) / rounds;
+        List<FuzzRecord> previous = List.of();
         for (int round = 0; round < rounds; round++) {
-            records.addAll(good.round(round));
+            List<FuzzRecord> current = good.round(round);
+            records.addAll(current);
+            if (hostile) {
+                previous.stream().filter(record -> DUPLICATED.contains(record.topic()))
+                        .map(record -> new FuzzRecord(record.topic(), record.key(), record.value(), record.timestamp(),
+                                HostileKind.DUPLICATE))
+                        .forEach(records::add);
+            }
+            previous = current;
             int from = Math.min(round * perRound, hostileRecords.size());
             records.addAll(hostileRecords.subList(from, Math.min(from + perRound, hostileRecords.size())));
         }
@@ -222,8 +235,11 @@ public final class FuzzCampaign {
         return behind;
     }
 
-    /** The output topics' keys and any impossible values, once the expected keys are there or the settle time is up. */
-    private record Outputs(Map<String, Set<String>> keys, List<String> impossible) {
+    /**
+     * The output topics' keys, the good hot spot's trial days as last published, and any impossible
+     * values, once the expected keys are there or the settle time is up.
+     */
+    private record Outputs(Map<String, Set<String>> keys, Map<String, String> trialDays, List<String> impossible) {
     }
 
     private Outputs awaitOutputs(String bootstrapServers, AppSerdes serdes, Map<String, Set<String>> expected) throws Exception {
@@ -243,6 +259,7 @@ public final class FuzzCampaign {
 
     private Outputs readOutputs(String bootstrapServers, AppSerdes serdes) {
         Map<String, Set<String>> keys = new TreeMap<>();
+        Map<String, String> trialDays = new TreeMap<>();
         List<String> impossible = new ArrayList<>();
         for (Topic<?, ?> topic : OUTPUTS) {
             Set<String> seen = new HashSet<>();
@@ -254,10 +271,20 @@ public final class FuzzCampaign {
                 }
                 seen.add(key);
                 impossibleValues(serdes, topic, key, record.value(), impossible);
+                if (topic == Topic.HOTSPOT_TRIAL && record.value() != null && !HostileRecords.hostileKey(key)) {
+                    trialDays.put(key, trialDay(serdes, record.value()));
+                }
             }
             keys.put(topic.topicName(), seen);
         }
-        return new Outputs(keys, impossible);
+        return new Outputs(keys, trialDays, impossible);
+    }
+
+    /** A trial day's counts and dosage: what the good records alone decide (not when it was last updated). */
+    private static String trialDay(AppSerdes serdes, byte[] value) {
+        HotSpotDay day = serdes.valueSerde(Topic.HOTSPOT_TRIAL).deserializer().deserialize(Topic.HOTSPOT_TRIAL.topicName(), value);
+        return day.getArm() + " counts " + day.getCounts() + ", patrol " + day.getPatrolMinutes() + " min in "
+                + day.getPatrolVisits() + " visits";
     }
 
     private static <K> String keyText(AppSerdes serdes, Topic<K, ?> topic, byte[] key) {

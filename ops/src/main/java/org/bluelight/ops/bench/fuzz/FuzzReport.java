@@ -13,6 +13,7 @@ import java.util.SortedMap;
  * @param deadLetters        dead letters per dead-letter topic and reason, over all apps
  * @param notDeadLettered    undecodable records an app that reads the topic did not dead-letter: app, topic, kind, offset
  * @param outputKeys         the keys seen on each output topic
+ * @param goodTrialDays      the good hot spot's trial days as last published (counts and dosage), by key
  * @param impossibleOutputs  output records carrying values no real incident can have
  * @param unexpectedTopics   topics that exist but were neither provisioned nor an app's internal topic
  * @param unhealthyApps      apps whose /health did not answer 200 at the end
@@ -26,6 +27,7 @@ public record FuzzReport(
         SortedMap<String, SortedMap<String, Long>> deadLetters,
         List<String> notDeadLettered,
         Map<String, java.util.Set<String>> outputKeys,
+        Map<String, String> goodTrialDays,
         List<String> impossibleOutputs,
         List<String> unexpectedTopics,
         List<String> unhealthyApps,

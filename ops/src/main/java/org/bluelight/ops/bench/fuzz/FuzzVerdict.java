@@ -28,6 +28,12 @@ public record FuzzVerdict(List<String> failures, Map<String, Set<String>> missin
                         + absent.iterator().next());
             }
         });
+        clean.goodTrialDays().forEach((key, value) -> {
+            String after = hostile.goodTrialDays().get(key);
+            if (after != null && !after.equals(value)) {
+                failures.add("metrics.hotspot-trial " + key + ": " + value + " in the clean run, " + after + " in the hostile run");
+            }
+        });
         for (FuzzReport run : List.of(clean, hostile)) {
             String which = run.hostile() ? "hostile run" : "clean run";
             run.unhealthyApps().forEach(app -> failures.add(which + ": unhealthy " + app));

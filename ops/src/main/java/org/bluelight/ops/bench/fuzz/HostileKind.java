@@ -16,8 +16,14 @@ public enum HostileKind {
     NULL_KEY(true),
     /** A key with no value, on a topic where deleting means nothing. */
     TOMBSTONE(true),
-    /** The topic's own contract with values no real source sends: ids of 100 KB, NaN positions, year 9999... */
+    /**
+     * The topic's own contract with values no real source sends: empty ids and ids of 100 KB to 1 MB,
+     * NaN and out-of-range positions, year 1 and 9999, negative and enormous durations, events of
+     * incidents never reported, references to unknown officers and incidents.
+     */
     HOSTILE_VALUE(false),
+    /** A good record sent again a round later, as a CAD feed retrying would: it must change nothing. */
+    DUPLICATE(false),
     /** A plausible record stamped in 1970 or in year 9999. */
     HOSTILE_TIMESTAMP(false);
 

@@ -1,6 +1,7 @@
 package org.bluelight.ops.bench.fuzz;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class HostileRecords {
     /** The kinds that make sense on {@code topic}: no tombstones where a tombstone is a legitimate delete. */
     public static List<HostileKind> kindsFor(Topic<?, ?> topic) {
         List<HostileKind> kinds = new ArrayList<>(Arrays.asList(HostileKind.values()));
+        kinds.remove(HostileKind.DUPLICATE); // made from good records, by the campaign
         if (topic.compacted()) {
             kinds.remove(HostileKind.TOMBSTONE);
         }
@@ -97,6 +99,7 @@ public final class HostileRecords {
             case HOSTILE_VALUE -> hostileValue(topic);
             case HOSTILE_TIMESTAMP -> new FuzzRecord(topic, plausible.key(), plausible.value(),
                     random.nextBoolean() ? 0L : YEAR_9999.toEpochMilli(), kind);
+            case DUPLICATE -> throw new IllegalArgumentException("Duplicates are made from good records, by the campaign");
         };
     }
 
@@ -140,7 +143,7 @@ public final class HostileRecords {
     private FuzzRecord hostileValue(Topic<?, ?> topic) {
         Instant t = now;
         GeoPoint where = new GeoPoint(42.5078, 1.5211);
-        int choice = random.nextInt(6);
+        int choice = random.nextInt(9);
         FuzzRecord record;
         if (topic == Topic.INCIDENTS) {
             IncidentEvent.Builder incident = incident(id("I"), t, where);
@@ -150,7 +153,11 @@ public final class HostileRecords {
                 case 2 -> incident.setLocation(extremePoint());
                 case 3 -> incident.setExpectedServiceMinutes(-371);
                 case 4 -> incident.setGrade(random.nextBoolean() ? 99 : -1);
-                default -> incident.setOfficersRequired(random.nextBoolean() ? 3000 : -5).setDispatchGroup(controlCharacters());
+                case 5 -> incident.setOfficersRequired(random.nextBoolean() ? 3000 : -5).setDispatchGroup(controlCharacters());
+                case 6 -> incident.setIncidentId("");
+                // Events of an incident never reported, and a report a year after it happened.
+                case 7 -> incident.setEventType(random.nextBoolean() ? IncidentEventType.CLOSED : IncidentEventType.UPDATED);
+                default -> incident.setOccurredAt(t.minus(Duration.ofDays(365))).setExpectedServiceMinutes(Integer.MAX_VALUE);
             }
             record = shapes.record(Topic.INCIDENTS, incident.getIncidentId(), incident.build(), t);
         } else if (topic == Topic.OFFICER_STATUS) {
@@ -160,7 +167,10 @@ public final class HostileRecords {
                 case 1, 2 -> status.setChangedAt(extremeTime());
                 case 3 -> status.setPosition(extremePoint());
                 case 4 -> status.setCrewSize(random.nextBoolean() ? -1 : 100_000);
-                default -> status.setDispatchGroup(longId()).setPredictedFreeAt(YEAR_9999);
+                case 5 -> status.setDispatchGroup(longId()).setPredictedFreeAt(YEAR_9999);
+                case 6 -> status.setOfficerId("").setCallSign("");
+                case 7 -> status.setState(OfficerState.ON_SCENE).setIncidentId(id("UNKNOWN-I"));
+                default -> status.setShiftStart(t).setShiftEnd(random.nextBoolean() ? t.minus(Duration.ofHours(9)) : YEAR_9999);
             }
             record = shapes.record(Topic.OFFICER_STATUS, status.getOfficerId(), status.build(), t);
         } else if (topic == Topic.TELEMATICS) {
@@ -169,7 +179,10 @@ public final class HostileRecords {
                 case 0 -> fix.setOfficerId(longId());
                 case 1, 2 -> fix.setFixedAt(extremeTime());
                 case 3, 4 -> fix.setPosition(extremePoint());
-                default -> fix.setSpeedMps(Float.NaN).setHeadingDegrees(Float.POSITIVE_INFINITY);
+                case 5 -> fix.setSpeedMps(Float.NaN).setHeadingDegrees(Float.POSITIVE_INFINITY);
+                case 6 -> fix.setOfficerId("");
+                case 7 -> fix.setAccuracyMeters(-1f).setSpeedMps(Float.MAX_VALUE);
+                default -> fix.setFixedAt(t.minus(Duration.ofDays(random.nextInt(1, 400))));
             }
             record = shapes.record(Topic.TELEMATICS, fix.getOfficerId(), fix.build(), t);
         } else if (topic == Topic.ASSIGNMENTS) {
@@ -183,7 +196,11 @@ public final class HostileRecords {
                 case 2 -> assignment.setDecidedAt(extremeTime());
                 case 3 -> assignment.setIncidentId(longId());
                 case 4 -> assignment.setOfficerIds(List.of());
-                default -> assignment.setOfficerIds(List.of(longId()));
+                case 5 -> assignment.setOfficerIds(List.of(longId()));
+                case 6 -> assignment.setOfficerIds(List.of("", id("O")));
+                // Standing down an incident nobody was sent to; the same officer fifty times.
+                case 7 -> assignment.setAction(AssignmentAction.STOOD_DOWN);
+                default -> assignment.setOfficerIds(Collections.nCopies(50, id("O")));
             }
             record = shapes.record(Topic.ASSIGNMENTS, assignment.getIncidentId(), assignment.build(), t);
         } else if (topic == Topic.CRIME_RECORDS) {
@@ -194,7 +211,10 @@ public final class HostileRecords {
                 case 2 -> crime.setRecordedAt(extremeTime());
                 case 3 -> crime.setLocation(extremePoint());
                 case 4 -> crime.setPeople(List.of(new CrimePerson(longId(), CrimeRole.SUSPECT, null)));
-                default -> crime.setPeople(manyPeople());
+                case 5 -> crime.setPeople(manyPeople());
+                case 6 -> crime.setCrimeId("").setPeople(List.of(new CrimePerson("", CrimeRole.VICTIM, null)));
+                case 7 -> crime.setRecordedAt(t.minus(Duration.ofDays(3650)));
+                default -> crime.setIncidentId(id("UNKNOWN-I"));
             }
             record = shapes.record(Topic.CRIME_RECORDS, crime.getCrimeId(), crime.build(), t);
         } else if (topic == Topic.CUSTODY_RECORDS) {
@@ -203,7 +223,10 @@ public final class HostileRecords {
                 case 0 -> custody.setCustodyId(longId());
                 case 1 -> custody.setPersonId(longId());
                 case 2, 3 -> custody.setArrivedAt(extremeTime());
-                default -> custody.setReleasedAt(YEAR_9999);
+                case 4, 5 -> custody.setReleasedAt(YEAR_9999);
+                case 6 -> custody.setPersonId("");
+                case 7 -> custody.setReleasedAt(t.minus(Duration.ofDays(2)));
+                default -> custody.setCustodyId("");
             }
             record = shapes.record(Topic.CUSTODY_RECORDS, custody.getCustodyId(), custody.build(), t);
         } else if (topic == Topic.HOTSPOTS) {
@@ -214,12 +237,20 @@ public final class HostileRecords {
                         "{\"type\":\"Polygon\",\"coordinates\":[[[-180,-85],[180,-85],[180,85],[-180,85],[-180,-85]]]}")));
                 case 3 -> hotSpot.setPatrolAreas(List.of(new PatrolArea(id("P"), manyVertices(where, 20_000))));
                 case 4 -> hotSpot.setPatrolAreas(List.of(new PatrolArea(id("P"), "{\"type\":\"Polygon\",\"coordinates\":[[[NaN")));
-                default -> hotSpot.setPatrolAreas(List.of());
+                case 5 -> hotSpot.setPatrolAreas(List.of());
+                case 6 -> hotSpot.setHotSpotId("");
+                case 7 -> hotSpot.setPatrolAreas(List.of(new PatrolArea(id("P"),
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[1.52,42.50],[1.53,42.51],[1.52,42.51],[1.53,42.50]]]}")));
+                default -> hotSpot.setPatrolAreas(manyAreas(where, 2000));
             }
             record = shapes.record(Topic.HOTSPOTS, hotSpot.getHotSpotId(), hotSpot.build(), t);
         } else if (topic == Topic.TRIAL_ALLOCATIONS) {
             LocalDate day = GoodWorkload.trialDay(t);
-            String hotSpot = choice == 0 ? longId() : id("HS");
+            String hotSpot = switch (choice) {
+                case 0 -> longId();
+                case 6 -> "";
+                default -> id("HS");
+            };
             LocalDate valueDay = switch (choice) {
                 case 1, 2 -> LocalDate.of(9999, 12, 31);
                 case 3 -> LocalDate.of(1, 1, 1);
@@ -284,9 +315,9 @@ public final class HostileRecords {
         };
     }
 
-    /** A 100 KB id. */
+    /** An id of 100 KB, or now and then of nearly 1 MB (the broker's default largest record). */
     private String longId() {
-        return PREFIX + "X".repeat(100_000) + serial;
+        return PREFIX + "X".repeat(random.nextInt(8) == 0 ? 1_000_000 : 100_000) + serial;
     }
 
     private String controlCharacters() {
@@ -299,6 +330,14 @@ public final class HostileRecords {
             people.add(new CrimePerson(id("P") + "-" + i, CrimeRole.VICTIM, null));
         }
         return people;
+    }
+
+    private List<PatrolArea> manyAreas(GeoPoint centre, int count) {
+        List<PatrolArea> areas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            areas.add(new PatrolArea(id("P") + "-" + i, GoodWorkload.square(centre, 0.0005)));
+        }
+        return areas;
     }
 
     private static String manyVertices(GeoPoint centre, int count) {

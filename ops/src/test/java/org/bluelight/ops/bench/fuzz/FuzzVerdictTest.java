@@ -44,8 +44,24 @@ class FuzzVerdictTest {
                 .containsEntry(BACKLOG, Set.of(GoodWorkload.BACKLOG_GROUP));
     }
 
+    @Test
+    void theGoodHotSpotsTrialCountsMustNotChangeWhenHostileRecordsAndDuplicatesArrive() {
+        Map<String, Set<String>> keys = Map.of(Topic.HOTSPOT_TRIAL.topicName(), Set.of("FZ-HS1|2026-12-03"));
+        FuzzReport clean = report(false, keys, Map.of("FZ-HS1|2026-12-03", "TREATMENT counts {crimes: 20}"));
+        FuzzReport same = report(true, keys, Map.of("FZ-HS1|2026-12-03", "TREATMENT counts {crimes: 20}"));
+        FuzzReport doubled = report(true, keys, Map.of("FZ-HS1|2026-12-03", "TREATMENT counts {crimes: 40}"));
+
+        assertThat(FuzzVerdict.of(clean, same).passed()).isTrue();
+        assertThat(FuzzVerdict.of(clean, doubled).failures()).singleElement().asString()
+                .contains("FZ-HS1|2026-12-03").contains("crimes: 20").contains("crimes: 40");
+    }
+
     private static FuzzReport report(boolean hostile, Map<String, Set<String>> keys) {
-        return new FuzzReport(hostile, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), keys, List.of(), List.of(),
+        return report(hostile, keys, Map.of());
+    }
+
+    private static FuzzReport report(boolean hostile, Map<String, Set<String>> keys, Map<String, String> trialDays) {
+        return new FuzzReport(hostile, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), keys, trialDays, List.of(), List.of(),
                 List.of(), new TreeMap<>(Map.of("bluelight-dispatch", 0L)), 1.0);
     }
 }
