@@ -315,9 +315,17 @@ public final class HostileRecords {
         };
     }
 
-    /** An id of 100 KB, or now and then of nearly 1 MB (the broker's default largest record). */
+    /**
+     * An id of 100 KB; now and then of 450 KB (key and value together just under the broker's
+     * default 1 MB record limit) or of 1 MB (which the broker refuses, so it is counted as refused).
+     */
     private String longId() {
-        return PREFIX + "X".repeat(random.nextInt(8) == 0 ? 1_000_000 : 100_000) + serial;
+        int size = switch (random.nextInt(16)) {
+            case 0 -> 1_000_000;
+            case 1, 2 -> 450_000;
+            default -> 100_000;
+        };
+        return PREFIX + "X".repeat(size) + serial;
     }
 
     private String controlCharacters() {
