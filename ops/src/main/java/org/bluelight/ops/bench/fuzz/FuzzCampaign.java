@@ -80,8 +80,14 @@ public final class FuzzCampaign {
     /** Good records a hostile run sends twice, the copy a round later: none of them may change an output. */
     private static final Set<Topic<?, ?>> DUPLICATED = Set.of(Topic.INCIDENTS, Topic.TELEMATICS, Topic.ASSIGNMENTS,
             Topic.CRIME_RECORDS, Topic.CUSTODY_RECORDS);
-    /** Punctuated outputs (coverage cells, KPIs, rankings) follow the input by up to this long. */
+    /**
+     * Punctuated outputs (coverage cells, KPIs, rankings every 30 s) follow the input: a clean run
+     * waits until every output topic has records and no new key has come for this long.
+     */
     private static final Duration OUTPUT_SETTLE = Duration.ofSeconds(15);
+    private static final Duration CLEAN_OUTPUT_LIMIT = Duration.ofMinutes(2);
+    /** The metrics app reads hot spots on its global thread, apart from the records that count in them: give it a head start. */
+    private static final Duration REFERENCE_HEAD_START = Duration.ofSeconds(10);
     private static final int MAX_KEY_LENGTH = 1024;
 
     private final FuzzSettings settings;
@@ -111,9 +117,12 @@ public final class FuzzCampaign {
             stack.start();
             AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            List<FuzzRecord> records = records(serdes, now.minus(Duration.ofHours(1)), hostile);
+            GoodWorkload good = new GoodWorkload(serdes, now.minus(Duration.ofHours(1)));
+            Sent reference = send(config.bootstrapServers(), good.reference());
+            Thread.sleep(REFERENCE_HEAD_START.toMillis());
+            List<FuzzRecord> records = records(good, serdes, hostile);
             Instant started = Instant.now();
-            Sent sent = send(config.bootstrapServers(), records);
+            Sent sent = reference.and(send(config.bootstrapServers(), records));
             SortedMap<String, Long> lag = awaitCaughtUp(config.bootstrapServers());
             double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             Outputs outputs = awaitOutputs(config.bootstrapServers(), serdes, expectedKeys);
@@ -124,12 +133,11 @@ public final class FuzzCampaign {
         }
     }
 
-    /** The good workload, and in a hostile run the hostile records spread between its rounds. */
-    private List<FuzzRecord> records(AppSerdes serdes, Instant start, boolean hostile) {
-        GoodWorkload good = new GoodWorkload(serdes, start);
+    /** The good workload's rounds, and in a hostile run the hostile records spread between them. */
+    private List<FuzzRecord> records(GoodWorkload good, AppSerdes serdes, boolean hostile) {
         List<FuzzRecord> hostileRecords = new ArrayList<>();
         if (hostile) {
-            HostileRecords maker = new HostileRecords(serdes, settings.seed(), start.plus(Duration.ofMinutes(30)));
+            HostileRecords maker = new HostileRecords(serdes, settings.seed(), good.start().plus(Duration.ofMinutes(30)));
             for (Topic<?, ?> topic : INPUTS) {
                 List<HostileKind> kinds = HostileRecords.kindsFor(topic);
                 for (int i = 0; i < settings.hostilePerTopic(); i++) {
@@ -138,7 +146,7 @@ public final class FuzzCampaign {
             }
             Collections.shuffle(hostileRecords, new java.util.Random(settings.seed()));
         }
-        List<FuzzRecord> records = new ArrayList<>(good.reference());
+        List<FuzzRecord> records = new ArrayList<>();
         int rounds = settings.goodRounds();
         int perRound = (hostileRecords.size() + rounds - 1) / rounds;
         List<FuzzRecord> previous = List.of();
@@ -161,6 +169,23 @@ public final class FuzzCampaign {
     /** What was sent, and where each hostile record landed. */
     private record Sent(SortedMap<String, SortedMap<String, Integer>> counts, SortedMap<String, SortedMap<String, Integer>> refused,
                         List<Landed> hostile) {
+
+        Sent and(Sent more) {
+            SortedMap<String, SortedMap<String, Integer>> allCounts = merged(counts, more.counts);
+            List<Landed> allHostile = new ArrayList<>(hostile);
+            allHostile.addAll(more.hostile);
+            return new Sent(allCounts, merged(refused, more.refused), allHostile);
+        }
+
+        private static SortedMap<String, SortedMap<String, Integer>> merged(SortedMap<String, SortedMap<String, Integer>> a,
+                                                                            SortedMap<String, SortedMap<String, Integer>> b) {
+            SortedMap<String, SortedMap<String, Integer>> sum = new TreeMap<>();
+            for (var counts : List.of(a, b)) {
+                counts.forEach((topic, kinds) -> kinds.forEach((kind, n) ->
+                        sum.computeIfAbsent(topic, t -> new TreeMap<>()).merge(kind, n, Integer::sum)));
+            }
+            return sum;
+        }
     }
 
     private record Landed(FuzzRecord record, int partition, long offset) {
@@ -242,15 +267,27 @@ public final class FuzzCampaign {
     private record Outputs(Map<String, Set<String>> keys, Map<String, String> trialDays, List<String> impossible) {
     }
 
+    /**
+     * A clean run ({@code expected} empty) waits until every output topic has keys and none new came
+     * for {@link #OUTPUT_SETTLE}; a hostile run until every expected key is there. Either gives up
+     * at its limit and returns what it has, for the verdict to judge.
+     */
     private Outputs awaitOutputs(String bootstrapServers, AppSerdes serdes, Map<String, Set<String>> expected) throws Exception {
-        Instant deadline = Instant.now().plus(expected.isEmpty() ? OUTPUT_SETTLE : OUTPUT_SETTLE.multipliedBy(4));
-        Thread.sleep(OUTPUT_SETTLE.toMillis() / 3);
+        Instant deadline = Instant.now().plus(expected.isEmpty() ? CLEAN_OUTPUT_LIMIT : OUTPUT_SETTLE.multipliedBy(4));
+        Map<String, Set<String>> previous = Map.of();
+        Instant unchangedSince = Instant.now();
         while (true) {
             Outputs outputs = readOutputs(bootstrapServers, serdes);
-            boolean complete = expected.entrySet().stream()
-                    .allMatch(e -> outputs.keys.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
-            boolean settled = expected.isEmpty() && Instant.now().isAfter(deadline);
-            if (!expected.isEmpty() && complete || settled || Instant.now().isAfter(deadline)) {
+            if (!outputs.keys.equals(previous)) {
+                previous = outputs.keys;
+                unchangedSince = Instant.now();
+            }
+            boolean done = expected.isEmpty()
+                    ? OUTPUTS.stream().allMatch(topic -> !outputs.keys.getOrDefault(topic.topicName(), Set.of()).isEmpty())
+                            && Instant.now().isAfter(unchangedSince.plus(OUTPUT_SETTLE))
+                    : expected.entrySet().stream()
+                            .allMatch(e -> outputs.keys.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
+            if (done || Instant.now().isAfter(deadline)) {
                 return outputs;
             }
             Thread.sleep(2000);

@@ -28,6 +28,9 @@ public record FuzzVerdict(List<String> failures, Map<String, Set<String>> missin
                         + absent.iterator().next());
             }
         });
+        FuzzCampaign.OUTPUTS.stream().map(topic -> topic.topicName())
+                .filter(topic -> clean.outputKeys().getOrDefault(topic, Set.of()).isEmpty())
+                .forEach(topic -> failures.add("clean run: nothing on " + topic + " to compare the hostile run with"));
         clean.goodTrialDays().forEach((key, value) -> {
             String after = hostile.goodTrialDays().get(key);
             if (after != null && !after.equals(value)) {

@@ -70,6 +70,11 @@ public final class GoodWorkload {
         this.start = start;
     }
 
+    /** The first record's time. */
+    public Instant start() {
+        return start;
+    }
+
     /** The trial day (06:00 to 05:59 local) that {@code at} falls in. */
     static LocalDate trialDay(Instant at) {
         ZonedDateTime local = at.atZone(TRIAL_ZONE);

@@ -60,8 +60,29 @@ class FuzzVerdictTest {
         return report(hostile, keys, Map.of());
     }
 
+    @Test
+    void aCleanRunWithNothingOnAnOutputTopicCannotVouchForTheHostileRun() {
+        Map<String, Set<String>> keys = new TreeMap<>(everyOutput());
+        keys.remove(Topic.FSU.topicName());
+
+        FuzzVerdict verdict = FuzzVerdict.of(new FuzzReport(false, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), keys,
+                Map.of(), List.of(), List.of(), List.of(), new TreeMap<>(), 1.0), report(true, Map.of()));
+
+        assertThat(verdict.failures()).anySatisfy(failure -> assertThat(failure).contains("clean run: nothing on metrics.fsu"));
+    }
+
+    /** One key on every output topic, so a clean run has something everywhere. */
+    private static Map<String, Set<String>> everyOutput() {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        FuzzCampaign.OUTPUTS.forEach(topic -> keys.put(topic.topicName(), Set.of()));
+        return keys;
+    }
+
     private static FuzzReport report(boolean hostile, Map<String, Set<String>> keys, Map<String, String> trialDays) {
-        return new FuzzReport(hostile, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), keys, trialDays, List.of(), List.of(),
+        Map<String, Set<String>> all = new TreeMap<>();
+        FuzzCampaign.OUTPUTS.forEach(topic -> all.put(topic.topicName(), Set.of("FZ-ANY")));
+        all.putAll(keys);
+        return new FuzzReport(hostile, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), all, trialDays, List.of(), List.of(),
                 List.of(), new TreeMap<>(Map.of("bluelight-dispatch", 0L)), 1.0);
     }
 }
