@@ -1,6 +1,5 @@
 package org.bluelight.ops.bench.dispatch;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.streams.KafkaStreams;
-import org.bluelight.dispatch.app.DispatchApp;
-import org.bluelight.dispatch.app.DispatchSettings;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.cli.DurationConverter;
@@ -27,11 +23,7 @@ import org.bluelight.ops.local.LogFile;
 import org.bluelight.ops.local.RoadNetworkService;
 import org.bluelight.ops.local.StreamsAppService;
 import org.bluelight.ops.topics.ProvisioningSettings;
-import org.bluelight.routing.mapgen.CountyGenerator;
-import org.bluelight.routing.mapgen.MapPreset;
-import org.bluelight.routing.network.MapBounds;
 import org.bluelight.runtime.StreamsApp;
-import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.registry.RegistryClientConfig;
@@ -96,7 +88,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--processing-guarantee must be exactly_once_v2 or at_least_once");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path map = osm != null ? osm : countyMap(out);
+        Path map = osm != null ? osm : DispatchWorkload.countyMap(out);
         if (!Files.isRegularFile(map)) {
             throw new ParameterException(spec.commandLine(), "No map at " + map.toAbsolutePath());
         }
@@ -110,22 +102,14 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
+                StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
+        if (producerLingerMs != null) {
+            settings.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
+        }
         services.add(new StreamsAppService("dispatch app", "", () -> {
-            MapBounds bounds = roads.network().bounds();
-            Map<String, String> values = new java.util.HashMap<>(Map.of(
-                    "bootstrap.servers", config.bootstrapServers(),
-                    "schema.registry.url", config.registryUrl().toString(),
-                    "state.dir", dataDir.resolve("state").toAbsolutePath().toString(),
-                    "routing.osm.file", map.toString(),
-                    "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon(),
-                    StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
-                    StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
-            if (producerLingerMs != null) {
-                values.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
-            }
-            ConfigSource source = ConfigSource.of(values);
-            dispatch.set(DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, ports[3]),
-                    DispatchSettings.from(source), roads.network()));
+            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());
@@ -134,7 +118,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                  out.flush();
              })) {
             stack.start();
-            awaitRunning(dispatch.get());
+            DispatchWorkload.awaitRunning(dispatch.get());
             out.printf(Locale.ROOT, "map %s: %,d junctions; dispatch app %s%n", map, roads.network().nodeCount(),
                     dispatch.get().state());
             run(out, config, roads, dispatch.get());
@@ -206,28 +190,5 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private static long percentile(List<Long> sorted, double q) {
         int index = (int) Math.ceil(q * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static void awaitRunning(StreamsApp app) throws InterruptedException {
-        long deadline = System.nanoTime() + APP_START_LIMIT.toNanos();
-        while (app.state() != KafkaStreams.State.RUNNING) {
-            if (app.state() == KafkaStreams.State.ERROR || app.state() == KafkaStreams.State.NOT_RUNNING
-                    || System.nanoTime() > deadline) {
-                throw new IllegalStateException("The dispatch app did not reach RUNNING: " + app.state());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** The generated county (seed 1), written once under target/. */
-    private static Path countyMap(PrintWriter out) throws IOException {
-        Path file = WORK_DIR.resolve("county.osm.gz");
-        if (!Files.isRegularFile(file)) {
-            Files.createDirectories(WORK_DIR);
-            out.println("Generating the county map " + file + " ...");
-            out.flush();
-            CountyGenerator.generate(MapPreset.COUNTY, 1, file);
-        }
-        return file;
     }
 }

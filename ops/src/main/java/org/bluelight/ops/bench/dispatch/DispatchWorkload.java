@@ -1,7 +1,12 @@
 package org.bluelight.ops.bench.dispatch;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,8 +22,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.bluelight.dispatch.app.DispatchApp;
+import org.bluelight.dispatch.app.DispatchSettings;
+import org.bluelight.ops.local.LocalStackConfig;
+import org.bluelight.ops.local.RoadNetworkService;
 import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.mapgen.CountyGenerator;
+import org.bluelight.routing.mapgen.MapPreset;
+import org.bluelight.routing.network.MapBounds;
 import org.bluelight.routing.network.RoadNetwork;
+import org.bluelight.runtime.StreamsApp;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.IncidentCategory;
 import org.bluelight.schemas.IncidentEvent;
@@ -41,6 +57,8 @@ public final class DispatchWorkload implements AutoCloseable {
     public static final Duration TELEMATICS_PERIOD = Duration.ofSeconds(5);
     private static final long TELEMATICS_TICK_MS = 100;
     private static final long SEED = 42;
+    private static final Duration APP_START_LIMIT = Duration.ofMinutes(3);
+    private static final Path COUNTY_DIR = Path.of("target", "bench-dispatch");
 
     private final int officers;
     private final double rate;
@@ -200,6 +218,47 @@ public final class DispatchWorkload implements AutoCloseable {
 
     private static org.bluelight.schemas.GeoPoint point(GeoPoint p) {
         return new org.bluelight.schemas.GeoPoint(p.lat(), p.lon());
+    }
+
+    /**
+     * The dispatch app on a bench's stack, routing on {@code roads}, its state under the stack's data
+     * directory; {@code settings} adds to the addresses, e.g. the processing guarantee.
+     */
+    public static StreamsApp dispatchApp(LocalStackConfig config, RoadNetworkService roads, Path map, int httpPort,
+                                         Map<String, String> settings) {
+        MapBounds bounds = roads.network().bounds();
+        Map<String, String> values = new HashMap<>(settings);
+        values.put("bootstrap.servers", config.bootstrapServers());
+        values.put("schema.registry.url", config.registryUrl().toString());
+        values.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
+        values.put("routing.osm.file", map.toString());
+        values.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
+        ConfigSource source = ConfigSource.of(values);
+        return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, httpPort), DispatchSettings.from(source),
+                roads.network());
+    }
+
+    public static void awaitRunning(StreamsApp app) throws InterruptedException {
+        long deadline = System.nanoTime() + APP_START_LIMIT.toNanos();
+        while (app.state() != KafkaStreams.State.RUNNING) {
+            if (app.state() == KafkaStreams.State.ERROR || app.state() == KafkaStreams.State.NOT_RUNNING
+                    || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The dispatch app did not reach RUNNING: " + app.state());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The generated county (seed 1), written once under target/bench-dispatch/. */
+    public static Path countyMap(PrintWriter out) throws IOException {
+        Path file = COUNTY_DIR.resolve("county.osm.gz");
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(COUNTY_DIR);
+            out.println("Generating the county map " + file + " ...");
+            out.flush();
+            CountyGenerator.generate(MapPreset.COUNTY, 1, file);
+        }
+        return file;
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
