@@ -66,7 +66,7 @@ public final class BenchConsoleCommand implements Callable<Integer> {
 
     private static final Path WORK_DIR = Path.of("target", "bench-console");
     private static final Duration CONSOLE_START_LIMIT = Duration.ofMinutes(5);
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
     private static final Duration SETTLE_AFTER_STATUS = Duration.ofSeconds(3);
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
@@ -181,7 +181,8 @@ public final class BenchConsoleCommand implements Callable<Integer> {
             load.start();
             load.awaitFed();
             long drainDeadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
-            while (!allArrived(push, watch) && System.currentTimeMillis() < drainDeadline) {
+            while ((watch.incidentsSeen() < load.publishedMillis().size() || !allArrived(push, watch))
+                    && System.currentTimeMillis() < drainDeadline) {
                 Thread.sleep(100);
             }
             long heapEnd = console.heapUsedBytes();
