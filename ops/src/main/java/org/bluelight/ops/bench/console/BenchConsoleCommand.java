@@ -210,16 +210,8 @@ public final class BenchConsoleCommand implements Callable<Integer> {
                     }
                 }
             }
-            ChromiumRender.FirstRender render = null;
             Path screenshot = WORK_DIR.resolve("first-render.png");
-            if (Files.isExecutable(chromium)) {
-                Path profile = Files.createTempDirectory("bench-console-chromium");
-                try (ChromiumRender browser = new ChromiumRender(chromium, profile)) {
-                    render = browser.open(console.base().toString(), ConsoleServer.COOKIE, cookie, screenshot);
-                } finally {
-                    BenchWorkspace.deleteRecursively(profile);
-                }
-            }
+            Object render = firstRender(console, cookie, screenshot);
             report.put("settings", Map.of("officers", officers, "ratePerSecond", rate, "durationSeconds", duration.toSeconds(),
                     "clients", clients, "consoleHeap", consoleHeap, "map", roads.network().toString()));
             report.put("incidents", load.incidentCount());
@@ -243,6 +235,21 @@ public final class BenchConsoleCommand implements Callable<Integer> {
         }
     }
 
+    /** What Chromium measured, or why it could not: the other figures stand either way. */
+    private Object firstRender(ConsoleProcess console, String cookie, Path screenshot) throws IOException {
+        if (!Files.isExecutable(chromium)) {
+            return "skipped: no Chromium at " + chromium;
+        }
+        Path profile = Files.createTempDirectory("bench-console-chromium");
+        try (ChromiumRender browser = new ChromiumRender(chromium, profile)) {
+            return browser.open(console.base().toString(), ConsoleServer.COOKIE, cookie, screenshot);
+        } catch (Exception e) {
+            return "failed: " + e;
+        } finally {
+            BenchWorkspace.deleteRecursively(profile);
+        }
+    }
+
     /** Every client has every recommendation the read_committed consumer has seen. */
     private static boolean allArrived(PushClients push, RecommendationWatch watch) {
         return push.arrivals().stream().allMatch(seen -> seen.size() >= watch.incidentsSeen());
@@ -260,9 +267,8 @@ public final class BenchConsoleCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  recommendations that never reached a client: %,d%n", (Long) report.get("arrivalsMissing"));
         out.printf(Locale.ROOT, "  console heap used: max %.0f MB, at the end %.0f MB (-Xmx%s)%n",
                 (Long) report.get("consoleHeapMaxBytes") / 1048576.0, (Long) report.get("consoleHeapEndBytes") / 1048576.0, consoleHeap);
-        ChromiumRender.FirstRender render = (ChromiumRender.FirstRender) report.get("firstRender");
-        if (render == null) {
-            out.println("  first render: skipped (no Chromium at " + chromium + ")");
+        if (!(report.get("firstRender") instanceof ChromiumRender.FirstRender render)) {
+            out.println("  first render in Chromium: " + report.get("firstRender"));
         } else {
             out.printf(Locale.ROOT, "  first render in Chromium (from navigation start, whole view loaded): road map (%,d segments) %.0f ms,"
                     + " live view %.0f ms; screenshot %s%n", render.roads(), render.roadsMillis(), render.liveMillis(), screenshot);

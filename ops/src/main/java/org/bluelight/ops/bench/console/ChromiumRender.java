@@ -38,7 +38,7 @@ final class ChromiumRender implements AutoCloseable {
     }
 
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
-    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
     private static final String PROBE = "JSON.stringify([performance.now(), Number(document.getElementById('map')?.dataset.roads || 0),"
             + " document.getElementById('link-state')?.textContent || ''])";
 
@@ -94,7 +94,7 @@ final class ChromiumRender implements AutoCloseable {
         double roadsAt = -1;
         int roads = 0;
         double liveAt = -1;
-        long deadline = System.nanoTime() + COMMAND_LIMIT.toNanos();
+        long deadline = System.nanoTime() + 2 * COMMAND_LIMIT.toNanos();
         while ((roadsAt < 0 || liveAt < 0) && System.nanoTime() < deadline) {
             JsonNode reply = command("Runtime.evaluate", json.createObjectNode().put("expression", PROBE).put("returnByValue", true));
             JsonNode value = reply.path("result").path("value");
