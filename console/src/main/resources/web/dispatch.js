@@ -47,6 +47,7 @@ function renderQueue() {
 }
 
 const groupFilter = document.getElementById('unit-group');
+if (me.mayAssign) document.querySelector('#unit-board thead tr').append(h('th', {}, 'Set'));
 const statusFilter = document.getElementById('unit-status');
 for (const state of ['AVAILABLE', 'EN_ROUTE', 'ON_SCENE', 'ON_BREAK', 'PRISONER_PROCESSING', 'UNAVAILABLE', OFF_DUTY]) {
   statusFilter.append(h('option', {value: state}, label(state)));
@@ -70,7 +71,26 @@ function renderUnits() {
     h('td', {}, `${row.status.crewSize === 2 ? 'double' : 'single'} · ${label(row.status.drivingStandard)}`),
     h('td', {}, row.status.dispatchGroup),
     h('td', {}, clock(row.status.shiftEnd)),
-    h('td', {class: row.stale ? 'stale-mark' : ''}, row.positionAge === null ? 'none ⚠' : `${duration(row.positionAge)}${row.stale ? ' ⚠' : ''}`))));
+    h('td', {class: row.stale ? 'stale-mark' : ''}, row.positionAge === null ? 'none ⚠' : `${duration(row.positionAge)}${row.stale ? ' ⚠' : ''}`),
+    me.mayAssign ? h('td', {class: 'set-status'}, statusButtons(row.status)) : null)));
+}
+
+/** One click sets a unit available, unavailable or at scene; the change goes to officer.status with who made it. */
+const SETTABLE = [['AVAILABLE', 'Avail'], ['UNAVAILABLE', 'Unavail'], ['ON_SCENE', 'At scene']];
+function statusButtons(status) {
+  return SETTABLE.filter(([state]) => state !== status.state && (state !== 'ON_SCENE' || status.incidentId))
+    .map(([state, text]) => h('button', {type: 'button', class: 'set', dataset: {state}, title: `Set ${status.callSign} ${label(state)}`,
+      onclick: () => setStatus(status, state)}, text));
+}
+
+async function setStatus(status, state) {
+  const message = document.getElementById('unit-message');
+  const response = await fetch('/api/unit-status', {method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({officerId: status.officerId, state})});
+  if (response.status === 401) { location.href = '/login'; return; }
+  const answer = await response.json().catch(() => ({error: `HTTP ${response.status}`}));
+  message.className = response.ok ? 'message ok' : 'message refused';
+  message.textContent = response.ok ? `${status.callSign} set ${label(state)} by ${me.user}` : answer.error;
 }
 
 document.getElementById('coverage-toggle').addEventListener('change', e => { map.showCoverage = e.target.checked; map.dirty = true; });

@@ -130,16 +130,22 @@ export class ForceMap {
     }
     if (this.showCoverage) this.drawCoverage(g);
     if (this.roads) {
+      // One stroke per run of roads of a style: a county has tens of thousands of segments.
+      let style = null;
       for (const road of this.roads) {
-        g.strokeStyle = road.style[0];
-        g.lineWidth = road.style[1];
-        g.beginPath();
+        if (road.style !== style) {
+          if (style) g.stroke();
+          style = road.style;
+          g.strokeStyle = style[0];
+          g.lineWidth = style[1];
+          g.beginPath();
+        }
         road.coordinates.forEach(([lon, lat], i) => {
           const [x, y] = this.project(lon, lat);
           if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
         });
-        g.stroke();
       }
+      if (style) g.stroke();
     }
     this.drawLinks(g);
     this.drawIncidents(g);

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bluelight.console.assign.AssignmentDesk;
-import org.bluelight.console.assign.KafkaAssignmentLog;
+import org.bluelight.console.assign.KafkaDecisionLog;
+import org.bluelight.console.assign.StatusDesk;
 import org.bluelight.console.auth.Sessions;
 import org.bluelight.console.auth.UserFile;
 import org.bluelight.console.feed.TopicFeed;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * One console instance: reads the topics into its view, serves the page and pushes changes to
  * browsers, and writes dispatchers' decisions to cad.assignments. Holds no state outside memory
  * and the topics, so any number of instances can run side by side and a restart rebuilds the
- * view from the topics.
+ * view from the topics. Sessions are signed cookies under a secret the instances share, so a load
+ * balancer may send any request to any instance.
  */
 public final class ConsoleApp implements AutoCloseable {
 
@@ -45,7 +47,7 @@ public final class ConsoleApp implements AutoCloseable {
     private final AppMetrics metrics;
     private final ConsoleView view;
     private final TopicFeed feed;
-    private final KafkaAssignmentLog assignments;
+    private final KafkaDecisionLog decisions;
     private final PushChannel push;
     private final ConsoleServer server;
     private final AtomicReference<RoadMap> roads = new AtomicReference<>();
@@ -78,10 +80,10 @@ public final class ConsoleApp implements AutoCloseable {
         AnalystView analysts = new AnalystView();
         feed = new TopicFeed(config.clientSettings("feed"), serdes, view, analysts, config.history(), config.positionHistory(),
                 clock, metrics.registry());
-        assignments = new KafkaAssignmentLog(config.clientSettings("assignments"), serdes, feed);
+        decisions = new KafkaDecisionLog(config.clientSettings("decisions"), serdes, feed);
         push = new PushChannel(view, json, clock, config.pushInterval());
-        server = new ConsoleServer(config.http(), users, new Sessions(config.sessionIdle(), clock),
-                new AssignmentDesk(view, assignments, clock), push, analysts, roads::get, this::health, metrics::scrape, json,
+        server = new ConsoleServer(config.http(), users, new Sessions(config.sessionSecret().key(), users, config.sessionIdle(), clock),
+                new AssignmentDesk(view, decisions, clock), new StatusDesk(view, decisions, clock), push, analysts, roads::get, this::health, metrics::scrape, json,
                 metrics.registry());
         metrics.registry().gauge("bluelight.console.push.clients", push, PushChannel::clients);
         metrics.registry().gauge("bluelight.console.duplicate.assignments", view, ConsoleView::duplicateAssignments);
@@ -170,7 +172,7 @@ public final class ConsoleApp implements AutoCloseable {
         closed = true;
         server.close();
         feed.close();
-        assignments.close();
+        decisions.close();
         metrics.close();
         if (ownsNetwork) {
             network.close();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.bluelight.console.auth.SessionSecret;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.HttpSettings;
 import org.bluelight.runtime.config.StreamsAppConfig;
@@ -24,6 +25,9 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
  * console.history.ms              604800000 (7 days of incidents, assignments, recommendations, statuses)
  * console.positions.history.ms    900000 (15 minutes of telematics)
  * console.session.idle.ms         43200000 (12 hours)
+ * console.session.secret          (none)   the key that signs session cookies, at least 32 bytes; or
+ * console.session.secret.file     console-session.key beside the users file (made with a random key when missing)
+ *                                 Every instance behind one load balancer needs the same key.
  * console.push.interval.ms        250
  * </pre>
  */
@@ -39,6 +43,7 @@ public record ConsoleConfig(
         Duration history,
         Duration positionHistory,
         Duration sessionIdle,
+        SessionSecret sessionSecret,
         Duration pushInterval) {
 
     public static final String APPLICATION_ID = "bluelight-console";
@@ -50,18 +55,21 @@ public record ConsoleConfig(
 
     public static ConsoleConfig from(ConfigSource source) {
         StreamsAppConfig shared = StreamsAppConfig.from(source, APPLICATION_ID, HTTP_PORT);
+        Path usersFile = source.path("console.users.file", Path.of("console-users.properties"));
         return new ConsoleConfig(
                 shared.bootstrapServers(),
                 shared.clientSecurity(),
                 shared.registry(),
                 shared.http(),
-                source.path("console.users.file", Path.of("console-users.properties")),
+                usersFile,
                 source.string("console.instance.id", "console-" + shared.http().port()),
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
                 source.millis("console.history.ms", Duration.ofDays(7)),
                 source.millis("console.positions.history.ms", Duration.ofMinutes(15)),
                 source.millis("console.session.idle.ms", Duration.ofHours(12)),
+                source.optionalString("console.session.secret").map(SessionSecret::text).orElseGet(() ->
+                        SessionSecret.file(source.path("console.session.secret.file", usersFile.toAbsolutePath().resolveSibling("console-session.key")))),
                 source.millis("console.push.interval.ms", Duration.ofMillis(250)));
     }
 

@@ -173,6 +173,7 @@ class ConsoleBrowserIT {
         UserFile.write(users, new User("alice", Role.DISPATCHER, PasswordHash.of(PASSWORD.toCharArray(), 10_000)));
         UserFile.write(users, new User("sam", Role.SUPERVISOR, PasswordHash.of(PASSWORD.toCharArray(), 10_000)));
         UserFile.write(users, new User("ann", Role.ANALYST, PasswordHash.of(PASSWORD.toCharArray(), 10_000)));
+        UserFile.write(users, new User("prometheus", Role.MONITOR, PasswordHash.of(PASSWORD.toCharArray(), 10_000)));
         console = new ConsoleApp(ConsoleConfig.from(ConfigSource.of(Map.of(
                 "bootstrap.servers", KAFKA.bootstrapServers(),
                 "schema.registry.url", registry.uri().toString(),
@@ -218,13 +219,34 @@ class ConsoleBrowserIT {
             assertThat(response.statusCode()).as(page).isEqualTo(303);
             assertThat(response.headers().firstValue("Location")).as(page).contains("/login");
         }
-        for (String endpoint : List.of("/api/events", "/api/roads", "/api/me", "/static/dispatch.js", "/static/console.css")) {
+        for (String endpoint : List.of("/api/events", "/api/roads", "/api/me", "/static/dispatch.js", "/static/console.css",
+                "/health", "/metrics")) {
             assertThat(get(endpoint, null).statusCode()).as(endpoint).isEqualTo(401);
         }
-        for (String action : List.of("/api/assign", "/api/stand-down", "/logout")) {
+        for (String action : List.of("/api/assign", "/api/stand-down", "/api/unit-status", "/logout")) {
             assertThat(post(action, null, "{}").statusCode()).as(action).isEqualTo(401);
         }
         assertThat(get("/api/me", "bluelight_session=forged-token").statusCode()).isEqualTo(401);
+
+        // Load balancers and Prometheus: HTTP Basic with a monitor user from the user file, on /health and /metrics only.
+        HttpResponse<String> challenge = get("/metrics", null);
+        assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(basic("/health", "prometheus", "wrong-password").statusCode()).isEqualTo(401);
+        HttpResponse<String> health = basic("/health", "prometheus", PASSWORD);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> metrics = basic("/metrics", "prometheus", PASSWORD);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("bluelight_console_push_clients");
+        assertThat(basic("/api/me", "prometheus", PASSWORD).statusCode()).as("Basic opens nothing else").isEqualTo(401);
+        assertThat(basic("/", "prometheus", PASSWORD).statusCode()).isEqualTo(303);
+        HttpResponse<String> monitorForm = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=prometheus&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(monitorForm.statusCode()).as("a monitor has no pages").isEqualTo(403);
+        assertThat(monitorForm.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(get("/health", login(base, "alice")).statusCode()).as("a logged-in browser").isEqualTo(200);
 
         WebDriver browser = browser();
         browser.get(base + "/");
@@ -285,6 +307,38 @@ class ConsoleBrowserIT {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.body()).contains("Incident " + incidentId + " is already assigned: " + topCallSign + " by alice");
         assertThat(records(Topic.ASSIGNMENTS, incidentId)).hasSize(1);
+    }
+
+    @Test
+    void aDispatcherSetsAUnitUnavailableAndAvailableAgainInOneClickEachAndBothChangesNameHerOnOfficerStatus() throws Exception {
+        WebDriver alice = loggedIn("alice");
+        WebDriver sam = loggedIn("sam");
+        By encamp = By.cssSelector("#unit-board tr[data-unit='U-ENC']");
+        waitForElement(alice, encamp);
+
+        click(alice, By.cssSelector("#unit-board tr[data-unit='U-ENC'] button.set[data-state='UNAVAILABLE']"));
+        OfficerStatus unavailable = awaitRecord(Topic.OFFICER_STATUS, "U-ENC",
+                s -> s.getState() == OfficerState.UNAVAILABLE && "alice".equals(s.getChangedBy()));
+        assertThat(unavailable.getCallSign()).isEqualTo("LR24");
+        assertThat(unavailable.getDispatchGroup()).isEqualTo(GROUP);
+        assertThat(unavailable.getCrewSize()).isEqualTo(1);
+        waitFor(alice, () -> alice.findElement(By.id("unit-message")).getText().equals("LR24 set unavailable by alice"));
+        waitFor(alice, () -> alice.findElement(encamp).getText().contains("unavailable"));
+        waitFor(sam, () -> sam.findElement(encamp).getText().contains("unavailable"));
+        screenshot(alice, "11-unit-set-unavailable");
+
+        click(sam, By.cssSelector("#unit-board tr[data-unit='U-ENC'] button.set[data-state='AVAILABLE']"));
+        OfficerStatus available = awaitRecord(Topic.OFFICER_STATUS, "U-ENC",
+                s -> s.getState() == OfficerState.AVAILABLE && "sam".equals(s.getChangedBy()));
+        assertThat(available.getChangedAt()).isAfter(unavailable.getChangedAt());
+        waitFor(alice, () -> alice.findElement(encamp).getText().contains("available")
+                && !alice.findElement(encamp).getText().contains("unavailable"));
+        assertThat(alice.findElements(By.cssSelector("#unit-board tr[data-unit='U-ENC'] button.set[data-state='ON_SCENE']")))
+                .as("at scene only for a unit attending an incident").isEmpty();
+
+        HttpResponse<String> byAnalyst = post("/api/unit-status", login(base, "ann"), "{\"officerId\":\"U-ENC\",\"state\":\"UNAVAILABLE\"}");
+        assertThat(byAnalyst.statusCode()).isEqualTo(403);
+        assertThat(records(Topic.OFFICER_STATUS, "U-ENC")).filteredOn(s -> s.getChangedBy() != null).hasSize(2);
     }
 
     @Test
@@ -386,6 +440,11 @@ class ConsoleBrowserIT {
             assertThat(second.view().unitStatus(top)).isPresent();
 
             String secondBase = "http://127.0.0.1:" + second.port();
+            // No sticky sessions: the first instance's cookie is good on the second (same secret, beside the user file).
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(secondBase + "/api/me")).header("Cookie", first).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.body()).contains("\"user\":\"alice\"");
             HttpResponse<String> again = post(secondBase, "/api/assign", login(secondBase, "sam"),
                     "{\"incidentId\":\"" + incidentId + "\",\"officerIds\":[\"" + top + "\"]}");
             assertThat(again.statusCode()).isEqualTo(409);
@@ -486,6 +545,12 @@ class ConsoleBrowserIT {
             request.header("Cookie", cookie);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> basic(String path, String user, String password) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String cookie, String json) throws Exception {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class BluelightTest {
 
     private static final String DOCUMENTED = """
-            bluelight local --data-dir=data --kafka-port=9092 --controller-port=9093 --registry-port=8081 --partitions=3 --duration --osm --scenario=andorra --speed=30 --summary --http-port-base=8090 --no-simulator --infrastructure-only --app-settings
+            bluelight local --data-dir=data --kafka-port=9092 --controller-port=9093 --registry-port=8081 --partitions=3 --duration --osm --scenario=andorra --speed=30 --summary --http-port-base=8090 --no-simulator --manual --infrastructure-only --app-settings
             bluelight topics --bootstrap-servers=127.0.0.1:9092 --partitions=3 --replication-factor=1 --dlq-retention=30d --command-config --timeout=30s
             bluelight route --osm! --graph-cache=data/graph-cache --snap-distance=500 --traffic --speeds --transport=car --driver=basic --grade=2 --from! --to! --at --geometry -h|--help -V|--version
             bluelight map generate --preset=town --seed=1 --out -h|--help -V|--version
@@ -34,6 +34,7 @@ class BluelightTest {
             bluelight bench metrics --incidents=100000 --groups=8 --officers-per-group=40 --timeout=PT20M --state-dir=target/bench-metrics-state --bootstrap-servers=127.0.0.1:9092 --registry-url=http://127.0.0.1:8081 -h|--help -V|--version
             bluelight bench dispatch --officers=1000 --rate=20 --duration=60s --processing-guarantee=exactly_once_v2 --commit-interval-ms=100 --producer-linger-ms --osm -h|--help -V|--version
             bluelight bench fuzz --records=1000 --rounds=20 --seed=7 --osm -h|--help -V|--version
+            bluelight bench console --officers=1000 --rate=20 --duration=60s --clients=50 --console-heap=512m --chromium=/usr/bin/chromium --osm -h|--help -V|--version
             """;
 
     @Test

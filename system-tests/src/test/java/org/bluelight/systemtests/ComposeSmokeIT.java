@@ -45,7 +45,7 @@ class ComposeSmokeIT {
     void anIncidentInGivesARecommendationOutAndPrometheusScrapesEveryApp() throws Exception {
         DockerEngine.require();
         requireCompose();
-        for (String port : List.of("KAFKA", "REGISTRY", "DISPATCH", "COVERAGE", "METRICS", "PROMETHEUS", "GRAFANA")) {
+        for (String port : List.of("KAFKA", "REGISTRY", "DISPATCH", "COVERAGE", "METRICS", "CONSOLE", "PROMETHEUS", "GRAFANA")) {
             ports.put("BLUELIGHT_" + port + "_PORT", String.valueOf(freePort()));
         }
         long startedAt = System.nanoTime();
@@ -57,6 +57,9 @@ class ComposeSmokeIT {
                 URI health = URI.create("http://localhost:" + ports.get("BLUELIGHT_" + app + "_PORT") + "/health");
                 StackIT.await(() -> StackIT.status(health) == 200, "/health of " + app);
             }
+            // The console serves, and its /health wants a login like every other page of it.
+            URI consoleHealth = URI.create("http://localhost:" + ports.get("BLUELIGHT_CONSOLE_PORT") + "/health");
+            StackIT.await(() -> StackIT.status(consoleHealth) == 401, "the console's /health asking for a login");
             String bootstrap = "localhost:" + ports.get("BLUELIGHT_KAFKA_PORT");
             RegistryClient registry = new RegistryClient(RegistryClientConfig.of("http://localhost:" + ports.get("BLUELIGHT_REGISTRY_PORT")));
             Instant t0 = StackIT.now();

@@ -1,12 +1,12 @@
 package org.bluelight.console.assign;
 
-import org.bluelight.schemas.Assignment;
+import org.apache.avro.specific.SpecificRecord;
 
-/** The console's answer to an assign or stand-down request. */
+/** The console's answer to a dispatcher's request: an assignment, a stand-down or a unit's status. */
 public sealed interface Decision {
 
-    /** Published to cad.assignments. */
-    record Published(Assignment assignment) implements Decision {
+    /** Written to its topic: an {@code Assignment} to cad.assignments, an {@code OfficerStatus} to officer.status. */
+    record Published(SpecificRecord record) implements Decision {
     }
 
     /**

@@ -9,7 +9,9 @@ public enum Role {
     /** As a dispatcher, plus the supervisor view of KPIs, coverage and alerts. */
     SUPERVISOR,
     /** Reads the trial and frequent-service-user pages; never assigns. */
-    ANALYST;
+    ANALYST,
+    /** A load balancer or Prometheus: reads /health and /metrics with HTTP Basic; no pages, no form login. */
+    MONITOR;
 
     /** Only dispatchers and supervisors send units. */
     public boolean mayAssign() {
@@ -24,7 +26,7 @@ public enum Role {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown role '" + text + "': dispatcher, supervisor or analyst");
+            throw new IllegalArgumentException("Unknown role '" + text + "': dispatcher, supervisor, analyst or monitor");
         }
     }
 }

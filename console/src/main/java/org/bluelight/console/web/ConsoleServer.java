@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 import org.bluelight.console.assign.AssignRequest;
 import org.bluelight.console.assign.AssignmentDesk;
 import org.bluelight.console.assign.Decision;
+import org.bluelight.console.assign.StatusDesk;
+import org.bluelight.console.auth.BasicAuth;
 import org.bluelight.console.auth.Role;
 import org.bluelight.console.auth.Sessions;
 import org.bluelight.console.auth.User;
@@ -37,9 +39,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's HTTP server (JDK {@code com.sun.net.httpserver}): the login form, the pages and
- * their scripts, the push channel, the road map, the assign and stand-down actions, and the
- * operational {@code /health} and {@code /metrics}. Everything but the login form, health and
- * metrics needs a session: pages redirect to the login form, other endpoints answer 401.
+ * their scripts, the push channel, the road map, the assign, stand-down and unit status actions,
+ * and the operational {@code /health} and {@code /metrics}. Everything but the login form needs a
+ * login: pages redirect to the login form, other endpoints answer 401. {@code /health} and
+ * {@code /metrics} also take HTTP Basic credentials of any user in the user file (a monitor user
+ * for load balancers and Prometheus).
  */
 public final class ConsoleServer implements AutoCloseable {
 
@@ -59,6 +63,8 @@ public final class ConsoleServer implements AutoCloseable {
     private final UserFile users;
     private final Sessions sessions;
     private final AssignmentDesk desk;
+    private final StatusDesk statuses;
+    private final BasicAuth monitors;
     private final PushChannel push;
     private final AnalystView analysts;
     private final Supplier<RoadMap> roads;
@@ -69,13 +75,15 @@ public final class ConsoleServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
-    public ConsoleServer(HttpSettings settings, UserFile users, Sessions sessions, AssignmentDesk desk, PushChannel push,
-                         AnalystView analysts, Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
+    public ConsoleServer(HttpSettings settings, UserFile users, Sessions sessions, AssignmentDesk desk, StatusDesk statuses,
+                         PushChannel push, AnalystView analysts, Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
                          MeterRegistry meters) {
         this.settings = settings;
         this.users = users;
         this.sessions = sessions;
         this.desk = desk;
+        this.statuses = statuses;
+        this.monitors = new BasicAuth(users);
         this.push = push;
         this.analysts = analysts;
         this.roads = roads;
@@ -124,14 +132,11 @@ public final class ConsoleServer implements AutoCloseable {
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            Optional<Sessions.Session> session = sessions.find(cookie(exchange));
+            session.filter(s -> !s.token().equals(cookie(exchange))).ifPresent(renewed -> setCookie(exchange, renewed));
             switch (path) {
-                case "/health" -> {
-                    JsonReply reply = health.get();
-                    sendJson(exchange, reply.status(), reply.body());
-                    return;
-                }
-                case "/metrics" -> {
-                    send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get().getBytes(StandardCharsets.UTF_8));
+                case "/health", "/metrics" -> {
+                    operational(exchange, path, session);
                     return;
                 }
                 case "/login" -> {
@@ -145,7 +150,6 @@ public final class ConsoleServer implements AutoCloseable {
                 default -> {
                 }
             }
-            Optional<Sessions.Session> session = sessions.find(cookie(exchange));
             if (session.isEmpty()) {
                 refuseAnonymous(exchange, path, method);
                 return;
@@ -191,8 +195,7 @@ public final class ConsoleServer implements AutoCloseable {
                     sendJson(exchange, 405, Map.of("error", "Log out with POST"));
                     return;
                 }
-                sessions.close(session.token());
-                exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+                exchange.getResponseHeaders().set("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
                 redirect(exchange, "/login");
             }
             case "/api/me" -> sendJson(exchange, 200, Map.of("user", user.name(), "role", user.role().id(),
@@ -213,6 +216,8 @@ public final class ConsoleServer implements AutoCloseable {
                     text(body, "overrideReason"))));
             case "/api/stand-down" -> decide(exchange, method, user,
                     body -> desk.standDown(user, text(body, "incidentId"), text(body, "reason")));
+            case "/api/unit-status" -> decide(exchange, method, user,
+                    body -> statuses.change(user, text(body, "officerId"), text(body, "state")));
             default -> sendJson(exchange, 404, Map.of("error", "No such page: " + path));
         }
     }
@@ -223,10 +228,12 @@ public final class ConsoleServer implements AutoCloseable {
             String name = form.getOrDefault("username", "");
             char[] password = form.getOrDefault("password", "").toCharArray();
             Optional<User> user = users.authenticate(name, password);
-            if (user.isPresent()) {
-                Sessions.Session session = sessions.open(user.get());
-                exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session.token()
-                        + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + sessions.idleTimeout().toSeconds());
+            if (user.isPresent() && user.get().role() == Role.MONITOR) {
+                AUDIT.info("login refused for monitor '{}'", name);
+                meters.counter("bluelight.console.logins", "outcome", "refused").increment();
+                send(exchange, 403, HTML, loginPage("This account reads /health and /metrics only.").getBytes(StandardCharsets.UTF_8));
+            } else if (user.isPresent()) {
+                setCookie(exchange, sessions.open(user.get()));
                 AUDIT.info("login {} ({})", name, user.get().role().id());
                 meters.counter("bluelight.console.logins", "outcome", "ok").increment();
                 redirect(exchange, user.get().role() == Role.ANALYST ? "/analyst" : "/");
@@ -238,6 +245,26 @@ public final class ConsoleServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, HTML, loginPage(null).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void setCookie(HttpExchange exchange, Sessions.Session session) {
+        exchange.getResponseHeaders().set("Set-Cookie", COOKIE + "=" + session.token()
+                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + sessions.idleTimeout().toSeconds());
+    }
+
+    /** Health and metrics, for a logged-in browser or HTTP Basic credentials (load balancers, Prometheus). */
+    private void operational(HttpExchange exchange, String path, Optional<Sessions.Session> session) throws IOException {
+        boolean allowed = session.isPresent()
+                || monitors.authenticate(exchange.getRequestHeaders().getFirst("Authorization")).isPresent();
+        if (!allowed) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"bluelight-console\", charset=\"UTF-8\"");
+            sendJson(exchange, 401, Map.of("error", "Log in first: " + path + " needs a session or HTTP Basic credentials"));
+        } else if ("/health".equals(path)) {
+            JsonReply reply = health.get();
+            sendJson(exchange, reply.status(), reply.body());
+        } else {
+            send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private String loginPage(String error) {
@@ -313,7 +340,7 @@ public final class ConsoleServer implements AutoCloseable {
         Decision decision = action.decide(body);
         if (decision instanceof Decision.Published published) {
             meters.counter("bluelight.console.decisions", "outcome", "published").increment();
-            sendJson(exchange, 200, Map.of("published", published.assignment()));
+            sendJson(exchange, 200, Map.of("published", published.record()));
         } else if (decision instanceof Decision.Refused refused) {
             meters.counter("bluelight.console.decisions", "outcome", "refused").increment();
             AUDIT.info("{} refused: {}", user.name(), refused.message());

@@ -1,5 +1,6 @@
 package org.bluelight.ops.cli;
 
+import org.bluelight.ops.bench.console.BenchConsoleCommand;
 import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
 import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchMetricsCommand.class,
             BenchDispatchCommand.class,
             BenchFuzzCommand.class,
+            BenchConsoleCommand.class,
         })
 public final class BenchCommand {
 }

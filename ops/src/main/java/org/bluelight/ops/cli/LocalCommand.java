@@ -81,6 +81,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Run the apps without the simulated force (feed them from a real CAD).")
     private boolean noSimulator;
 
+    @Option(names = "--manual", description = {"Assign at the console: the simulated dispatcher stops assigning and the",
+            "simulated force follows the assignments that arrive on cad.assignments."})
+    private boolean manual;
+
     @Option(names = "--infrastructure-only", description = "Only the broker, the registry and the topics.")
     private boolean infrastructureOnly;
 
@@ -143,7 +147,7 @@ public final class LocalCommand implements Callable<Integer> {
     private DemoSettings demo() {
         try {
             return new DemoSettings(osmFile == null ? BundledMap.andorra() : osmFile, scenario, speed, summaryFile, !noSimulator,
-                    httpPortBase);
+                    manual, httpPortBase);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -20,7 +20,8 @@ import org.bluelight.runtime.config.ConfigSource;
 /**
  * The dispatch console in the local stack, drawing the map from the stack's road network. On the
  * first start it adds one demo user per role to {@code <data-dir>/console-users.properties} with
- * a random password kept in {@code <data-dir>/console-demo-password}, and prints the login.
+ * a random password kept in {@code <data-dir>/console-demo-password}, and prints the login; the key
+ * that signs session cookies is made beside the user file ({@code <data-dir>/console-session.key}).
  */
 public final class ConsoleService implements LocalService {
 
@@ -88,8 +89,9 @@ public final class ConsoleService implements LocalService {
     @Override
     public List<String> summary() {
         return List.of(
-                String.format("%-24s http://127.0.0.1:%d/  (/health, /metrics)", "Dispatch console:", console.port()),
-                String.format("%-24s dispatcher / %s  (also supervisor, analyst; same password)", "Console demo login:", demoPassword));
+                String.format("%-24s http://127.0.0.1:%d/", "Dispatch console:", console.port()),
+                String.format("%-24s dispatcher / %s  (also supervisor, analyst; same password)", "Console demo login:", demoPassword),
+                String.format("%-24s /health, /metrics with HTTP Basic: monitor / the same password", "Console monitoring:"));
     }
 
     @Override

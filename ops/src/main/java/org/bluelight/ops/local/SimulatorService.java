@@ -33,7 +33,8 @@ public final class SimulatorService implements LocalService {
         LiveConfig config = LiveConfig.of(stack.bootstrapServers(), stack.registryUrl(), ScenarioFile.load(demo.scenario()),
                         demo.osmFile(), workDir)
                 .withSpeed(demo.speed())
-                .withSummaryFile(demo.summaryFile());
+                .withSummaryFile(demo.summaryFile())
+                .withManual(demo.manual());
         simulator = new LiveSimulator(config, status);
         simulator.start();
     }
@@ -43,6 +44,9 @@ public final class SimulatorService implements LocalService {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("Simulator:               scenario %s at %.0fx, a status line every few seconds", demo.scenario(),
                 demo.speed()));
+        if (demo.manual()) {
+            lines.add("Manual dispatch:         the simulated dispatcher waits; assign at the console and the force follows");
+        }
         if (demo.summaryFile() != null) {
             lines.add("Summary file (at exit):   " + demo.summaryFile().toAbsolutePath());
         }

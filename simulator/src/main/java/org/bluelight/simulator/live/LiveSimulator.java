@@ -83,7 +83,7 @@ public final class LiveSimulator implements AutoCloseable {
         RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
         producer = new KafkaProducer<>(producerProperties());
         consumer = new KafkaConsumer<>(consumerProperties());
-        consumer.subscribe(KafkaDesk.TOPICS);
+        consumer.subscribe(KafkaDesk.topics(config.manual()));
 
         simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Demand and shifts are laid on the simulated calendar from now; without a duration, for 30 simulated days.
@@ -92,7 +92,8 @@ public final class LiveSimulator implements AutoCloseable {
         force = new ForceSimulation(scenario, units.units(), new RoadNetworkTravelTimes(network),
                 PatrolPoints.of(scenario, places), simStart);
         publisher = new LivePublisher(force, network, config.fixInterval(), producer, registry, status);
-        desk = new KafkaDesk(force, new SimulatedDispatcher(force, config.dispatcherDelay(), publisher), registry);
+        desk = new KafkaDesk(force, new SimulatedDispatcher(force, config.dispatcherDelay(), publisher), publisher,
+                config.manual(), registry);
         force.listen(publisher);
         force.deskIs(desk);
         force.load(Rota.shifts(scenario, units, simStart, demandEnd),
@@ -137,16 +138,19 @@ public final class LiveSimulator implements AutoCloseable {
     // ---- reporting ----
 
     public String statusLine() {
+        String assignments = config.manual()
+                ? String.format(Locale.ROOT, "console assignments followed %d, refused %d", desk.followed(), desk.refused())
+                : "assignments " + publisher.assignments();
         return String.format(Locale.ROOT,
-                "sim %s | incidents %d | recommendations %d | assignments %d | arrivals %d | backlog %s | G1 median %.1f min",
+                "sim %s | incidents %d | recommendations %d | %s | arrivals %d | backlog %s | G1 median %.1f min",
                 force.now().truncatedTo(ChronoUnit.SECONDS), publisher.published(), desk.recommendations(),
-                publisher.assignments(), publisher.arrivals(), desk.backlogByGroup(), median(publisher.grade1Minutes()));
+                assignments, publisher.arrivals(), desk.backlogByGroup(), median(publisher.grade1Minutes()));
     }
 
     public LiveSummary summary() {
         double wall = (System.nanoTime() - wallStartNanos) / 1e9;
         return new LiveSummary(wall, Duration.between(simStart, force.now()).toMillis() / 3_600_000.0,
-                publisher.published(), publisher.dispatched(), desk.recommendations(), publisher.assignments(),
+                publisher.published(), publisher.dispatched(), desk.recommendations(), publisher.assignments() + desk.followed(),
                 publisher.arrivals(), publisher.cleared(), publisher.statusMessages(), publisher.fixes(),
                 quantile(desk.latenciesMs(), 0.5), quantile(desk.latenciesMs(), 0.99),
                 median(publisher.grade1Minutes()), median(publisher.grade2Minutes()), Map.copyOf(desk.backlogByGroup()),

@@ -180,6 +180,115 @@ class LiveSimulatorIT {
         assertThat(setOff).as("the recommended unit sets off to the incident").isNotNull();
     }
 
+    @Test
+    void inManualModeTheSimulatorAssignsNothingAndTheForceFollowsAnAssignmentFromTheConsole() throws Exception {
+        Scenario scenario = ScenarioFile.load("andorra");
+        LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT).withManual(true);
+        Deserializer<IncidentEvent> incidents = AvroSerdes.value(IncidentEvent.class, client).deserializer();
+        Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
+        Deserializer<Assignment> assignments = AvroSerdes.value(Assignment.class, client).deserializer();
+        Serializer<Recommendation> recommendations = AvroSerdes.value(Recommendation.class, client).serializer();
+        Serializer<Assignment> assignmentValues = AvroSerdes.value(Assignment.class, client).serializer();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+        Map<String, OfficerStatus> units = new HashMap<>();
+        List<IncidentEvent> reported = new ArrayList<>();
+        List<Assignment> bySimulator = new ArrayList<>();
+        IncidentEvent chosen = null;
+        String incidentId = null;
+        String unitId = null;
+        Recommendation recommended = null;
+        Instant firstRecommended = null;
+        Instant lastSent = Instant.EPOCH;
+        Assignment fromConsole = null;
+        OfficerStatus setOff = null;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("live-simulator-manual-it", "latest");
+             KafkaProducer<String, byte[]> dispatchAndConsole = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                     new ByteArraySerializer());
+             LiveSimulator simulator = new LiveSimulator(config, new PrintStream(lines, true, StandardCharsets.UTF_8))) {
+            consumer.subscribe(List.of(Topic.INCIDENTS.topicName(), Topic.OFFICER_STATUS.topicName(), Topic.ASSIGNMENTS.topicName()));
+            // From the end of the topics: the other test's run may have written to them.
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            simulator.start();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (setOff == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(Topic.INCIDENTS.topicName())) {
+                        IncidentEvent incident = incidents.deserialize(topic, record.headers(), record.value());
+                        if (incident.getEventType() == IncidentEventType.REPORTED) {
+                            reported.add(incident);
+                        }
+                    } else if (topic.equals(Topic.OFFICER_STATUS.topicName())) {
+                        OfficerStatus status = statuses.deserialize(topic, record.headers(), record.value());
+                        units.put(status.getOfficerId(), status);
+                        if (status.getOfficerId().equals(unitId) && status.getState() == OfficerState.EN_ROUTE
+                                && incidentId.equals(status.getIncidentId())) {
+                            setOff = status;
+                        }
+                    } else {
+                        Assignment decided = assignments.deserialize(topic, record.headers(), record.value());
+                        if (!"alice".equals(decided.getDispatcherId())) {
+                            bySimulator.add(decided);
+                        }
+                    }
+                }
+                if (incidentId == null) {
+                    for (IncidentEvent incident : reported) {
+                        OfficerStatus free = freeUnitFor(incident, units);
+                        if (incident.getGrade() <= 2 && free != null) {
+                            chosen = incident;
+                            incidentId = incident.getIncidentId();
+                            unitId = free.getOfficerId();
+                            recommended = recommendation(incident, free);
+                            break;
+                        }
+                    }
+                }
+                if (recommended == null || !Instant.now().isAfter(lastSent.plusSeconds(2))) {
+                    continue;
+                }
+                if (firstRecommended == null || Instant.now().isBefore(firstRecommended.plusSeconds(6))) {
+                    // Dispatch recommends, again and again: in auto mode the simulated dispatcher would take it within 0.1 s.
+                    dispatchAndConsole.send(new ProducerRecord<>(Topic.RECOMMENDATIONS.topicName(), incidentId,
+                            recommendations.serialize(Topic.RECOMMENDATIONS.topicName(), recommended)));
+                    firstRecommended = firstRecommended == null ? Instant.now() : firstRecommended;
+                } else {
+                    // Then the person at the console assigns a unit that is free now, sent until it sets off.
+                    OfficerStatus free = units.get(unitId).getState() == OfficerState.AVAILABLE ? units.get(unitId)
+                            : freeUnitFor(chosen, units);
+                    if (free != null) {
+                        unitId = free.getOfficerId();
+                        fromConsole = Assignment.newBuilder().setIncidentId(incidentId).setAction(AssignmentAction.ASSIGNED)
+                                .setOfficerIds(List.of(unitId)).setDecidedAt(Instant.now()).setDispatcherId("alice")
+                                .setFollowedRecommendation(false).setOverrideReason("manual test").build();
+                        dispatchAndConsole.send(new ProducerRecord<>(Topic.ASSIGNMENTS.topicName(), incidentId,
+                                assignmentValues.serialize(Topic.ASSIGNMENTS.topicName(), fromConsole)));
+                    }
+                }
+                dispatchAndConsole.flush();
+                lastSent = Instant.now();
+            }
+        }
+
+        assertThat(incidentId).as("a grade 1 or 2 incident with a free unit came in").isNotNull();
+        assertThat(firstRecommended).isNotNull();
+        assertThat(fromConsole).as("the console's assignment was sent").isNotNull();
+        assertThat(bySimulator).as("assignments the simulated dispatcher made").isEmpty();
+        assertThat(setOff).as("the unit the console assigned sets off to the incident").isNotNull();
+        assertThat(lines.toString(StandardCharsets.UTF_8)).contains("console assignments followed");
+    }
+
+    private static OfficerStatus freeUnitFor(IncidentEvent incident, Map<String, OfficerStatus> units) {
+        return units.values().stream()
+                .filter(u -> u.getState() == OfficerState.AVAILABLE && u.getDispatchGroup().equals(incident.getDispatchGroup())
+                        && incident.getOfficersRequired() <= u.getCrewSize())
+                .findFirst().orElse(null);
+    }
+
     private static Recommendation recommendation(IncidentEvent incident, OfficerStatus unit) {
         Instant now = incident.getOccurredAt();
         return Recommendation.newBuilder()
@@ -198,10 +307,14 @@ class LiveSimulatorIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
+        return consumer("live-simulator-it", "earliest");
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String group, String offsetReset) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "live-simulator-it");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

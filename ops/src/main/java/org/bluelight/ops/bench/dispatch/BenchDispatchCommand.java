@@ -1,34 +1,16 @@
 package org.bluelight.ops.bench.dispatch;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.bluelight.dispatch.app.DispatchApp;
-import org.bluelight.dispatch.app.DispatchSettings;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.cli.DurationConverter;
@@ -41,25 +23,10 @@ import org.bluelight.ops.local.LogFile;
 import org.bluelight.ops.local.RoadNetworkService;
 import org.bluelight.ops.local.StreamsAppService;
 import org.bluelight.ops.topics.ProvisioningSettings;
-import org.bluelight.routing.GeoPoint;
-import org.bluelight.routing.mapgen.CountyGenerator;
-import org.bluelight.routing.mapgen.MapPreset;
-import org.bluelight.routing.network.MapBounds;
 import org.bluelight.runtime.StreamsApp;
-import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
-import org.bluelight.schemas.DrivingStandard;
-import org.bluelight.schemas.IncidentCategory;
-import org.bluelight.schemas.IncidentEvent;
-import org.bluelight.schemas.IncidentEventType;
-import org.bluelight.schemas.OfficerState;
-import org.bluelight.schemas.OfficerStatus;
-import org.bluelight.schemas.PositionFix;
-import org.bluelight.schemas.Topic;
-import org.bluelight.schemas.Transport;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.registry.RegistryClientConfig;
-import org.bluelight.schemas.serde.AvroSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,12 +44,9 @@ import picocli.CommandLine.Spec;
 public final class BenchDispatchCommand implements Callable<Integer> {
 
     private static final Path WORK_DIR = Path.of("target", "bench-dispatch");
-    private static final Duration TELEMATICS_PERIOD = Duration.ofSeconds(5);
-    private static final long TELEMATICS_TICK_MS = 100;
     private static final Duration APP_START_LIMIT = Duration.ofMinutes(3);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
     private static final Duration SETTLE_AFTER_STATUS = Duration.ofSeconds(3);
-    private static final long SEED = 42;
     /** Incidents published this soon after the first are also left out of a second set of figures. */
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
@@ -124,7 +88,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--processing-guarantee must be exactly_once_v2 or at_least_once");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path map = osm != null ? osm : countyMap(out);
+        Path map = osm != null ? osm : DispatchWorkload.countyMap(out);
         if (!Files.isRegularFile(map)) {
             throw new ParameterException(spec.commandLine(), "No map at " + map.toAbsolutePath());
         }
@@ -138,22 +102,14 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
+                StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
+        if (producerLingerMs != null) {
+            settings.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
+        }
         services.add(new StreamsAppService("dispatch app", "", () -> {
-            MapBounds bounds = roads.network().bounds();
-            Map<String, String> values = new java.util.HashMap<>(Map.of(
-                    "bootstrap.servers", config.bootstrapServers(),
-                    "schema.registry.url", config.registryUrl().toString(),
-                    "state.dir", dataDir.resolve("state").toAbsolutePath().toString(),
-                    "routing.osm.file", map.toString(),
-                    "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon(),
-                    StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
-                    StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
-            if (producerLingerMs != null) {
-                values.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
-            }
-            ConfigSource source = ConfigSource.of(values);
-            dispatch.set(DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, ports[3]),
-                    DispatchSettings.from(source), roads.network()));
+            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());
@@ -162,7 +118,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                  out.flush();
              })) {
             stack.start();
-            awaitRunning(dispatch.get());
+            DispatchWorkload.awaitRunning(dispatch.get());
             out.printf(Locale.ROOT, "map %s: %,d junctions; dispatch app %s%n", map, roads.network().nodeCount(),
                     dispatch.get().state());
             run(out, config, roads, dispatch.get());
@@ -171,82 +127,22 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter out, LocalStackConfig config, RoadNetworkService roads, StreamsApp app) throws Exception {
-        RoadPoints points = new RoadPoints(roads.network(), SEED);
-        List<GeoPoint> posts = points.take(officers);
-        int incidentCount = (int) Math.ceil(rate * duration.toMillis() / 1000.0);
-        List<GeoPoint> scenes = points.take(incidentCount);
         RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
-        Serializer<OfficerStatus> statusSerializer = AvroSerdes.value(OfficerStatus.class, registry).serializer();
-        Serializer<PositionFix> fixSerializer = AvroSerdes.value(PositionFix.class, registry).serializer();
-        Serializer<IncidentEvent> incidentSerializer = AvroSerdes.value(IncidentEvent.class, registry).serializer();
-        StringSerializer keys = new StringSerializer();
-        Map<String, Long> publishedMillis = new ConcurrentHashMap<>();
-        ScheduledExecutorService feed = Executors.newScheduledThreadPool(2);
-        try (KafkaProducer<byte[], byte[]> producer = producer(config.bootstrapServers());
+        try (DispatchWorkload load = new DispatchWorkload(roads.network(), officers, rate, duration, config.bootstrapServers(), registry);
              RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(), registry)) {
-            Instant now = Instant.now();
-            for (int i = 0; i < officers; i++) {
-                OfficerStatus status = status(i, posts.get(i), points.group(posts.get(i)), now);
-                String topic = Topic.OFFICER_STATUS.topicName();
-                producer.send(new ProducerRecord<>(topic, keys.serialize(topic, status.getOfficerId()),
-                        statusSerializer.serialize(topic, status)));
-            }
-            producer.flush();
+            load.sendStatuses();
             Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + commitIntervalMs);
             out.printf(Locale.ROOT, "%,d officers AVAILABLE in %d dispatch groups; feeding %,d incidents at %.1f/s for %d s "
-                    + "and telematics for every officer every %d s%n", officers, RoadPoints.GROUPS.size(), incidentCount, rate,
-                    duration.toSeconds(), TELEMATICS_PERIOD.toSeconds());
+                    + "and telematics for every officer every %d s%n", officers, DispatchWorkload.groups(), load.incidentCount(), rate,
+                    duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds());
             out.flush();
-
-            AtomicInteger nextFix = new AtomicInteger();
-            int fixesPerTick = (int) Math.ceil(officers * (double) TELEMATICS_TICK_MS / TELEMATICS_PERIOD.toMillis());
-            feed.scheduleAtFixedRate(() -> {
-                String topic = Topic.TELEMATICS.topicName();
-                for (int k = 0; k < fixesPerTick; k++) {
-                    int i = Math.floorMod(nextFix.getAndIncrement(), officers);
-                    PositionFix fix = fix(i, posts.get(i));
-                    producer.send(new ProducerRecord<>(topic, keys.serialize(topic, fix.getOfficerId()),
-                            fixSerializer.serialize(topic, fix)));
-                }
-            }, 0, TELEMATICS_TICK_MS, TimeUnit.MILLISECONDS);
-
-            SplittableRandom random = new SplittableRandom(SEED);
-            AtomicInteger nextIncident = new AtomicInteger();
-            long periodMicros = Math.max(1, Math.round(1_000_000 / rate));
-            long feedStart = System.currentTimeMillis();
-            feed.scheduleAtFixedRate(() -> {
-                int n = nextIncident.getAndIncrement();
-                if (n >= incidentCount) {
-                    return;
-                }
-                GeoPoint scene = scenes.get(n);
-                int grade;
-                IncidentCategory category;
-                synchronized (random) {
-                    grade = 1 + random.nextInt(2);
-                    category = IncidentCategory.values()[random.nextInt(IncidentCategory.values().length)];
-                }
-                String topic = Topic.INCIDENTS.topicName();
-                IncidentEvent incident = incident(n, grade, category, scene, points.group(scene));
-                byte[] key = keys.serialize(topic, incident.getIncidentId());
-                byte[] value = incidentSerializer.serialize(topic, incident);
-                publishedMillis.put(incident.getIncidentId(), System.currentTimeMillis());
-                producer.send(new ProducerRecord<>(topic, key, value));
-            }, 0, periodMicros, TimeUnit.MICROSECONDS);
-
-            while (nextIncident.get() < incidentCount) {
-                Thread.sleep(100);
-            }
-            feed.shutdownNow();
-            feed.awaitTermination(5, TimeUnit.SECONDS);
-            producer.flush();
+            load.start();
+            load.awaitFed();
             long drainDeadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
-            while (watch.incidentsSeen() < publishedMillis.size() && System.currentTimeMillis() < drainDeadline) {
+            while (watch.incidentsSeen() < load.publishedMillis().size() && System.currentTimeMillis() < drainDeadline) {
                 Thread.sleep(50);
             }
-            report(out, app, config, publishedMillis, watch, feedStart, incidentCount);
-        } finally {
-            feed.shutdownNow();
+            report(out, app, config, load.publishedMillis(), watch, load.feedStartMillis(), load.incidentCount());
         }
     }
 
@@ -294,86 +190,5 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private static long percentile(List<Long> sorted, double q) {
         int index = (int) Math.ceil(q * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static OfficerStatus status(int i, GeoPoint post, String group, Instant now) {
-        DrivingStandard[] standards = DrivingStandard.values();
-        return OfficerStatus.newBuilder()
-                .setOfficerId(officerId(i))
-                .setCallSign("BN" + i)
-                .setState(OfficerState.AVAILABLE)
-                .setChangedAt(now)
-                .setCrewSize(1)
-                .setDrivingStandard(standards[i % standards.length])
-                .setTransport(Transport.CAR)
-                .setDispatchGroup(group)
-                .setShiftStart(now.minus(Duration.ofHours(1)))
-                .setShiftEnd(now.plus(Duration.ofHours(9)))
-                .setPosition(point(post))
-                .build();
-    }
-
-    private static PositionFix fix(int i, GeoPoint post) {
-        return PositionFix.newBuilder()
-                .setOfficerId(officerId(i))
-                .setFixedAt(Instant.now())
-                .setPosition(point(post))
-                .setSpeedMps(0f)
-                .build();
-    }
-
-    private static IncidentEvent incident(int n, int grade, IncidentCategory category, GeoPoint scene, String group) {
-        Instant now = Instant.now();
-        return IncidentEvent.newBuilder()
-                .setIncidentId("bench-" + n)
-                .setEventType(IncidentEventType.REPORTED)
-                .setOccurredAt(now)
-                .setReportedAt(now)
-                .setGrade(grade)
-                .setCategory(category)
-                .setLocation(point(scene))
-                .setDispatchGroup(group)
-                .setOfficersRequired(1)
-                .build();
-    }
-
-    private static String officerId(int i) {
-        return "bench-officer-" + i;
-    }
-
-    private static org.bluelight.schemas.GeoPoint point(GeoPoint p) {
-        return new org.bluelight.schemas.GeoPoint(p.lat(), p.lon());
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static void awaitRunning(StreamsApp app) throws InterruptedException {
-        long deadline = System.nanoTime() + APP_START_LIMIT.toNanos();
-        while (app.state() != KafkaStreams.State.RUNNING) {
-            if (app.state() == KafkaStreams.State.ERROR || app.state() == KafkaStreams.State.NOT_RUNNING
-                    || System.nanoTime() > deadline) {
-                throw new IllegalStateException("The dispatch app did not reach RUNNING: " + app.state());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** The generated county (seed 1), written once under target/. */
-    private static Path countyMap(PrintWriter out) throws IOException {
-        Path file = WORK_DIR.resolve("county.osm.gz");
-        if (!Files.isRegularFile(file)) {
-            Files.createDirectories(WORK_DIR);
-            out.println("Generating the county map " + file + " ...");
-            out.flush();
-            CountyGenerator.generate(MapPreset.COUNTY, 1, file);
-        }
-        return file;
     }
 }

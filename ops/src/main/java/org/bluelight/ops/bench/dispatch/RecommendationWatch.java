@@ -20,7 +20,7 @@ import org.bluelight.schemas.serde.AvroSerdes;
  * A read_committed consumer on {@code dispatch.recommendations}, on its own thread: notes when the
  * first recommendation of each incident became visible, and counts all of them.
  */
-final class RecommendationWatch implements AutoCloseable {
+public final class RecommendationWatch implements AutoCloseable {
 
     private final KafkaConsumer<String, Recommendation> consumer;
     private final Thread thread;
@@ -30,7 +30,7 @@ final class RecommendationWatch implements AutoCloseable {
     private final AtomicLong lastReceivedMillis = new AtomicLong();
     private volatile boolean running = true;
 
-    RecommendationWatch(String bootstrapServers, RegistryClient registry) {
+    public RecommendationWatch(String bootstrapServers, RegistryClient registry) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -64,15 +64,15 @@ final class RecommendationWatch implements AutoCloseable {
     }
 
     /** When the incident's first recommendation was read, or null. */
-    Long firstSeen(String incidentId) {
+    public Long firstSeen(String incidentId) {
         return firstSeenMillis.get(incidentId);
     }
 
-    int incidentsSeen() {
+    public int incidentsSeen() {
         return firstSeenMillis.size();
     }
 
-    long received() {
+    public long received() {
         return received.get();
     }
 

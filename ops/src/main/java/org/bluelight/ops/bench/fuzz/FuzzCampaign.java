@@ -112,7 +112,7 @@ public final class FuzzCampaign {
                 ports[2], ProvisioningSettings.local());
         // The apps and the console take the ports after the base.
         int httpPortBase = BenchWorkspace.freePortRange(4);
-        DemoSettings demo = new DemoSettings(settings.osm(), "andorra", 1.0, null, false, httpPortBase);
+        DemoSettings demo = new DemoSettings(settings.osm(), "andorra", 1.0, null, false, false, httpPortBase);
         try (LocalStack stack = new LocalStack(LocalServices.demo(config, demo, progress), line -> progress.println("  " + line))) {
             stack.start();
             AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));

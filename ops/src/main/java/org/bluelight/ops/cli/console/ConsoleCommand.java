@@ -52,7 +52,7 @@ public final class ConsoleCommand {
         @Option(names = "--user", required = true, description = "User name; also the dispatcher id on assignments.")
         private String name;
 
-        @Option(names = "--role", required = true, description = "dispatcher, supervisor or analyst.")
+        @Option(names = "--role", required = true, description = "dispatcher, supervisor, analyst, or monitor (/health and /metrics only, with HTTP Basic).")
         private String role;
 
         @Override

@@ -12,38 +12,43 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.bluelight.console.feed.TopicFeed;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
+import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.Topic;
 
 /**
- * cad.assignments through an idempotent producer (acks=all, so a retry never duplicates and a
+ * cad.assignments and officer.status through one idempotent producer (acks=all, so a retry never duplicates and a
  * write is on every in-sync replica before the dispatcher sees it confirmed). Catching up asks
  * the broker for the last committed offset of the incident's partition and waits for the
  * console's feed to read that far.
  */
-public final class KafkaAssignmentLog implements AssignmentLog, AutoCloseable {
+public final class KafkaDecisionLog implements AssignmentLog, StatusLog, AutoCloseable {
 
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
 
-    private final KafkaProducer<String, Assignment> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Serializer<Assignment> assignmentValues;
+    private final Serializer<OfficerStatus> statusValues;
     private final KafkaConsumer<byte[], byte[]> offsets;
     private final TopicFeed feed;
     private final String topic = Topic.ASSIGNMENTS.topicName();
 
-    public KafkaAssignmentLog(Map<String, Object> clientSettings, AppSerdes serdes, TopicFeed feed) {
+    public KafkaDecisionLog(Map<String, Object> clientSettings, AppSerdes serdes, TopicFeed feed) {
         this.feed = feed;
         Properties producerProps = new Properties();
         producerProps.putAll(clientSettings);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        Serializer<Assignment> values = serdes.valueSerde(Topic.ASSIGNMENTS).serializer();
-        producer = new KafkaProducer<>(producerProps, new StringSerializer(), values);
+        assignmentValues = serdes.valueSerde(Topic.ASSIGNMENTS).serializer();
+        statusValues = serdes.valueSerde(Topic.OFFICER_STATUS).serializer();
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         Properties consumerProps = new Properties();
         consumerProps.putAll(clientSettings);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -69,7 +74,13 @@ public final class KafkaAssignmentLog implements AssignmentLog, AutoCloseable {
 
     @Override
     public void publish(Assignment assignment) throws Exception {
-        producer.send(new ProducerRecord<>(topic, assignment.getIncidentId(), assignment)).get();
+        producer.send(new ProducerRecord<>(topic, assignment.getIncidentId(), assignmentValues.serialize(topic, assignment))).get();
+    }
+
+    @Override
+    public void publish(OfficerStatus status) throws Exception {
+        String statusTopic = Topic.OFFICER_STATUS.topicName();
+        producer.send(new ProducerRecord<>(statusTopic, status.getOfficerId(), statusValues.serialize(statusTopic, status))).get();
     }
 
     /** As the producer's default partitioner places a string key. */
