@@ -2,6 +2,7 @@ package org.bluelight.ops.bench.dispatch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,12 +104,16 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
     private String processingGuarantee;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "100",
-            description = "The app's commit.interval.ms (default: ${DEFAULT-VALUE}).")
-    private long commitIntervalMs;
+    @Option(names = "--low-latency",
+            description = "The app's documented low-latency setting (commit every 20 ms, producers linger 0 ms) instead of its defaults.")
+    private boolean lowLatency;
+
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            description = "The app's commit.interval.ms (default: the app's own, 50 ms; 20 ms with --low-latency).")
+    private Long commitIntervalMs;
 
     @Option(names = "--producer-linger-ms", paramLabel = "MS",
-            description = "The app's producer linger.ms (default: Kafka Streams' own, 100 ms); each hop to a topic waits up to this long.")
+            description = "The app's producer linger.ms (default: the app's own, 5 ms; 0 ms with --low-latency).")
     private Integer producerLingerMs;
 
     @Option(names = "--osm", paramLabel = "FILE",
@@ -117,7 +122,8 @@ public final class BenchDispatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (officers < 1 || rate <= 0 || duration.isNegative() || duration.isZero() || commitIntervalMs < 0) {
+        if (officers < 1 || rate <= 0 || duration.isNegative() || duration.isZero()
+                || (commitIntervalMs != null && commitIntervalMs < 0)) {
             throw new ParameterException(spec.commandLine(), "--officers, --rate and --duration must be positive, --commit-interval-ms >= 0");
         }
         if (!processingGuarantee.equals("exactly_once_v2") && !processingGuarantee.equals("at_least_once")) {
@@ -136,6 +142,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                 ProvisioningSettings.local());
         RoadNetworkService roads = new RoadNetworkService(map, WORK_DIR.resolve("graph-cache"));
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
+        AtomicReference<StreamsAppConfig> appSettings = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
         services.add(new StreamsAppService("dispatch app", "", () -> {
@@ -146,14 +153,18 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                     "state.dir", dataDir.resolve("state").toAbsolutePath().toString(),
                     "routing.osm.file", map.toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon(),
-                    StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
-                    StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
+                    StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee));
+            if (commitIntervalMs != null) {
+                values.put(StreamsAppConfig.COMMIT_INTERVAL_MS, commitIntervalMs.toString());
+            }
             if (producerLingerMs != null) {
-                values.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
+                values.put(StreamsAppConfig.KAFKA_PREFIX + StreamsAppConfig.PRODUCER_LINGER_MS, producerLingerMs.toString());
             }
             ConfigSource source = ConfigSource.of(values);
-            dispatch.set(DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, ports[3]),
-                    DispatchSettings.from(source), roads.network()));
+            StreamsAppConfig appConfig = StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, ports[3],
+                    lowLatency ? DispatchApp.LOW_LATENCY : DispatchApp.LATENCY_DEFAULTS);
+            appSettings.set(appConfig);
+            dispatch.set(DispatchApp.create(appConfig, DispatchSettings.from(source), roads.network()));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());
@@ -165,12 +176,13 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             awaitRunning(dispatch.get());
             out.printf(Locale.ROOT, "map %s: %,d junctions; dispatch app %s%n", map, roads.network().nodeCount(),
                     dispatch.get().state());
-            run(out, config, roads, dispatch.get());
+            run(out, config, roads, dispatch.get(), appSettings.get());
         }
         return 0;
     }
 
-    private void run(PrintWriter out, LocalStackConfig config, RoadNetworkService roads, StreamsApp app) throws Exception {
+    private void run(PrintWriter out, LocalStackConfig config, RoadNetworkService roads, StreamsApp app, StreamsAppConfig appConfig)
+            throws Exception {
         RoadPoints points = new RoadPoints(roads.network(), SEED);
         List<GeoPoint> posts = points.take(officers);
         int incidentCount = (int) Math.ceil(rate * duration.toMillis() / 1000.0);
@@ -192,7 +204,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                         statusSerializer.serialize(topic, status)));
             }
             producer.flush();
-            Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + commitIntervalMs);
+            Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + appConfig.commitInterval().toMillis());
             out.printf(Locale.ROOT, "%,d officers AVAILABLE in %d dispatch groups; feeding %,d incidents at %.1f/s for %d s "
                     + "and telematics for every officer every %d s%n", officers, RoadPoints.GROUPS.size(), incidentCount, rate,
                     duration.toSeconds(), TELEMATICS_PERIOD.toSeconds());
@@ -244,13 +256,14 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             while (watch.incidentsSeen() < publishedMillis.size() && System.currentTimeMillis() < drainDeadline) {
                 Thread.sleep(50);
             }
-            report(out, app, config, publishedMillis, watch, feedStart, incidentCount);
+            report(out, app, appConfig, config, publishedMillis, watch, feedStart, incidentCount);
         } finally {
             feed.shutdownNow();
         }
     }
 
-    private void report(PrintWriter out, StreamsApp app, LocalStackConfig config, Map<String, Long> publishedMillis,
+    private void report(PrintWriter out, StreamsApp app, StreamsAppConfig appConfig, LocalStackConfig config,
+            Map<String, Long> publishedMillis,
             RecommendationWatch watch, long feedStart, int incidentCount) {
         List<Long> latencies = new ArrayList<>();
         List<Long> steady = new ArrayList<>();
@@ -270,8 +283,11 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         Map<String, Long> deadLetters = DeadLetterCount.of(config.bootstrapServers(), app.deadLetterTopics());
         out.println();
         out.printf(Locale.ROOT, "dispatch bench: %,d officers, %,d incidents at %.1f/s over %d s, %s, commit.interval.ms=%d, "
-                + "producer linger.ms=%s%n", officers, incidentCount, rate, duration.toSeconds(), processingGuarantee, commitIntervalMs,
-                producerLingerMs == null ? "Streams default" : producerLingerMs.toString());
+                + "producer linger.ms=%s (%s); load average at the end %.2f on %d cores%n", officers, incidentCount, rate,
+                duration.toSeconds(), processingGuarantee, appConfig.commitInterval().toMillis(),
+                appConfig.kafkaOverrides().getOrDefault(StreamsAppConfig.PRODUCER_LINGER_MS, "Streams default"),
+                lowLatency ? "low-latency setting" : "app defaults" + (commitIntervalMs != null || producerLingerMs != null ? " overridden" : ""),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         if (latencies.isEmpty()) {
             out.println("  no incident got a recommendation");
         } else {
