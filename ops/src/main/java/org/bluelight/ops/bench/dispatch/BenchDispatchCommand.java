@@ -78,6 +78,8 @@ import picocli.CommandLine.Spec;
 public final class BenchDispatchCommand implements Callable<Integer> {
 
     private static final Path WORK_DIR = Path.of("target", "bench-dispatch");
+    /** The county's graph, shared with {@code bench telematics}. */
+    static final Path GRAPH_CACHE = WORK_DIR.resolve("graph-cache");
     private static final Duration TELEMATICS_PERIOD = Duration.ofSeconds(5);
     private static final long TELEMATICS_TICK_MS = 100;
     private static final Duration APP_START_LIMIT = Duration.ofMinutes(3);
@@ -140,7 +142,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         int[] ports = BenchWorkspace.freePorts(4);
         LocalStackConfig config = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, ports[0], ports[1]), ports[2],
                 ProvisioningSettings.local());
-        RoadNetworkService roads = new RoadNetworkService(map, WORK_DIR.resolve("graph-cache"));
+        RoadNetworkService roads = new RoadNetworkService(map, GRAPH_CACHE);
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
         AtomicReference<StreamsAppConfig> appSettings = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
@@ -312,7 +314,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private static OfficerStatus status(int i, GeoPoint post, String group, Instant now) {
+    static OfficerStatus status(int i, GeoPoint post, String group, Instant now) {
         DrivingStandard[] standards = DrivingStandard.values();
         return OfficerStatus.newBuilder()
                 .setOfficerId(officerId(i))
@@ -353,7 +355,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                 .build();
     }
 
-    private static String officerId(int i) {
+    static String officerId(int i) {
         return "bench-officer-" + i;
     }
 
@@ -370,7 +372,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static void awaitRunning(StreamsApp app) throws InterruptedException {
+    static void awaitRunning(StreamsApp app) throws InterruptedException {
         long deadline = System.nanoTime() + APP_START_LIMIT.toNanos();
         while (app.state() != KafkaStreams.State.RUNNING) {
             if (app.state() == KafkaStreams.State.ERROR || app.state() == KafkaStreams.State.NOT_RUNNING
@@ -382,7 +384,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     }
 
     /** The generated county (seed 1), written once under target/. */
-    private static Path countyMap(PrintWriter out) throws IOException {
+    static Path countyMap(PrintWriter out) throws IOException {
         Path file = WORK_DIR.resolve("county.osm.gz");
         if (!Files.isRegularFile(file)) {
             Files.createDirectories(WORK_DIR);
