@@ -3,6 +3,7 @@ package org.bluelight.ops.cli;
 import org.bluelight.ops.bench.console.BenchConsoleCommand;
 import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
 import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
+import org.bluelight.ops.bench.dispatch.BenchTelematicsCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
 import org.bluelight.ops.bench.metrics.BenchMetricsCommand;
 import org.bluelight.ops.bench.routing.BenchRoutingCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchCoverageCommand.class,
             BenchMetricsCommand.class,
             BenchDispatchCommand.class,
+            BenchTelematicsCommand.class,
             BenchFuzzCommand.class,
             BenchConsoleCommand.class,
         })

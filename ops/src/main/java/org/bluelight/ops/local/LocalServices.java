@@ -53,7 +53,8 @@ public final class LocalServices {
             ConfigSource source = embedded(config, settings, "dispatch", DispatchApp.APPLICATION_ID, demo.httpPortBase(), Map.of(
                     "routing.osm.file", demo.osmFile().toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
-            return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase()),
+            return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase(),
+                            DispatchApp.LATENCY_DEFAULTS),
                     DispatchSettings.from(source), roads.network());
         }));
         services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {

@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.app;
 
+import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.dispatch.query.DispatchQueries;
 import org.bluelight.dispatch.stream.DispatchTopology;
@@ -18,6 +19,17 @@ public final class DispatchApp {
 
     public static final String APPLICATION_ID = "bluelight-dispatch";
     public static final int HTTP_PORT = 8090;
+    /**
+     * Dispatch's defaults: an incident's recommendation waits for two commits (the regrouping
+     * repartition, then the output), so commits every 50 ms keep p99 within 250 ms; producers
+     * linger 5 ms so a commit rarely waits for a batch. {@link #LOW_LATENCY} is the documented
+     * setting for p99 within 100 ms, at five times the default's transactions per second.
+     */
+    public static final StreamsAppConfig.LatencyDefaults LATENCY_DEFAULTS =
+            new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(50), Duration.ofMillis(5));
+    /** {@code commit.interval.ms=20}, {@code kafka.producer.linger.ms=0}: set them to choose it. */
+    public static final StreamsAppConfig.LatencyDefaults LOW_LATENCY =
+            new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(20), Duration.ZERO);
 
     private DispatchApp() {
     }
@@ -32,7 +44,7 @@ public final class DispatchApp {
 
     public static void main(String[] args) throws InterruptedException {
         ConfigSource source = ConfigSource.forMain(args);
-        StreamsAppConfig config = StreamsAppConfig.from(source, APPLICATION_ID, HTTP_PORT);
+        StreamsAppConfig config = StreamsAppConfig.from(source, APPLICATION_ID, HTTP_PORT, LATENCY_DEFAULTS);
         DispatchSettings settings = DispatchSettings.from(source);
         KafkaStreams.State last;
         try (RoadNetwork network = RoadNetwork.open(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()));

@@ -1,9 +1,7 @@
 package org.bluelight.metrics.fsu;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +9,8 @@ import java.util.Map;
  * Resource time on one incident, per the frequent-service-users method: for each resource, from the
  * first of assigned, deployed or arrived, to released; summed over resources. A resource sent
  * again after release starts a new stint. A stint still open counts nothing until released,
- * and a release before the start (clock error) counts zero.
+ * and a release before the start (clock error) counts zero. An update costs constant work however
+ * many resources the incident has ({@link StintMap}).
  *
  * @param stints per officer id, their stints in time order
  */
@@ -22,13 +21,11 @@ public record ResourceTimeline(Map<String, List<Stint>> stints) {
     }
 
     public ResourceTimeline {
-        Map<String, List<Stint>> copy = new HashMap<>();
-        stints.forEach((officer, list) -> copy.put(officer, List.copyOf(list)));
-        stints = Map.copyOf(copy);
+        stints = StintMap.copyOf(stints);
     }
 
     public static ResourceTimeline empty() {
-        return new ResourceTimeline(Map.of());
+        return new ResourceTimeline(StintMap.empty());
     }
 
     /** The resource was assigned, deployed (en route) or arrived at this time. */
@@ -57,20 +54,10 @@ public record ResourceTimeline(Map<String, List<Stint>> stints) {
 
     /** Summed hours of all closed stints. */
     public double hours() {
-        long millis = 0;
-        for (List<Stint> list : stints.values()) {
-            for (Stint stint : list) {
-                if (stint.end() != null) {
-                    millis += Math.max(0, Duration.between(stint.start(), stint.end()).toMillis());
-                }
-            }
-        }
-        return millis / 3_600_000.0;
+        return ((StintMap) stints).closedMillis() / 3_600_000.0;
     }
 
     private ResourceTimeline with(String officerId, List<Stint> list) {
-        Map<String, List<Stint>> next = new HashMap<>(stints);
-        next.put(officerId, list);
-        return new ResourceTimeline(next);
+        return new ResourceTimeline(((StintMap) stints).with(officerId, list));
     }
 }

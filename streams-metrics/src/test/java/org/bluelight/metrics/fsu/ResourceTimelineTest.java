@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
 import org.bluelight.schemas.OfficerState;
@@ -36,6 +37,40 @@ class ResourceTimelineTest {
                 .engaged("A", minutes(90));
         assertThat(timeline.hours()).isEqualTo(0.5);
         assertThat(timeline.released("A", minutes(120)).hours()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTeamOfThreeThousandCostsOneWritePerUpdate() {
+        int team = 3_000;
+        ResourceTimeline timeline = ResourceTimeline.empty();
+        for (int i = 0; i < team; i++) {
+            timeline = timeline.engaged("O" + i, minutes(0));
+        }
+        for (int i = 0; i < team; i++) {
+            timeline = timeline.released("O" + i, minutes(30));
+        }
+        assertThat(((StintMap) timeline.stints()).writes()).as("entries written for 2 updates per officer")
+                .isEqualTo(2L * team);
+        assertThat(timeline.hours()).isEqualTo(team * 0.5);
+        assertThat(timeline.stints()).hasSize(team);
+    }
+
+    @Test
+    void everyVersionKeepsItsValueWhenAnotherIsUpdatedOrRead() {
+        ResourceTimeline engaged = ResourceTimeline.empty().engaged("A", minutes(0)).engaged("B", minutes(10));
+        ResourceTimeline releasedEarly = engaged.released("A", minutes(30));
+        ResourceTimeline releasedLate = engaged.released("A", minutes(60)).released("B", minutes(70));
+        assertThat(engaged.hours()).isZero();
+        assertThat(releasedEarly.hours()).isEqualTo(0.5);
+        assertThat(releasedLate.hours()).isEqualTo(2.0);
+        assertThat(releasedEarly.stints().get("A")).containsExactly(new ResourceTimeline.Stint(minutes(0), minutes(30)));
+        assertThat(engaged.stints().get("A")).containsExactly(new ResourceTimeline.Stint(minutes(0), null));
+        assertThat(releasedLate.stints().get("B")).containsExactly(new ResourceTimeline.Stint(minutes(10), minutes(70)));
+        assertThat(releasedEarly.stints().get("B")).containsExactly(new ResourceTimeline.Stint(minutes(10), null));
+        assertThat(releasedEarly).isEqualTo(new ResourceTimeline(Map.of(
+                "A", List.of(new ResourceTimeline.Stint(minutes(0), minutes(30))),
+                "B", List.of(new ResourceTimeline.Stint(minutes(10), null)))));
+        assertThat(ResourceTimeline.empty().stints()).as("a fresh empty timeline, untouched by the others").isEmpty();
     }
 
     @Test

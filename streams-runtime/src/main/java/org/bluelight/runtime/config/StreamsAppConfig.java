@@ -124,18 +124,50 @@ public record StreamsAppConfig(
     }
 
     /**
+     * An app's own defaults for what trades latency against throughput; configuration beats them.
+     *
+     * @param commitInterval {@code commit.interval.ms}: under exactly-once each hop through a topic
+     *                       (repartition or output) waits for a commit, so a pipeline's latency is a
+     *                       multiple of it, while each commit is a transaction on the broker
+     * @param producerLinger the producers' {@code linger.ms} ({@code kafka.producer.linger.ms});
+     *                       null keeps Kafka Streams' own (100 ms). Under at-least-once each hop waits
+     *                       up to this long; under exactly-once a commit first waits for what lingers
+     */
+    public record LatencyDefaults(Duration commitInterval, Duration producerLinger) {
+
+        /** Kafka Streams' exactly-once defaults: commit every 100 ms, producers linger 100 ms. */
+        public static final LatencyDefaults KAFKA_STREAMS = new LatencyDefaults(DEFAULT_COMMIT_INTERVAL, null);
+
+        public LatencyDefaults {
+            Objects.requireNonNull(commitInterval, "commitInterval");
+        }
+    }
+
+    /** The producer setting {@link LatencyDefaults#producerLinger} stands for, as a {@code kafka.*} override. */
+    public static final String PRODUCER_LINGER_MS = "producer.linger.ms";
+
+    /**
      * Reads the configuration, falling back to the local-stack defaults.
      *
      * @param defaultApplicationId the app's own {@code application.id} unless configured
      * @param defaultHttpPort      the app's own HTTP port unless configured (apps sharing one JVM need different ones)
      */
     public static StreamsAppConfig from(ConfigSource source, String defaultApplicationId, int defaultHttpPort) {
+        return from(source, defaultApplicationId, defaultHttpPort, LatencyDefaults.KAFKA_STREAMS);
+    }
+
+    /** As {@link #from(ConfigSource, String, int)}, with the app's own commit interval and producer linger unless configured. */
+    public static StreamsAppConfig from(ConfigSource source, String defaultApplicationId, int defaultHttpPort,
+                                        LatencyDefaults latency) {
         Map<String, String> security = new TreeMap<>();
         source.optionalString(SECURITY_PROTOCOL).ifPresent(p -> security.put(SECURITY_PROTOCOL, p));
         security.putAll(source.withPrefix(SASL_PREFIX));
         security.putAll(source.withPrefix(SSL_PREFIX));
         Map<String, String> overrides = new TreeMap<>();
         source.withPrefix(KAFKA_PREFIX).forEach((key, value) -> overrides.put(key.substring(KAFKA_PREFIX.length()), value));
+        if (latency.producerLinger() != null) {
+            overrides.putIfAbsent(PRODUCER_LINGER_MS, Long.toString(latency.producerLinger().toMillis()));
+        }
 
         return new StreamsAppConfig(
                 source.string(APPLICATION_ID, defaultApplicationId),
@@ -144,7 +176,7 @@ public record StreamsAppConfig(
                 source.optionalString(PROCESSING_GUARANTEE)
                         .map(value -> ProcessingGuarantee.parse(value, source.origin(PROCESSING_GUARANTEE)))
                         .orElse(ProcessingGuarantee.EXACTLY_ONCE_V2),
-                source.millis(COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL),
+                source.millis(COMMIT_INTERVAL_MS, latency.commitInterval()),
                 source.path(STATE_DIR, defaultStateDir()),
                 new HttpSettings(source.string(HTTP_HOST, DEFAULT_HTTP_HOST), source.integer(HTTP_PORT, defaultHttpPort)),
                 source.integer(NUM_STREAM_THREADS, DEFAULT_NUM_STREAM_THREADS),

@@ -26,6 +26,22 @@ class StreamsAppConfigTest {
     Path dir;
 
     @Test
+    void anAppsLatencyDefaultsApplyUnlessConfigured() {
+        StreamsAppConfig.LatencyDefaults latency = new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(50), Duration.ofMillis(5));
+
+        StreamsAppConfig defaults = StreamsAppConfig.from(ConfigSource.load(Optional.empty(), Map.of()), "bluelight-test", 8091, latency);
+        assertThat(defaults.commitInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(defaults.streamsProperties())
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50")
+                .containsEntry(StreamsConfig.producerPrefix("linger.ms"), "5");
+
+        StreamsAppConfig configured = StreamsAppConfig.from(ConfigSource.load(Optional.empty(), Map.of(
+                "BLUELIGHT_COMMIT_INTERVAL_MS", "20", "BLUELIGHT_KAFKA_PRODUCER_LINGER_MS", "0")), "bluelight-test", 8091, latency);
+        assertThat(configured.commitInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(configured.streamsProperties()).containsEntry(StreamsConfig.producerPrefix("linger.ms"), "0");
+    }
+
+    @Test
     void withNothingConfiguredUsesTheLocalStackDefaults() {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.load(Optional.empty(), Map.of()), "bluelight-test", 8091);
 

@@ -27,6 +27,7 @@ import org.bluelight.console.auth.PasswordHash;
 import org.bluelight.console.auth.Role;
 import org.bluelight.console.auth.User;
 import org.bluelight.console.auth.UserFile;
+import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.LatencyStats;
 import org.bluelight.ops.bench.Rerun;
@@ -121,7 +122,7 @@ public final class BenchConsoleCommand implements Callable<Integer> {
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
         services.add(new StreamsAppService("dispatch app", "", () -> {
-            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], Map.of()));
+            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], Map.of(), DispatchApp.LATENCY_DEFAULTS));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());

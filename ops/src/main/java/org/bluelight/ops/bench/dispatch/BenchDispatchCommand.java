@@ -1,6 +1,7 @@
 package org.bluelight.ops.bench.dispatch;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.cli.DurationConverter;
@@ -67,13 +69,18 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
     private String processingGuarantee;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "100",
-            description = "The app's commit.interval.ms (default: ${DEFAULT-VALUE}).")
-    private long commitIntervalMs;
+    @Option(names = "--low-latency",
+            description = "The app's documented low-latency setting (commit every 20 ms, producers linger 0 ms) instead of its defaults.")
+    private boolean lowLatency;
+
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            description = "The app's commit.interval.ms (default: the app's own, 50 ms; 20 ms with --low-latency).")
+    private Long commitIntervalMs;
 
     @Option(names = "--producer-linger-ms", paramLabel = "MS",
-            description = "The app's producer linger.ms (default: Kafka Streams' own, 100 ms); each hop to a topic waits up to this long.")
+            description = "The app's producer linger.ms (default: the app's own, 5 ms; 0 ms with --low-latency).")
     private Integer producerLingerMs;
+
 
     @Option(names = "--osm", paramLabel = "FILE",
             description = "Road map (default: the generated county, written to target/bench-dispatch/county.osm.gz if missing).")
@@ -81,7 +88,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (officers < 1 || rate <= 0 || duration.isNegative() || duration.isZero() || commitIntervalMs < 0) {
+        if (officers < 1 || rate <= 0 || duration.isNegative() || duration.isZero() || (commitIntervalMs != null && commitIntervalMs < 0)) {
             throw new ParameterException(spec.commandLine(), "--officers, --rate and --duration must be positive, --commit-interval-ms >= 0");
         }
         if (!processingGuarantee.equals("exactly_once_v2") && !processingGuarantee.equals("at_least_once")) {
@@ -98,18 +105,20 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         int[] ports = BenchWorkspace.freePorts(4);
         LocalStackConfig config = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, ports[0], ports[1]), ports[2],
                 ProvisioningSettings.local());
-        RoadNetworkService roads = new RoadNetworkService(map, WORK_DIR.resolve("graph-cache"));
+        RoadNetworkService roads = new RoadNetworkService(map, DispatchWorkload.GRAPH_CACHE);
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(
-                StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee,
-                StreamsAppConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs)));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee));
+        if (commitIntervalMs != null) {
+            settings.put(StreamsAppConfig.COMMIT_INTERVAL_MS, commitIntervalMs.toString());
+        }
         if (producerLingerMs != null) {
-            settings.put(StreamsAppConfig.KAFKA_PREFIX + "producer.linger.ms", producerLingerMs.toString());
+            settings.put(StreamsAppConfig.KAFKA_PREFIX + StreamsAppConfig.PRODUCER_LINGER_MS, producerLingerMs.toString());
         }
         services.add(new StreamsAppService("dispatch app", "", () -> {
-            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings));
+            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings,
+                    lowLatency ? DispatchApp.LOW_LATENCY : DispatchApp.LATENCY_DEFAULTS));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());
@@ -131,7 +140,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         try (DispatchWorkload load = new DispatchWorkload(roads.network(), officers, rate, duration, config.bootstrapServers(), registry);
              RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(), registry)) {
             load.sendStatuses();
-            Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + commitIntervalMs);
+            Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + app.config().commitInterval().toMillis());
             out.printf(Locale.ROOT, "%,d officers AVAILABLE in %d dispatch groups; feeding %,d incidents at %.1f/s for %d s "
                     + "and telematics for every officer every %d s%n", officers, DispatchWorkload.groups(), load.incidentCount(), rate,
                     duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds());
@@ -166,8 +175,11 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         Map<String, Long> deadLetters = DeadLetterCount.of(config.bootstrapServers(), app.deadLetterTopics());
         out.println();
         out.printf(Locale.ROOT, "dispatch bench: %,d officers, %,d incidents at %.1f/s over %d s, %s, commit.interval.ms=%d, "
-                + "producer linger.ms=%s%n", officers, incidentCount, rate, duration.toSeconds(), processingGuarantee, commitIntervalMs,
-                producerLingerMs == null ? "Streams default" : producerLingerMs.toString());
+                + "producer linger.ms=%s (%s); load average at the end %.2f on %d cores%n", officers, incidentCount, rate,
+                duration.toSeconds(), processingGuarantee, app.config().commitInterval().toMillis(),
+                app.config().kafkaOverrides().getOrDefault(StreamsAppConfig.PRODUCER_LINGER_MS, "Streams default"),
+                lowLatency ? "low-latency setting" : "app defaults" + (commitIntervalMs != null || producerLingerMs != null ? " overridden" : ""),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         if (latencies.isEmpty()) {
             out.println("  no incident got a recommendation");
         } else {

@@ -59,6 +59,8 @@ public final class DispatchWorkload implements AutoCloseable {
     private static final long SEED = 42;
     private static final Duration APP_START_LIMIT = Duration.ofMinutes(3);
     private static final Path COUNTY_DIR = Path.of("target", "bench-dispatch");
+    /** The county's graph, shared by the benches that run the dispatch app. */
+    static final Path GRAPH_CACHE = COUNTY_DIR.resolve("graph-cache");
 
     private final int officers;
     private final double rate;
@@ -171,7 +173,7 @@ public final class DispatchWorkload implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private static OfficerStatus status(int i, GeoPoint post, String group, Instant now) {
+    static OfficerStatus status(int i, GeoPoint post, String group, Instant now) {
         DrivingStandard[] standards = DrivingStandard.values();
         return OfficerStatus.newBuilder()
                 .setOfficerId(officerId(i))
@@ -212,7 +214,7 @@ public final class DispatchWorkload implements AutoCloseable {
                 .build();
     }
 
-    private static String officerId(int i) {
+    static String officerId(int i) {
         return "bench-officer-" + i;
     }
 
@@ -225,7 +227,7 @@ public final class DispatchWorkload implements AutoCloseable {
      * directory; {@code settings} adds to the addresses, e.g. the processing guarantee.
      */
     public static StreamsApp dispatchApp(LocalStackConfig config, RoadNetworkService roads, Path map, int httpPort,
-                                         Map<String, String> settings) {
+                                         Map<String, String> settings, StreamsAppConfig.LatencyDefaults latency) {
         MapBounds bounds = roads.network().bounds();
         Map<String, String> values = new HashMap<>(settings);
         values.put("bootstrap.servers", config.bootstrapServers());
@@ -234,7 +236,7 @@ public final class DispatchWorkload implements AutoCloseable {
         values.put("routing.osm.file", map.toString());
         values.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
         ConfigSource source = ConfigSource.of(values);
-        return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, httpPort), DispatchSettings.from(source),
+        return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, httpPort, latency), DispatchSettings.from(source),
                 roads.network());
     }
 
