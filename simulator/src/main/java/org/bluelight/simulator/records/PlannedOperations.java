@@ -98,11 +98,10 @@ public final class PlannedOperations {
     public List<Publication<?, ?>> records(Operation operation, boolean inCad) {
         List<Publication<?, ?>> published = new ArrayList<>();
         if (inCad) {
-            IncidentEvent reported = incident(operation, IncidentEventType.REPORTED, operation.start());
-            published.add(new Publication<>(Topic.INCIDENTS, operation.id(), reported, operation.start()));
             published.add(new Publication<>(Topic.INCIDENTS, operation.id(),
-                    IncidentEvent.newBuilder(reported).setEventType(IncidentEventType.CLOSED).setOccurredAt(operation.end())
-                            .build(), operation.end()));
+                    incident(operation, IncidentEventType.REPORTED, operation.start()), operation.start()));
+            published.add(new Publication<>(Topic.INCIDENTS, operation.id(),
+                    incident(operation, IncidentEventType.CLOSED, operation.end()), operation.end()));
         }
         for (int i = 0; i < operation.arrested().size(); i++) {
             String person = operation.arrested().get(i);

@@ -111,10 +111,9 @@ public final class RecordsSystem {
     public List<Publication<String, CustodyRecord>> custody(String custodyId, String personId, Instant arrivedAt,
                                                             boolean preplanned) {
         Duration detained = detention.draw(new SplittableRandom(seed ^ custodyId.hashCode()));
-        CustodyRecord arrival = CustodyRecord.newBuilder().setCustodyId(custodyId).setPersonId(personId)
-                .setArrivedAt(arrivedAt).setReleasedAt(null).setPreplannedOperation(preplanned)
-                .setHomeArea(people.homeArea(personId)).build();
-        CustodyRecord release = CustodyRecord.newBuilder(arrival).setReleasedAt(arrivedAt.plus(detained)).build();
+        CustodyRecord arrival = new CustodyRecord(custodyId, personId, arrivedAt, null, preplanned, people.homeArea(personId));
+        CustodyRecord release = new CustodyRecord(custodyId, personId, arrivedAt, arrivedAt.plus(detained), preplanned,
+                people.homeArea(personId));
         List<Publication<String, CustodyRecord>> records = new ArrayList<>();
         records.add(new Publication<>(Topic.CUSTODY_RECORDS, custodyId, arrival, arrivedAt));
         records.add(new Publication<>(Topic.CUSTODY_RECORDS, custodyId, release, release.getReleasedAt()));
