@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.apache.avro.specific.SpecificRecord;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.TrialAllocation;
@@ -25,14 +26,17 @@ import org.bluelight.simulator.scenario.Scenario;
 /**
  * What the force's other systems publish while the simulated force works, each record when it happens: the
  * trial's hot spots and schedule (at the start), the crime and custody records the records systems already hold
- * ({@link #HISTORY} of them, from a history of the same people on another seed), a crime record for each recorded
+ * ({@link #HISTORY} of them, from a history of the same people on another seed, published at the start), a crime record for each recorded
  * crime when its incident closes, a custody episode for each prisoner taken to custody, and the pre-planned
  * operations. Listens to the simulation; {@link #due} hands out what is due by a simulated instant.
  */
 public final class RecordKeeper implements SimulationListener {
 
-    /** How far back the records systems' history goes. */
-    public static final Duration HISTORY = Duration.ofDays(28);
+    /**
+     * How far back the records systems' history goes: the apps take a crime recorded, or a custody ended, at most
+     * 7 days before the record's timestamp ({@code input.time.max.behind.ms}).
+     */
+    public static final Duration HISTORY = Duration.ofDays(6);
     private static final long HISTORY_SALT = 0x415_7041L;
 
     private record Queued(Publication<?, ?> publication, long sequence) {
@@ -62,7 +66,12 @@ public final class RecordKeeper implements SimulationListener {
             enqueue(new Publication<>(Topic.TRIAL_ALLOCATIONS,
                     new TrialAllocationKey(allocation.getTrialDay(), allocation.getHotSpotId()), allocation, start));
         }
-        history(scenario, places, historyStart, start);
+        // The history goes out at the start, not stamped with its own times: the broker forgets the state of an
+        // (exactly-once) producer whose records are stamped older than producer.id.expiration.ms, a day, which
+        // the apps' producers would be when they pass the history on.
+        List<Publication<?, ?>> history = new ArrayList<>();
+        history(scenario, places, historyStart, start, history);
+        history.forEach(p -> enqueue(p.at().isBefore(start) ? republished(p, start) : p));
         PlannedOperations operations = new PlannedOperations(scenario, records);
         operations.between(start, end, "OP-").forEach(op -> operations.records(op, true).forEach(this::enqueue));
     }
@@ -111,20 +120,24 @@ public final class RecordKeeper implements SimulationListener {
     }
 
     /** The crimes and custody episodes of the history window, and its operations (which CAD no longer shows). */
-    private void history(Scenario scenario, MapPlaces places, Instant from, Instant to) {
+    private void history(Scenario scenario, MapPlaces places, Instant from, Instant to, List<Publication<?, ?>> out) {
         Scenario past = scenario.withSeed(scenario.seed() ^ HISTORY_SALT);
         for (GeneratedIncident incident : new IncidentGenerator(past, places).generate(from, to)) {
             // Recorded as the attending officers leave; the prisoner reaches custody then too.
             Instant closed = incident.reportedAt().plus(incident.timeOnScene());
             String reference = "H-" + incident.id();
             records.crime(incident, "CR-" + reference, null, closed)
-                    .ifPresent(crime -> enqueue(new Publication<>(Topic.CRIME_RECORDS, crime.getCrimeId(), crime, closed)));
+                    .ifPresent(crime -> out.add(new Publication<>(Topic.CRIME_RECORDS, crime.getCrimeId(), crime, closed)));
             if (incident.arrest()) {
-                records.custody("CU-" + reference, records.arrested(incident), closed, false).forEach(this::enqueue);
+                out.addAll(records.custody("CU-" + reference, records.arrested(incident), closed, false));
             }
         }
         PlannedOperations operations = new PlannedOperations(past, records);
-        operations.between(from, to, "OP-H").forEach(op -> operations.records(op, false).forEach(this::enqueue));
+        operations.between(from, to, "OP-H").forEach(op -> out.addAll(operations.records(op, false)));
+    }
+
+    private static <K, V extends SpecificRecord> Publication<K, V> republished(Publication<K, V> p, Instant at) {
+        return new Publication<>(p.topic(), p.key(), p.value(), at);
     }
 
     private void enqueue(Publication<?, ?> publication) {

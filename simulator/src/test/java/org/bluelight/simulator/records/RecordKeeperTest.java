@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bluelight.dispatch.travel.Journey;
-import org.bluelight.dispatch.travel.TravelTime;
-import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.metrics.intake.InputChecks;
 import org.bluelight.metrics.intake.PatrolAreaLimits;
 import org.bluelight.runtime.deadletter.Result;
@@ -27,6 +23,7 @@ import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.TrialAllocation;
 import org.bluelight.simulator.TestPlaces;
+import org.bluelight.simulator.TestTravel;
 import org.bluelight.simulator.demand.GeneratedIncident;
 import org.bluelight.simulator.demand.IncidentGenerator;
 import org.bluelight.simulator.engine.Desk;
@@ -44,43 +41,36 @@ import org.junit.jupiter.api.Test;
 class RecordKeeperTest {
 
     private static final InputChecks CHECKS = new InputChecks(InputLimits.defaults(), PatrolAreaLimits.defaults());
-    private static final TravelTimes STRAIGHT_LINE = (target, journeys, departure) -> {
-        Map<String, TravelTime> times = new LinkedHashMap<>();
-        for (Journey journey : journeys) {
-            double meters = journey.from().metersTo(target);
-            times.put(journey.id(), new TravelTime.Reached(meters / (30 / 3.6), meters));
-        }
-        return times;
-    };
 
     private final Scenario scenario = ScenarioFile.load("andorra");
     private final Instant start = scenario.start().plus(Duration.ofHours(10));
     private final Instant end = start.plus(Duration.ofDays(2));
 
     @Test
-    void atTheStartTheHotSpotsTheScheduleAndFourWeeksOfRecordsArePublished() {
+    void atTheStartTheHotSpotsTheScheduleAndSixDaysOfRecordsArePublished() {
         RecordKeeper keeper = new RecordKeeper(scenario, TestPlaces.EVERYWHERE, start, end);
         List<Publication<?, ?>> first = keeper.due(start);
 
         assertThat(values(first, Topic.HOTSPOTS, HotSpot.class)).hasSize(5);
-        // The schedule covers every trial day from the first of the history to the end: 28 + 2 days and a part day.
+        // The schedule covers every trial day from the first of the history to the end: 6 + 2 days and part days.
         assertThat(values(first, Topic.TRIAL_ALLOCATIONS, TrialAllocation.class).stream()
-                .map(TrialAllocation::getTrialDay).distinct().count()).isBetween(30L, 32L);
+                .map(TrialAllocation::getTrialDay).distinct().count()).isBetween(8L, 10L);
         List<CrimeRecord> crimes = values(first, Topic.CRIME_RECORDS, CrimeRecord.class);
         List<CustodyRecord> custody = values(first, Topic.CUSTODY_RECORDS, CustodyRecord.class);
         // Andorra: 840 incidents a week, about a third of them crimes, 5% of those dispatched arrests.
-        assertThat(crimes.size()).isBetween(800, 2_500);
-        assertThat(custody.size()).isBetween(60, 400);
+        assertThat(crimes.size()).isBetween(150, 500);
+        assertThat(custody.size()).isBetween(20, 150);
+        assertThat(crimes).allSatisfy(c -> assertThat(c.getRecordedAt()).isBetween(start.minus(RecordKeeper.HISTORY), start));
         assertThat(crimes).anyMatch(CrimeRecord::getPreplannedOperation).anyMatch(c -> !c.getPreplannedOperation());
-        assertThat(first).allSatisfy(p -> assertThat(p.at()).isBeforeOrEqualTo(start).isAfterOrEqualTo(start.minus(RecordKeeper.HISTORY)));
-        assertThat(first).extracting(Publication::at).isSorted();
+        // All published now, stamped now: what the apps judge the records' times against.
+        assertThat(first).allSatisfy(p -> assertThat(p.at()).isEqualTo(start));
         first.forEach(RecordKeeperTest::assertAccepted);
 
         // A few people recur: the most frequent is named in many records, most people in one or two.
         Map<String, Long> named = crimes.stream().flatMap(c -> c.getPeople().stream()).map(CrimePerson::getPersonId)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         custody.forEach(c -> named.merge(c.getPersonId(), 1L, Long::sum));
-        assertThat(named.values().stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(20);
+        assertThat(named.values().stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(10);
         assertThat(named.values().stream().filter(n -> n <= 2).count()).isGreaterThan(named.size() / 2);
         // The rest (releases still to come, the operations of the coming days) waits for its time.
         assertThat(keeper.due(start)).isEmpty();
@@ -93,7 +83,7 @@ class RecordKeeperTest {
         Force force = Force.build(scenario, TestPlaces.EVERYWHERE);
         RecordKeeper keeper = new RecordKeeper(scenario, TestPlaces.EVERYWHERE, start, end);
         keeper.due(start);
-        ForceSimulation simulation = new ForceSimulation(scenario, force.units(), STRAIGHT_LINE,
+        ForceSimulation simulation = new ForceSimulation(scenario, force.units(), TestTravel.STRAIGHT_LINE,
                 keeper.trial().withPatrolPoints(PatrolPoints.of(scenario, TestPlaces.EVERYWHERE), TestPlaces.EVERYWHERE), start);
         simulation.deskIs(new FirstFreeDesk(simulation));
         simulation.listen(keeper);
