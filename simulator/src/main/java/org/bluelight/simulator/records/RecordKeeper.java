@@ -66,9 +66,9 @@ public final class RecordKeeper implements SimulationListener {
             enqueue(new Publication<>(Topic.TRIAL_ALLOCATIONS,
                     new TrialAllocationKey(allocation.getTrialDay(), allocation.getHotSpotId()), allocation, start));
         }
-        // The history goes out at the start, not stamped with its own times: the broker forgets the state of an
-        // (exactly-once) producer whose records are stamped older than producer.id.expiration.ms, a day, which
-        // the apps' producers would be when they pass the history on.
+        // The history goes out at the start, not stamped with its own times: the broker expires a producer's state
+        // by its records' timestamps (producer.id.expiration.ms, a day), and the apps' exactly-once producers
+        // would pass week-old stamps on.
         List<Publication<?, ?>> history = new ArrayList<>();
         history(scenario, places, historyStart, start, history);
         history.forEach(p -> enqueue(p.at().isBefore(start) ? republished(p, start) : p));
