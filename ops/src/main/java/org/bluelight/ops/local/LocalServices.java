@@ -14,6 +14,7 @@ import org.bluelight.routing.network.MapBounds;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.simulator.scenario.ScenarioFile;
 
 /** What {@code bluelight local} runs, in start order: the one place to add a service to the local stack. */
 public final class LocalServices {
@@ -65,7 +66,8 @@ public final class LocalServices {
                     .streamsApp();
         }));
         services.add(new StreamsAppService("metrics app", "/trial/summary, /fsu/top?metric=1..4", () -> {
-            ConfigSource source = embedded(config, settings, "metrics", MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2, Map.of());
+            ConfigSource source = embedded(config, settings, "metrics", MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2,
+                    metricsDefaults(demo), Map.of());
             return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
                     MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
         }));
@@ -76,18 +78,33 @@ public final class LocalServices {
         return services;
     }
 
+    /** The simulated force's trial days start at 06:00 in its own time zone, not the app's default London. */
+    private static Map<String, String> metricsDefaults(DemoSettings demo) {
+        if (!demo.simulate()) {
+            return DEMO_DEFAULTS;
+        }
+        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        defaults.put("trial.zone", ScenarioFile.load(demo.scenario()).timeZone().getId());
+        return defaults;
+    }
+
     /**
      * An embedded app's configuration: its settings file and the environment, under what the stack
      * fixes (the local broker and registry, state under the data dir, its id, port and map).
      */
     private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, String app, String applicationId,
                                          int httpPort, Map<String, String> stackValues) {
+        return embedded(config, settings, app, applicationId, httpPort, DEMO_DEFAULTS, stackValues);
+    }
+
+    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, String app, String applicationId,
+                                         int httpPort, Map<String, String> defaults, Map<String, String> stackValues) {
         Map<String, String> fixed = new java.util.HashMap<>(stackValues);
         fixed.put("bootstrap.servers", config.bootstrapServers());
         fixed.put("schema.registry.url", config.registryUrl().toString());
         fixed.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
         fixed.put("application.id", applicationId);
         fixed.put("http.port", String.valueOf(httpPort));
-        return settings.source(app, DEMO_DEFAULTS, fixed);
+        return settings.source(app, defaults, fixed);
     }
 }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.bluelight.ops.Bluelight;
 import org.bluelight.ops.FreePorts;
+import org.bluelight.schemas.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine;
 /**
  * The README's run command, end to end: broker, registry, the streams apps and the simulated force
  * on the real Andorra map, the loop closed through Kafka (incidents in, recommendations out, the
- * simulated dispatcher's assignments back in, units arriving), and a clean summary at exit.
+ * simulated dispatcher's assignments back in, units arriving), the force's other systems (hot spots, the trial
+ * schedule, crime and custody records), every topic written, and a clean summary at exit.
  */
 class LocalDemoIT {
 
@@ -24,7 +26,7 @@ class LocalDemoIT {
     Path dataDir;
 
     @Test
-    void theSimulatedForceIsRecommendedAssignedAndArrivesWithNoDeadLetters() throws Exception {
+    void theSimulatedForceIsRecommendedAssignedAndArrivesAndEveryTopicHasRecordsWithNoDeadLetters() throws Exception {
         int[] ports = FreePorts.take(6);
         Path summaryFile = dataDir.resolve("summary.json");
         StringWriter out = new StringWriter();
@@ -46,6 +48,11 @@ class LocalDemoIT {
         assertThat(summary.get("assignments").asInt()).as("assignments in %s", summary).isPositive();
         assertThat(summary.get("arrivals").asInt()).as("arrivals in %s", summary).isPositive();
         assertThat(summary.get("sendFailures").asInt()).isZero();
+        // Every topic, the trial's and the frequent-service-user tallies included (ranked every 30 s in the demo).
+        JsonNode records = summary.get("recordsByTopic");
+        for (Topic<?, ?> topic : Topic.all()) {
+            assertThat(records.path(topic.topicName()).asLong()).as("records on %s in %s", topic, records).isPositive();
+        }
         assertThat(summary.get("deadLetters").size()).as("dead-letter topics with records in %s", summary).isZero();
     }
 }

@@ -148,7 +148,8 @@ public final class IncidentGenerator {
         return weights;
     }
 
-    private static String person(int rank) {
+    /** The pseudonymous id of the person of Zipf rank {@code rank} (1 the most frequent). */
+    public static String person(int rank) {
         return String.format(Locale.ROOT, "P%06d", rank);
     }
 

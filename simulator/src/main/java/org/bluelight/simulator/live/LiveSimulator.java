@@ -40,12 +40,15 @@ import org.bluelight.simulator.force.PatrolPoints;
 import org.bluelight.simulator.force.Rota;
 import org.bluelight.simulator.map.MapSource;
 import org.bluelight.simulator.map.NetworkPlaces;
+import org.bluelight.simulator.records.RecordKeeper;
 import org.bluelight.simulator.scenario.Scenario;
 
 /**
  * Plays CAD and the vehicles of a scenario into Kafka on an accelerated clock, and closes the loop through what
  * dispatch publishes: the evaluator's {@link ForceSimulation}, paced to the wall clock, with a
  * {@link LivePublisher} writing what happens to Kafka and a {@link KafkaDesk} taking dispatch's recommendations.
+ * Beside them a {@link RecordKeeper} plays the force's other systems (the hot-spots trial's reference data, crime
+ * and custody records, planned operations), sent by a {@link RecordsPublisher}, so every app has all its inputs.
  *
  * <p>The simulated clock starts at the wall-clock time of {@link #start()} and runs {@code speed} times faster;
  * records carry simulated timestamps. One thread runs the whole simulation, so no state is shared.
@@ -61,10 +64,14 @@ public final class LiveSimulator implements AutoCloseable {
 
     private RoadNetwork network;
     private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<byte[], byte[]> recordsProducer;
     private KafkaConsumer<String, byte[]> consumer;
     private ForceSimulation force;
     private LivePublisher publisher;
     private KafkaDesk desk;
+    private RecordKeeper keeper;
+    private RecordsPublisher records;
+    private Map<TopicPartition, Long> startOffsets;
     private Thread thread;
     private long wallStartNanos;
     private Instant simStart;
@@ -81,7 +88,8 @@ public final class LiveSimulator implements AutoCloseable {
         NetworkPlaces places = new NetworkPlaces(network);
         Force units = Force.build(scenario, places);
         RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
-        producer = new KafkaProducer<>(producerProperties());
+        producer = new KafkaProducer<>(producerProperties("bluelight-simulator", StringSerializer.class));
+        recordsProducer = new KafkaProducer<>(producerProperties("bluelight-simulator-records", ByteArraySerializer.class));
         consumer = new KafkaConsumer<>(consumerProperties());
         consumer.subscribe(KafkaDesk.topics(config.manual()));
 
@@ -89,15 +97,19 @@ public final class LiveSimulator implements AutoCloseable {
         // Demand and shifts are laid on the simulated calendar from now; without a duration, for 30 simulated days.
         Instant demandEnd = config.duration() == null ? simStart.plus(Duration.ofDays(30))
                 : simStart.plus(Duration.ofMillis((long) (config.duration().toMillis() * config.speed()))).plus(Duration.ofHours(1));
+        keeper = new RecordKeeper(scenario, places, simStart, demandEnd);
         force = new ForceSimulation(scenario, units.units(), new RoadNetworkTravelTimes(network),
-                PatrolPoints.of(scenario, places), simStart);
+                keeper.trial().withPatrolPoints(PatrolPoints.of(scenario, places), places), simStart);
         publisher = new LivePublisher(force, network, config.fixInterval(), producer, registry, status);
         desk = new KafkaDesk(force, new SimulatedDispatcher(force, config.dispatcherDelay(), publisher), publisher,
                 config.manual(), registry);
+        records = new RecordsPublisher(recordsProducer, registry, status);
         force.listen(publisher);
+        force.listen(keeper);
         force.deskIs(desk);
         force.load(Rota.shifts(scenario, units, simStart, demandEnd),
                 new IncidentGenerator(scenario, places).generate(simStart, demandEnd));
+        startOffsets = endOffsets(Topic.all().stream().map(Topic::topicName).toList());
         wallStartNanos = System.nanoTime();
         thread = new Thread(this::loop, "live-simulator");
         thread.setDaemon(true);
@@ -120,6 +132,7 @@ public final class LiveSimulator implements AutoCloseable {
                     break;
                 }
                 force.advanceTo(simStart.plusNanos((long) (elapsed * config.speed())));
+                records.send(keeper.due(force.now()));
                 publisher.sendFixes();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(TICK)) {
                     desk.read(record);
@@ -131,6 +144,7 @@ public final class LiveSimulator implements AutoCloseable {
             }
         } finally {
             producer.flush();
+            recordsProducer.flush();
             writeSummary();
         }
     }
@@ -154,7 +168,33 @@ public final class LiveSimulator implements AutoCloseable {
                 publisher.arrivals(), publisher.cleared(), publisher.statusMessages(), publisher.fixes(),
                 quantile(desk.latenciesMs(), 0.5), quantile(desk.latenciesMs(), 0.99),
                 median(publisher.grade1Minutes()), median(publisher.grade2Minutes()), Map.copyOf(desk.backlogByGroup()),
-                publisher.sendFailures(), deadLetters());
+                publisher.sendFailures() + records.sendFailures(), recordsByTopic(), deadLetters());
+    }
+
+    /**
+     * Records written to each topic since the start: how far its end offsets moved (on the apps' exactly-once
+     * outputs this also counts transaction markers, so it is a little high; 0 means none), -1 when unreadable.
+     */
+    private Map<String, Long> recordsByTopic() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Topic<?, ?> topic : Topic.all()) {
+            try {
+                counts.put(topic.topicName(), endOffsets(List.of(topic.topicName())).entrySet().stream()
+                        .mapToLong(e -> e.getValue() - startOffsets.getOrDefault(e.getKey(), 0L)).sum());
+            } catch (KafkaException e) {
+                counts.put(topic.topicName(), -1L);
+                status.println("simulator: could not read the end of " + topic.topicName() + ": " + e.getMessage());
+            }
+        }
+        return counts;
+    }
+
+    private Map<TopicPartition, Long> endOffsets(List<String> topics) {
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(name -> consumer.partitionsFor(name, Duration.ofSeconds(15)).stream())
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        return consumer.endOffsets(partitions, Duration.ofSeconds(15));
     }
 
     /** Records on every dead-letter topic, read from their end offsets: a clean run has none. */
@@ -162,10 +202,7 @@ public final class LiveSimulator implements AutoCloseable {
         Map<String, Long> counts = new TreeMap<>();
         for (Topic<?, ?> topic : Topic.all()) {
             try {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic.dlqName(), Duration.ofSeconds(15)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .toList();
-                long total = consumer.endOffsets(partitions, Duration.ofSeconds(15)).values().stream().mapToLong(Long::longValue).sum();
+                long total = endOffsets(List.of(topic.dlqName())).values().stream().mapToLong(Long::longValue).sum();
                 if (total > 0) {
                     counts.put(topic.dlqName(), total);
                 }
@@ -204,13 +241,13 @@ public final class LiveSimulator implements AutoCloseable {
         return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))];
     }
 
-    private Properties producerProperties() {
+    private Properties producerProperties(String clientId, Class<?> keySerializer) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "bluelight-simulator");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return p;
     }
 
@@ -237,6 +274,9 @@ public final class LiveSimulator implements AutoCloseable {
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+        if (recordsProducer != null) {
+            recordsProducer.close(Duration.ofSeconds(5));
         }
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));

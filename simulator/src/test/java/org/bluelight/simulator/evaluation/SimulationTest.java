@@ -2,14 +2,10 @@ package org.bluelight.simulator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bluelight.dispatch.rules.DispatchRules;
-import org.bluelight.dispatch.travel.Journey;
-import org.bluelight.dispatch.travel.TravelTime;
-import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.simulator.TestPlaces;
+import org.bluelight.simulator.TestTravel;
 import org.bluelight.simulator.demand.GeneratedIncident;
 import org.bluelight.simulator.demand.IncidentGenerator;
 import org.bluelight.simulator.force.CrewShift;
@@ -24,15 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The simulation's bookkeeping, with travel at 30 km/h in a straight line instead of a road network. */
 class SimulationTest {
 
-    private static final TravelTimes STRAIGHT_LINE = (target, journeys, departure) -> {
-        Map<String, TravelTime> times = new LinkedHashMap<>();
-        for (Journey journey : journeys) {
-            double meters = journey.from().metersTo(target);
-            times.put(journey.id(), new TravelTime.Reached(meters / (30 / 3.6), meters));
-        }
-        return times;
-    };
-
     private final Scenario scenario = ScenarioFile.load("andorra");
 
     private ReplicationResult run(DispatchPolicy policy, int days, int warmup) {
@@ -40,7 +27,7 @@ class SimulationTest {
         Force force = Force.build(scenario, TestPlaces.EVERYWHERE);
         List<GeneratedIncident> incidents = new IncidentGenerator(scenario, TestPlaces.EVERYWHERE).generate(window.start(), window.end());
         List<CrewShift> shifts = Rota.shifts(scenario, force, window.start(), window.stop());
-        return new Simulation(scenario, force.units(), incidents, shifts, policy, STRAIGHT_LINE, DispatchRules.defaults(),
+        return new Simulation(scenario, force.units(), incidents, shifts, policy, TestTravel.STRAIGHT_LINE, DispatchRules.defaults(),
                 window, PatrolPoints.of(scenario, TestPlaces.EVERYWHERE), Progress.NONE).run(1);
     }
 
