@@ -27,6 +27,10 @@ public record FleetSpec(double doubleCrewShare, Map<DrivingStandard, Double> dri
         ScenarioException.require(crewedShare > 0 && crewedShare <= 1, "fleet.crewedShare must be in (0, 1]");
     }
 
+    public FleetSpec withCrewedShare(double share) {
+        return new FleetSpec(doubleCrewShare, drivingStandards, transports, shiftPatterns, share);
+    }
+
     public FleetSpec withDoubleCrewShare(double share) {
         return new FleetSpec(share, drivingStandards, transports, shiftPatterns, crewedShare);
     }

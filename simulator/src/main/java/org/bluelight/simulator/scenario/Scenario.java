@@ -105,6 +105,18 @@ public record Scenario(String name, String map, long seed, LocalDate startDate, 
                 timeOnScene, prisonerProcessing, callHandling);
     }
 
+    /** The same scenario with another share of vehicle shifts crewed. */
+    public Scenario withCrewedShare(double share) {
+        return new Scenario(name, map, seed, startDate, timeZone, dispatchGroups, stations, custodySuites,
+                fleet.withCrewedShare(share), shifts, demand, timeOnScene, prisonerProcessing, callHandling);
+    }
+
+    /** The same scenario with other call-handling times per grade. */
+    public Scenario withCallHandling(Map<Integer, MinutesDistribution> value) {
+        return new Scenario(name, map, seed, startDate, timeZone, dispatchGroups, stations, custodySuites, fleet, shifts,
+                demand, timeOnScene, prisonerProcessing, value);
+    }
+
     /**
      * The same force with another crew mix and head count: {@code officersScale} times today's officers, paired so
      * that {@code doubleCrewShare} of the crews are double. Officers = crews x (1 + double share), so with the same
