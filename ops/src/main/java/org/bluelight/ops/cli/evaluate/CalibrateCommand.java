@@ -11,12 +11,12 @@ import org.bluelight.simulator.evaluation.CalibrationReport;
 import org.bluelight.simulator.evaluation.EvaluationPlan;
 import org.bluelight.simulator.evaluation.EvaluationReport;
 import org.bluelight.simulator.evaluation.Evaluator;
-import org.bluelight.simulator.map.MapSource;
 import org.bluelight.simulator.progress.ProgressBar;
 import org.bluelight.simulator.scenario.Scenario;
 import org.bluelight.simulator.scenario.ScenarioException;
 import org.bluelight.simulator.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,18 +50,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "(the nearest available crew, a double crew for an arrest) (default: ${DEFAULT-VALUE})")
     String policy;
 
-    @Option(names = "--osm", description = "OSM extract to run on instead of the scenario's map")
-    Path osm;
-
-    @Option(names = "--work-dir", defaultValue = "target/simulator",
-            description = "graph cache, generated maps and results (default: ${DEFAULT-VALUE})")
-    Path workDir;
-
     @Option(names = "--out", description = "JSON report (default: WORK-DIR/calibration.json; the PNG chart goes beside it)")
     Path out;
 
-    @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")
-    boolean noProgress;
+    @Mixin
+    SimulatorOptions simulator;
 
     @Override
     public Integer call() {
@@ -77,13 +70,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         } catch (ScenarioException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path osmFile = MapSource.resolve(chosen.map(), osm, workDir);
-        spec.commandLine().getErr().println("opening road network " + osmFile + " ...");
-        try (RoadNetwork network = MapSource.open(osmFile, workDir)) {
-            ProgressBar bar = noProgress ? null : new ProgressBar(System.err, plan.replications());
+        try (RoadNetwork network = simulator.open(chosen, spec.commandLine().getErr())) {
+            ProgressBar bar = simulator.progress(plan.replications());
             EvaluationReport evaluation = new Evaluator(network).run(plan, bar);
             CalibrationReport report = CalibrationReport.of(evaluation, policyName, Calibration.WEST_MIDLANDS);
-            Path json = out != null ? out : workDir.resolve("calibration.json");
+            Path json = out != null ? out : simulator.workDir.resolve("calibration.json");
             Path png = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + ".png");
             report.writeJson(json);
             CalibrationChart.writePng(report, png);
