@@ -10,12 +10,12 @@ import org.bluelight.simulator.evaluation.EvaluationReport;
 import org.bluelight.simulator.evaluation.Evaluator;
 import org.bluelight.simulator.evaluation.ResultChart;
 import org.bluelight.simulator.evaluation.ResultTable;
+import org.bluelight.simulator.map.MapSource;
 import org.bluelight.simulator.progress.ProgressBar;
 import org.bluelight.simulator.scenario.Scenario;
 import org.bluelight.simulator.scenario.ScenarioException;
 import org.bluelight.simulator.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +46,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "a preset (andorra, west-midlands) or a scenario YAML file (default: ${DEFAULT-VALUE})")
     String scenario;
 
+    @Option(names = "--osm", description = "OSM extract to run on instead of the scenario's map")
+    Path osm;
+
     @Option(names = "--incidents-per-week", description = "override the scenario's weekly demand")
     Double incidentsPerWeek;
 
@@ -58,11 +61,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "officers as a multiple of the scenario's, e.g. 1.2 for 20% more (default: ${DEFAULT-VALUE})")
     double officersScale;
 
+    @Option(names = "--work-dir", defaultValue = "target/simulator",
+            description = "graph cache, generated maps and results (default: ${DEFAULT-VALUE})")
+    Path workDir;
+
     @Option(names = "--out", description = "CSV results file (default: WORK-DIR/evaluation.csv; the PNG chart goes beside it)")
     Path out;
 
-    @Mixin
-    SimulatorOptions simulator;
+    @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")
+    boolean noProgress;
 
     @Override
     public Integer call() {
@@ -82,18 +89,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (ScenarioException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (RoadNetwork network = simulator.open(chosen, spec.commandLine().getErr())) {
+        Path osmFile = MapSource.resolve(chosen.map(), osm, workDir);
+        spec.commandLine().getErr().println("opening road network " + osmFile + " ...");
+        try (RoadNetwork network = MapSource.open(osmFile, workDir)) {
             Evaluator evaluator = new Evaluator(network);
-            ProgressBar bar = simulator.progress(plan.replications() * plan.policies().size());
+            ProgressBar bar = noProgress ? null
+                    : new ProgressBar(System.err, plan.replications() * plan.policies().size());
             EvaluationReport report = evaluator.run(plan, bar);
-            Path csv = out != null ? out : simulator.workDir.resolve("evaluation.csv");
+            Path csv = out != null ? out : workDir.resolve("evaluation.csv");
             Path png = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", "") + ".png");
             ResultTable.writeCsv(report, csv);
             ResultChart.writePng(report, png);
             var w = spec.commandLine().getOut();
             w.print(ResultTable.text(report));
             w.printf(Locale.ROOT, "map %s (%d junctions); wall clock %.1f s; travel-time cache %d hits, %d misses%n",
-                    simulator.osmFile(chosen).getFileName(), network.nodeCount(), report.wallSeconds(), evaluator.travel().hits(),
+                    osmFile.getFileName(), network.nodeCount(), report.wallSeconds(), evaluator.travel().hits(),
                     evaluator.travel().misses());
             w.printf("wrote %s and %s%n", csv, png);
             w.flush();
