@@ -25,7 +25,8 @@ class BluelightTest {
             bluelight app dispatch <FILE>
             bluelight app coverage <FILE>
             bluelight app metrics <FILE>
-            bluelight evaluate --days=14 --warmup=7 --replications=5 --policies=random,nearest,recommender --scenario=andorra --osm --incidents-per-week --work-dir=target/simulator --out --no-progress -h|--help -V|--version
+            bluelight evaluate --days=14 --warmup=7 --replications=5 --policies=random,nearest,recommender --scenario=andorra --osm --incidents-per-week --double-crew-share --officers-scale=1 --work-dir=target/simulator --out --no-progress -h|--help -V|--version
+            bluelight calibrate --scenario=west-midlands --replications=10 --weeks=4 --warmup=7 --policy=nearest --out --osm --work-dir=target/simulator --no-progress -h|--help -V|--version
             bluelight trial schedule --hotspots! --from! --days! --seed --trial-id=hot-spots --out! -h|--help -V|--version
             bluelight trial load --hotspots! --schedule! --trial-id=hot-spots --bootstrap-servers=127.0.0.1:9092 --registry-url=http://127.0.0.1:8081 -h|--help -V|--version
             bluelight trial report --csv! --chart! --target=4042 --zone=Europe/London --day-start=06:00 --bootstrap-servers=127.0.0.1:9092 --registry-url=http://127.0.0.1:8081 -h|--help -V|--version

@@ -3,7 +3,12 @@ package org.bluelight.simulator.demand;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bluelight.simulator.scenario.DemandSpec;
 
 /**
@@ -36,6 +41,14 @@ public final class DemandCurve {
     public double perHourAt(Instant t) {
         ZonedDateTime local = t.atZone(zone);
         return perHourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()];
+    }
+
+    /** The {@code count} local hours of the day with the highest demand weight, in hour order. */
+    public static Set<Integer> busiestHours(DemandSpec demand, int count) {
+        List<Double> hours = demand.hourOfDay();
+        return IntStream.range(0, 24).boxed()
+                .sorted(Comparator.comparingDouble((Integer h) -> -hours.get(h)).thenComparing(h -> h))
+                .limit(count).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The configured hourly shape as shares of a day (24 values summing to 1), for comparison. */

@@ -6,7 +6,8 @@ import java.util.function.ToDoubleFunction;
 /** One policy's results across replications, each figure a mean with its 95% interval. */
 public record PolicySummary(String policy, Interval grade1Median, Interval grade1P90, Interval grade1WithinTarget,
                             Interval grade2WithinTarget, Interval kmPerIncident, Interval availability,
-                            Interval peakBacklog, int grade1Incidents, int grade2Incidents, int unattended) {
+                            Interval peakBacklog, int grade1Incidents, int grade2Incidents, int unattended,
+                            Interval grade1P10, Interval busyGrade1Median, Interval busyGrade1WithinTarget) {
 
     public static PolicySummary of(String policy, List<ReplicationResult> results) {
         return new PolicySummary(policy,
@@ -19,10 +20,13 @@ public record PolicySummary(String policy, Interval grade1Median, Interval grade
                 over(results, ReplicationResult::peakBacklog),
                 results.stream().mapToInt(ReplicationResult::grade1Count).sum(),
                 results.stream().mapToInt(ReplicationResult::grade2Count).sum(),
-                results.stream().mapToInt(ReplicationResult::unattended).sum());
+                results.stream().mapToInt(ReplicationResult::unattended).sum(),
+                over(results, ReplicationResult::grade1P10Minutes),
+                over(results, ReplicationResult::busyGrade1MedianMinutes),
+                over(results, ReplicationResult::busyGrade1WithinTarget));
     }
 
-    private static Interval over(List<ReplicationResult> results, ToDoubleFunction<ReplicationResult> figure) {
+    static Interval over(List<ReplicationResult> results, ToDoubleFunction<ReplicationResult> figure) {
         return Interval.of(results.stream().map(r -> figure.applyAsDouble(r)).toList());
     }
 }

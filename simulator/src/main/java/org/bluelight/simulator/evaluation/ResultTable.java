@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bluelight.simulator.demand.DemandCurve;
 
 /** The evaluation as a text table (mean ± 95% half-width), and as CSV (one row per policy and figure). */
 public final class ResultTable {
@@ -19,16 +20,19 @@ public final class ResultTable {
         EvaluationPlan plan = report.plan();
         out.append(String.format(Locale.ROOT, "Scenario %s: %d days (%d warm-up), %d replication%s; mean ± 95%% interval across replications%n",
                 plan.scenario().name(), plan.days(), plan.warmupDays(), plan.replications(), plan.replications() == 1 ? "" : "s"));
-        String header = String.format(Locale.ROOT, "%-12s %16s %16s %15s %15s %14s %14s %13s%n", "policy",
-                "G1 median min", "G1 p90 min", "G1 <=15 min", "G2 <=60 min", "km/incident", "available", "peak backlog");
+        String header = String.format(Locale.ROOT, "%-12s %16s %16s %15s %16s %15s %15s %14s %14s %13s%n", "policy",
+                "G1 median min", "G1 p90 min", "G1 <=15 min", "busy G1 median", "busy G1 <=15", "G2 <=60 min",
+                "km/incident", "available", "peak backlog");
         out.append(header);
         out.append("-".repeat(header.length() - 1)).append('\n');
         for (PolicySummary s : report.summaries()) {
-            out.append(String.format(Locale.ROOT, "%-12s %16s %16s %15s %15s %14s %14s %13s%n", s.policy(),
+            out.append(String.format(Locale.ROOT, "%-12s %16s %16s %15s %16s %15s %15s %14s %14s %13s%n", s.policy(),
                     number(s.grade1Median(), 1), number(s.grade1P90(), 1), percent(s.grade1WithinTarget()),
-                    percent(s.grade2WithinTarget()), number(s.kmPerIncident(), 2), percent(s.availability()),
+                    number(s.busyGrade1Median(), 1), percent(s.busyGrade1WithinTarget()), percent(s.grade2WithinTarget()), number(s.kmPerIncident(), 2), percent(s.availability()),
                     number(s.peakBacklog(), 0)));
         }
+        out.append(String.format(Locale.ROOT, "(busy: the %d local hours of highest demand, %s)%n", Simulation.BUSIEST_HOURS,
+                DemandCurve.busiestHours(plan.scenario().demand(), Simulation.BUSIEST_HOURS)));
         out.append(String.format(Locale.ROOT, "(measured: %s grade 1 and %s grade 2 incidents per policy; never attended: %s)%n",
                 report.summaries().isEmpty() ? 0 : report.summaries().get(0).grade1Incidents(),
                 report.summaries().isEmpty() ? 0 : report.summaries().get(0).grade2Incidents(),
@@ -43,6 +47,9 @@ public final class ResultTable {
             row(lines, s.policy(), "grade1_median_minutes", s.grade1Median());
             row(lines, s.policy(), "grade1_p90_minutes", s.grade1P90());
             row(lines, s.policy(), "grade1_share_within_15min", s.grade1WithinTarget());
+            row(lines, s.policy(), "grade1_p10_minutes", s.grade1P10());
+            row(lines, s.policy(), "busy_grade1_median_minutes", s.busyGrade1Median());
+            row(lines, s.policy(), "busy_grade1_share_within_15min", s.busyGrade1WithinTarget());
             row(lines, s.policy(), "grade2_share_within_60min", s.grade2WithinTarget());
             row(lines, s.policy(), "km_per_incident", s.kmPerIncident());
             row(lines, s.policy(), "officer_availability", s.availability());
@@ -51,13 +58,17 @@ public final class ResultTable {
         lines.add("");
         lines.add("policy,replication,grade1_incidents,grade2_incidents,unattended,grade1_median_minutes,grade1_p90_minutes,"
                 + "grade1_within_15,grade2_within_60,km_per_incident,availability,peak_backlog,breaks,shift_ends,"
-                + "shift_overruns,diversions,wall_seconds");
+                + "shift_overruns,diversions,wall_seconds,grade1_p10_minutes,busy_grade1_median_minutes,busy_grade1_within_15,"
+                + "incidents_per_week,grade1_share,arrests_per_week,scene_median_minutes");
         for (ReplicationResult r : report.replications()) {
-            lines.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.3f,%.3f,%.4f,%.4f,%.3f,%.4f,%d,%d,%d,%d,%d,%.2f",
+            lines.add(String.format(Locale.ROOT,
+                    "%s,%d,%d,%d,%d,%.3f,%.3f,%.4f,%.4f,%.3f,%.4f,%d,%d,%d,%d,%d,%.2f,%.3f,%.3f,%.4f,%.1f,%.4f,%.1f,%.1f",
                     r.policy(), r.replication(), r.grade1Count(), r.grade2Count(), r.unattended(), r.grade1MedianMinutes(),
                     r.grade1P90Minutes(), r.grade1WithinTarget(), r.grade2WithinTarget(), r.kmPerIncident(),
                     r.availability(), r.peakBacklog(), r.breaksTaken(), r.shiftsEnded(), r.shiftsOverrun(),
-                    r.diversions(), r.wallSeconds()));
+                    r.diversions(), r.wallSeconds(), r.grade1P10Minutes(), r.busyGrade1MedianMinutes(),
+                    r.busyGrade1WithinTarget(), r.force().incidentsPerWeek(), r.force().grade1Share(),
+                    r.force().arrestsPerWeek(), r.force().sceneMedianMinutes()));
         }
         try {
             if (file.getParent() != null) {

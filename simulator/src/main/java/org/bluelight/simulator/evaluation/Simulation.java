@@ -2,12 +2,18 @@ package org.bluelight.simulator.evaluation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.schemas.OfficerState;
+import org.bluelight.simulator.demand.DemandCurve;
 import org.bluelight.simulator.demand.GeneratedIncident;
 import org.bluelight.simulator.engine.Desk;
 import org.bluelight.simulator.engine.ForceSimulation;
@@ -26,6 +32,9 @@ import org.bluelight.simulator.scenario.Scenario;
  */
 public final class Simulation implements SimulationListener {
 
+    /** How many hours of the day count as the busiest (a quarter of the day). */
+    static final int BUSIEST_HOURS = 6;
+
     private final List<GeneratedIncident> incidents;
     private final List<CrewShift> shifts;
     private final DispatchPolicy policy;
@@ -37,6 +46,15 @@ public final class Simulation implements SimulationListener {
 
     private final ResponseLog grade1 = new ResponseLog();
     private final ResponseLog grade2 = new ResponseLog();
+    private final ResponseLog busyGrade1 = new ResponseLog();
+    private final ResponseLog[] grade1ByHour = new ResponseLog[24];
+    private final ResponseLog sceneMinutes = new ResponseLog();
+    private final Map<SimUnit, Instant> onSceneSince = new HashMap<>();
+    private final Set<String> arrested = new HashSet<>();
+    private final Set<Integer> busiestHours;
+    private final ZoneId zone;
+    private int measuredReported;
+    private int measuredGrade1Reported;
     private final long span;
     private long lastReport;
     private double measuredKm;
@@ -60,7 +78,12 @@ public final class Simulation implements SimulationListener {
         this.progress = progress;
         this.span = Duration.between(window.start(), window.stop()).toMillis();
         this.force = new ForceSimulation(scenario, units, travel, patrolPoints, window.start());
-        this.desk = policy.desk(force, rules);
+        this.desk = new CallHandlingDesk(policy.desk(force, rules), force, scenario);
+        this.busiestHours = DemandCurve.busiestHours(scenario.demand(), BUSIEST_HOURS);
+        this.zone = scenario.timeZone();
+        for (int h = 0; h < 24; h++) {
+            grade1ByHour[h] = new ResponseLog();
+        }
         force.deskIs(desk);
         force.listen(this);
     }
@@ -73,16 +96,25 @@ public final class Simulation implements SimulationListener {
         int unattended = 0;
         for (SimIncident incident : force.openIncidents()) {
             if (!incident.attended() && incident.generated().dispatched() && window.measures(incident.generated().reportedAt())) {
-                log(incident).add(Double.POSITIVE_INFINITY);
+                logResponse(incident, Double.POSITIVE_INFINITY);
                 unattended++;
             }
         }
+        double target1 = rules.target(1).toSeconds() / 60.0;
+        List<Double> byHour = new ArrayList<>();
+        for (ResponseLog hour : grade1ByHour) {
+            byHour.add(hour.quantile(0.5));
+        }
+        double weeks = Duration.between(window.measureFrom(), window.end()).toMillis() / (double) Duration.ofDays(7).toMillis();
+        ForceFigures figures = new ForceFigures(weeks, measuredReported, measuredGrade1Reported, arrested.size(),
+                sceneMinutes.quantile(0.5), sceneMinutes.quantile(0.1), sceneMinutes.quantile(0.9), byHour);
         return new ReplicationResult(policy.name(), replication, grade1.count(), grade2.count(), unattended,
-                grade1.quantile(0.5), grade1.quantile(0.9), grade1.shareWithin(rules.target(1).toSeconds() / 60.0),
+                grade1.quantile(0.5), grade1.quantile(0.9), grade1.shareWithin(target1),
                 grade2.shareWithin(rules.target(2).toSeconds() / 60.0),
                 measuredDispatched == 0 ? Double.NaN : measuredKm / measuredDispatched,
                 onDutyUnitSeconds == 0 ? Double.NaN : availableUnitSeconds / onDutyUnitSeconds, peakBacklog, breaksTaken,
-                shiftsEnded, shiftsOverrun, diversions, (System.nanoTime() - started) / 1e9);
+                shiftsEnded, shiftsOverrun, diversions, (System.nanoTime() - started) / 1e9,
+                grade1.quantile(0.1), busyGrade1.quantile(0.5), busyGrade1.shareWithin(target1), figures);
     }
 
     /** Adds unit time from {@code from} to {@code to} within the measured window, and reports progress. */
@@ -113,15 +145,37 @@ public final class Simulation implements SimulationListener {
 
     @Override
     public void reported(SimIncident incident) {
-        if (incident.generated().dispatched() && window.measures(incident.generated().reportedAt())) {
+        if (!window.measures(incident.generated().reportedAt())) {
+            return;
+        }
+        measuredReported++;
+        if (incident.generated().grade() == 1) {
+            measuredGrade1Reported++;
+        }
+        if (incident.generated().dispatched()) {
             measuredDispatched++;
         }
     }
 
     @Override
     public void arrived(SimUnit unit, SimIncident incident, boolean first) {
-        if (first && window.measures(incident.generated().reportedAt())) {
-            log(incident).add(Duration.between(incident.generated().reportedAt(), force.now()).toMillis() / 60_000.0);
+        if (!window.measures(incident.generated().reportedAt())) {
+            return;
+        }
+        if (first) {
+            logResponse(incident, Duration.between(incident.generated().reportedAt(), force.now()).toMillis() / 60_000.0);
+        }
+        if (incident.generated().arrest() && unit.unit().doubleCrewed()) {
+            arrested.add(incident.id());
+        }
+        onSceneSince.put(unit, force.now());
+    }
+
+    @Override
+    public void cleared(SimUnit unit, SimIncident incident) {
+        Instant since = onSceneSince.remove(unit);
+        if (since != null) {
+            sceneMinutes.add(Duration.between(since, force.now()).toMillis() / 60_000.0);
         }
     }
 
@@ -150,7 +204,16 @@ public final class Simulation implements SimulationListener {
         diversions++;
     }
 
-    private ResponseLog log(SimIncident incident) {
-        return incident.generated().grade() == 1 ? grade1 : grade2;
+    private void logResponse(SimIncident incident, double minutes) {
+        if (incident.generated().grade() != 1) {
+            grade2.add(minutes);
+            return;
+        }
+        grade1.add(minutes);
+        int hour = incident.generated().reportedAt().atZone(zone).getHour();
+        grade1ByHour[hour].add(minutes);
+        if (busiestHours.contains(hour)) {
+            busyGrade1.add(minutes);
+        }
     }
 }

@@ -7,11 +7,18 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.bluelight.simulator.scenario.Scenario;
 import org.bluelight.simulator.scenario.ShiftPattern;
 
-/** The crew shifts of a force over a period, from each unit's daily shift pattern in local time. */
+/**
+ * The crew shifts of a force over a period, from each unit's daily shift pattern in local time. Each shift of each
+ * vehicle is crewed with the fleet's {@code crewedShare} chance (officers on leave, sick, training or in court), the
+ * draw fixed by seed, vehicle and shift start, so every window and every policy sees the same crews.
+ */
 public final class Rota {
+
+    private static final long SALT = 0xC4E3_D0F1L;
 
     private Rota() {
     }
@@ -28,7 +35,7 @@ public final class Rota {
                     Duration length = Duration.ofMillis(Math.round(shift.hours() * 3_600_000));
                     Instant begin = start.toInstant();
                     Instant end = begin.plus(length);
-                    if (end.isAfter(from) && begin.isBefore(to)) {
+                    if (end.isAfter(from) && begin.isBefore(to) && crewed(scenario, unit, begin)) {
                         Instant breakDue = begin.plusMillis(Math.round(length.toMillis() * scenario.shifts().breakAtShareOfShift()));
                         shifts.add(new CrewShift(unit, begin, end, breakDue));
                     }
@@ -37,5 +44,14 @@ public final class Rota {
         }
         shifts.sort(Comparator.comparing(CrewShift::start).thenComparing(s -> s.unit().id()));
         return shifts;
+    }
+
+    private static boolean crewed(Scenario scenario, Unit unit, Instant start) {
+        double share = scenario.fleet().crewedShare();
+        if (share >= 1) {
+            return true;
+        }
+        long key = (scenario.seed() ^ SALT) * 1_000_003L + unit.id().hashCode() * 7_919L + start.getEpochSecond();
+        return new SplittableRandom(key).nextDouble() < share;
     }
 }

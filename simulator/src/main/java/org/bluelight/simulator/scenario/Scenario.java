@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,11 +19,14 @@ import java.util.Set;
  * @param startDate the first simulated day (local midnight in {@code timeZone})
  * @param timeOnScene how long units stay at an incident
  * @param prisonerProcessing how long a double crew is busy at custody after an arrest, travel excluded
+ * @param callHandling per grade, how long from the call being answered until the dispatch group can assign a unit
+ *     (the contact officer's triage and the log reaching the dispatcher); a grade not listed is handed over at once
  */
 public record Scenario(String name, String map, long seed, LocalDate startDate, ZoneId timeZone,
                        List<DispatchGroupSpec> dispatchGroups, List<StationSpec> stations,
                        List<CustodySuiteSpec> custodySuites, FleetSpec fleet, ShiftSpec shifts, DemandSpec demand,
-                       MinutesDistribution timeOnScene, MinutesDistribution prisonerProcessing) {
+                       MinutesDistribution timeOnScene, MinutesDistribution prisonerProcessing,
+                       Map<Integer, MinutesDistribution> callHandling) {
 
     public Scenario {
         ScenarioException.require(name != null && !name.isBlank(), "name is required");
@@ -37,6 +41,8 @@ public record Scenario(String name, String map, long seed, LocalDate startDate, 
         dispatchGroups = List.copyOf(dispatchGroups);
         stations = List.copyOf(stations);
         custodySuites = List.copyOf(custodySuites);
+        callHandling = callHandling == null ? Map.of() : Map.copyOf(callHandling);
+        callHandling.keySet().forEach(g -> ScenarioException.require(g >= 1 && g <= 4, "callHandling: grade " + g + " is not 1..4"));
         Set<String> areas = new HashSet<>();
         for (DispatchGroupSpec group : dispatchGroups) {
             for (AreaSpec area : group.areas()) {
@@ -86,7 +92,7 @@ public record Scenario(String name, String map, long seed, LocalDate startDate, 
     /** The same scenario with another seed, e.g. for another replication. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, map, newSeed, startDate, timeZone, dispatchGroups, stations, custodySuites, fleet, shifts,
-                demand, timeOnScene, prisonerProcessing);
+                demand, timeOnScene, prisonerProcessing, callHandling);
     }
 
     /** The same scenario with demand scaled to another weekly volume. */
@@ -96,6 +102,33 @@ public record Scenario(String name, String map, long seed, LocalDate startDate, 
                 new DemandSpec(perWeek, d.grades(), d.hourOfDay(), d.dayOfWeek(), d.hotSpots(), d.hotSpotShare(),
                         d.areaWeights(), d.categories(), d.arrestShare(), d.twoOfficerShare(), d.phoneResolutionMinutes(),
                         d.people()),
-                timeOnScene, prisonerProcessing);
+                timeOnScene, prisonerProcessing, callHandling);
+    }
+
+    /** The same scenario with another share of vehicle shifts crewed. */
+    public Scenario withCrewedShare(double share) {
+        return new Scenario(name, map, seed, startDate, timeZone, dispatchGroups, stations, custodySuites,
+                fleet.withCrewedShare(share), shifts, demand, timeOnScene, prisonerProcessing, callHandling);
+    }
+
+    /** The same scenario with other call-handling times per grade. */
+    public Scenario withCallHandling(Map<Integer, MinutesDistribution> value) {
+        return new Scenario(name, map, seed, startDate, timeZone, dispatchGroups, stations, custodySuites, fleet, shifts,
+                demand, timeOnScene, prisonerProcessing, value);
+    }
+
+    /**
+     * The same force with another crew mix and head count: {@code officersScale} times today's officers, paired so
+     * that {@code doubleCrewShare} of the crews are double. Officers = crews x (1 + double share), so with the same
+     * officers a higher double share means fewer crews; each station's call signs are scaled to match (the West
+     * Midlands study's experiment: crew mix 10-100% at 100-140% of today's crews).
+     */
+    public Scenario withCrewing(double doubleCrewShare, double officersScale) {
+        ScenarioException.require(officersScale > 0, "the officers scale must be positive");
+        double crewsScale = officersScale * (1 + fleet.doubleCrewShare()) / (1 + doubleCrewShare);
+        List<StationSpec> scaled = stations.stream().map(s -> new StationSpec(s.id(), s.area(), s.location(),
+                (int) Math.round(s.units() * crewsScale))).toList();
+        return new Scenario(name, map, seed, startDate, timeZone, dispatchGroups, scaled, custodySuites,
+                fleet.withDoubleCrewShare(doubleCrewShare), shifts, demand, timeOnScene, prisonerProcessing, callHandling);
     }
 }

@@ -1,6 +1,7 @@
 package org.bluelight.simulator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.bluelight.dispatch.rules.DispatchRules;
@@ -13,6 +14,7 @@ import org.bluelight.simulator.force.Force;
 import org.bluelight.simulator.force.PatrolPoints;
 import org.bluelight.simulator.force.Rota;
 import org.bluelight.simulator.progress.Progress;
+import org.bluelight.simulator.scenario.MinutesDistribution;
 import org.bluelight.simulator.scenario.Scenario;
 import org.bluelight.simulator.scenario.ScenarioFile;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,10 @@ class SimulationTest {
     private final Scenario scenario = ScenarioFile.load("andorra");
 
     private ReplicationResult run(DispatchPolicy policy, int days, int warmup) {
+        return run(scenario, policy, days, warmup);
+    }
+
+    private ReplicationResult run(Scenario scenario, DispatchPolicy policy, int days, int warmup) {
         SimulationWindow window = SimulationWindow.ofDays(scenario.start(), days, warmup);
         Force force = Force.build(scenario, TestPlaces.EVERYWHERE);
         List<GeneratedIncident> incidents = new IncidentGenerator(scenario, TestPlaces.EVERYWHERE).generate(window.start(), window.end());
@@ -65,5 +71,29 @@ class SimulationTest {
         assertThat(random.grade2Count()).isEqualTo(nearest.grade2Count()).isPositive();
         assertThat(nearest.kmPerIncident()).isLessThan(random.kmPerIncident());
         assertThat(nearest.availability()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aCallReachesTheDeskOnlyAfterItsHandlingTimeWhichCountsInTheResponse() {
+        ReplicationResult instant = run(new NearestPolicy(), 2, 1);
+        Scenario handled = scenario.withCallHandling(Map.of(1, new MinutesDistribution(10, 9.9, 10.1, 11)));
+        ReplicationResult later = run(handled, new NearestPolicy(), 2, 1);
+        assertThat(later.grade1Count()).isEqualTo(instant.grade1Count());
+        assertThat(instant.grade1P10Minutes()).isLessThan(9.9);
+        assertThat(later.grade1P10Minutes()).isGreaterThanOrEqualTo(9.9);
+        assertThat(later.grade1MedianMinutes()).isGreaterThan(instant.grade1MedianMinutes() + 9);
+    }
+
+    @Test
+    void theForceFiguresCountEveryMeasuredCallArrestAndCrewOnScene() {
+        ReplicationResult result = run(new NearestPolicy(), 3, 1);
+        ForceFigures force = result.force();
+        assertThat(force.weeks()).isCloseTo(2 / 7.0, within(1e-9));
+        assertThat(force.incidents()).isGreaterThan(result.grade1Count() + result.grade2Count() - 1);
+        assertThat(force.grade1Incidents()).isEqualTo(result.grade1Count());
+        assertThat(force.arrests()).isPositive().isLessThan(result.grade1Count() + result.grade2Count());
+        assertThat(force.sceneMedianMinutes()).isBetween(force.sceneP10Minutes(), force.sceneP90Minutes());
+        assertThat(force.grade1MedianByHour()).hasSize(24);
+        assertThat(result.busyGrade1WithinTarget()).isBetween(0.0, 1.0);
     }
 }

@@ -23,6 +23,12 @@ class ScenarioFileTest {
         assertThat(westMidlands.unitCount()).isEqualTo(164);
         assertThat(westMidlands.demand().incidentsPerWeek()).isEqualTo(4740);
         assertThat(westMidlands.dispatchGroups()).hasSize(3);
+        // Document 003: four custody blocks; not every vehicle is crewed on every shift; calls take time to reach the RAD.
+        assertThat(westMidlands.custodySuites()).hasSize(4);
+        assertThat(westMidlands.fleet().crewedShare()).isBetween(0.5, 0.99);
+        assertThat(westMidlands.callHandling()).containsKeys(1, 2);
+        assertThat(andorra.fleet().crewedShare()).isEqualTo(1.0);
+        assertThat(andorra.callHandling()).isEmpty();
     }
 
     @Test

@@ -52,6 +52,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--incidents-per-week", description = "override the scenario's weekly demand")
     Double incidentsPerWeek;
 
+    @Option(names = "--double-crew-share",
+            description = "crew today's officers (or --officers-scale times them) with this share of double crews: a higher "
+                    + "share means fewer crews (document 003's experiment)")
+    Double doubleCrewShare;
+
+    @Option(names = "--officers-scale", defaultValue = "1",
+            description = "officers as a multiple of the scenario's, e.g. 1.2 for 20% more (default: ${DEFAULT-VALUE})")
+    double officersScale;
+
     @Option(names = "--work-dir", defaultValue = "target/simulator",
             description = "graph cache, generated maps and results (default: ${DEFAULT-VALUE})")
     Path workDir;
@@ -70,6 +79,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             chosen = ScenarioFile.load(scenario);
             if (incidentsPerWeek != null) {
                 chosen = chosen.withIncidentsPerWeek(incidentsPerWeek);
+            }
+            if (doubleCrewShare != null || officersScale != 1) {
+                chosen = chosen.withCrewing(doubleCrewShare != null ? doubleCrewShare : chosen.fleet().doubleCrewShare(),
+                        officersScale);
             }
             plan = new EvaluationPlan(chosen, days, warmup, replications,
                     policies.stream().map(p -> p.trim().toLowerCase(Locale.ROOT)).toList());
