@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.simulator.TestPlaces;
 import org.bluelight.simulator.TestTravel;
