@@ -10,6 +10,7 @@ import org.bluelight.ops.cli.TopicsCommand;
 import org.bluelight.ops.cli.VersionProvider;
 import org.bluelight.ops.cli.console.ConsoleCommand;
 import org.bluelight.ops.cli.evaluate.EvaluateCommand;
+import org.bluelight.ops.cli.evaluate.EvaluateTaskingCommand;
 import org.bluelight.ops.cli.routing.MapCommand;
 import org.bluelight.ops.cli.routing.RouteCommand;
 import org.bluelight.ops.cli.trial.TrialCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             MapCommand.class,
             AppCommand.class,
             EvaluateCommand.class,
+            EvaluateTaskingCommand.class,
             TrialCommand.class,
             BenchCommand.class,
             ConsoleCommand.class,
