@@ -224,6 +224,7 @@ public final class ForceSimulation {
         unit.postUntil = null;
         unit.token++;
         listeners.forEach(l -> l.sentToPost(unit, reached.meters() / 1000));
+        desk.sentToPost(unit, reached.meters() / 1000);
         schedule(now.plusMillis(Math.round(reached.seconds() * 1000)), Kind.PATROL, unit, null, null, unit.token);
         return true;
     }

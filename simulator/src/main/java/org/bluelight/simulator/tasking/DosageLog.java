@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.TrialArm;
 import org.bluelight.simulator.engine.SimUnit;
@@ -15,23 +16,19 @@ import org.bluelight.simulator.evaluation.SimulationWindow;
 import org.bluelight.simulator.scenario.HotSpotSpec;
 
 /**
- * Patrol dosage in the simulated trial, as telematics would show it: the time units spend inside each hot spot
- * (within its radius) while free or at a scene, and the visits of at least ten minutes, per hot spot per trial day,
- * by that day's arm. A travelling unit is seen where it set off from (the simulation's simplification), so time on
- * the road is not counted.
+ * Dosage in the simulated trial, per hot spot per trial day, by that day's arm: patrol dosage (time units spend
+ * free inside a hot spot's radius, and the stays of at least ten minutes) and presence (free or at a scene there,
+ * which is what telematics alone shows). A travelling unit is seen where it set off from (the simulation's
+ * simplification), so time on the road is not counted.
  */
 public final class DosageLog implements SimulationListener {
 
     private static final Duration LONG_VISIT = Duration.ofMinutes(10);
 
-    private record Stay(String hotSpot, Instant since) {
-    }
-
     private final TrialDays trial;
     private final SimulationWindow window;
-    private final Map<String, Stay> stays = new HashMap<>();
-    private final Map<String, Double> minutes = new HashMap<>();
-    private final Map<String, Integer> longVisits = new HashMap<>();
+    private final Tracker patrol = new Tracker(state -> state == OfficerState.AVAILABLE);
+    private final Tracker presence = new Tracker(state -> state == OfficerState.AVAILABLE || state == OfficerState.ON_SCENE);
     private Instant now;
 
     public DosageLog(TrialDays trial, SimulationWindow window) {
@@ -47,72 +44,43 @@ public final class DosageLog implements SimulationListener {
 
     @Override
     public void changed(SimUnit unit) {
-        update(unit);
+        patrol.update(unit);
+        presence.update(unit);
     }
 
     @Override
     public void moved(SimUnit unit) {
-        update(unit);
+        changed(unit);
     }
 
-    private void update(SimUnit unit) {
-        String inside = null;
-        if (unit.state() == OfficerState.AVAILABLE || unit.state() == OfficerState.ON_SCENE) {
-            for (HotSpotSpec spot : trial.hotSpots()) {
-                if (spot.centre().metersTo(unit.position()) <= spot.radiusKm() * 1000) {
-                    inside = spot.id();
-                    break;
-                }
-            }
-        }
-        Stay stay = stays.get(unit.id());
-        if (stay != null && stay.hotSpot().equals(inside)) {
-            return;
-        }
-        if (stay != null) {
-            close(stay);
-            stays.remove(unit.id());
-        }
-        if (inside != null) {
-            stays.put(unit.id(), new Stay(inside, now));
-        }
+    /** Mean minutes of patrol per hot spot per measured trial day in the arm. */
+    public double patrolMinutes(TrialArm arm) {
+        return mean(arm, patrol.minutes);
     }
 
-    private void close(Stay stay) {
-        if (!window.measures(stay.since())) {
-            return;
-        }
-        Duration length = Duration.between(stay.since(), now);
-        String key = key(stay.hotSpot(), trial.dayOf(stay.since()));
-        minutes.merge(key, length.toMillis() / 60_000.0, Double::sum);
-        if (length.compareTo(LONG_VISIT) >= 0) {
-            longVisits.merge(key, 1, Integer::sum);
-        }
+    /** Mean stays of ten minutes or more on patrol per hot spot per measured trial day in the arm. */
+    public double longVisits(TrialArm arm) {
+        return mean(arm, patrol.longVisits);
     }
 
-    /** Mean minutes per hot spot per measured trial day in the arm. */
-    public double minutesPerHotSpotDay(TrialArm arm) {
-        return mean(arm, minutes);
+    /** Mean minutes free or at a scene per hot spot per measured trial day in the arm. */
+    public double presenceMinutes(TrialArm arm) {
+        return mean(arm, presence.minutes);
     }
 
-    /** Mean visits of ten minutes or more per hot spot per measured trial day in the arm. */
-    public double longVisitsPerHotSpotDay(TrialArm arm) {
-        Map<String, Double> counts = new HashMap<>();
-        longVisits.forEach((k, v) -> counts.put(k, v.doubleValue()));
-        return mean(arm, counts);
-    }
-
+    /** Over the hot-spot days whose trial day starts inside the measured window. */
     private double mean(TrialArm arm, Map<String, Double> values) {
         List<String> keys = new ArrayList<>();
-        for (LocalDate day = trial.dayOf(window.measureFrom()).plusDays(1); day.isBefore(trial.dayOf(window.end()));
-             day = day.plusDays(1)) {
-            Instant noon = day.atTime(12, 0).atZone(trial.zone()).toInstant();
-            LocalDate d = day;
-            trial.arms(noon).forEach((id, a) -> {
-                if (a == arm) {
-                    keys.add(key(id, d));
-                }
-            });
+        for (LocalDate day = trial.dayOf(window.measureFrom()); !day.isAfter(trial.dayOf(window.end())); day = day.plusDays(1)) {
+            Instant start = trial.startOf(day);
+            if (window.measures(start)) {
+                LocalDate d = day;
+                trial.arms(start).forEach((id, a) -> {
+                    if (a == arm) {
+                        keys.add(key(id, d));
+                    }
+                });
+            }
         }
         return keys.isEmpty() ? Double.NaN
                 : keys.stream().mapToDouble(k -> values.getOrDefault(k, 0.0)).sum() / keys.size();
@@ -120,5 +88,56 @@ public final class DosageLog implements SimulationListener {
 
     private static String key(String hotSpot, LocalDate day) {
         return hotSpot + "@" + day;
+    }
+
+    /** Stays of units inside hot spots while in the states it counts. */
+    private final class Tracker {
+
+        private record Stay(String hotSpot, Instant since) {
+        }
+
+        private final Predicate<OfficerState> counts;
+        private final Map<String, Stay> stays = new HashMap<>();
+        private final Map<String, Double> minutes = new HashMap<>();
+        private final Map<String, Double> longVisits = new HashMap<>();
+
+        Tracker(Predicate<OfficerState> counts) {
+            this.counts = counts;
+        }
+
+        void update(SimUnit unit) {
+            String inside = null;
+            if (counts.test(unit.state())) {
+                for (HotSpotSpec spot : trial.hotSpots()) {
+                    if (spot.centre().metersTo(unit.position()) <= spot.radiusKm() * 1000) {
+                        inside = spot.id();
+                        break;
+                    }
+                }
+            }
+            Stay stay = stays.get(unit.id());
+            if (stay != null && stay.hotSpot().equals(inside)) {
+                return;
+            }
+            if (stay != null) {
+                close(stay);
+                stays.remove(unit.id());
+            }
+            if (inside != null) {
+                stays.put(unit.id(), new Stay(inside, now));
+            }
+        }
+
+        private void close(Stay stay) {
+            if (!window.measures(stay.since())) {
+                return;
+            }
+            Duration length = Duration.between(stay.since(), now);
+            String key = key(stay.hotSpot(), trial.dayOf(stay.since()));
+            minutes.merge(key, length.toMillis() / 60_000.0, Double::sum);
+            if (length.compareTo(LONG_VISIT) >= 0) {
+                longVisits.merge(key, 1.0, Double::sum);
+            }
+        }
     }
 }

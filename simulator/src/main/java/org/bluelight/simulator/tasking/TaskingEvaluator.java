@@ -69,10 +69,10 @@ public final class TaskingEvaluator {
                         evaluator.travel(), evaluator.rules(), window, patrol, progress).run(r);
                 runs.add(new TaskingReport.Run(tasking, result, policy.tally().moves(), policy.tally().moveKm(),
                         policy.tally().patrolTasks(),
-                        policy.dosage().minutesPerHotSpotDay(TrialArm.TREATMENT),
-                        policy.dosage().minutesPerHotSpotDay(TrialArm.CONTROL),
-                        policy.dosage().longVisitsPerHotSpotDay(TrialArm.TREATMENT),
-                        policy.dosage().longVisitsPerHotSpotDay(TrialArm.CONTROL)));
+                        policy.dosage().patrolMinutes(TrialArm.TREATMENT), policy.dosage().patrolMinutes(TrialArm.CONTROL),
+                        policy.dosage().longVisits(TrialArm.TREATMENT), policy.dosage().longVisits(TrialArm.CONTROL),
+                        policy.dosage().presenceMinutes(TrialArm.TREATMENT),
+                        policy.dosage().presenceMinutes(TrialArm.CONTROL)));
             }
         }
         if (bar != null) {

@@ -13,7 +13,7 @@ public record TaskingReport(EvaluationPlan plan, List<Run> runs, double wallSeco
     /** One replication of one arm. */
     public record Run(TaskingPolicy.Tasking tasking, ReplicationResult result, int moves, double moveKm, int patrolTasks,
                       double treatmentMinutes, double controlMinutes, double treatmentLongVisits,
-                      double controlLongVisits) {
+                      double controlLongVisits, double treatmentPresence, double controlPresence) {
 
         /** Grade 1 incidents reached after the target, or never. */
         double lateGrade1() {
@@ -46,13 +46,15 @@ public record TaskingReport(EvaluationPlan plan, List<Run> runs, double wallSeco
             out.append(String.format(Locale.ROOT, "%-24s %22s %22s %22s%n", name(arm), relative(arm, Run::lateGrade1),
                     relative(arm, r -> r.result().grade1MedianMinutes()), relative(arm, r -> r.result().grade1P90Minutes())));
         }
-        out.append(String.format(Locale.ROOT, "%nPatrol dosage per hot spot per trial day:%n"));
-        out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %14s%n", "arm", "treat. min", "control min",
-                "treat. >=10", "control >=10", "tasks"));
+        out.append(String.format(Locale.ROOT, "%nDosage per hot spot per trial day (patrol: free in the hot spot; "
+                + "presence: free or at a scene there):%n"));
+        out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %16s %16s %8s%n", "arm", "treat. min",
+                "control min", "treat. >=10", "control >=10", "treat. presence", "ctrl presence", "tasks"));
         for (TaskingPolicy.Tasking arm : TaskingPolicy.Tasking.values()) {
-            out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %14s%n", name(arm),
+            out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %16s %16s %8s%n", name(arm),
                     of(arm, Run::treatmentMinutes, 1), of(arm, Run::controlMinutes, 1),
                     of(arm, Run::treatmentLongVisits, 2), of(arm, Run::controlLongVisits, 2),
+                    of(arm, Run::treatmentPresence, 0), of(arm, Run::controlPresence, 0),
                     of(arm, r -> r.patrolTasks(), 0)));
         }
         return out.toString();

@@ -34,6 +34,11 @@ public final class TrialDays {
         return t.atZone(zone).minusHours(DAY_STARTS_AT_HOUR).toLocalDate();
     }
 
+    /** When the trial day starts (06:00 local). */
+    public Instant startOf(LocalDate day) {
+        return day.atTime(DAY_STARTS_AT_HOUR, 0).atZone(zone).toInstant();
+    }
+
     /** Each hot spot's arm on the trial day holding {@code t}. */
     public Map<String, TrialArm> arms(Instant t) {
         List<String> ids = new ArrayList<>(hotSpots.stream().map(HotSpotSpec::id).toList());
