@@ -93,6 +93,13 @@ public final class MoveUpPlanner {
         return plan;
     }
 
+    /** The cells a group serves: those within response reach of at least one of its officers with a position. */
+    public List<DemandCell> cellsInReach(List<Officer> officers, List<DemandCell> cells) {
+        List<GeoPoint> positions = officers.stream().filter(o -> o.state() != OfficerState.OFF_DUTY && o.position() != null)
+                .map(Officer::position).toList();
+        return cells.stream().filter(cell -> positions.stream().anyMatch(p -> reaches(p, cell))).toList();
+    }
+
     private record Move(Officer officer, int target, double gain, int shortCellsHelped,
                         double travelMinutes, boolean leavesHome, double score) {
 

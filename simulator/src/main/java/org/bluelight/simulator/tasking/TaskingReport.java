@@ -31,13 +31,14 @@ public record TaskingReport(EvaluationPlan plan, List<Run> runs, double wallSeco
                 "Scenario %s: %d days (%d warm-up), %d replication%s, common random numbers; mean ± 95%% interval%n",
                 plan.scenario().name(), plan.days(), plan.warmupDays(), plan.replications(),
                 plan.replications() == 1 ? "" : "s"));
-        out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %14s %14s%n", "arm", "late G1", "G1 median",
-                "G1 p90", "km/incident", "moves/shift", "move km"));
+        out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %10s %14s %10s%n", "arm", "late G1", "G1 median",
+                "G1 p90", "km/incident", "moves", "moves/shift", "km/move"));
         for (TaskingPolicy.Tasking arm : TaskingPolicy.Tasking.values()) {
-            out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %14s %14s%n", name(arm),
+            out.append(String.format(Locale.ROOT, "%-24s %14s %14s %14s %14s %10s %14s %10s%n", name(arm),
                     of(arm, Run::lateGrade1, 1), of(arm, r -> r.result().grade1MedianMinutes(), 1),
                     of(arm, r -> r.result().grade1P90Minutes(), 1), of(arm, r -> r.result().kmPerIncident(), 2),
-                    of(arm, Run::movesPerShift, 2), of(arm, r -> r.moveKm(), 0)));
+                    of(arm, r -> r.moves(), 0), of(arm, Run::movesPerShift, 2),
+                    of(arm, r -> r.moves() == 0 ? 0 : r.moveKm() / r.moves(), 1)));
         }
         out.append(String.format(Locale.ROOT, "%nPaired against the recommender alone (same seeds):%n"));
         out.append(String.format(Locale.ROOT, "%-24s %22s %22s %22s%n", "arm", "late G1 change", "G1 median change",
