@@ -93,11 +93,15 @@ public final class MoveUpPlanner {
         return plan;
     }
 
-    /** The cells a group serves: those within response reach of at least one of its officers with a position. */
-    public List<DemandCell> cellsInReach(List<Officer> officers, List<DemandCell> cells) {
+    /**
+     * The cells a group's plan weighs: those one of its on-duty officers could reach after a move of at most the
+     * longest allowed drive.
+     */
+    public List<DemandCell> cellsWithinMove(List<Officer> officers, List<DemandCell> cells) {
+        double meters = settings.reachMeters() + settings.moveKmh() * 1000 * settings.maxTravel().toMillis() / 3_600_000.0;
         List<GeoPoint> positions = officers.stream().filter(o -> o.state() != OfficerState.OFF_DUTY && o.position() != null)
                 .map(Officer::position).toList();
-        return cells.stream().filter(cell -> positions.stream().anyMatch(p -> reaches(p, cell))).toList();
+        return cells.stream().filter(cell -> positions.stream().anyMatch(p -> p.metersTo(cell.centre()) <= meters)).toList();
     }
 
     private record Move(Officer officer, int target, double gain, int shortCellsHelped,

@@ -82,6 +82,14 @@ class MoveUpPlannerTest {
     }
 
     @Test
+    void aGroupWeighsTheCellsItsOfficersCouldReachAfterAMove() {
+        DemandCell far = new DemandCell("far", TOWN.offset(40_000, 90), 1.0, 1, null);
+
+        assertThat(planner.cellsWithinMove(List.of(free("A", TOWN)), List.of(townAndVillage().get(1), far)))
+                .extracting(DemandCell::cellId).containsExactly("village");
+    }
+
+    @Test
     void aMoveOutOfTheHomeAreaIsNamedInTheReasons() {
         GeoPoint nearVillage = VILLAGE.offset(12_000, 270);
         List<DemandCell> cells = List.of(new DemandCell("village", VILLAGE, 1.0, 1, "EAST"));

@@ -168,7 +168,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         }
         finishPatrols(now);
         byGroup.forEach((group, members) -> {
-            planMoveUps(group, members, planner.cellsInReach(members, demand), now);
+            planMoveUps(group, members, planner.cellsWithinMove(members, demand), now);
             taskPatrols(members, engaged, now);
         });
     }
