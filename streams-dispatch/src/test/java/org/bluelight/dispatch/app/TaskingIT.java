@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.app;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.HotSpot;
 import org.bluelight.schemas.MoveUpRecommendation;
@@ -60,7 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dispatch app's tasking of idle officers on a real broker with a real registry: move-ups recommended for a
- * coverage deficit and withdrawn when it closes; patrol tasks to treatment hot spots only, yielding to a grade 1.
+ * coverage deficit and withdrawn when it closes (a cell with no usable demand dead-lettered on the way); patrol
+ * tasks to treatment hot spots only, yielding to a grade 1.
  * Each test has its own app, dispatch group and part of Andorra, far enough apart not to reach each other.
  */
 class TaskingIT {
@@ -128,6 +131,7 @@ class TaskingIT {
         officer("MU-C", "MU", OfficerState.ON_SCENE, ENCAMP, t0);
         cell("mu-town", ENCAMP, 2.0, t0);
         cell("mu-east", EAST, 1.0, t0);
+        cell("mu-bad", EAST, Double.NaN, t0);
 
         try (Committed moveUps = new Committed(Topic.MOVEUPS)) {
             MoveUpRecommendation recommended = moveUps.await(MoveUpRecommendation.class,
@@ -143,6 +147,10 @@ class TaskingIT {
             MoveUpRecommendation withdrawn = moveUps.await(MoveUpRecommendation.class,
                     r -> r.getMoveUpId().equals(recommended.getMoveUpId()) && r.getStatus() == MoveUpStatus.WITHDRAWN);
             assertThat(withdrawn.getReasons().get(0)).startsWith("withdrawn: no longer needed");
+        }
+        try (Committed deadLetters = new Committed(Topic.COVERAGE_CELLS.dlqName())) {
+            ConsumerRecord<byte[], byte[]> letter = deadLetters.awaitRecord(r -> "mu-bad".equals(new String(r.key(), UTF_8)));
+            assertThat(new String(letter.headers().lastHeader(DeadLetterHeaders.REASON).value(), UTF_8)).isEqualTo("invalid-cell");
         }
     }
 
@@ -244,7 +252,7 @@ class TaskingIT {
     @SuppressWarnings("unchecked")
     static <V extends SpecificRecord> void send(Topic<String, V> topic, String key, V value, Instant t) {
         byte[] bytes = AvroSerdes.value((Class<V>) value.getClass(), registryClient).serializer().serialize(topic.topicName(), value);
-        produce(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes, t);
+        produce(topic, key.getBytes(UTF_8), bytes, t);
     }
 
     static void produce(Topic<?, ?> topic, byte[] key, byte[] value, Instant t) {
@@ -264,10 +272,14 @@ class TaskingIT {
 
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final String topic;
-        private final List<byte[]> seen = new ArrayList<>();
+        private final List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
 
         Committed(Topic<?, ?> topic) {
-            this.topic = topic.topicName();
+            this(topic.topicName());
+        }
+
+        Committed(String topicName) {
+            this.topic = topicName;
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -286,14 +298,27 @@ class TaskingIT {
                         return value;
                     }
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach((ConsumerRecord<byte[], byte[]> r) -> seen.add(r.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             }
             throw new AssertionError("no matching record on " + topic + " within " + WAIT + "; saw " + all(type));
         }
 
+        ConsumerRecord<byte[], byte[]> awaitRecord(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : seen) {
+                    if (which.test(record)) {
+                        return record;
+                    }
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+            throw new AssertionError("no matching record on " + topic + " within " + WAIT);
+        }
+
         <V extends SpecificRecord> List<V> all(Class<V> type) {
             var deserializer = AvroSerdes.value(type, registryClient).deserializer();
-            return seen.stream().map(bytes -> deserializer.deserialize(topic, bytes)).toList();
+            return seen.stream().map(record -> deserializer.deserialize(topic, record.value())).toList();
         }
 
         @Override
