@@ -11,6 +11,7 @@ import org.bluelight.ops.cli.VersionProvider;
 import org.bluelight.ops.cli.console.ConsoleCommand;
 import org.bluelight.ops.cli.evaluate.CalibrateCommand;
 import org.bluelight.ops.cli.evaluate.EvaluateCommand;
+import org.bluelight.ops.cli.evaluate.EvaluateTaskingCommand;
 import org.bluelight.ops.cli.routing.MapCommand;
 import org.bluelight.ops.cli.routing.RouteCommand;
 import org.bluelight.ops.cli.trial.TrialCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             AppCommand.class,
             EvaluateCommand.class,
             CalibrateCommand.class,
+            EvaluateTaskingCommand.class,
             TrialCommand.class,
             BenchCommand.class,
             ConsoleCommand.class,

@@ -37,6 +37,12 @@ public final class Topic<K, V extends SpecificRecord> {
             entity("dispatch.recommendations", Recommendation.class, Duration.ofDays(7));
     public static final Topic<String, BacklogSnapshot> BACKLOG =
             entity("dispatch.backlog", BacklogSnapshot.class, null);
+    public static final Topic<String, MoveUpRecommendation> MOVEUPS =
+            entity("dispatch.moveups", MoveUpRecommendation.class, null);
+    public static final Topic<String, PatrolTaskRecommendation> PATROL_TASKS =
+            entity("dispatch.patrol-tasks", PatrolTaskRecommendation.class, null);
+    public static final Topic<String, TaskDecision> TASK_DECISIONS =
+            entity("cad.task-decisions", TaskDecision.class, Duration.ofDays(30));
     public static final Topic<String, CoverageCell> COVERAGE_CELLS =
             entity("coverage.cells", CoverageCell.class, null);
     public static final Topic<String, OfficerCoverageImpact> OFFICER_IMPACT =
@@ -55,7 +61,7 @@ public final class Topic<K, V extends SpecificRecord> {
     private static final List<Topic<?, ?>> ALL = List.of(
             INCIDENTS, ASSIGNMENTS, OFFICER_STATUS, TELEMATICS, CRIME_RECORDS, CUSTODY_RECORDS,
             RECOMMENDATIONS, BACKLOG, COVERAGE_CELLS, OFFICER_IMPACT, RESPONSE_KPIS, HOTSPOT_TRIAL,
-            FSU, HOTSPOTS, TRIAL_ALLOCATIONS);
+            FSU, HOTSPOTS, TRIAL_ALLOCATIONS, MOVEUPS, PATROL_TASKS, TASK_DECISIONS);
 
     /** Suffix of the dead-letter topic that holds a topic's bad input. */
     public static final String DLQ_SUFFIX = ".dlq";

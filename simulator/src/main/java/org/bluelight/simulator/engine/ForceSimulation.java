@@ -202,6 +202,33 @@ public final class ForceSimulation {
         return !incident.assigned.isEmpty();
     }
 
+    /**
+     * An available unit drives to a post and waits there, instead of patrolling its home area, until it is sent to an
+     * incident or its shift ends (a move-up); with a {@code stay}, it leaves that long after arriving (a patrol
+     * visit). False when the unit is not free or no road joins it to the post.
+     */
+    public boolean sendToPost(String unitId, GeoPoint post, Duration stay) {
+        SimUnit unit = units.get(unitId);
+        if (unit == null || unit.state != OfficerState.AVAILABLE || unit.committedTo != null) {
+            return false;
+        }
+        // Not an emergency: routed as for grade 2.
+        TravelMode mode = TravelMode.forResponse(unit.unit.transport(), unit.unit.drivingStandard(), 2);
+        TravelTime time = travel.toTarget(post, List.of(new Journey(unit.unit.id(), unit.position, mode)), now)
+                .get(unit.unit.id());
+        if (!(time instanceof TravelTime.Reached reached)) {
+            return false;
+        }
+        unit.post = post;
+        unit.postStay = stay;
+        unit.postUntil = null;
+        unit.token++;
+        listeners.forEach(l -> l.sentToPost(unit, reached.meters() / 1000));
+        desk.sentToPost(unit, reached.meters() / 1000);
+        schedule(now.plusMillis(Math.round(reached.seconds() * 1000)), Kind.PATROL, unit, null, null, unit.token);
+        return true;
+    }
+
     private static boolean waitsToGo(SimUnit unit) {
         return unit.state == OfficerState.ON_BREAK || unit.state == OfficerState.PRISONER_PROCESSING;
     }
@@ -290,6 +317,7 @@ public final class ForceSimulation {
         if (unit.state == OfficerState.EN_ROUTE && unit.incident != null && unit.incident != incident) {
             divert(unit);
         }
+        leavePost(unit);
         unit.token++;
         unit.incident = incident;
         unit.tripStart = now;
@@ -422,6 +450,7 @@ public final class ForceSimulation {
         boolean breakTaken = !shift.breakDue().isAfter(now) && shift.start().isBefore(begin);
         unit.duty.start(shift, breakTaken);
         unit.position = unit.unit.home();
+        leavePost(unit);
         unit.token++;
         schedule(shift.end(), Kind.SHIFT_END, unit, null, shift, 0);
         if (!breakTaken) {
@@ -458,6 +487,11 @@ public final class ForceSimulation {
     }
 
     private void patrol(SimUnit unit) {
+        if (unit.post != null && (unit.postUntil == null || now.isBefore(unit.postUntil))) {
+            atPost(unit);
+            return;
+        }
+        leavePost(unit);
         List<GeoPoint> points = patrolPoints.get(unit.unit.homeArea());
         if (points != null && !points.isEmpty()) {
             unit.position = points.get(unit.random.nextInt(points.size()));
@@ -465,6 +499,29 @@ public final class ForceSimulation {
             desk.moved(unit);
         }
         schedulePatrol(unit);
+    }
+
+    /** Arrives at (or stays at) its post; a patrol visit's clock starts on arrival. */
+    private void atPost(SimUnit unit) {
+        if (unit.postStay != null && unit.postUntil == null) {
+            unit.postUntil = now.plus(unit.postStay);
+        }
+        if (!unit.post.equals(unit.position)) {
+            unit.position = unit.post;
+            listeners.forEach(l -> l.moved(unit));
+            desk.moved(unit);
+        }
+        if (unit.postUntil != null) {
+            schedule(unit.postUntil, Kind.PATROL, unit, null, null, unit.token);
+        } else {
+            schedulePatrol(unit);
+        }
+    }
+
+    private static void leavePost(SimUnit unit) {
+        unit.post = null;
+        unit.postStay = null;
+        unit.postUntil = null;
     }
 
     // ---- bookkeeping ----

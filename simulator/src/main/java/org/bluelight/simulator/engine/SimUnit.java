@@ -1,5 +1,6 @@
 package org.bluelight.simulator.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.bluelight.dispatch.availability.Officer;
@@ -24,6 +25,9 @@ public final class SimUnit {
     double tripSeconds;
     double tripKm;
     int token;
+    GeoPoint post;
+    Duration postStay;
+    Instant postUntil;
 
     SimUnit(Unit unit, SplittableRandom random) {
         this.unit = unit;
@@ -68,6 +72,11 @@ public final class SimUnit {
 
     public double tripSeconds() {
         return tripSeconds;
+    }
+
+    /** Where it was sent to wait or patrol (a move-up or a patrol visit), or null. */
+    public GeoPoint post() {
+        return post;
     }
 
     /** The unit as dispatch sees it at {@code now}. */

@@ -27,6 +27,10 @@ public interface SimulationListener {
     default void moved(SimUnit unit) {
     }
 
+    /** An available unit set off for a post (a move-up or a patrol visit), {@code km} away by road. */
+    default void sentToPost(SimUnit unit, double km) {
+    }
+
     /** A unit arrived at the incident; {@code first} when nobody was there before it. */
     default void arrived(SimUnit unit, SimIncident incident, boolean first) {
     }

@@ -37,7 +37,8 @@ public final class DispatchApp {
     /** Opens the road network and builds (does not start) the app; the caller closes both. */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
         StreamsApp app = new StreamsApp(config, context -> DispatchTopology.build(context.serdes(), settings.rules(),
-                settings.limits(), settings.early(), new RoadNetworkTravelTimes(network), context.meterRegistry()));
+                settings.limits(), settings.early(), new RoadNetworkTravelTimes(network), settings.tasking(),
+                context.meterRegistry()));
         DispatchQueries.register(app);
         return app;
     }

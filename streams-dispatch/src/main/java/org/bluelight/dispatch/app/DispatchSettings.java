@@ -35,12 +35,15 @@ import org.bluelight.runtime.intake.InputLimits;
  * dispatch.early.max.officers           10000
  * dispatch.early.hold.ms                600000
  * input.*                               see {@link InputLimits#from}
+ * tasking.*                             see {@link TaskingSettings}
  * </pre>
  *
  * @param limits what a record may say before it is dead-lettered
  * @param early  updates held for officers whose first status is still to come
+ * @param tasking move-ups and hot-spot patrol tasks
  */
-public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early) {
+public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
+                               TaskingSettings tasking) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
@@ -72,7 +75,7 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
         return new DispatchSettings(
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
-                rules, InputLimits.from(source), early(source));
+                rules, InputLimits.from(source), early(source), TaskingSettings.from(source));
     }
 
     private static EarlyHold early(ConfigSource source) {

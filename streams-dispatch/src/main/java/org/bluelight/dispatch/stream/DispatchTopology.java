@@ -10,6 +10,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.bluelight.dispatch.app.TaskingSettings;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.backlog.WaitingIncident;
 import org.bluelight.dispatch.desk.IncidentCase;
@@ -43,6 +44,8 @@ import org.bluelight.schemas.Topic;
  *       local stores, the plain-Java {@link org.bluelight.dispatch.desk.Dispatcher} deciding;
  *       recommendations to {@code dispatch.recommendations}, backlog snapshots to
  *       {@code dispatch.backlog}.</li>
+ *   <li><b>Idle officers</b> ({@link TaskingTopology}): move-ups to {@code dispatch.moveups}, hot-spot patrol
+ *       visits to {@code dispatch.patrol-tasks}.</li>
  * </ol>
  */
 public final class DispatchTopology {
@@ -67,6 +70,12 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
                                  TravelTimes travelTimes, MeterRegistry meters) {
+        return build(serdes, rules, limits, early, travelTimes, TaskingSettings.defaults(), meters);
+    }
+
+    /** @param tasking how idle officers are tasked: move-ups and hot-spot patrol visits ({@link TaskingTopology}) */
+    public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
+                                 TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
@@ -123,6 +132,9 @@ public final class DispatchTopology {
         published.filter((key, value) -> value instanceof BacklogSnapshot, Named.as("backlog-snapshots"))
                 .mapValues(value -> (BacklogSnapshot) value)
                 .to(Topic.BACKLOG.topicName(), serdes.produced(Topic.BACKLOG));
+
+        // 5. Idle officers: move-ups and hot-spot patrol tasks, in one tasking partition.
+        TaskingTopology.addTo(builder, byGroup, serdes, inbound, limits, tasking);
         return builder.build();
     }
 }

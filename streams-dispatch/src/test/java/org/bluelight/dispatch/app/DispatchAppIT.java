@@ -105,7 +105,8 @@ class DispatchAppIT {
     static final int PARTITIONS = 2;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final List<Topic> INPUTS = List.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS,
-            Topic.TELEMATICS, Topic.OFFICER_IMPACT);
+            Topic.TELEMATICS, Topic.OFFICER_IMPACT, Topic.COVERAGE_CELLS, Topic.TASK_DECISIONS, Topic.HOTSPOTS,
+            Topic.TRIAL_ALLOCATIONS);
 
     /** Places in the valleys, on or near a road. */
     static final GeoPoint ENCAMP = new GeoPoint(42.5355, 1.5830);
@@ -133,7 +134,8 @@ class DispatchAppIT {
         for (Topic topic : INPUTS) {
             KAFKA.createTopics(PARTITIONS, topic.topicName(), topic.dlqName());
         }
-        KAFKA.createTopics(PARTITIONS, Topic.RECOMMENDATIONS.topicName(), Topic.BACKLOG.topicName());
+        KAFKA.createTopics(PARTITIONS, Topic.RECOMMENDATIONS.topicName(), Topic.BACKLOG.topicName(),
+                Topic.MOVEUPS.topicName(), Topic.PATROL_TASKS.topicName());
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
         registryClient = new RegistryClient(RegistryClientConfig.of(registry.uri().toString()));
         recommendations = AvroSerdes.value(Recommendation.class, registryClient).deserializer();
