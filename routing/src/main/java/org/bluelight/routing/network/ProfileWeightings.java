@@ -18,6 +18,7 @@ import org.bluelight.routing.search.EdgeCosts;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.traffic.TrafficBand;
 
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,13 +69,16 @@ final class ProfileWeightings {
         CustomWeighting weighting = new CustomWeighting(turnCosts, parameters);
         BooleanEncodedValue subnetwork = encodingManager.getBooleanEncodedValue(Subnetwork.key(vehicle));
         return new ProfileWeighting(weighting, new EdgeCosts(adjacency, graph, weighting),
-                new DefaultSnapFilter(weighting, subnetwork), band, hierarchyName(speedModel, band, model));
+                new DefaultSnapFilter(weighting, subnetwork), band, hierarchyName(speedModel, model));
     }
 
-    /** e.g. {@code car_emergency_weekday_am_peak_1a2b3c4d}: lower case (GraphHopper's storage names must be). */
-    private String hierarchyName(TravelProfile.SpeedModelKey speedModel, TrafficBand band, CustomModel model) {
+    /**
+     * e.g. {@code car_emergency_1a2b3c4d}, lower case as GraphHopper's storage names must be. Named by content, not
+     * by band: bands whose factors give the same weights (morning and evening peak; every band on foot) share one.
+     */
+    private String hierarchyName(TravelProfile.SpeedModelKey speedModel, CustomModel model) {
         String content = model + "|uturn=" + uTurnCostSeconds;
-        return (speedModel.transport() + (speedModel.emergency() ? "_emergency_" : "_") + band.name())
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_" + Integer.toHexString(content.hashCode());
+        return (speedModel.transport() + (speedModel.emergency() ? "_emergency" : "")).toLowerCase(Locale.ROOT)
+                + "_" + HexFormat.of().toHexDigits(content.hashCode());
     }
 }

@@ -67,6 +67,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final Adjacency adjacency;
     private final Duration importTime;
     private final ContractionHierarchies hierarchies;
+    private volatile boolean hierarchiesOnFirstUse;
 
     private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
         this.config = config;
@@ -138,7 +139,7 @@ public final class RoadNetwork implements AutoCloseable {
     /**
      * Makes {@link #etaTo} answer from contraction hierarchies for these profiles' speed models in every traffic
      * band: loads each hierarchy from the graph cache, or prepares and stores it there (minutes on a county for all
-     * bands, once per map and speed table). Blocks until all are ready.
+     * bands, once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
      */
     public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles) {
         List<TrafficBand> bands = new ArrayList<>(config.traffic().bands());
@@ -146,11 +147,25 @@ public final class RoadNetwork implements AutoCloseable {
         Map<TravelProfile.SpeedModelKey, TravelProfile> models = new LinkedHashMap<>();
         for (TravelProfile profile : profiles)
             models.putIfAbsent(profile.speedModel(), profile);
-        List<HierarchyPreparation> reports = new ArrayList<>();
+        Map<String, ProfileWeighting> distinct = new LinkedHashMap<>();
         for (TravelProfile profile : models.values())
-            for (TrafficBand band : bands)
-                reports.add(hierarchies.prepare(weightings.get(profile, band)));
+            for (TrafficBand band : bands) {
+                ProfileWeighting pw = weightings.get(profile, band);
+                distinct.putIfAbsent(pw.hierarchyName(), pw);
+            }
+        List<HierarchyPreparation> reports = new ArrayList<>();
+        for (ProfileWeighting pw : distinct.values())
+            reports.add(hierarchies.prepare(pw));
         return reports;
+    }
+
+    /**
+     * From now on {@link #etaTo} prepares (or loads) a missing hierarchy the first time its speed model and band
+     * are asked for, blocking that call, instead of answering by tree search: for batch work such as evaluation,
+     * where only the profiles in use should be prepared; not for live dispatch, where that call would stall.
+     */
+    public void prepareHierarchiesOnFirstUse() {
+        hierarchiesOnFirstUse = true;
     }
 
     private enum EtaMethod { HIERARCHY, TREE, POINT_TO_POINT_HIERARCHY }
@@ -165,6 +180,10 @@ public final class RoadNetwork implements AutoCloseable {
             if (query == null)
                 continue;
             RoutingCHGraph hierarchy = method == EtaMethod.TREE ? null : hierarchies.get(pw);
+            if (hierarchy == null && method != EtaMethod.TREE && hierarchiesOnFirstUse) {
+                hierarchies.prepare(pw);
+                hierarchy = hierarchies.get(pw);
+            }
             if (hierarchy == null)
                 etaByTree(query, pw, origins, band, results);
             else if (method == EtaMethod.HIERARCHY)
