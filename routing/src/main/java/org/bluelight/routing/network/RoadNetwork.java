@@ -144,6 +144,11 @@ public final class RoadNetwork implements AutoCloseable {
     public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles) {
         List<TrafficBand> bands = new ArrayList<>(config.traffic().bands());
         bands.add(TrafficBand.FREE_FLOW);
+        return prepareHierarchies(profiles, bands);
+    }
+
+    /** As {@link #prepareHierarchies(Collection)}, for these traffic bands only. */
+    public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles, Collection<TrafficBand> bands) {
         Map<TravelProfile.SpeedModelKey, TravelProfile> models = new LinkedHashMap<>();
         for (TravelProfile profile : profiles)
             models.putIfAbsent(profile.speedModel(), profile);

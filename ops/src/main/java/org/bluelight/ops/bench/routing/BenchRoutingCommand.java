@@ -11,6 +11,7 @@ import org.bluelight.routing.network.MapBounds;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
+import org.bluelight.routing.traffic.TrafficBand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,14 +53,18 @@ public final class BenchRoutingCommand implements Callable<Integer> {
     @Option(names = "--mixed-profiles", description = "cars, vans and motorcycles with all driving standards (more searches per incident)")
     boolean mixed;
 
+    @Option(names = "--band", description = "departures only in this traffic band (e.g. weekday-am-peak, free-flow); "
+            + "prepares only its hierarchies (default: departures over the whole week)")
+    String band;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (RoadNetwork roads = RoadNetwork.open(network.config())) {
             GeoPoint centre = roadNear(roads);
             RoutingBenchmark benchmark = new RoutingBenchmark(roads,
-                    new RoutingBenchmark.Settings(candidates, queries, warmup, fleet, seed, mixed));
-            List<HierarchyPreparation> hierarchies = roads.prepareHierarchies(benchmark.profiles());
+                    new RoutingBenchmark.Settings(candidates, queries, warmup, fleet, seed, mixed, trafficBand(roads)));
+            List<HierarchyPreparation> hierarchies = roads.prepareHierarchies(benchmark.profiles(), benchmark.bands());
             RoutingBenchmark.Result result = benchmark.run(centre);
             System.gc();
             Runtime runtime = Runtime.getRuntime();
@@ -71,8 +76,9 @@ public final class BenchRoutingCommand implements Callable<Integer> {
             for (HierarchyPreparation h : hierarchies)
                 out.printf(Locale.ROOT, "  %-48s %s in %6.1f s, %,9d shortcuts, %5.1f MB%n", h.name(),
                         h.loaded() ? "loaded  " : "prepared", h.time().toMillis() / 1000.0, h.shortcuts(), h.bytes() / 1048576.0);
-            out.printf(Locale.ROOT, "%d incidents (+%d warm-up), %d nearest of %d officers each, profiles %s%n",
-                    queries, warmup, candidates, fleet, mixed ? "mixed" : "car-standard-emergency");
+            out.printf(Locale.ROOT, "%d incidents (+%d warm-up), %d nearest of %d officers each, profiles %s, departures %s%n",
+                    queries, warmup, candidates, fleet, mixed ? "mixed" : "car-standard-emergency",
+                    band == null ? "over a week" : "in " + band);
             out.printf(Locale.ROOT, "wall-clock latency per incident:%n");
             for (RoutingBenchmark.Method method : RoutingBenchmark.Method.values())
                 print(out, method.label, result.wall().get(method));
@@ -87,6 +93,15 @@ public final class BenchRoutingCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "rerun: %s%n", Rerun.line(spec));
             return result.mismatches().values().stream().allMatch(m -> m == 0) ? 0 : 1;
         }
+    }
+
+    private TrafficBand trafficBand(RoadNetwork roads) {
+        if (band == null)
+            return null;
+        if (band.equals(TrafficBand.FREE_FLOW.name()))
+            return TrafficBand.FREE_FLOW;
+        return roads.config().traffic().bands().stream().filter(b -> b.name().equals(band)).findFirst()
+                .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "no traffic band " + band));
     }
 
     private static void speedUps(PrintWriter out, Map<RoutingBenchmark.Method, LatencyStats> stats) {

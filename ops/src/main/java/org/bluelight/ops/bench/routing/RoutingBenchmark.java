@@ -10,6 +10,7 @@ import org.bluelight.routing.profile.DrivingStandard;
 import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.reach.ReachableNode;
+import org.bluelight.routing.traffic.TrafficBand;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -32,8 +33,12 @@ import java.util.SplittableRandom;
  */
 public final class RoutingBenchmark {
 
-    /** What to run. {@code mixedProfiles}: officers drive cars, vans and motorcycles with all driving standards. */
-    public record Settings(int candidates, int queries, int warmup, int fleet, long seed, boolean mixedProfiles) {
+    /**
+     * What to run. {@code mixedProfiles}: officers drive cars, vans and motorcycles with all driving standards.
+     * {@code band}: departures only in this traffic band (null: spread over the week).
+     */
+    public record Settings(int candidates, int queries, int warmup, int fleet, long seed, boolean mixedProfiles,
+                           TrafficBand band) {
         public Settings {
             if (candidates < 1 || queries < 1 || warmup < 0 || fleet < candidates)
                 throw new IllegalArgumentException("need candidates >= 1, queries >= 1, warmup >= 0, fleet >= candidates");
@@ -90,7 +95,7 @@ public final class RoutingBenchmark {
         int etas = 0, failures = 0;
         for (int q = -settings.warmup(); q < settings.queries(); q++) {
             GeoPoint incident = nearby(roads, random);
-            Instant departure = WEEK_START.plusSeconds(random.nextLong(7 * 24 * 3600));
+            Instant departure = departure(random);
             List<Origin> candidates = fleet.stream()
                     .sorted(Comparator.comparingDouble(o -> squaredDistance(o.position(), incident)))
                     .limit(settings.candidates()).toList();
@@ -126,6 +131,23 @@ public final class RoutingBenchmark {
             mismatchCounts.put(method, mismatches[method.ordinal()]);
         }
         return new Result(wallStats, cpuStats, mismatchCounts, etas, failures);
+    }
+
+    private Instant departure(SplittableRandom random) {
+        while (true) {
+            Instant departure = WEEK_START.plusSeconds(random.nextLong(7 * 24 * 3600));
+            if (settings.band() == null || network.config().traffic().bandAt(departure).equals(settings.band()))
+                return departure;
+        }
+    }
+
+    /** The traffic bands departures fall in. */
+    public List<TrafficBand> bands() {
+        if (settings.band() != null)
+            return List.of(settings.band());
+        List<TrafficBand> bands = new ArrayList<>(network.config().traffic().bands());
+        bands.add(TrafficBand.FREE_FLOW);
+        return bands;
     }
 
     private List<EtaResult> etas(Method method, GeoPoint incident, List<Origin> candidates, Instant departure) {
