@@ -37,8 +37,6 @@ public final class Evaluator {
 
     public Evaluator(RoadNetwork network) {
         this.places = new NetworkPlaces(network);
-        // a week's dispatch decisions ask tens of thousands of ETAs: worth a hierarchy per profile in use, kept on disk
-        network.prepareHierarchiesOnFirstUse();
         this.travel = new CachedTravelTimes(new RoadNetworkTravelTimes(network), network.config().traffic(), TRAVEL_CACHE_ENTRIES);
         org.bluelight.routing.network.MapBounds b = network.bounds();
         this.rules = DispatchRules.defaults().withMapBounds(new MapBounds(b.minLat(), b.minLon(), b.maxLat(), b.maxLon()));
