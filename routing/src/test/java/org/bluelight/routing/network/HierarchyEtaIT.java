@@ -5,9 +5,6 @@ import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.eta.Eta;
 import org.bluelight.routing.eta.EtaResult;
 import org.bluelight.routing.eta.Origin;
-import org.bluelight.routing.mapgen.CountyGenerator;
-import org.bluelight.routing.mapgen.GeneratedMap;
-import org.bluelight.routing.mapgen.MapPreset;
 import org.bluelight.routing.profile.DrivingStandard;
 import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
@@ -25,7 +22,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** ETAs served from contraction hierarchies equal the exact tree search's on real roads, turn bans included. */
+/** ETAs served from contraction hierarchies equal the exact tree search's on real roads (turn bans: TownTurnRestrictionIT). */
 class HierarchyEtaIT {
 
     private static final Instant MONDAY = Instant.parse("2026-03-09T00:00:00Z");
@@ -73,26 +70,6 @@ class HierarchyEtaIT {
         }
         try (RoadNetwork again = RoadNetwork.open(config)) {
             assertThat(again.prepareHierarchies(PROFILES)).allSatisfy(h -> assertThat(h.loaded()).isTrue());
-        }
-    }
-
-    @Test
-    void hierarchyEtasKeepToTurnBans(@TempDir Path dir) throws Exception {
-        GeneratedMap map = CountyGenerator.generate(MapPreset.TOWN, 11, dir.resolve("town.osm"));
-        GeoPoint junction = map.restrictedJunction();
-        double degLat = 50 / 111_320.0;
-        double degLon = degLat / Math.cos(Math.toRadians(junction.lat()));
-        GeoPoint west = new GeoPoint(junction.lat(), junction.lon() - degLon);
-        GeoPoint north = new GeoPoint(junction.lat() + degLat, junction.lon());
-        TravelProfile car = TravelProfile.basic(Transport.CAR);
-        try (RoadNetwork town = RoadNetwork.open(NetworkConfig.of(map.file(), dir.resolve("cache")))) {
-            town.prepareHierarchies(List.of(car));
-            double bannedLeft = town.route(west, north, car, MONDAY).distanceMeters();
-            Eta eta = (Eta) town.etaTo(north, List.of(new Origin("car", west, car)), MONDAY).get(0);
-            Eta exact = (Eta) town.etaToByTreeSearch(north, List.of(new Origin("car", west, car)), MONDAY).get(0);
-            assertThat(bannedLeft).isGreaterThan(250);
-            assertThat(eta.distanceMeters()).isCloseTo(bannedLeft, within(0.01));
-            assertThat(eta.etaSeconds()).isCloseTo(exact.etaSeconds(), within(1.0));
         }
     }
 
