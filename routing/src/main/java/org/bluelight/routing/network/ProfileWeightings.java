@@ -10,6 +10,7 @@ import com.graphhopper.routing.weighting.TurnCostProvider;
 import com.graphhopper.routing.weighting.custom.CustomModelParser;
 import com.graphhopper.routing.weighting.custom.CustomWeighting;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.TurnCostsConfig;
 import org.bluelight.routing.profile.CustomModels;
 import org.bluelight.routing.search.Adjacency;
@@ -17,6 +18,8 @@ import org.bluelight.routing.search.EdgeCosts;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.traffic.TrafficBand;
 
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,7 +53,8 @@ final class ProfileWeightings {
     }
 
     private ProfileWeighting create(TravelProfile.SpeedModelKey speedModel, TrafficBand band) {
-        CustomWeighting.Parameters parameters = CustomModelParser.createWeightingParameters(models.model(speedModel, band), encodingManager);
+        CustomModel model = models.model(speedModel, band);
+        CustomWeighting.Parameters parameters = CustomModelParser.createWeightingParameters(model, encodingManager);
         String vehicle = switch (speedModel.transport()) {
             case FOOT -> GraphImport.FOOT;
             case BICYCLE -> GraphImport.BIKE;
@@ -65,6 +69,16 @@ final class ProfileWeightings {
         CustomWeighting weighting = new CustomWeighting(turnCosts, parameters);
         BooleanEncodedValue subnetwork = encodingManager.getBooleanEncodedValue(Subnetwork.key(vehicle));
         return new ProfileWeighting(weighting, new EdgeCosts(adjacency, graph, weighting),
-                new DefaultSnapFilter(weighting, subnetwork), band);
+                new DefaultSnapFilter(weighting, subnetwork), band, hierarchyName(speedModel, model));
+    }
+
+    /**
+     * e.g. {@code car_emergency_1a2b3c4d}, lower case as GraphHopper's storage names must be. Named by content, not
+     * by band: bands whose factors give the same weights (morning and evening peak; every band on foot) share one.
+     */
+    private String hierarchyName(TravelProfile.SpeedModelKey speedModel, CustomModel model) {
+        String content = model + "|uturn=" + uTurnCostSeconds;
+        return (speedModel.transport() + (speedModel.emergency() ? "_emergency" : "")).toLowerCase(Locale.ROOT)
+                + "_" + HexFormat.of().toHexDigits(content.hashCode());
     }
 }

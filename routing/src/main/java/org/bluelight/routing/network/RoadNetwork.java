@@ -9,12 +9,16 @@ import com.graphhopper.routing.Dijkstra;
 import com.graphhopper.routing.Path;
 import com.graphhopper.routing.RoutingAlgorithm;
 import com.graphhopper.routing.RoutingAlgorithmFactorySimple;
+import com.graphhopper.routing.ch.CHRoutingAlgorithmFactory;
 import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.querygraph.QueryRoutingCHGraph;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.PMap;
 import com.graphhopper.util.Parameters;
 import com.graphhopper.routing.ev.EnumEncodedValue;
 import com.graphhopper.routing.ev.RoadClass;
@@ -36,6 +40,7 @@ import org.bluelight.routing.reach.Reachability;
 import org.bluelight.routing.reach.ReachableNode;
 import org.bluelight.routing.route.Route;
 import org.bluelight.routing.search.Adjacency;
+import org.bluelight.routing.search.HierarchySearch;
 import org.bluelight.routing.search.TreeSearch;
 import org.bluelight.routing.traffic.TrafficBand;
 
@@ -43,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +66,8 @@ public final class RoadNetwork implements AutoCloseable {
     private final Snapper snapper;
     private final Adjacency adjacency;
     private final Duration importTime;
+    private final ContractionHierarchies hierarchies;
+    private volatile boolean hierarchiesOnFirstUse;
 
     private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
         this.config = config;
@@ -70,6 +78,7 @@ public final class RoadNetwork implements AutoCloseable {
         this.weightings = new ProfileWeightings(graph, adjacency, hopper.getEncodingManager(),
                 new CustomModels(config.speeds(), config.traffic()), config.uTurnCostSeconds());
         this.snapper = new Snapper(hopper.getLocationIndex(), graph.getBounds(), config.snapDistanceMeters());
+        this.hierarchies = new ContractionHierarchies(graph, java.nio.file.Path.of(hopper.getGraphHopperLocation()));
     }
 
     /** Imports the OSM file, or loads its cached graph when the file and import settings are unchanged. */
@@ -100,11 +109,73 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /**
-     * Travel times of many origins to one target, in the order of {@code origins}. One reverse shortest-path tree
-     * per distinct speed model, grown from the target until every origin of that model is settled (or the
-     * search limit passes); it gives the same times as {@link #route} for each pair.
+     * Travel times of many origins to one target, in the order of {@code origins}: from the contraction hierarchy of
+     * each origin's speed model and the departure's band when {@link #prepareHierarchies} has made it ready, else by
+     * {@link #etaToByTreeSearch}. Both give the times of the quickest paths (hierarchy weights are stored to
+     * 0.001 s, so where two paths tie the two may pick different ones).
      */
     public List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure) {
+        return etaTo(target, origins, departure, EtaMethod.HIERARCHY);
+    }
+
+    /**
+     * Travel times of many origins to one target by one reverse shortest-path tree per distinct speed model, grown
+     * from the target until every origin of that model is settled (or the search limit passes); it gives the same
+     * times as {@link #route} for each pair, needs no preparation, and is the fallback and baseline of
+     * {@link #etaTo}.
+     */
+    public List<EtaResult> etaToByTreeSearch(GeoPoint target, List<Origin> origins, Instant departure) {
+        return etaTo(target, origins, departure, EtaMethod.TREE);
+    }
+
+    /**
+     * GraphHopper's own point-to-point CH search once per origin on the same hierarchies, snaps and query graph:
+     * the peer {@link #etaTo} is measured against. Needs {@link #prepareHierarchies}; falls back like {@link #etaTo}.
+     */
+    public List<EtaResult> etaToByPointToPointHierarchy(GeoPoint target, List<Origin> origins, Instant departure) {
+        return etaTo(target, origins, departure, EtaMethod.POINT_TO_POINT_HIERARCHY);
+    }
+
+    /**
+     * Makes {@link #etaTo} answer from contraction hierarchies for these profiles' speed models in every traffic
+     * band: loads each hierarchy from the graph cache, or prepares and stores it there (minutes on a county for all
+     * bands, once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
+     */
+    public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles) {
+        List<TrafficBand> bands = new ArrayList<>(config.traffic().bands());
+        bands.add(TrafficBand.FREE_FLOW);
+        return prepareHierarchies(profiles, bands);
+    }
+
+    /** As {@link #prepareHierarchies(Collection)}, for these traffic bands only. */
+    public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles, Collection<TrafficBand> bands) {
+        Map<TravelProfile.SpeedModelKey, TravelProfile> models = new LinkedHashMap<>();
+        for (TravelProfile profile : profiles)
+            models.putIfAbsent(profile.speedModel(), profile);
+        Map<String, ProfileWeighting> distinct = new LinkedHashMap<>();
+        for (TravelProfile profile : models.values())
+            for (TrafficBand band : bands) {
+                ProfileWeighting pw = weightings.get(profile, band);
+                distinct.putIfAbsent(pw.hierarchyName(), pw);
+            }
+        List<HierarchyPreparation> reports = new ArrayList<>();
+        for (ProfileWeighting pw : distinct.values())
+            reports.add(hierarchies.prepare(pw));
+        return reports;
+    }
+
+    /**
+     * From now on {@link #etaTo} prepares (or loads) a missing hierarchy the first time its speed model and band
+     * are asked for, blocking that call, instead of answering by tree search: for batch work such as evaluation,
+     * where only the profiles in use should be prepared; not for live dispatch, where that call would stall.
+     */
+    public void prepareHierarchiesOnFirstUse() {
+        hierarchiesOnFirstUse = true;
+    }
+
+    private enum EtaMethod { HIERARCHY, TREE, POINT_TO_POINT_HIERARCHY }
+
+    private List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure, EtaMethod method) {
         TrafficBand band = config.traffic().bandAt(departure);
         EtaResult[] results = new EtaResult[origins.size()];
         for (Map.Entry<TravelProfile.SpeedModelKey, List<Integer>> group : bySpeedModel(origins).entrySet()) {
@@ -113,35 +184,74 @@ public final class RoadNetwork implements AutoCloseable {
             QueryContext query = snapAll(target, origins, members, pw, results);
             if (query == null)
                 continue;
-            IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
-            BitSet originNodes = new BitSet(query.graph.getNodes());
-            for (int i = 0; i < query.originIndexes.size(); i++) {
-                int node = query.snaps.get(i + 1).getClosestNode();
-                IntArrayList atNode = waiting.get(node);
-                if (atNode == null)
-                    waiting.put(node, atNode = new IntArrayList(1));
-                atNode.add(query.originIndexes.get(i));
-                originNodes.set(node);
+            RoutingCHGraph hierarchy = method == EtaMethod.TREE ? null : hierarchies.get(pw);
+            if (hierarchy == null && method != EtaMethod.TREE && hierarchiesOnFirstUse) {
+                hierarchies.prepare(pw);
+                hierarchy = hierarchies.get(pw);
             }
-            int[] remaining = {query.originIndexes.size()};
-            new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true)
-                    .run(query.targetNode(), limitSeconds(), (node, weight, millis, distance) -> {
-                        IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
-                        if (settled != null) {
-                            for (int k = 0; k < settled.size(); k++) {
-                                Origin origin = origins.get(settled.get(k));
-                                results[settled.get(k)] = new Eta(origin.id(), millis / 1000.0, distance,
-                                        origin.profile().name(), band.name());
-                            }
-                            remaining[0] -= settled.size();
-                        }
-                        return remaining[0] > 0;
-                    });
+            if (hierarchy == null)
+                etaByTree(query, pw, origins, band, results);
+            else if (method == EtaMethod.HIERARCHY)
+                etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
+            else
+                etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
             for (int index : query.originIndexes.toArray())
                 if (results[index] == null)
                     results[index] = unreachable(origins.get(index), target);
         }
         return List.of(results);
+    }
+
+    private void etaByHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins, TrafficBand band,
+                                EtaResult[] results) {
+        HierarchySearch search = new HierarchySearch(hierarchy, query.graph, query.weighting);
+        search.towards(query.targetNode());
+        for (int i = 0; i < query.originIndexes.size(); i++) {
+            HierarchySearch.PathCost path = search.from(query.snaps.get(i + 1).getClosestNode());
+            if (path != null && path.millis() <= config.etaSearchLimit().toMillis())
+                results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.millis(),
+                        path.distanceMeters(), band);
+        }
+    }
+
+    private void etaByPointToPointHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins,
+                                            TrafficBand band, EtaResult[] results) {
+        CHRoutingAlgorithmFactory algorithms = new CHRoutingAlgorithmFactory(hierarchy);
+        for (int i = 0; i < query.originIndexes.size(); i++) {
+            Path path = algorithms.createAlgo(new PMap()).calcPath(query.snaps.get(i + 1).getClosestNode(), query.targetNode());
+            if (path.isFound() && path.getTime() <= config.etaSearchLimit().toMillis())
+                results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.getTime(),
+                        path.getDistance(), band);
+        }
+    }
+
+    private void etaByTree(QueryContext query, ProfileWeighting pw, List<Origin> origins, TrafficBand band,
+                           EtaResult[] results) {
+        IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
+        BitSet originNodes = new BitSet(query.graph.getNodes());
+        for (int i = 0; i < query.originIndexes.size(); i++) {
+            int node = query.snaps.get(i + 1).getClosestNode();
+            IntArrayList atNode = waiting.get(node);
+            if (atNode == null)
+                waiting.put(node, atNode = new IntArrayList(1));
+            atNode.add(query.originIndexes.get(i));
+            originNodes.set(node);
+        }
+        int[] remaining = {query.originIndexes.size()};
+        new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true)
+                .run(query.targetNode(), limitSeconds(), (node, weight, millis, distance) -> {
+                    IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
+                    if (settled != null) {
+                        for (int k = 0; k < settled.size(); k++)
+                            results[settled.get(k)] = eta(origins.get(settled.get(k)), millis, distance, band);
+                        remaining[0] -= settled.size();
+                    }
+                    return remaining[0] > 0;
+                });
+    }
+
+    private static Eta eta(Origin origin, long millis, double distance, TrafficBand band) {
+        return new Eta(origin.id(), millis / 1000.0, distance, origin.profile().name(), band.name());
     }
 
     /**

@@ -45,6 +45,10 @@ class TownTurnRestrictionIT {
             // the many-to-one search respects the ban too
             assertThat(((Eta) town.etaTo(north, List.of(new Origin("car", west, car)), NIGHT).get(0)).distanceMeters())
                     .isCloseTo(bannedLeft, within(0.01));
+            // and so does the search on the contraction hierarchy
+            town.prepareHierarchies(List.of(car));
+            assertThat(((Eta) town.etaTo(north, List.of(new Origin("car", west, car)), NIGHT).get(0)).distanceMeters())
+                    .isCloseTo(bannedLeft, within(0.01));
         }
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.bluelight.coverage.reach.ReachKey;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
@@ -20,7 +22,9 @@ import org.bluelight.routing.reach.ReachableNode;
 /**
  * Reach on the routing module's road network: every junction an officer reaches within the grade 1
  * target with their grade 1 profile (blue lights for standard and advanced drivers), with the
- * traffic of the departure time.
+ * traffic of the departure time. The search starts at the officer's road node (the first junction
+ * they reach), so officers on the same road node with the same profile in the same traffic band
+ * share one reach; it differs from a search from the exact position by the seconds to that node.
  */
 public final class RoadNetworkReachability implements Reachability {
 
@@ -56,10 +60,21 @@ public final class RoadNetworkReachability implements Reachability {
     }
 
     @Override
+    public Optional<ReachKey> sharedReach(GeoPoint position, ReachProfile profile, Instant departure) {
+        OptionalLong node = roadNodeAt(position, profile);
+        return node.isEmpty() ? Optional.empty()
+                : Optional.of(new ReachKey(node.getAsLong(), profile, network.config().traffic().bandAt(departure).name()));
+    }
+
+    @Override
     public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
         List<ReachableNode> nodes;
         try {
-            nodes = network.reachableFrom(origin, grade1Profile(profile),
+            List<ReachableNode> start = network.reachableFrom(origin, grade1Profile(profile), NODE_SEARCH, Instant.EPOCH).nodes();
+            if (start.isEmpty()) {
+                return ReachedArea.offNetwork();
+            }
+            nodes = network.reachableFrom(start.get(0).position(), grade1Profile(profile),
                     grade1Target, departure).nodes();
         } catch (RoutingException offTheNetwork) {
             return ReachedArea.offNetwork();

@@ -1,8 +1,11 @@
 package org.bluelight.coverage.reach;
 
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.bluelight.coverage.cell.CellDelta;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellSet;
@@ -10,13 +13,25 @@ import org.bluelight.coverage.cell.CellSet;
 /**
  * Keeps one officer's reach current: applies an update, asks the {@link ReachRule} whether the
  * reach can have changed, searches the road network only then, and turns the difference into
- * cell deltas.
+ * cell deltas. Reaches that the road network shares (same road node, profile and traffic band)
+ * are kept as cells for the next officer with the same key, in a bounded least-recently-used
+ * cache: a derived value, rebuilt by searching again, so not state to restore.
  */
 public final class ReachTracker {
 
     private final ReachRule rule;
     private final Reachability reachability;
+    /** Reaches of a county are a few thousand cells (tens of kB) each. */
+    private static final int SHARED_REACHES = 4096;
+
     private final NodeCells nodeCells;
+    private final Map<ReachKey, CellSet> shared = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ReachKey, CellSet> eldest) {
+                    return size() > SHARED_REACHES;
+                }
+            });
 
     public ReachTracker(ReachRule rule, Reachability reachability, CellGrid grid) {
         this.rule = rule;
@@ -39,11 +54,18 @@ public final class ReachTracker {
     }
 
     private Reach search(OfficerReach officer, OfficerUpdate update) {
-        ReachedArea area = reachability.reachableFrom(officer.position(), officer.profile(), update.at());
-        Set<Long> cells = new HashSet<>();
-        for (ReachedNode node : area.nodes()) {
-            cells.add(nodeCells.cellOf(node));
+        Optional<ReachKey> key = reachability.sharedReach(officer.position(), officer.profile(), update.at());
+        CellSet known = key.map(shared::get).orElse(null);
+        if (known != null) {
+            return new Reach(officer.position(), OptionalLong.of(key.get().roadNode()), officer.profile(), known, update.at());
         }
-        return new Reach(officer.position(), area.originNode(), officer.profile(), CellSet.of(cells), update.at());
+        ReachedArea area = reachability.reachableFrom(officer.position(), officer.profile(), update.at());
+        long[] cells = new long[area.nodes().size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = nodeCells.cellOf(area.nodes().get(i));
+        }
+        CellSet reached = CellSet.of(cells);
+        key.ifPresent(k -> shared.put(k, reached));
+        return new Reach(officer.position(), area.originNode(), officer.profile(), reached, update.at());
     }
 }

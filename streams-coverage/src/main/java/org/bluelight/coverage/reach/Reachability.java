@@ -1,6 +1,7 @@
 package org.bluelight.coverage.reach;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.bluelight.routing.GeoPoint;
 
@@ -15,4 +16,12 @@ public interface Reachability {
 
     /** Every road node reachable from {@code origin} within the grade 1 target, leaving at {@code departure}. */
     ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure);
+
+    /**
+     * The key of the reach {@link #reachableFrom} gives for this officer when it is the same for every officer with
+     * that key (it is then searched from the key's road node); empty when reaches are not shared (the default).
+     */
+    default Optional<ReachKey> sharedReach(GeoPoint position, ReachProfile profile, Instant departure) {
+        return Optional.empty();
+    }
 }

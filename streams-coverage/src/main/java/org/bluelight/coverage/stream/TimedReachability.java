@@ -3,7 +3,9 @@ package org.bluelight.coverage.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.bluelight.coverage.reach.ReachKey;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
@@ -28,6 +30,11 @@ final class TimedReachability implements Reachability {
     @Override
     public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
         return delegate.roadNodeAt(position, profile);
+    }
+
+    @Override
+    public Optional<ReachKey> sharedReach(GeoPoint position, ReachProfile profile, Instant departure) {
+        return delegate.sharedReach(position, profile, departure);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.ops.bench.MachineLoad;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.cli.MapOptions;
 import org.bluelight.routing.network.RoadNetwork;
@@ -93,6 +94,8 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                     .mapToInt(Map.Entry::getValue).sum();
             out.printf(Locale.ROOT, "recomputations: %d (%.1f per simulated second); decisions %s%n", recomputed,
                     recomputed / (double) durationSeconds, result.decisions());
+            out.printf(Locale.ROOT, "reaches shared with an officer on the same road node, profile and band (no search): %d%n",
+                    recomputed - result.movingSearch().count());
             out.printf(Locale.ROOT, "cells per reach set: %.0f on average; cell deltas emitted: %d (%.1f per fix)%n",
                     result.meanCellsPerReach(), result.deltas(), result.deltas() / (double) result.fixes());
             out.printf(Locale.ROOT, "processing: %.1f s wall for %d fixes = %.0f fixes/s on one thread%n",
@@ -103,6 +106,7 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                         sample.cells());
             }
             out.println("end-to-end lag fix -> cell update: not measured by this command (needs a broker)");
+            out.printf(Locale.ROOT, "machine: %s (at the end of the run)%n", MachineLoad.describe());
             out.printf(Locale.ROOT, "rerun: %s%n", Rerun.line(spec));
             return 0;
         }
@@ -135,6 +139,7 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                     () -> out.println("lag after warm-up: no cell updates caused after the warm-up"));
             out.printf(Locale.ROOT, "input consumed %.1f s after the last fix; state: %d officer reaches, %d cells%n",
                     result.drainTime().toMillis() / 1000.0, result.officerReachEntries(), result.cellEntries());
+            out.printf(Locale.ROOT, "machine: %s (at the end of the run)%n", MachineLoad.describe());
             out.printf(Locale.ROOT, "rerun: %s%n", Rerun.line(spec));
             return 0;
         }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.bluelight.coverage.cell.CellDelta;
@@ -18,6 +19,7 @@ import org.bluelight.coverage.network.RoadNetworkReachability;
 import org.bluelight.coverage.reach.OfficerReach;
 import org.bluelight.coverage.reach.OfficerUpdate;
 import org.bluelight.coverage.reach.ReachDecision;
+import org.bluelight.coverage.reach.ReachKey;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.ReachRule;
 import org.bluelight.coverage.reach.ReachStep;
@@ -178,6 +180,11 @@ public final class CoverageBenchmark {
         @Override
         public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
             return delegate.roadNodeAt(position, profile);
+        }
+
+        @Override
+        public Optional<ReachKey> sharedReach(GeoPoint position, ReachProfile profile, Instant departure) {
+            return delegate.sharedReach(position, profile, departure);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.bluelight.routing.profile.DrivingStandard;
 import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.reach.ReachableNode;
+import org.bluelight.routing.traffic.TrafficBand;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,29 +18,53 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Times the many-to-one ETA of the n officers nearest an incident (by straight line, the officer-selection paper's pre-filter)
- * against that paper's method, one plain Dijkstra per officer, on the same graph, snaps and weighting.
+ * Times ETAs of the n officers nearest an incident (by straight line, the officer-selection paper's pre-filter):
+ * many-to-one on contraction hierarchies, its tree-search fallback, GraphHopper's own CH point-to-point search
+ * once per officer, and the paper's method, one plain Dijkstra per officer, on the same graph, snaps and weighting.
  * Incidents and a fleet of officers are placed at random on roads reachable from the map's centre; departures
  * are spread over a week so every traffic band is used. Latency is measured as wall-clock time and as the
  * thread's CPU time: on a shared machine the second leaves out time spent waiting for a core.
  */
 public final class RoutingBenchmark {
 
-    /** What to run. {@code mixedProfiles}: officers drive cars, vans and motorcycles with all driving standards. */
-    public record Settings(int candidates, int queries, int warmup, int fleet, long seed, boolean mixedProfiles) {
+    /**
+     * What to run. {@code mixedProfiles}: officers drive cars, vans and motorcycles with all driving standards.
+     * {@code band}: departures only in this traffic band (null: spread over the week).
+     */
+    public record Settings(int candidates, int queries, int warmup, int fleet, long seed, boolean mixedProfiles,
+                           TrafficBand band) {
         public Settings {
             if (candidates < 1 || queries < 1 || warmup < 0 || fleet < candidates)
                 throw new IllegalArgumentException("need candidates >= 1, queries >= 1, warmup >= 0, fleet >= candidates");
         }
     }
 
-    /** The measured figures. {@code mismatches}: officers whose ETA differed between the two methods by 1 s or more. */
-    public record Result(LatencyStats manyToOne, LatencyStats dijkstraPerOfficer, LatencyStats manyToOneCpu,
-                         LatencyStats dijkstraPerOfficerCpu, int etas, int failures, int mismatches) {
+    /** How the ETAs of one incident are computed, in the order they run for each incident. */
+    public enum Method {
+        HIERARCHY("many-to-one on CH (etaTo)"),
+        TREE("reverse tree per profile (fallback)"),
+        GRAPHHOPPER_CH("GraphHopper CH point-to-point per officer"),
+        DIJKSTRA("plain Dijkstra per officer (paper)");
+
+        public final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * The measured figures per method. {@code mismatches}: officers whose ETA differed from the plain Dijkstra's
+     * by 1 s or more (or who had a route by one method and not the other).
+     */
+    public record Result(Map<Method, LatencyStats> wall, Map<Method, LatencyStats> cpu, Map<Method, Integer> mismatches,
+                         int etas, int failures) {
     }
 
     private static final Instant WEEK_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -62,47 +87,94 @@ public final class RoutingBenchmark {
         for (int i = 0; i < settings.fleet(); i++)
             fleet.add(new Origin("officer-" + i, nearby(roads, random), profile(random)));
 
-        long[] ours = new long[settings.queries()];
-        long[] paper = new long[settings.queries()];
-        long[] oursCpu = new long[settings.queries()];
-        long[] paperCpu = new long[settings.queries()];
+        Method[] methods = Method.values();
+        long[][] wall = new long[methods.length][settings.queries()];
+        long[][] cpu = new long[methods.length][settings.queries()];
+        int[] mismatches = new int[methods.length];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int etas = 0, failures = 0, mismatches = 0;
+        int etas = 0, failures = 0;
         for (int q = -settings.warmup(); q < settings.queries(); q++) {
             GeoPoint incident = nearby(roads, random);
-            Instant departure = WEEK_START.plusSeconds(random.nextLong(7 * 24 * 3600));
+            Instant departure = departure(random);
             List<Origin> candidates = fleet.stream()
                     .sorted(Comparator.comparingDouble(o -> squaredDistance(o.position(), incident)))
                     .limit(settings.candidates()).toList();
-
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            List<EtaResult> fast = network.etaTo(incident, candidates, departure);
-            long middle = System.nanoTime();
-            long cpuMiddle = threads.getCurrentThreadCpuTime();
-            List<EtaResult> plain = network.etaToByDijkstraPerOrigin(incident, candidates, departure);
-            long end = System.nanoTime();
-            long cpuEnd = threads.getCurrentThreadCpuTime();
-            if (q < 0)
-                continue;
-            ours[q] = middle - start;
-            paper[q] = end - middle;
-            oursCpu[q] = cpuMiddle - cpuStart;
-            paperCpu[q] = cpuEnd - cpuMiddle;
-            for (int k = 0; k < candidates.size(); k++) {
-                if (fast.get(k) instanceof Eta a && plain.get(k) instanceof Eta b) {
-                    etas++;
-                    if (Math.abs(a.etaSeconds() - b.etaSeconds()) >= 1)
-                        mismatches++;
-                } else {
-                    failures++;
-                    if (fast.get(k) instanceof Eta || plain.get(k) instanceof Eta)
-                        mismatches++;
+            List<List<EtaResult>> answers = new ArrayList<>();
+            for (Method method : methods) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                answers.add(etas(method, incident, candidates, departure));
+                if (q >= 0) {
+                    wall[method.ordinal()][q] = System.nanoTime() - start;
+                    cpu[method.ordinal()][q] = threads.getCurrentThreadCpuTime() - cpuStart;
                 }
             }
+            if (q < 0)
+                continue;
+            List<EtaResult> plain = answers.get(Method.DIJKSTRA.ordinal());
+            for (int k = 0; k < candidates.size(); k++) {
+                if (plain.get(k) instanceof Eta)
+                    etas++;
+                else
+                    failures++;
+                for (Method method : methods)
+                    if (differ(answers.get(method.ordinal()).get(k), plain.get(k)))
+                        mismatches[method.ordinal()]++;
+            }
         }
-        return new Result(LatencyStats.of(ours), LatencyStats.of(paper), LatencyStats.of(oursCpu), LatencyStats.of(paperCpu),
-                etas, failures, mismatches);
+        Map<Method, LatencyStats> wallStats = new EnumMap<>(Method.class);
+        Map<Method, LatencyStats> cpuStats = new EnumMap<>(Method.class);
+        Map<Method, Integer> mismatchCounts = new EnumMap<>(Method.class);
+        for (Method method : methods) {
+            wallStats.put(method, LatencyStats.of(wall[method.ordinal()]));
+            cpuStats.put(method, LatencyStats.of(cpu[method.ordinal()]));
+            mismatchCounts.put(method, mismatches[method.ordinal()]);
+        }
+        return new Result(wallStats, cpuStats, mismatchCounts, etas, failures);
+    }
+
+    private Instant departure(SplittableRandom random) {
+        while (true) {
+            Instant departure = WEEK_START.plusSeconds(random.nextLong(7 * 24 * 3600));
+            if (settings.band() == null || network.config().traffic().bandAt(departure).equals(settings.band()))
+                return departure;
+        }
+    }
+
+    /** The traffic bands departures fall in. */
+    public List<TrafficBand> bands() {
+        if (settings.band() != null)
+            return List.of(settings.band());
+        List<TrafficBand> bands = new ArrayList<>(network.config().traffic().bands());
+        bands.add(TrafficBand.FREE_FLOW);
+        return bands;
+    }
+
+    private List<EtaResult> etas(Method method, GeoPoint incident, List<Origin> candidates, Instant departure) {
+        return switch (method) {
+            case HIERARCHY -> network.etaTo(incident, candidates, departure);
+            case TREE -> network.etaToByTreeSearch(incident, candidates, departure);
+            case GRAPHHOPPER_CH -> network.etaToByPointToPointHierarchy(incident, candidates, departure);
+            case DIJKSTRA -> network.etaToByDijkstraPerOrigin(incident, candidates, departure);
+        };
+    }
+
+    private static boolean differ(EtaResult a, EtaResult b) {
+        if (a instanceof Eta x && b instanceof Eta y)
+            return Math.abs(x.etaSeconds() - y.etaSeconds()) >= 1;
+        return a instanceof Eta || b instanceof Eta;
+    }
+
+    /** The travel profiles the benchmark's officers use, for preparing their hierarchies first. */
+    public List<TravelProfile> profiles() {
+        if (!settings.mixedProfiles())
+            return List.of(TravelProfile.forResponse(Transport.CAR, DrivingStandard.STANDARD, 1));
+        return List.of(TravelProfile.forResponse(Transport.CAR, DrivingStandard.STANDARD, 1),
+                TravelProfile.forResponse(Transport.VAN, DrivingStandard.STANDARD, 1),
+                TravelProfile.forResponse(Transport.MOTORCYCLE, DrivingStandard.STANDARD, 1),
+                TravelProfile.forResponse(Transport.CAR, DrivingStandard.BASIC, 1),
+                TravelProfile.forResponse(Transport.VAN, DrivingStandard.BASIC, 1),
+                TravelProfile.forResponse(Transport.MOTORCYCLE, DrivingStandard.BASIC, 1));
     }
 
     private TravelProfile profile(SplittableRandom random) {

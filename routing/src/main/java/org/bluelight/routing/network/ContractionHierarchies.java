@@ -1,0 +1,76 @@
+package org.bluelight.routing.network;
+
+import com.graphhopper.routing.ch.PrepareContractionHierarchies;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.CHConfig;
+import com.graphhopper.storage.CHStorage;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.storage.RoutingCHGraphImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One contraction hierarchy per speed model and traffic band (a hierarchy fixes its weights), prepared on request
+ * and stored in the graph's cache folder beside the graph, so the next open loads it instead. Its file names carry
+ * a hash of the weighting's custom model: changed speeds or traffic factors prepare afresh.
+ */
+final class ContractionHierarchies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContractionHierarchies.class);
+
+    private final BaseGraph graph;
+    private final Path graphDir;
+    private final Map<String, RoutingCHGraph> ready = new ConcurrentHashMap<>();
+
+    ContractionHierarchies(BaseGraph graph, Path graphDir) {
+        this.graph = graph;
+        this.graphDir = graphDir;
+    }
+
+    /** The weighting's hierarchy when it has been prepared or loaded, else null. */
+    RoutingCHGraph get(ProfileWeighting pw) {
+        return ready.get(pw.hierarchyName());
+    }
+
+    /** Loads the weighting's hierarchy from the cache folder, or prepares and stores it. */
+    synchronized HierarchyPreparation prepare(ProfileWeighting pw) {
+        String name = pw.hierarchyName();
+        boolean edgeBased = pw.weighting().hasTurnCosts();
+        CHConfig config = new CHConfig(name, pw.weighting(), edgeBased);
+        long start = System.nanoTime();
+        RoutingCHGraph existing = ready.get(name);
+        if (existing != null)
+            return report(name, true, start, existing);
+        boolean cached = Files.exists(graphDir.resolve("nodes_ch_" + name)) && Files.exists(graphDir.resolve("shortcuts_" + name));
+        CHStorage storage;
+        if (cached) {
+            storage = new CHStorage(graph.getDirectory(), name, graph.getSegmentSize(), edgeBased);
+            if (!storage.loadExisting())
+                throw new IllegalStateException("cannot load the contraction hierarchy " + name + " from " + graphDir);
+        } else {
+            LOG.info("preparing contraction hierarchy {} ({})", name, edgeBased ? "edge-based, turn costs" : "node-based");
+            if (!graph.isFrozen())
+                graph.freeze(); // no junction or road is added after import; GraphHopper contracts only frozen graphs
+            storage = PrepareContractionHierarchies.fromGraph(graph, config).doWork().getCHStorage();
+            storage.flush();
+        }
+        RoutingCHGraph hierarchy = RoutingCHGraphImpl.fromGraph(graph, storage, config);
+        ready.put(name, hierarchy);
+        HierarchyPreparation report = report(name, cached, start, hierarchy);
+        LOG.info("contraction hierarchy {} {} in {} ms: {} shortcuts, {} MB", name, cached ? "loaded" : "prepared",
+                report.time().toMillis(), report.shortcuts(), report.bytes() >> 20);
+        return report;
+    }
+
+    private static HierarchyPreparation report(String name, boolean loaded, long start, RoutingCHGraph hierarchy) {
+        CHStorage storage = ((RoutingCHGraphImpl) hierarchy).getCHStorage();
+        return new HierarchyPreparation(name, loaded, Duration.ofNanos(System.nanoTime() - start), storage.getShortcuts(),
+                storage.getCapacity());
+    }
+}
