@@ -74,10 +74,10 @@ public final class BrokerCommand implements Callable<Integer> {
         List<LocalService> services = new ArrayList<>();
         services.add(new KafkaBrokerService(config));
         if (!noTopics) {
-            services.add(new TopicProvisioningService(config.bootstrapServers(), ProvisioningSettings.local().withPartitions(partitions)));
+            services.add(new TopicProvisioningService(config.adminClientSettings(), ProvisioningSettings.local().withPartitions(partitions)));
         }
         if (healthPort != null) {
-            services.add(new BrokerHealthService(config.bootstrapServers(), "0.0.0.0", healthPort));
+            services.add(new BrokerHealthService(config.adminClientSettings(), "0.0.0.0", healthPort));
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalStack broker = new LocalStack(services, line -> {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import org.bluelight.ops.local.LocalServices;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.LogFile;
+import org.bluelight.ops.security.LocalSecurity;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,15 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "" + LocalStackConfig.DEFAULT_REGISTRY_PORT,
             description = "Schema registry HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int registryPort;
+
+    @Option(names = "--secure",
+            description = {"Secure the stack: SASL/SCRAM-SHA-512 over TLS on the broker, an account per part, ACLs, and logins",
+                "on the schema registry. Certificates and passwords are made at first start in DIR/security."})
+    private boolean secure;
+
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "9094",
+            description = "With --secure: the broker's loopback listener for itself and admin tools (default: ${DEFAULT-VALUE}).")
+    private int adminPort;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ProvisioningSettings.DEFAULT_PARTITIONS,
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
@@ -160,7 +171,9 @@ public final class LocalCommand implements Callable<Integer> {
     private LocalStackConfig config() {
         try {
             ProvisioningSettings topics = ProvisioningSettings.local().withPartitions(partitions);
-            return new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort), registryPort, topics);
+            LocalStackConfig open = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort),
+                    registryPort, topics);
+            return secure ? open.secured(LocalSecurity.prepare(dataDir, adminPort, List.of(), System.getenv())) : open;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -3,7 +3,10 @@ package org.bluelight.simulator.live;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.bluelight.schemas.registry.BasicAuth;
 import org.bluelight.simulator.scenario.Scenario;
 
 /**
@@ -17,10 +20,13 @@ import org.bluelight.simulator.scenario.Scenario;
  * @param dispatcherDelay simulated time the simulated dispatcher takes to accept a recommendation (default 30 s)
  * @param fixInterval simulated time between telematics fixes of a unit (default 30 s)
  * @param statusInterval wall-clock time between status lines (default 5 s)
+ * @param clientSecurity {@code security.protocol}, {@code sasl.*} and {@code ssl.*} for its Kafka clients (none by default)
+ * @param registryAuth its credentials for the schema registry (none by default)
  */
 public record LiveConfig(String bootstrapServers, URI registryUrl, double speed, Scenario scenario, Path osmFile,
                          Path workDir, Duration duration, Path summaryFile, Duration dispatcherDelay,
-                         Duration fixInterval, Duration statusInterval) {
+                         Duration fixInterval, Duration statusInterval, Map<String, String> clientSecurity,
+                         Optional<BasicAuth> registryAuth) {
 
     public LiveConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -34,26 +40,34 @@ public record LiveConfig(String bootstrapServers, URI registryUrl, double speed,
         Objects.requireNonNull(dispatcherDelay, "dispatcherDelay");
         Objects.requireNonNull(fixInterval, "fixInterval");
         Objects.requireNonNull(statusInterval, "statusInterval");
+        clientSecurity = Map.copyOf(clientSecurity);
+        Objects.requireNonNull(registryAuth, "registryAuth");
     }
 
     /** The defaults: speed 30, dispatcher delay 30 s, a fix every 30 s, a status line every 5 s. */
     public static LiveConfig of(String bootstrapServers, URI registryUrl, Scenario scenario, Path osmFile, Path workDir) {
         return new LiveConfig(bootstrapServers, registryUrl, 30, scenario, osmFile, workDir, null, null,
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5), Map.of(), Optional.empty());
     }
 
     public LiveConfig withSpeed(double value) {
         return new LiveConfig(bootstrapServers, registryUrl, value, scenario, osmFile, workDir, duration, summaryFile,
-                dispatcherDelay, fixInterval, statusInterval);
+                dispatcherDelay, fixInterval, statusInterval, clientSecurity, registryAuth);
     }
 
     public LiveConfig withDuration(Duration value) {
         return new LiveConfig(bootstrapServers, registryUrl, speed, scenario, osmFile, workDir, value, summaryFile,
-                dispatcherDelay, fixInterval, statusInterval);
+                dispatcherDelay, fixInterval, statusInterval, clientSecurity, registryAuth);
     }
 
     public LiveConfig withSummaryFile(Path value) {
         return new LiveConfig(bootstrapServers, registryUrl, speed, scenario, osmFile, workDir, duration, value,
-                dispatcherDelay, fixInterval, statusInterval);
+                dispatcherDelay, fixInterval, statusInterval, clientSecurity, registryAuth);
+    }
+
+    /** On a secured cluster and registry: its Kafka clients get {@code security}, its registry client {@code auth}. */
+    public LiveConfig withSecurity(Map<String, String> security, BasicAuth auth) {
+        return new LiveConfig(bootstrapServers, registryUrl, speed, scenario, osmFile, workDir, duration, summaryFile,
+                dispatcherDelay, fixInterval, statusInterval, security, Optional.of(auth));
     }
 }

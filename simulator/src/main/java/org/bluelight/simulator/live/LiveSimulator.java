@@ -80,7 +80,8 @@ public final class LiveSimulator implements AutoCloseable {
         network = MapSource.open(config.osmFile(), config.workDir());
         NetworkPlaces places = new NetworkPlaces(network);
         Force units = Force.build(scenario, places);
-        RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
+        RegistryClientConfig registryConfig = RegistryClientConfig.of(config.registryUrl().toString());
+        RegistryClient registry = new RegistryClient(config.registryAuth().map(registryConfig::withBasicAuth).orElse(registryConfig));
         producer = new KafkaProducer<>(producerProperties());
         consumer = new KafkaConsumer<>(consumerProperties());
         consumer.subscribe(KafkaDesk.TOPICS);
@@ -202,6 +203,7 @@ public final class LiveSimulator implements AutoCloseable {
 
     private Properties producerProperties() {
         Properties p = new Properties();
+        p.putAll(config.clientSecurity());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -212,6 +214,7 @@ public final class LiveSimulator implements AutoCloseable {
 
     private Properties consumerProperties() {
         Properties p = new Properties();
+        p.putAll(config.clientSecurity());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bluelight-simulator-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
