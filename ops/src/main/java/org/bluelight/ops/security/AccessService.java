@@ -93,7 +93,6 @@ public final class AccessService implements LocalService {
     private void awaitLogin() throws Exception {
         Map<String, Object> settings = new java.util.HashMap<>(security.clientSettings(Account.ANALYST));
         settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             try (Admin client = Admin.create(settings)) {
