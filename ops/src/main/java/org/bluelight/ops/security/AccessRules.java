@@ -40,8 +40,9 @@ public final class AccessRules {
         streamsApp(acls, Account.DISPATCH, DispatchApp.APPLICATION_ID,
                 List.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.OFFICER_IMPACT),
                 List.of(Topic.RECOMMENDATIONS, Topic.BACKLOG));
+        // Coverage reads back the cells it writes, as a global table.
         streamsApp(acls, Account.COVERAGE, CoverageApp.APPLICATION_ID,
-                List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS),
+                List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.COVERAGE_CELLS),
                 List.of(Topic.COVERAGE_CELLS, Topic.OFFICER_IMPACT));
         streamsApp(acls, Account.METRICS, MetricsApp.APPLICATION_ID,
                 List.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.CRIME_RECORDS,
