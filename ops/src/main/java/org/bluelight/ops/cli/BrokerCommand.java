@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -16,6 +17,8 @@ import org.bluelight.ops.local.KafkaBrokerService;
 import org.bluelight.ops.local.LocalService;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.TopicProvisioningService;
+import org.bluelight.ops.security.AccessService;
+import org.bluelight.ops.security.LocalSecurity;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +64,15 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
+    @Option(names = "--secure",
+            description = {"SASL/SCRAM-SHA-512 over TLS on every listener, an account per part and the ACL table; the key,",
+                "certificate and passwords are made at first start in DIR/security (BLUELIGHT_PASSWORD_<ACCOUNT> overrides)."})
+    private boolean secure;
+
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "9094",
+            description = "With --secure: the loopback listener of the broker itself and admin tools (default: ${DEFAULT-VALUE}).")
+    private int adminPort;
+
     @Option(names = "--no-topics", description = "Do not create Bluelight's topics.")
     private boolean noTopics;
 
@@ -70,9 +82,13 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LocalKafkaBrokerConfig config = config();
+        LocalKafkaBrokerConfig open = config();
+        Optional<LocalSecurity> security = secure ? Optional.of(LocalSecurity.prepare(dataDir, adminPort,
+                open.networkListeners().stream().map(BrokerListener::advertisedHost).toList(), System.getenv())) : Optional.empty();
+        LocalKafkaBrokerConfig config = security.map(secrets -> open.secured(secrets.broker())).orElse(open);
         List<LocalService> services = new ArrayList<>();
         services.add(new KafkaBrokerService(config));
+        security.ifPresent(secrets -> services.add(new AccessService(config, secrets)));
         if (!noTopics) {
             services.add(new TopicProvisioningService(config.adminClientSettings(), ProvisioningSettings.local().withPartitions(partitions)));
         }

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's TLS key and self-signed certificate, made once with the JDK's {@code keytool} (no
  * other tool needed) and kept: {@code broker.p12} (the key, for the broker) and
- * {@code broker-certificate.pem} (what clients trust).
+ * {@code public/broker-certificate.pem} (what clients trust: the one file of the folder to share with them).
  */
 public final class BrokerCertificate {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificate.class);
     static final String KEYSTORE = "broker.p12";
-    static final String CERTIFICATE = "broker-certificate.pem";
+    static final String CERTIFICATE = "public/broker-certificate.pem";
     private static final String ALIAS = "bluelight-broker";
     private static final String PASSWORD_VARIABLE = "BLUELIGHT_KEYSTORE_PASSWORD";
     private static final int VALID_DAYS = 3650;
@@ -41,7 +41,7 @@ public final class BrokerCertificate {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(certificate.getParent());
             Files.deleteIfExists(keystore);
             Files.deleteIfExists(certificate);
             keytool(keystorePassword, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
