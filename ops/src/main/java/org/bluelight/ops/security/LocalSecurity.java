@@ -1,6 +1,11 @@
 package org.bluelight.ops.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +45,23 @@ public final class LocalSecurity {
     public static LocalSecurity prepare(Path dataDir, int adminPort, List<String> hostNames, Map<String, String> environment) {
         Path dir = dataDir.resolve(DIR_NAME).toAbsolutePath();
         Passwords passwords = Passwords.load(dir, environment);
+        ownerOnly(dir);
         List<String> names = new ArrayList<>(List.of(LocalKafkaBrokerConfig.HOST, "localhost"));
         names.addAll(hostNames);
         BrokerCertificate.ensure(dir, passwords.keystore(), names);
         return new LocalSecurity(dir, passwords, new BrokerSecurity(adminPort, dir.resolve(BrokerCertificate.KEYSTORE),
                 passwords.keystore(), dir.resolve(BrokerCertificate.CERTIFICATE), passwords.of(Account.ADMIN)));
+    }
+
+    /** The folder holds the key and the passwords: only its owner may enter it. */
+    private static void ownerOnly(Path dir) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make " + dir + " private to its owner", e);
+            }
+        }
     }
 
     public Path dir() {
