@@ -21,6 +21,7 @@ import org.bluelight.ops.security.AccessService;
 import org.bluelight.ops.security.LocalSecurity;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,14 +65,8 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
-    @Option(names = "--secure",
-            description = {"SASL/SCRAM-SHA-512 over TLS on every listener, an account per part and the ACL table; the key,",
-                "certificate and passwords are made at first start in DIR/security (BLUELIGHT_PASSWORD_<ACCOUNT> overrides)."})
-    private boolean secure;
-
-    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "9094",
-            description = "With --secure: the loopback listener of the broker itself and admin tools (default: ${DEFAULT-VALUE}).")
-    private int adminPort;
+    @Mixin
+    private SecurityOptions security;
 
     @Option(names = "--no-topics", description = "Do not create Bluelight's topics.")
     private boolean noTopics;
@@ -83,12 +78,12 @@ public final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalKafkaBrokerConfig open = config();
-        Optional<LocalSecurity> security = secure ? Optional.of(LocalSecurity.prepare(dataDir, adminPort,
-                open.networkListeners().stream().map(BrokerListener::advertisedHost).toList(), System.getenv())) : Optional.empty();
-        LocalKafkaBrokerConfig config = security.map(secrets -> open.secured(secrets.broker())).orElse(open);
+        Optional<LocalSecurity> secrets = security.prepare(dataDir,
+                open.networkListeners().stream().map(BrokerListener::advertisedHost).toList());
+        LocalKafkaBrokerConfig config = secrets.map(s -> open.secured(s.broker())).orElse(open);
         List<LocalService> services = new ArrayList<>();
         services.add(new KafkaBrokerService(config));
-        security.ifPresent(secrets -> services.add(new AccessService(config, secrets)));
+        secrets.ifPresent(s -> services.add(new AccessService(config, s)));
         if (!noTopics) {
             services.add(new TopicProvisioningService(config.adminClientSettings(), ProvisioningSettings.local().withPartitions(partitions)));
         }

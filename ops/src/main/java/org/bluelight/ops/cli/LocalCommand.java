@@ -18,9 +18,9 @@ import org.bluelight.ops.local.LocalServices;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.LogFile;
-import org.bluelight.ops.security.LocalSecurity;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,14 +52,8 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Schema registry HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int registryPort;
 
-    @Option(names = "--secure",
-            description = {"Secure the stack: SASL/SCRAM-SHA-512 over TLS on the broker, an account per part, ACLs, and logins",
-                "on the schema registry. Certificates and passwords are made at first start in DIR/security."})
-    private boolean secure;
-
-    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "9094",
-            description = "With --secure: the broker's loopback listener for itself and admin tools (default: ${DEFAULT-VALUE}).")
-    private int adminPort;
+    @Mixin
+    private SecurityOptions security;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ProvisioningSettings.DEFAULT_PARTITIONS,
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
@@ -173,7 +167,7 @@ public final class LocalCommand implements Callable<Integer> {
             ProvisioningSettings topics = ProvisioningSettings.local().withPartitions(partitions);
             LocalStackConfig open = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort),
                     registryPort, topics);
-            return secure ? open.secured(LocalSecurity.prepare(dataDir, adminPort, List.of(), System.getenv())) : open;
+            return security.prepare(dataDir, List.of()).map(open::secured).orElse(open);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.bluelight.ops.security;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -34,9 +35,9 @@ public final class AccessRules {
     private AccessRules() {
     }
 
-    /** Every ACL of the table. */
+    /** Every ACL of the table, each once. */
     public static List<AclBinding> bindings() {
-        List<AclBinding> acls = new ArrayList<>();
+        Collection<AclBinding> acls = new LinkedHashSet<>();
         streamsApp(acls, Account.DISPATCH, DispatchApp.APPLICATION_ID,
                 List.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.OFFICER_IMPACT),
                 List.of(Topic.RECOMMENDATIONS, Topic.BACKLOG));
@@ -77,7 +78,7 @@ public final class AccessRules {
     }
 
     /** Kafka Streams' needs (see its security guide), narrowed to the app's own topics. */
-    private static void streamsApp(List<AclBinding> acls, Account account, String applicationId, List<Topic<?, ?>> reads,
+    private static void streamsApp(Collection<AclBinding> acls, Account account, String applicationId, List<Topic<?, ?>> reads,
                                    List<Topic<?, ?>> writes) {
         for (Topic<?, ?> topic : reads) {
             acls.add(topic(account, topic.topicName(), AclOperation.READ));
