@@ -50,11 +50,12 @@ public final class AccessRules {
                         Topic.CUSTODY_RECORDS, Topic.HOTSPOTS, Topic.TRIAL_ALLOCATIONS),
                 List.of(Topic.RESPONSE_KPIS, Topic.HOTSPOT_TRIAL, Topic.FSU));
 
-        // The console shows the control room's picture and records the dispatcher's assignments; no FSU data.
+        // The console shows the control room's picture and records the dispatcher's assignments and status changes; no FSU data.
         Stream.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.RECOMMENDATIONS, Topic.OFFICER_STATUS, Topic.TELEMATICS,
                 Topic.BACKLOG, Topic.COVERAGE_CELLS, Topic.OFFICER_IMPACT, Topic.RESPONSE_KPIS, Topic.HOTSPOT_TRIAL)
                 .forEach(topic -> acls.add(topic(Account.CONSOLE, topic.topicName(), AclOperation.READ)));
         acls.add(topic(Account.CONSOLE, Topic.ASSIGNMENTS.topicName(), AclOperation.WRITE));
+        acls.add(topic(Account.CONSOLE, Topic.OFFICER_STATUS.topicName(), AclOperation.WRITE));
 
         Stream.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS)
                 .forEach(topic -> acls.add(topic(Account.CAD, topic.topicName(), AclOperation.WRITE)));
