@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -119,8 +120,11 @@ class SecureLocalStackIT {
                 assertThat(awaitRecords(secrets, output.topicName())).as("records on %s within %s", output.topicName(), OUTPUT_WITHIN)
                         .isTrue();
             }
-            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports[4] + 3) + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("the console is up").isEqualTo(200);
+            // The console's monitoring login (the demo users share one password).
+            String monitor = "monitor:" + Files.readString(dataDir.resolve("console-demo-password")).trim();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports[4] + 3) + "/health"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(monitor.getBytes(StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("the console is up").isEqualTo(200);
         }
 
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
