@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class BluelightTest {
 
     private static final String DOCUMENTED = """
-            bluelight local --data-dir=data --kafka-port=9092 --controller-port=9093 --registry-port=8081 --partitions=3 --duration --osm --scenario=andorra --speed=30 --summary --http-port-base=8090 --no-simulator --manual --infrastructure-only --app-settings
+            bluelight local --data-dir=data --kafka-port=9092 --controller-port=9093 --registry-port=8081 --secure --admin-port=9094 --partitions=3 --duration --osm --scenario=andorra --speed=30 --summary --http-port-base=8090 --no-simulator --manual --infrastructure-only --app-settings
             bluelight topics --bootstrap-servers=127.0.0.1:9092 --partitions=3 --replication-factor=1 --dlq-retention=30d --command-config --timeout=30s
             bluelight route --osm! --graph-cache=data/graph-cache --snap-distance=500 --traffic --speeds --transport=car --driver=basic --grade=2 --from! --to! --at --geometry -h|--help -V|--version
             bluelight map generate --preset=town --seed=1 --out -h|--help -V|--version

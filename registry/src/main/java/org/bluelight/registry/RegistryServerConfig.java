@@ -1,6 +1,8 @@
 package org.bluelight.registry;
 
+import java.util.Map;
 import java.util.Objects;
+import org.bluelight.registry.access.RegistryUsers;
 import org.bluelight.schemas.registry.Compatibility;
 
 /**
@@ -11,9 +13,13 @@ import org.bluelight.schemas.registry.Compatibility;
  * @param port                 port to listen on; 0 picks a free one
  * @param topic                the compacted topic storing schemas and configuration
  * @param defaultCompatibility the global level until one is set through {@code PUT /config}
+ * @param kafkaSecurity        {@code security.protocol}, {@code sasl.*} and {@code ssl.*} for the registry's own Kafka
+ *                             clients; empty for a plaintext cluster
+ * @param users                who may read and who may write over HTTP; {@link RegistryUsers#open()} for anyone
  */
 public record RegistryServerConfig(
-        String bootstrapServers, String host, int port, String topic, Compatibility defaultCompatibility) {
+        String bootstrapServers, String host, int port, String topic, Compatibility defaultCompatibility,
+        Map<String, String> kafkaSecurity, RegistryUsers users) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_TOPIC = "_schemas";
@@ -23,6 +29,8 @@ public record RegistryServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(defaultCompatibility, "defaultCompatibility");
+        kafkaSecurity = Map.copyOf(kafkaSecurity);
+        Objects.requireNonNull(users, "users");
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -34,24 +42,34 @@ public record RegistryServerConfig(
         }
     }
 
+    /** An open registry on a plaintext cluster. */
+    public RegistryServerConfig(String bootstrapServers, String host, int port, String topic, Compatibility defaultCompatibility) {
+        this(bootstrapServers, host, port, topic, defaultCompatibility, Map.of(), RegistryUsers.open());
+    }
+
     /** Loopback, an ephemeral port, topic {@code _schemas}, BACKWARD compatibility. */
     public static RegistryServerConfig of(String bootstrapServers) {
         return new RegistryServerConfig(bootstrapServers, DEFAULT_HOST, 0, DEFAULT_TOPIC, Compatibility.BACKWARD);
     }
 
     public RegistryServerConfig withHost(String newHost) {
-        return new RegistryServerConfig(bootstrapServers, newHost, port, topic, defaultCompatibility);
+        return new RegistryServerConfig(bootstrapServers, newHost, port, topic, defaultCompatibility, kafkaSecurity, users);
     }
 
     public RegistryServerConfig withPort(int newPort) {
-        return new RegistryServerConfig(bootstrapServers, host, newPort, topic, defaultCompatibility);
+        return new RegistryServerConfig(bootstrapServers, host, newPort, topic, defaultCompatibility, kafkaSecurity, users);
     }
 
     public RegistryServerConfig withTopic(String newTopic) {
-        return new RegistryServerConfig(bootstrapServers, host, port, newTopic, defaultCompatibility);
+        return new RegistryServerConfig(bootstrapServers, host, port, newTopic, defaultCompatibility, kafkaSecurity, users);
     }
 
     public RegistryServerConfig withDefaultCompatibility(Compatibility level) {
-        return new RegistryServerConfig(bootstrapServers, host, port, topic, level);
+        return new RegistryServerConfig(bootstrapServers, host, port, topic, level, kafkaSecurity, users);
+    }
+
+    /** This registry on a secured cluster and with accounts: its Kafka clients use {@code kafkaSecurity}, its callers need a user. */
+    public RegistryServerConfig secured(Map<String, String> newKafkaSecurity, RegistryUsers newUsers) {
+        return new RegistryServerConfig(bootstrapServers, host, port, topic, defaultCompatibility, newKafkaSecurity, newUsers);
     }
 }

@@ -52,11 +52,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer start(RegistryServerConfig config) {
         SchemaStore store = new SchemaStore(config.defaultCompatibility());
-        KafkaSchemaLog log = KafkaSchemaLog.open(config.bootstrapServers(), config.topic(), store, STARTUP_TIMEOUT);
+        KafkaSchemaLog log = KafkaSchemaLog.open(config.bootstrapServers(), config.kafkaSecurity(), config.topic(), store,
+                STARTUP_TIMEOUT);
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, new RegistryThreads());
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-            http.createContext("/", new RegistryHttpHandler(new SchemaRegistry(store, log)));
+            http.createContext("/", new RegistryHttpHandler(new SchemaRegistry(store, log), config.users()));
             http.setExecutor(executor);
             http.start();
             return new SchemaRegistryServer(config, log, http, executor);

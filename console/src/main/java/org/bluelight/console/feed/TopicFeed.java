@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -110,8 +111,13 @@ public final class TopicFeed implements AutoCloseable {
     public void start() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : handlers.keySet()) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            try {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            } catch (TopicAuthorizationException e) {
+                // On a secured cluster the console may not read everything (frequent-service users are for analysts).
+                LOG.warn("The console's Kafka user may not read {}: its view stays empty", topic);
+            }
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -16,8 +17,11 @@ import org.bluelight.ops.local.KafkaBrokerService;
 import org.bluelight.ops.local.LocalService;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.TopicProvisioningService;
+import org.bluelight.ops.security.AccessService;
+import org.bluelight.ops.security.LocalSecurity;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,6 +65,9 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
+    @Mixin
+    private SecurityOptions security;
+
     @Option(names = "--no-topics", description = "Do not create Bluelight's topics.")
     private boolean noTopics;
 
@@ -70,14 +77,18 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LocalKafkaBrokerConfig config = config();
+        LocalKafkaBrokerConfig open = config();
+        Optional<LocalSecurity> secrets = security.prepare(dataDir,
+                open.networkListeners().stream().map(BrokerListener::advertisedHost).toList());
+        LocalKafkaBrokerConfig config = secrets.map(s -> open.secured(s.broker())).orElse(open);
         List<LocalService> services = new ArrayList<>();
         services.add(new KafkaBrokerService(config));
+        secrets.ifPresent(s -> services.add(new AccessService(config, s)));
         if (!noTopics) {
-            services.add(new TopicProvisioningService(config.bootstrapServers(), ProvisioningSettings.local().withPartitions(partitions)));
+            services.add(new TopicProvisioningService(config.adminClientSettings(), ProvisioningSettings.local().withPartitions(partitions)));
         }
         if (healthPort != null) {
-            services.add(new BrokerHealthService(config.bootstrapServers(), "0.0.0.0", healthPort));
+            services.add(new BrokerHealthService(config.adminClientSettings(), "0.0.0.0", healthPort));
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalStack broker = new LocalStack(services, line -> {

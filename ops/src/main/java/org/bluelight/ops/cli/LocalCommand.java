@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.LogFile;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +51,9 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "" + LocalStackConfig.DEFAULT_REGISTRY_PORT,
             description = "Schema registry HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int registryPort;
+
+    @Mixin
+    private SecurityOptions security;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + ProvisioningSettings.DEFAULT_PARTITIONS,
             description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
@@ -164,7 +169,9 @@ public final class LocalCommand implements Callable<Integer> {
     private LocalStackConfig config() {
         try {
             ProvisioningSettings topics = ProvisioningSettings.local().withPartitions(partitions);
-            return new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort), registryPort, topics);
+            LocalStackConfig open = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort),
+                    registryPort, topics);
+            return security.prepare(dataDir, List.of()).map(open::secured).orElse(open);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,10 +1,15 @@
 package org.bluelight.ops.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
+import org.bluelight.registry.access.RegistryUsers;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.schemas.registry.Compatibility;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +46,19 @@ public final class RegistryCommand implements Callable<Integer> {
             description = "Global compatibility until set through PUT /config: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Compatibility compatibility;
 
+    @Option(names = "--users", paramLabel = "FILE",
+            description = {"Require HTTP basic logins: a properties file of name = read:PASSWORD or name = write:PASSWORD",
+                "(default: open to anyone). Its Kafka clients take security.protocol, sasl.* and ssl.* from BLUELIGHT_*",
+                "variables, as the apps do (BLUELIGHT_SECURITY_PROTOCOL, BLUELIGHT_SASL_JAAS_CONFIG, ...)."})
+    private Path usersFile;
+
     @Override
     public Integer call() throws InterruptedException {
         RegistryServerConfig config;
         try {
-            config = new RegistryServerConfig(bootstrapServers, host, port, topic, compatibility);
+            config = new RegistryServerConfig(bootstrapServers, host, port, topic, compatibility,
+                    StreamsAppConfig.clientSecurity(ConfigSource.load(Optional.empty(), System.getenv())),
+                    usersFile == null ? RegistryUsers.open() : RegistryUsers.read(usersFile));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         requireFree(LocalKafkaBrokerConfig.HOST, config.brokerPort(), "broker");
         requireFree(LocalKafkaBrokerConfig.HOST, config.controllerPort(), "controller");
         config.networkListeners().forEach(listener -> requireFree(listener.bindHost(), listener.port(), listener.name()));
+        config.security().ifPresent(security -> requireFree(LocalKafkaBrokerConfig.HOST, security.adminPort(), "admin"));
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(config.serverProperties(), false);
         formatIfNew(config, kafkaConfig);
         KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
@@ -131,9 +133,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+        Map<String, Object> adminConfig = new HashMap<>(config.adminClientSettings());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -25,14 +25,15 @@ public final class BrokerHealthService implements LocalService {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> adminSettings;
     private final String host;
     private final int port;
     private Admin admin;
     private HttpServer http;
 
-    public BrokerHealthService(String bootstrapServers, String host, int port) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param adminSettings an admin client's settings: bootstrap servers, and the super user's login on a secured broker */
+    public BrokerHealthService(Map<String, Object> adminSettings, String host, int port) {
+        this.adminSettings = Map.copyOf(adminSettings);
         this.host = host;
         this.port = port;
     }
@@ -44,9 +45,10 @@ public final class BrokerHealthService implements LocalService {
 
     @Override
     public void start() {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis()));
+        Map<String, Object> settings = new java.util.HashMap<>(adminSettings);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis());
+        admin = Admin.create(settings);
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.bluelight.console.auth.PasswordHash;
 import org.bluelight.console.auth.Role;
 import org.bluelight.console.auth.User;
 import org.bluelight.console.auth.UserFile;
+import org.bluelight.ops.security.Account;
 import org.bluelight.runtime.config.ConfigSource;
 
 /**
@@ -46,11 +48,13 @@ public final class ConsoleService implements LocalService {
     public void start() {
         Path users = config.dataDir().resolve("console-users.properties");
         demoPassword = demoUsers(users, config.dataDir().resolve("console-demo-password"));
-        console = new ConsoleApp(ConsoleConfig.from(ConfigSource.of(Map.of(
+        Map<String, String> settings = new HashMap<>(config.clientSettings(Account.CONSOLE));
+        settings.putAll(Map.of(
                 "bootstrap.servers", config.bootstrapServers(),
                 "schema.registry.url", config.registryUrl().toString(),
                 "http.port", Integer.toString(port),
-                "console.users.file", users.toString()))), roads.network());
+                "console.users.file", users.toString()));
+        console = new ConsoleApp(ConsoleConfig.from(ConfigSource.of(settings)), roads.network());
         try {
             console.start();
         } catch (RuntimeException e) {

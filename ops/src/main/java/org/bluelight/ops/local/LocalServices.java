@@ -10,6 +10,8 @@ import org.bluelight.coverage.app.CoverageConfig;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.dispatch.app.DispatchSettings;
 import org.bluelight.metrics.app.MetricsApp;
+import org.bluelight.ops.security.AccessService;
+import org.bluelight.ops.security.Account;
 import org.bluelight.routing.network.MapBounds;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.serde.AppSerdes;
@@ -31,12 +33,14 @@ public final class LocalServices {
     private LocalServices() {
     }
 
-    /** The broker first, then what needs it: the registry, then the topics. */
+    /** The broker first (on a secured stack, its accounts and ACLs next), then what needs it: the registry, then the topics. */
     public static List<LocalService> standard(LocalStackConfig config) {
-        return List.of(
-                new KafkaBrokerService(config.broker()),
-                new SchemaRegistryService(config.bootstrapServers(), config.registryPort()),
-                new TopicProvisioningService(config.bootstrapServers(), config.topics()));
+        List<LocalService> services = new ArrayList<>();
+        services.add(new KafkaBrokerService(config.broker()));
+        config.security().ifPresent(secrets -> services.add(new AccessService(config.broker(), secrets)));
+        services.add(new SchemaRegistryService(config));
+        services.add(new TopicProvisioningService(config.broker().adminClientSettings(), config.topics()));
+        return List.copyOf(services);
     }
 
     /** {@link #demo(LocalStackConfig, DemoSettings, AppSettings, PrintStream)} with the apps' defaults only. */
@@ -51,7 +55,7 @@ public final class LocalServices {
         services.add(roads);
         services.add(new StreamsAppService("dispatch app", "/officers, /backlog/{group}, /recommendations/{incident}", () -> {
             MapBounds bounds = roads.network().bounds();
-            ConfigSource source = embedded(config, settings, "dispatch", DispatchApp.APPLICATION_ID, demo.httpPortBase(), Map.of(
+            ConfigSource source = embedded(config, settings, Account.DISPATCH, DispatchApp.APPLICATION_ID, demo.httpPortBase(), Map.of(
                     "routing.osm.file", demo.osmFile().toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
             return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase(),
@@ -59,14 +63,14 @@ public final class LocalServices {
                     DispatchSettings.from(source), roads.network());
         }));
         services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {
-            ConfigSource source = embedded(config, settings, "coverage", CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1,
+            ConfigSource source = embedded(config, settings, Account.COVERAGE, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1,
                     Map.of("coverage.map.file", demo.osmFile().toString()));
             StreamsAppConfig app = StreamsAppConfig.from(source, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1);
             return CoverageApp.create(app, CoverageConfig.from(source), AppSerdes.connect(app.registry()), roads.network())
                     .streamsApp();
         }));
         services.add(new StreamsAppService("metrics app", "/trial/summary, /fsu/top?metric=1..4", () -> {
-            ConfigSource source = embedded(config, settings, "metrics", MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2,
+            ConfigSource source = embedded(config, settings, Account.METRICS, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2,
                     metricsDefaults(demo), Map.of());
             return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
                     MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
@@ -90,21 +94,23 @@ public final class LocalServices {
 
     /**
      * An embedded app's configuration: its settings file and the environment, under what the stack
-     * fixes (the local broker and registry, state under the data dir, its id, port and map).
+     * fixes (the local broker and registry and, when secured, the app's own login to both; state
+     * under the data dir, its id, port and map).
      */
-    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, String app, String applicationId,
+    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, Account app, String applicationId,
                                          int httpPort, Map<String, String> stackValues) {
         return embedded(config, settings, app, applicationId, httpPort, DEMO_DEFAULTS, stackValues);
     }
 
-    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, String app, String applicationId,
+    private static ConfigSource embedded(LocalStackConfig config, AppSettings settings, Account app, String applicationId,
                                          int httpPort, Map<String, String> defaults, Map<String, String> stackValues) {
         Map<String, String> fixed = new java.util.HashMap<>(stackValues);
+        fixed.putAll(config.clientSettings(app));
         fixed.put("bootstrap.servers", config.bootstrapServers());
         fixed.put("schema.registry.url", config.registryUrl().toString());
         fixed.put("state.dir", config.dataDir().resolve("state").toAbsolutePath().toString());
         fixed.put("application.id", applicationId);
         fixed.put("http.port", String.valueOf(httpPort));
-        return settings.source(app, defaults, fixed);
+        return settings.source(app.user(), defaults, fixed);
     }
 }

@@ -2,6 +2,7 @@ package org.bluelight.ops.local;
 
 import java.util.List;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
+import org.bluelight.ops.security.Account;
 import org.bluelight.schemas.registry.Compatibility;
 import org.bluelight.registry.RegistryServerConfig;
 import org.bluelight.registry.SchemaRegistryServer;
@@ -9,13 +10,11 @@ import org.bluelight.registry.SchemaRegistryServer;
 /** The local stack's schema registry, keeping its schemas on the local broker. */
 public final class SchemaRegistryService implements LocalService {
 
-    private final String bootstrapServers;
-    private final int port;
+    private final LocalStackConfig stack;
     private SchemaRegistryServer server;
 
-    public SchemaRegistryService(String bootstrapServers, int port) {
-        this.bootstrapServers = bootstrapServers;
-        this.port = port;
+    public SchemaRegistryService(LocalStackConfig stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -25,8 +24,11 @@ public final class SchemaRegistryService implements LocalService {
 
     @Override
     public void start() {
-        server = SchemaRegistryServer.start(new RegistryServerConfig(bootstrapServers, LocalKafkaBrokerConfig.HOST, port,
-                LocalStackConfig.SCHEMAS_TOPIC, Compatibility.BACKWARD));
+        RegistryServerConfig config = new RegistryServerConfig(stack.bootstrapServers(), LocalKafkaBrokerConfig.HOST,
+                stack.registryPort(), LocalStackConfig.SCHEMAS_TOPIC, Compatibility.BACKWARD);
+        server = SchemaRegistryServer.start(stack.security()
+                .map(secrets -> config.secured(secrets.clientSettings(Account.REGISTRY), secrets.registryUsers()))
+                .orElse(config));
     }
 
     @Override

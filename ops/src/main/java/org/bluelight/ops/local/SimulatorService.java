@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bluelight.ops.security.Account;
 import org.bluelight.simulator.live.LiveConfig;
 import org.bluelight.simulator.live.LiveSimulator;
 import org.bluelight.simulator.scenario.ScenarioFile;
@@ -30,11 +31,15 @@ public final class SimulatorService implements LocalService {
     @Override
     public void start() {
         Path workDir = stack.dataDir().resolve("simulator");
-        LiveConfig config = LiveConfig.of(stack.bootstrapServers(), stack.registryUrl(), ScenarioFile.load(demo.scenario()),
+        LiveConfig open = LiveConfig.of(stack.bootstrapServers(), stack.registryUrl(), ScenarioFile.load(demo.scenario()),
                         demo.osmFile(), workDir)
                 .withSpeed(demo.speed())
                 .withSummaryFile(demo.summaryFile())
                 .withManual(demo.manual());
+        LiveConfig config = stack.security()
+                .map(secrets -> open.withSecurity(secrets.clientSettings(Account.CAD),
+                        secrets.clientSettings(Account.RECORDS), secrets.registryLogin(Account.CAD)))
+                .orElse(open);
         simulator = new LiveSimulator(config, status);
         simulator.start();
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bluelight.ops.topics.BluelightTopics;
 import org.bluelight.ops.topics.ProvisioningReport;
 import org.bluelight.ops.topics.ProvisioningSettings;
@@ -23,12 +22,13 @@ public final class TopicProvisioningService implements LocalService {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioningService.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> adminSettings;
     private final ProvisioningSettings settings;
     private ProvisioningReport report;
 
-    public TopicProvisioningService(String bootstrapServers, ProvisioningSettings settings) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param adminSettings an admin client's settings: bootstrap servers, and the super user's login on a secured broker */
+    public TopicProvisioningService(Map<String, Object> adminSettings, ProvisioningSettings settings) {
+        this.adminSettings = Map.copyOf(adminSettings);
         this.settings = settings;
     }
 
@@ -39,7 +39,7 @@ public final class TopicProvisioningService implements LocalService {
 
     @Override
     public void start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminSettings)) {
             report = new TopicProvisioner(admin, TIMEOUT).apply(BluelightTopics.specs(settings));
         }
         report.lines().forEach(log::info);

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bluelight.registry.SchemaRegistry;
+import org.bluelight.registry.access.RegistryAccess;
+import org.bluelight.registry.access.RegistryRole;
+import org.bluelight.registry.access.RegistryUser;
+import org.bluelight.registry.access.RegistryUsers;
 import org.bluelight.registry.storage.SchemaStore;
 import org.bluelight.schemas.registry.Compatibility;
 import org.bluelight.schemas.registry.RegistryClient;
@@ -34,22 +38,35 @@ public final class RegistryHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    /** Confluent's codes for a request without valid credentials and for one its role does not allow. */
+    static final int UNAUTHORIZED = 40101;
+    static final int FORBIDDEN = 40301;
+
     private final SchemaRegistry registry;
+    private final RegistryUsers users;
     private final ObjectMapper json = new ObjectMapper();
 
     private record Answer(int status, JsonNode body) {}
 
     private record Call(String method, List<String> path, Map<String, String> query, byte[] body) {}
 
+    /** An open registry: anyone may read and write. */
     public RegistryHttpHandler(SchemaRegistry registry) {
+        this(registry, RegistryUsers.open());
+    }
+
+    /** @param users who may read and who may write; none for an open registry */
+    public RegistryHttpHandler(SchemaRegistry registry, RegistryUsers users) {
         this.registry = registry;
+        this.users = users;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Answer answer;
         try {
-            answer = route(read(exchange));
+            Call call = read(exchange);
+            answer = refusal(call, exchange.getRequestHeaders().getFirst("Authorization")).orElseGet(() -> route(call));
         } catch (RegistryException e) {
             answer = error(e.httpStatus(), e.errorCode(), e.getMessage());
         } catch (RuntimeException e) {
@@ -58,6 +75,9 @@ public final class RegistryHttpHandler implements HttpHandler {
         }
         byte[] body = json.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", RegistryClient.CONTENT_TYPE);
+        if (answer.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"bluelight-registry\"");
+        }
         exchange.sendResponseHeaders(answer.status(), body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
@@ -86,6 +106,25 @@ public final class RegistryHttpHandler implements HttpHandler {
             throw new RegistryException(413, 413, "Request body larger than " + MAX_BODY_BYTES + " bytes");
         }
         return new Call(exchange.getRequestMethod(), path, query, body);
+    }
+
+    /** Why the caller may not make this call, if they may not: no valid credentials, or a role that does not cover it. */
+    private Optional<Answer> refusal(Call call, String authorization) {
+        if (users.isOpen() || RegistryAccess.isPublic(call.method(), call.path())) {
+            return Optional.empty();
+        }
+        Optional<RegistryUser> user = users.authenticate(authorization);
+        if (user.isEmpty()) {
+            return Optional.of(error(401, UNAUTHORIZED, "Unauthorized: this registry needs basic credentials of one of its users"));
+        }
+        RegistryRole needed = RegistryAccess.needed(call.method(), call.path());
+        if (!user.get().role().allows(needed)) {
+            LOG.warn("Refused {} /{} to {} (role {}, needs {})", call.method(), String.join("/", call.path()), user.get().name(),
+                    user.get().role(), needed);
+            return Optional.of(error(403, FORBIDDEN, "Forbidden: user " + user.get().name() + " has role " + user.get().role()
+                    + ", this request needs " + needed));
+        }
+        return Optional.empty();
     }
 
     private Answer route(Call call) {

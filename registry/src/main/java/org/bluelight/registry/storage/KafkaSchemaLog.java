@@ -53,15 +53,17 @@ public final class KafkaSchemaLog implements AutoCloseable {
     private long appliedUpTo;
     private volatile boolean running = true;
 
-    private KafkaSchemaLog(String bootstrapServers, String topic, SchemaStore store) {
+    private KafkaSchemaLog(String bootstrapServers, Map<String, String> security, String topic, SchemaStore store) {
         this.partition = new TopicPartition(topic, 0);
         this.store = store;
         Properties adminProps = new Properties();
+        adminProps.putAll(security);
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "bluelight-registry-admin");
         this.admin = Admin.create(adminProps);
 
         Properties producerProps = new Properties();
+        producerProps.putAll(security);
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "bluelight-registry-writer");
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -70,6 +72,7 @@ public final class KafkaSchemaLog implements AutoCloseable {
         this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
 
         Properties consumerProps = new Properties();
+        consumerProps.putAll(security);
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "bluelight-registry-reader");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -84,10 +87,13 @@ public final class KafkaSchemaLog implements AutoCloseable {
     /**
      * Creates the topic if missing, replays it into the store, and keeps tailing it.
      *
+     * @param security {@code security.protocol}, {@code sasl.*} and {@code ssl.*} for a secured cluster; empty otherwise
+     *
      * @throws IllegalStateException if Kafka cannot be reached or the topic is unusable in time
      */
-    public static KafkaSchemaLog open(String bootstrapServers, String topic, SchemaStore store, Duration timeout) {
-        KafkaSchemaLog log = new KafkaSchemaLog(bootstrapServers, topic, store);
+    public static KafkaSchemaLog open(String bootstrapServers, Map<String, String> security, String topic, SchemaStore store,
+                                      Duration timeout) {
+        KafkaSchemaLog log = new KafkaSchemaLog(bootstrapServers, security, topic, store);
         try {
             log.ensureTopic(timeout);
             log.consumer.assign(List.of(log.partition));

@@ -87,9 +87,11 @@ public final class LiveSimulator implements AutoCloseable {
         network = MapSource.open(config.osmFile(), config.workDir());
         NetworkPlaces places = new NetworkPlaces(network);
         Force units = Force.build(scenario, places);
-        RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
-        producer = new KafkaProducer<>(producerProperties("bluelight-simulator", StringSerializer.class));
-        recordsProducer = new KafkaProducer<>(producerProperties("bluelight-simulator-records", ByteArraySerializer.class));
+        RegistryClientConfig registryConfig = RegistryClientConfig.of(config.registryUrl().toString());
+        RegistryClient registry = new RegistryClient(config.registryAuth().map(registryConfig::withBasicAuth).orElse(registryConfig));
+        producer = new KafkaProducer<>(producerProperties("bluelight-simulator", StringSerializer.class, config.clientSecurity()));
+        recordsProducer = new KafkaProducer<>(producerProperties("bluelight-simulator-records", ByteArraySerializer.class,
+                config.recordsClientSecurity().isEmpty() ? config.clientSecurity() : config.recordsClientSecurity()));
         consumer = new KafkaConsumer<>(consumerProperties());
         consumer.subscribe(KafkaDesk.topics(config.manual()));
 
@@ -241,8 +243,9 @@ public final class LiveSimulator implements AutoCloseable {
         return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))];
     }
 
-    private Properties producerProperties(String clientId, Class<?> keySerializer) {
+    private Properties producerProperties(String clientId, Class<?> keySerializer, Map<String, String> security) {
         Properties p = new Properties();
+        p.putAll(security);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -253,6 +256,7 @@ public final class LiveSimulator implements AutoCloseable {
 
     private Properties consumerProperties() {
         Properties p = new Properties();
+        p.putAll(config.clientSecurity());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bluelight-simulator-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

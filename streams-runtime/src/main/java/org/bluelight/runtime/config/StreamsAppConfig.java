@@ -159,10 +159,7 @@ public record StreamsAppConfig(
     /** As {@link #from(ConfigSource, String, int)}, with the app's own commit interval and producer linger unless configured. */
     public static StreamsAppConfig from(ConfigSource source, String defaultApplicationId, int defaultHttpPort,
                                         LatencyDefaults latency) {
-        Map<String, String> security = new TreeMap<>();
-        source.optionalString(SECURITY_PROTOCOL).ifPresent(p -> security.put(SECURITY_PROTOCOL, p));
-        security.putAll(source.withPrefix(SASL_PREFIX));
-        security.putAll(source.withPrefix(SSL_PREFIX));
+        Map<String, String> security = clientSecurity(source);
         Map<String, String> overrides = new TreeMap<>();
         source.withPrefix(KAFKA_PREFIX).forEach((key, value) -> overrides.put(key.substring(KAFKA_PREFIX.length()), value));
         if (latency.producerLinger() != null) {
@@ -185,6 +182,15 @@ public record StreamsAppConfig(
                 overrides,
                 source.bool(DEAD_LETTER_ENABLED, true),
                 source.millis(SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT));
+    }
+
+    /** {@code security.protocol}, {@code sasl.*} and {@code ssl.*}: what any Kafka client of a secured cluster is given. */
+    public static Map<String, String> clientSecurity(ConfigSource source) {
+        Map<String, String> security = new TreeMap<>();
+        source.optionalString(SECURITY_PROTOCOL).ifPresent(p -> security.put(SECURITY_PROTOCOL, p));
+        security.putAll(source.withPrefix(SASL_PREFIX));
+        security.putAll(source.withPrefix(SSL_PREFIX));
+        return security;
     }
 
     /** The default {@code state.dir}: {@code <java.io.tmpdir>/bluelight-streams}. */
