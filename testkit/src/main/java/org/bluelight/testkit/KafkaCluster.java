@@ -94,6 +94,8 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 // A restarted broker waits for its previous session to expire (9 s by default).
                 .setConfigProp("broker.heartbeat.interval.ms", "500")
                 .setConfigProp("broker.session.timeout.ms", "2000")
+                // A hard-killed app's open transaction is aborted within a second of its timeout, not ten.
+                .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setDeleteOnClose(true);
         KafkaClusterTestKit started = builder.build();

@@ -1,6 +1,7 @@
 package org.bluelight.ops.cli;
 
 import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
+import org.bluelight.ops.bench.crash.BenchCrashCommand;
 import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
 import org.bluelight.ops.bench.metrics.BenchMetricsCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchMetricsCommand.class,
             BenchDispatchCommand.class,
             BenchFuzzCommand.class,
+            BenchCrashCommand.class,
         })
 public final class BenchCommand {
 }

@@ -20,7 +20,7 @@ import org.bluelight.schemas.serde.AvroSerdes;
  * A read_committed consumer on {@code dispatch.recommendations}, on its own thread: notes when the
  * first recommendation of each incident became visible, and counts all of them.
  */
-final class RecommendationWatch implements AutoCloseable {
+public final class RecommendationWatch implements AutoCloseable {
 
     private final KafkaConsumer<String, Recommendation> consumer;
     private final Thread thread;
@@ -28,9 +28,10 @@ final class RecommendationWatch implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong withoutCandidate = new AtomicLong();
     private final AtomicLong lastReceivedMillis = new AtomicLong();
+    private final java.util.concurrent.ConcurrentSkipListSet<Long> receivedMillis = new java.util.concurrent.ConcurrentSkipListSet<>();
     private volatile boolean running = true;
 
-    RecommendationWatch(String bootstrapServers, RegistryClient registry) {
+    public RecommendationWatch(String bootstrapServers, RegistryClient registry) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -54,6 +55,7 @@ final class RecommendationWatch implements AutoCloseable {
                 Recommendation recommendation = record.value();
                 received.incrementAndGet();
                 lastReceivedMillis.set(now);
+                receivedMillis.add(now);
                 if (recommendation.getCandidates().isEmpty()) {
                     withoutCandidate.incrementAndGet();
                 }
@@ -63,12 +65,17 @@ final class RecommendationWatch implements AutoCloseable {
         consumer.close();
     }
 
+    /** When the first recommendation (of any incident or revision) at or after {@code millis} was read, or null. */
+    public Long firstReceivedFrom(long millis) {
+        return receivedMillis.ceiling(millis);
+    }
+
     /** When the incident's first recommendation was read, or null. */
-    Long firstSeen(String incidentId) {
+    public Long firstSeen(String incidentId) {
         return firstSeenMillis.get(incidentId);
     }
 
-    int incidentsSeen() {
+    public int incidentsSeen() {
         return firstSeenMillis.size();
     }
 
