@@ -105,7 +105,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
         return new Result(uninterrupted, crashed, CrashVerdict.of(uninterrupted.outputs(), crashed.outputs()));
     }
 
-    private static void print(CrashSettings settings, Result result, PrintWriter out) {
+    public static void print(CrashSettings settings, Result result, PrintWriter out) {
         CrashAudit.Run crashed = result.crashed();
         out.printf(Locale.ROOT, "bench crash: %d kills in %d s of load, %.2f rounds/s (%,d records, %d incidents), %d partitions, "
                         + "load average %.1f at the end%n", settings.kills(), settings.load().toSeconds(), settings.roundsPerSecond(),

@@ -24,7 +24,7 @@ import org.bluelight.schemas.Topic;
  * @param recommendations per incident, every published revision in topic order
  * @param latest          per topic, per key, the last value
  */
-record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<String, String>> latest) {
+public record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<String, String>> latest) {
 
     /** Wall-clock stamps: when a snapshot, a day's counts or a tally was written. */
     private static final Set<String> WRITE_TIME_FIELDS = Set.of("createdAt", "snapshotAt", "updatedAt", "asOf");
@@ -53,7 +53,7 @@ record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<S
         return new CrashOutputs(recommendations, latest);
     }
 
-    int recommendationCount() {
+    public int recommendationCount() {
         return recommendations.values().stream().mapToInt(List::size).sum();
     }
 

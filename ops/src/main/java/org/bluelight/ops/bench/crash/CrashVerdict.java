@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param extra      recommendation revisions only the crash run published
  * @param different  other outputs whose keys or last values differ, as {@code topic key}
  */
-record CrashVerdict(List<String> lost, List<String> duplicated, List<String> extra, List<String> different) {
+public record CrashVerdict(List<String> lost, List<String> duplicated, List<String> extra, List<String> different) {
 
     static CrashVerdict of(CrashOutputs uninterrupted, CrashOutputs crashed) {
         List<String> lost = new ArrayList<>();
@@ -62,7 +62,7 @@ record CrashVerdict(List<String> lost, List<String> duplicated, List<String> ext
         return counts;
     }
 
-    boolean passed() {
+    public boolean passed() {
         return lost.isEmpty() && duplicated.isEmpty() && extra.isEmpty() && different.isEmpty();
     }
 }

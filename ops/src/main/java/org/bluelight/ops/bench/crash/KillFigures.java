@@ -16,6 +16,6 @@ import java.util.List;
  * @param firstRecommendation from the restart to the first recommendation read (dispatch restarts only), or null
  * @param lagBack             from the kill until the app was again within 2 s of its input, or null if never
  */
-record KillFigures(List<String> victims, String app, boolean failover, long atMillis, long restartedAtMillis,
+public record KillFigures(List<String> victims, String app, boolean failover, long atMillis, long restartedAtMillis,
                    List<Long> latenciesMillis, Duration firstRecommendation, Duration lagBack) {
 }
