@@ -31,7 +31,7 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
             expected.forEach((revision, times) -> {
                 int got = actual.getOrDefault(revision, 0);
                 if (got < times) {
-                    lost.add(incident + " revision " + revision.substring(0, revision.indexOf(' ')));
+                    lost.add(incident + ": " + revision);
                 } else if (got > times) {
                     duplicated.add(incident + " revision " + revision.substring(0, revision.indexOf(' ')) + " x" + got);
                 }

@@ -26,7 +26,7 @@ class CrashAuditIT {
 
     @Test
     void hardKilledInstancesLoseAndDuplicateNothingAndRecommendationsResumeWithinTenSeconds() throws Exception {
-        CrashSettings settings = new CrashSettings(3, Duration.ofSeconds(90), 0.5, 3, Duration.ofSeconds(10),
+        CrashSettings settings = new CrashSettings(3, Duration.ofSeconds(90), 0.5, 1, Duration.ofSeconds(10),
                 BundledMap.andorra(), workDir);
         BenchCrashCommand.Result result = BenchCrashCommand.run(settings, new PrintStream(PrintStream.nullOutputStream()));
         StringWriter report = new StringWriter();
