@@ -9,13 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.ops.bench.BenchWorkspace;
@@ -132,7 +129,7 @@ public final class CrashAudit {
         int records = 0;
         long loadStart;
         long loadEnd;
-        try (KafkaProducer<byte[], byte[]> producer = producer(config.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = FuzzCampaign.producer(config.bootstrapServers(), false);
              RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(),
                      new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString())));
              LagWatch dispatchLag = new LagWatch(config.bootstrapServers(), DispatchApp.APPLICATION_ID,
@@ -256,14 +253,5 @@ public final class CrashAudit {
 
     private static List<String> names(List<Topic<?, ?>> topics) {
         return topics.stream().map(Topic::topicName).toList();
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

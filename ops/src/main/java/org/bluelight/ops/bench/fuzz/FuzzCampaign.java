@@ -363,7 +363,8 @@ public final class FuzzCampaign {
         return unhealthy;
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, boolean oneRecordPerBatch) {
+    /** A producer of raw records with acks=all (idempotent); with {@code oneRecordPerBatch}, no record shares a batch. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, boolean oneRecordPerBatch) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -9,19 +9,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.dispatch.app.DispatchSettings;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.dispatch.RecommendationWatch;
+import org.bluelight.ops.bench.fuzz.FuzzCampaign;
 import org.bluelight.ops.bench.fuzz.FuzzRecord;
 import org.bluelight.ops.bench.fuzz.GoodWorkload;
 import org.bluelight.ops.local.BundledMap;
@@ -133,12 +131,7 @@ class BrokerLossIT {
 
     /** Sends the rounds at a steady rate with acks=all; notes each incident of the staffed group the brokers acknowledged. */
     private static void feed(GoodWorkload workload, int rounds, AppSerdes serdes, Map<String, Boolean> acknowledged) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = FuzzCampaign.producer(kafka.bootstrapServers(), false)) {
             long start = System.currentTimeMillis();
             List<FuzzRecord> records = new ArrayList<>(workload.reference());
             for (int round = 0; round < rounds; round++) {
