@@ -33,6 +33,8 @@ final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private Process process;
+    /** The last process killed on purpose: a wait for its health ends quietly, the killer starts another. */
+    private Process killed;
 
     /**
      * @param app      {@code dispatch}, {@code coverage} or {@code metrics}
@@ -68,8 +70,11 @@ final class AppProcess implements AutoCloseable {
         return instance;
     }
 
-    /** Starts the process (appending to its log); returns at once. */
+    /** Starts the process (appending to its log) unless it runs; returns at once. */
     synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString());
@@ -80,18 +85,27 @@ final class AppProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    /** Waits until {@code /health} answers 200 (Kafka Streams running or rebalancing). */
-    void awaitHealthy() throws InterruptedException {
+    /**
+     * Waits until {@code /health} answers 200 (Kafka Streams running or rebalancing), or until the
+     * process it waits for is killed on purpose.
+     *
+     * @return true when healthy, false when killed on purpose first
+     */
+    boolean awaitHealthy() throws InterruptedException {
+        Process watched = current();
         Instant deadline = Instant.now().plus(HEALTHY_LIMIT);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
-            if (!alive()) {
-                throw new IllegalStateException(instance + " exited with " + process.exitValue() + "; see " + log);
+            if (!watched.isAlive()) {
+                if (killedOnPurpose(watched)) {
+                    return false;
+                }
+                throw new IllegalStateException(instance + " exited with " + watched.exitValue() + "; see " + log);
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -103,12 +117,17 @@ final class AppProcess implements AutoCloseable {
 
     /** SIGKILL, then waits for the process to be gone. */
     synchronized void kill() throws InterruptedException {
+        killed = process;
         process.destroyForcibly();
         process.waitFor();
     }
 
-    synchronized boolean alive() {
-        return process != null && process.isAlive();
+    private synchronized Process current() {
+        return process;
+    }
+
+    private synchronized boolean killedOnPurpose(Process watched) {
+        return watched == killed;
     }
 
     /** SIGTERM (the app closes cleanly), or SIGKILL after 30 s. */

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The kills of a crash run, on a thread of their own, spread evenly over the first 70% of the load
  * (incidents stop before the last statuses do): kill {@code k} of {@code n} at {@code 0.7 (k + 0.5) / n}
- * of it, whether or not earlier victims are back (the last waits for them). Every kill but the last takes one instance, in
+ * of it, whether or not earlier victims are back. Every kill but the last takes one instance, in
  * turn dispatch-a, metrics-a, dispatch-b, metrics-b, and starts it again after the downtime; the
  * last takes every dispatch instance at once and starts them again at once.
  */
@@ -58,11 +58,14 @@ final class KillSchedule {
         for (AppProcess victim : victims) {
             victim.start();
         }
+        boolean healthy = true;
         for (AppProcess victim : victims) {
-            victim.awaitHealthy();
+            healthy &= victim.awaitHealthy();
         }
-        progress.printf("  %s healthy again %.1f s after their restart%n", victims,
-                (System.currentTimeMillis() - restarted) / 1000.0);
+        if (healthy) {
+            progress.printf("  %s healthy again %.1f s after their restart%n", victims,
+                    (System.currentTimeMillis() - restarted) / 1000.0);
+        }
     }
 
     /** Runs {@code restart} on a thread of its own; {@link #finish()} waits for it. */
@@ -95,8 +98,6 @@ final class KillSchedule {
 
     private KillFigures restartAll(String app) throws Exception {
         List<AppProcess> victims = apps.stream().filter(a -> a.app().equals(app)).toList();
-        // An instance still starting after an earlier kill is waited for: this kill is of running instances.
-        restarts.forEach(CompletableFuture::join);
         long at = System.currentTimeMillis();
         for (AppProcess victim : victims) {
             victim.kill();
