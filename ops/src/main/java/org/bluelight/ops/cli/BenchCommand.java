@@ -2,6 +2,7 @@ package org.bluelight.ops.cli;
 
 import org.bluelight.ops.bench.console.BenchConsoleCommand;
 import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
+import org.bluelight.ops.bench.crash.BenchCrashCommand;
 import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
 import org.bluelight.ops.bench.dispatch.BenchTelematicsCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchTelematicsCommand.class,
             BenchFuzzCommand.class,
             BenchConsoleCommand.class,
+            BenchCrashCommand.class,
         })
 public final class BenchCommand {
 }

@@ -200,7 +200,7 @@ public record StreamsAppConfig(
 
     /**
      * The Kafka Streams configuration: the typed settings, the client security settings, the
-     * {@code kafka.*} overrides, our dead-letter exception handlers, and the {@link SourceStamp} on
+     * {@link FailoverSettings} under the {@code kafka.*} overrides, our dead-letter exception handlers, and the {@link SourceStamp} on
      * the main consumer. The handlers also need the
      * running app's {@link org.bluelight.runtime.deadletter.DeadLetterQueue}, which
      * {@link org.bluelight.runtime.StreamsApp} adds.
@@ -208,6 +208,7 @@ public record StreamsAppConfig(
     @SuppressWarnings("deprecation") // the global-enabled switch goes away when Kafka 5.0 makes it the default
     public Properties streamsProperties() {
         Properties props = new Properties();
+        props.putAll(FailoverSettings.DEFAULTS);
         props.putAll(kafkaOverrides);
         props.putAll(clientSecurity);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

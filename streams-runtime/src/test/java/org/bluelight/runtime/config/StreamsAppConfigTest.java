@@ -161,6 +161,21 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void failoverSettingsApplyUnlessAKafkaOverrideChangesThem() {
+        Properties defaults = StreamsAppConfig.from(ConfigSource.of(Map.of()), "bluelight-dispatch", 0).streamsProperties();
+        Properties overridden = StreamsAppConfig.from(ConfigSource.of(Map.of("kafka.session.timeout.ms", "10000")),
+                "bluelight-dispatch", 0).streamsProperties();
+
+        assertThat(defaults).containsEntry("num.standby.replicas", "1")
+                .containsEntry("session.timeout.ms", "6000")
+                .containsEntry("heartbeat.interval.ms", "1500")
+                .containsEntry("transaction.timeout.ms", "5000");
+        assertThat(overridden).containsEntry("session.timeout.ms", "10000");
+        // Kafka Streams accepts the transaction timeout with the default commit interval.
+        assertThat(new StreamsConfig(defaults).getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+    }
+
+    @Test
     void aKafkaOverrideOfATypedSettingIsRefused() {
         for (String key : List.of("kafka.processing.guarantee", "kafka.bootstrap.servers", "kafka.sasl.mechanism",
                 "kafka.deserialization.exception.handler")) {

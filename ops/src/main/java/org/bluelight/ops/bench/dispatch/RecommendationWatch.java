@@ -28,6 +28,7 @@ public final class RecommendationWatch implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong withoutCandidate = new AtomicLong();
     private final AtomicLong lastReceivedMillis = new AtomicLong();
+    private final java.util.concurrent.ConcurrentSkipListSet<Long> receivedMillis = new java.util.concurrent.ConcurrentSkipListSet<>();
     private volatile boolean running = true;
 
     public RecommendationWatch(String bootstrapServers, RegistryClient registry) {
@@ -54,6 +55,7 @@ public final class RecommendationWatch implements AutoCloseable {
                 Recommendation recommendation = record.value();
                 received.incrementAndGet();
                 lastReceivedMillis.set(now);
+                receivedMillis.add(now);
                 if (recommendation.getCandidates().isEmpty()) {
                     withoutCandidate.incrementAndGet();
                 }
@@ -61,6 +63,11 @@ public final class RecommendationWatch implements AutoCloseable {
             }
         }
         consumer.close();
+    }
+
+    /** When the first recommendation (of any incident or revision) at or after {@code millis} was read, or null. */
+    public Long firstReceivedFrom(long millis) {
+        return receivedMillis.ceiling(millis);
     }
 
     /** When the incident's first recommendation was read, or null. */

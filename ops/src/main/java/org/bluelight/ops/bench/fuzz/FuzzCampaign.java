@@ -68,7 +68,7 @@ public final class FuzzCampaign {
     public static final List<Topic<?, ?>> OUTPUTS = List.of(Topic.RECOMMENDATIONS, Topic.BACKLOG, Topic.COVERAGE_CELLS,
             Topic.OFFICER_IMPACT, Topic.RESPONSE_KPIS, Topic.HOTSPOT_TRIAL, Topic.FSU);
     /** Which input topics each app reads through its consumer group (the metrics app's hot spots are a global store). */
-    static final Map<String, List<Topic<?, ?>>> READERS = Map.of(
+    public static final Map<String, List<Topic<?, ?>>> READERS = Map.of(
             DispatchApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.ASSIGNMENTS),
             CoverageApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS),
             MetricsApp.APPLICATION_ID, List.of(Topic.INCIDENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.ASSIGNMENTS,
@@ -245,7 +245,7 @@ public final class FuzzCampaign {
         }
     }
 
-    private static long lagOf(Admin admin, String group, List<Topic<?, ?>> topics) throws Exception {
+    public static long lagOf(Admin admin, String group, List<Topic<?, ?>> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (var description : admin.describeTopics(topics.stream().map(Topic::topicName).toList()).allTopicNames().get().values()) {
             description.partitions().forEach(p -> ends.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
@@ -427,7 +427,8 @@ public final class FuzzCampaign {
         return unhealthy;
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, boolean oneRecordPerBatch) {
+    /** A producer of raw records with acks=all (idempotent); with {@code oneRecordPerBatch}, no record shares a batch. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, boolean oneRecordPerBatch) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -437,7 +438,7 @@ public final class FuzzCampaign {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static Admin admin(String bootstrapServers) {
+    public static Admin admin(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return Admin.create(props);

@@ -1,0 +1,149 @@
+package org.bluelight.ops.bench.crash;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.bluelight.ops.Bluelight;
+
+/**
+ * One streams app instance as an operating-system process of its own ({@code bluelight app NAME FILE}
+ * in a child JVM on this JVM's class path), so it can be hard-killed as a crash would: SIGKILL, no
+ * shutdown hook, no commit, no leaving the group. Restarts reuse its settings file and state directory.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final Duration HEALTHY_LIMIT = Duration.ofMinutes(3);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String app;
+    private final String instance;
+    private final Path settingsFile;
+    private final Path log;
+    private final int httpPort;
+    private Process process;
+    /** The last process killed on purpose: a wait for its health ends quietly, the killer starts another. */
+    private Process killed;
+
+    /**
+     * @param app      {@code dispatch}, {@code coverage} or {@code metrics}
+     * @param instance a name of its own, e.g. {@code dispatch-a}; its state and log go under {@code workDir/instance}
+     * @param settings the app's settings; the state directory and HTTP port are added
+     */
+    AppProcess(String app, String instance, Path workDir, Map<String, String> settings, int httpPort) {
+        this.app = app;
+        this.instance = instance;
+        this.httpPort = httpPort;
+        Path dir = workDir.resolve(instance);
+        settingsFile = dir.resolve(app + ".properties");
+        log = dir.resolve(instance + ".log");
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        properties.put("state.dir", dir.resolve("state").toAbsolutePath().toString());
+        properties.put("http.port", String.valueOf(httpPort));
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(settingsFile)) {
+                properties.store(out, "bench crash: " + instance);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String app() {
+        return app;
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    /** Starts the process (appending to its log) unless it runs; returns at once. */
+    synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The settings file alone configures the instance, whatever the caller's environment holds.
+        builder.environment().keySet().removeIf(name -> name.startsWith("BLUELIGHT_"));
+        process = builder.start();
+    }
+
+    /**
+     * Waits until {@code /health} answers 200 (Kafka Streams running or rebalancing), or until the
+     * process it waits for is killed on purpose.
+     *
+     * @return true when healthy, false when killed on purpose first
+     */
+    boolean awaitHealthy() throws InterruptedException {
+        Process watched = current();
+        Instant deadline = Instant.now().plus(HEALTHY_LIMIT);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!watched.isAlive()) {
+                if (killedOnPurpose(watched)) {
+                    return false;
+                }
+                throw new IllegalStateException(instance + " exited with " + watched.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(instance + " not healthy after " + HEALTHY_LIMIT.toSeconds() + " s; see " + log);
+    }
+
+    /** SIGKILL, then waits for the process to be gone. */
+    synchronized void kill() throws InterruptedException {
+        killed = process;
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    private synchronized Process current() {
+        return process;
+    }
+
+    private synchronized boolean killedOnPurpose(Process watched) {
+        return watched == killed;
+    }
+
+    /** SIGTERM (the app closes cleanly), or SIGKILL after 30 s. */
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return instance;
+    }
+}
