@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.bluelight.ops.Bluelight;
+import org.bluelight.ops.topics.BluelightTopics;
+import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.schemas.Topic;
 import org.bluelight.testkit.KafkaCluster;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class TopicsCommandIT {
         assertThat(firstExit).isZero();
         assertThat(first.toString())
                 .contains("created " + Topic.INCIDENTS.topicName())
-                .contains((2 * Topic.all().size()) + " topics: " + (2 * Topic.all().size()) + " created");
+                .contains(BluelightTopics.specs(ProvisioningSettings.local()).size() + " topics: "
+                        + BluelightTopics.specs(ProvisioningSettings.local()).size() + " created");
 
         StringWriter second = new StringWriter();
         int secondExit = run(second, "topics", "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "4");

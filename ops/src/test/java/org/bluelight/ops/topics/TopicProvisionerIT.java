@@ -37,7 +37,9 @@ class TopicProvisionerIT {
         assertThat(second.mismatches()).isEmpty();
 
         assertThat(kafka.adminClient().describeTopics(names).allTopicNames().get().values())
-                .allSatisfy(description -> assertThat(description.partitions()).hasSize(ProvisioningSettings.DEFAULT_PARTITIONS));
+                .allSatisfy(description -> assertThat(description.partitions()).hasSize(
+                        BluelightTopics.APPLICATION_IDS.stream().anyMatch(app -> description.name().equals(app + ".dlq"))
+                                ? 1 : ProvisioningSettings.DEFAULT_PARTITIONS));
         assertThat(config(Topic.COVERAGE_CELLS.topicName()).get("cleanup.policy").value()).isEqualTo("compact");
         Config incidents = config(Topic.INCIDENTS.topicName());
         assertThat(incidents.get("cleanup.policy").value()).isEqualTo("delete");
