@@ -52,7 +52,8 @@ class LocalDemoIT {
         JsonNode records = summary.get("recordsByTopic");
         for (Topic<?, ?> topic : Topic.all()) {
             // Dispatchers' answers to move-ups and patrol tasks: the simulated dispatcher gives none yet.
-            if (topic != Topic.TASK_DECISIONS) {
+            // Move-ups come only when coverage falls short where there is demand, which a minute may not see.
+            if (topic != Topic.TASK_DECISIONS && topic != Topic.MOVEUPS) {
                 assertThat(records.path(topic.topicName()).asLong()).as("records on %s in %s", topic, records).isPositive();
             }
         }
