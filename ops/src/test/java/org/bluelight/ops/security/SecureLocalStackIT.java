@@ -30,6 +30,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bluelight.ops.FreePorts;
+import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.BundledMap;
 import org.bluelight.ops.local.DemoSettings;
@@ -56,6 +57,8 @@ class SecureLocalStackIT {
     Path dataDir;
 
     private final int[] ports = FreePorts.take(5);
+    /** The apps and the console take the four ports from here on: a free range, not whatever follows a free port. */
+    private final int httpPortBase = BenchWorkspace.freePortRange(4);
     private final String bootstrap = "127.0.0.1:" + ports[0];
     private final URI registry = URI.create("http://127.0.0.1:" + ports[2]);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -113,7 +116,7 @@ class SecureLocalStackIT {
         Path summaryFile = dataDir.resolve("summary.json");
         LocalSecurity secrets = LocalSecurity.prepare(dataDir, ports[3], List.of(), Map.of());
         // Stopped once every app has shown its output, not after a fixed time: as fast as the machine allows.
-        DemoSettings demo = new DemoSettings(BundledMap.andorra(), "andorra", 120, summaryFile, true, false, ports[4]);
+        DemoSettings demo = new DemoSettings(BundledMap.andorra(), "andorra", 120, summaryFile, true, false, httpPortBase);
         try (LocalStack stack = new LocalStack(LocalServices.demo(secured(secrets), demo, System.out), line -> { })) {
             stack.start();
             for (Topic<?, ?> output : List.of(Topic.RECOMMENDATIONS, Topic.COVERAGE_CELLS, Topic.RESPONSE_KPIS)) {
@@ -122,7 +125,7 @@ class SecureLocalStackIT {
             }
             // The console's monitoring login (the demo users share one password).
             String monitor = "monitor:" + Files.readString(dataDir.resolve("console-demo-password")).trim();
-            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (ports[4] + 3) + "/health"))
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (httpPortBase + 3) + "/health"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(monitor.getBytes(StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("the console is up").isEqualTo(200);
         }
