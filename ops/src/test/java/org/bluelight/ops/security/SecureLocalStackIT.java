@@ -58,7 +58,11 @@ class SecureLocalStackIT {
 
     private final int[] ports = FreePorts.take(5);
     /** The apps and the console take the four ports from here on: a free range, not whatever follows a free port. */
-    private final int httpPortBase = BenchWorkspace.freePortRange(4);
+    private final int httpPortBase;
+
+    SecureLocalStackIT() throws java.io.IOException {
+        httpPortBase = BenchWorkspace.freePortRange(4);
+    }
     private final String bootstrap = "127.0.0.1:" + ports[0];
     private final URI registry = URI.create("http://127.0.0.1:" + ports[2]);
     private final HttpClient http = HttpClient.newHttpClient();
