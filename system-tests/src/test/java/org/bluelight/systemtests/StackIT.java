@@ -148,6 +148,8 @@ class StackIT {
         for (String expression : expressions) {
             assertThat(known).as("series of the dashboard query %s", expression).containsAll(metricNames(expression));
             for (String selector : nameSelectors(expression)) {
+                // Gauges appear once their app has something to measure, which may follow the first scrape.
+                await(() -> !query("count(" + selector + ")").isEmpty(), "series matching " + selector);
                 assertThat(query("count(" + selector + ")")).as("series matching %s", selector).isNotEmpty();
             }
         }
