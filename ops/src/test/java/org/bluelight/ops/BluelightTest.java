@@ -35,7 +35,7 @@ class BluelightTest {
             bluelight bench metrics --incidents=100000 --groups=8 --officers-per-group=40 --timeout=PT20M --state-dir=target/bench-metrics-state --bootstrap-servers=127.0.0.1:9092 --registry-url=http://127.0.0.1:8081 -h|--help -V|--version
             bluelight bench dispatch --officers=1000 --rate=20 --duration=60s --processing-guarantee=exactly_once_v2 --low-latency --commit-interval-ms --producer-linger-ms --osm -h|--help -V|--version
             bluelight bench telematics --units=10000 --duration=60s --partitions=3 --instances=1 --threads=1 --max-rate=0 --osm -h|--help -V|--version
-            bluelight bench fuzz --records=1000 --rounds=20 --seed=7 --osm -h|--help -V|--version
+            bluelight bench fuzz --records=1000 --rounds=20 --seed=7 --catch-up-limit=5m --osm -h|--help -V|--version
             bluelight bench console --officers=1000 --rate=20 --duration=60s --clients=50 --console-heap=512m --chromium=/usr/bin/chromium --osm -h|--help -V|--version
             """;
 

@@ -30,7 +30,13 @@ final class Cad implements AutoCloseable {
     private final RegistryClient registry;
 
     Cad(String bootstrapServers, RegistryClient registry) {
+        this(bootstrapServers, new Properties(), registry);
+    }
+
+    /** With {@code client}'s settings too (e.g. SASL and TLS on a secured broker). */
+    Cad(String bootstrapServers, Properties client, RegistryClient registry) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

@@ -27,13 +27,18 @@ final class Committed implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     Committed(String bootstrapServers, Collection<String> topics) {
-        consumer = consumer(bootstrapServers);
+        this(bootstrapServers, new Properties(), topics);
+    }
+
+    /** With {@code client}'s settings too (e.g. SASL and TLS on a secured broker). */
+    Committed(String bootstrapServers, Properties client, Collection<String> topics) {
+        consumer = consumer(bootstrapServers, client);
         consumer.subscribe(topics);
     }
 
     /** How many committed records the topics hold now: everything up to their last stable offsets. */
     static long count(String bootstrapServers, Collection<String> topics) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, new Properties())) {
             List<TopicPartition> partitions = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -49,8 +54,9 @@ final class Committed implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Properties client) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -2,15 +2,18 @@ package org.bluelight.ops.bench.fuzz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.bluelight.ops.cli.DurationConverter;
 import org.bluelight.ops.local.BundledMap;
 import org.bluelight.schemas.Topic;
 import picocli.CommandLine.Command;
@@ -44,13 +47,18 @@ public final class BenchFuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Seed of the hostile records (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--catch-up-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+            description = "How long each run's apps may take to read every input to its end (default: ${DEFAULT-VALUE}; "
+                    + "10,000 records per topic need about 20 min on two loaded cores).")
+    private Duration catchUpLimit;
+
     @Option(names = "--osm", paramLabel = "FILE", description = "Road map (default: the bundled Andorra extract).")
     private Path osm;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        FuzzSettings settings = new FuzzSettings(records, rounds, seed, osm != null ? osm : BundledMap.andorra(), WORK_DIR);
+        FuzzSettings settings = new FuzzSettings(records, rounds, seed, osm != null ? osm : BundledMap.andorra(), WORK_DIR, catchUpLimit);
         FuzzVerdict verdict = run(settings, System.out, out);
         return verdict.passed() ? 0 : 1;
     }
@@ -70,7 +78,8 @@ public final class BenchFuzzCommand implements Callable<Integer> {
         json.put("hostile", hostile);
         json.put("verdict", verdict);
         Files.createDirectories(settings.workDir());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(settings.workDir().resolve("report.json").toFile(), json);
         return verdict;
     }

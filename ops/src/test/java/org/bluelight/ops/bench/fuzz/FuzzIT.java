@@ -23,7 +23,7 @@ class FuzzIT {
 
     @Test
     void hostileRecordsOnEveryInputTopicNeitherStopAnAppNorCostAGoodRecordItsOutput() throws Exception {
-        FuzzSettings settings = new FuzzSettings(36, 4, 11, BundledMap.andorra(), workDir);
+        FuzzSettings settings = new FuzzSettings(36, 4, 11, BundledMap.andorra(), workDir, FuzzSettings.DEFAULT_CATCH_UP_LIMIT);
         StringWriter report = new StringWriter();
 
         FuzzVerdict verdict = BenchFuzzCommand.run(settings, new PrintStream(PrintStream.nullOutputStream()),
