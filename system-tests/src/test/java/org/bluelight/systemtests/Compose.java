@@ -67,12 +67,22 @@ final class Compose {
             run(timeout, "up", "-d", "--build");
         } catch (AssertionError first) {
             if (!Files.readString(log("up")).contains("is unhealthy")) {
-                throw first;
+                throw withLogs(first);
             }
             LOG.warn("docker-compose up: a dependency was not healthy yet ({}); running up -d again", first.getMessage());
             Thread.sleep(10_000);
-            run(timeout, "up", "-d");
+            try {
+                run(timeout, "up", "-d");
+            } catch (AssertionError second) {
+                throw withLogs(second);
+            }
         }
+    }
+
+    /** The containers' output kept beside the test's logs, since {@code down} removes them. */
+    private AssertionError withLogs(AssertionError failure) throws IOException, InterruptedException {
+        run(Duration.ofMinutes(1), "logs", "--no-color", "--timestamps");
+        return new AssertionError(failure.getMessage() + "; the containers' output is in " + log("logs"), failure);
     }
 
     /** {@code docker-compose ARGUMENTS}; fails on a non-zero exit or after {@code timeout}. Its output, in a log file. */

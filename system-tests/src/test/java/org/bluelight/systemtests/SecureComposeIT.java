@@ -111,12 +111,16 @@ class SecureComposeIT {
         }
     }
 
-    /** The registry's users, in a file only its owner reads, as an operator would keep it. */
+    /**
+     * The registry's users as an operator keeps them: in a directory only its owner may enter, the
+     * file itself readable by the container's user (uid 10001), which a compose secret is mounted as is.
+     */
     private Path registryUsers() throws Exception {
         Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path file = dir.resolve("registry-users.properties");
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         Files.writeString(file, passwords.entrySet().stream()
                 .filter(account -> !List.of("admin", "registry").contains(account.getKey()))
                 .map(account -> account.getKey() + " = " + (account.getKey().equals("analyst") ? "read:" : "write:") + account.getValue())
