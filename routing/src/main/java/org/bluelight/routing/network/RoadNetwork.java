@@ -3,6 +3,7 @@ package org.bluelight.routing.network;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.routing.AlgorithmOptions;
 import com.graphhopper.routing.Dijkstra;
@@ -238,8 +239,12 @@ public final class RoadNetwork implements AutoCloseable {
             originNodes.set(node);
         }
         int[] remaining = {query.originIndexes.size()};
+        int[] goals = new int[waiting.size()];
+        int g = 0;
+        for (IntCursor node : waiting.keys())
+            goals[g++] = node.value;
         new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true)
-                .run(query.targetNode(), limitSeconds(), (node, weight, millis, distance) -> {
+                .runTowards(query.targetNode(), limitSeconds(), goals, (node, weight, millis, distance) -> {
                     IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
                     if (settled != null) {
                         for (int k = 0; k < settled.size(); k++)

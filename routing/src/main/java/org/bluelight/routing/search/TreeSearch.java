@@ -1,8 +1,10 @@
 package org.bluelight.routing.search;
 
 import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
@@ -62,8 +64,31 @@ public final class TreeSearch {
      * passed or the reachable graph is exhausted.
      */
     public void run(int start, double weightLimit, SettledNode visitor) {
+        search(start, weightLimit, null, visitor);
+    }
+
+    /**
+     * As {@link #run}, for a visitor that only wants the {@code goals}: the search is guided towards them (A* with
+     * the straight line at the road's least weight per metre, a bound that never overestimates), so it settles
+     * fewer other nodes. Each goal gets the weight, time and distance of its quickest path, as from {@link #run};
+     * which of several equally quick paths is taken may differ. Other nodes may be visited with any weight.
+     */
+    public void runTowards(int start, double weightLimit, int[] goals, SettledNode visitor) {
+        NodeAccess nodes = graph.getNodeAccess();
+        double[] goalLat = new double[goals.length];
+        double[] goalLon = new double[goals.length];
+        for (int i = 0; i < goals.length; i++) {
+            goalLat[i] = nodes.getLat(goals[i]);
+            goalLon[i] = nodes.getLon(goals[i]);
+        }
+        search(start, weightLimit, new StraightLineBound(nodes, goalLat, goalLon, costs.minWeightPerMeter), visitor);
+    }
+
+    private void search(int start, double weightLimit, StraightLineBound bound, SettledNode visitor) {
         Labels labels = LABELS.get();
         labels.reset(edgeBased ? 2 * graph.getEdges() : graph.getNodes(), graph.getNodes());
+        for (IntCursor changed : changedNodes)
+            labels.markChanged(changed.value);
         EdgeExplorer explorer = graph.createEdgeExplorer();
         int startLabel = edgeBased ? -1 : start;
         if (startLabel >= 0)
@@ -71,38 +96,40 @@ public final class TreeSearch {
         labels.push(0, startLabel);
 
         while (!labels.heapEmpty()) {
-            double weight = labels.peekKey();
+            double key = labels.peekKey();
             int label = labels.pop();
-            if (label >= 0 && weight > labels.weight(label))
-                continue; // stale heap entry
-            if (weight > weightLimit)
-                return;
             int node = label < 0 ? start : labels.node(label);
+            double weight = label < 0 ? 0 : labels.weight(label);
+            // the key of a label still current is its weight plus the node's bound (plain Dijkstra: its weight)
+            if (label >= 0 && key > (bound == null ? weight : weight + labels.bound(node, bound)))
+                continue; // stale heap entry
+            if (key > weightLimit)
+                return;
             long millis = label < 0 ? 0 : labels.millis(label);
             double distance = label < 0 ? 0 : labels.distance(label);
             int inEdge = label < 0 ? -1 : labels.edge(label);
             if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
                 return;
 
-            if (node < adjacency.nodes && !changedNodes.contains(node)) {
+            if (node < adjacency.nodes && !labels.changed(node)) {
                 boolean restricted = adjacency.turnRestricted[node];
                 int direction = reverse ? 1 : 0;
                 for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
                     int travelKey = reverse ? adjacency.reverseKey[e] : adjacency.key[e];
-                    relax(labels, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
+                    relax(labels, bound, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
                             travelKey, costs.weight[2 * e + direction], costs.millis[2 * e + direction], adjacency.distance[e], restricted);
                 }
             } else {
                 EdgeIterator iter = explorer.setBaseNode(node);
                 while (iter.next())
-                    relax(labels, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
+                    relax(labels, bound, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
                             reverse ? iter.getReverseEdgeKey() : iter.getEdgeKey(), weighting.calcEdgeWeight(iter, reverse),
                             weighting.calcEdgeMillis(iter, reverse), iter.getDistance(), true);
             }
         }
     }
 
-    private void relax(Labels labels, int node, int inEdge, double weight, long millis, double distance, int edge,
+    private void relax(Labels labels, StraightLineBound bound, int node, int inEdge, double weight, long millis, double distance, int edge,
                        int adjNode, int travelKey, double edgeWeight, long edgeMillis, double edgeDistance,
                        boolean askTurnCosts) {
         if (!edgeBased && edge == inEdge)
@@ -124,7 +151,46 @@ public final class TreeSearch {
         if (labels.isSet(next) && labels.weight(next) <= nextWeight)
             return;
         labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
-        labels.push(nextWeight, next);
+        labels.push(bound == null ? nextWeight : nextWeight + labels.bound(adjNode, bound), next);
+    }
+
+    /**
+     * A lower bound of the weight between a node and the nearest goal: the straight line (an equirectangular
+     * distance at the widest latitude's scale, 1% short, so never longer than the great circle nor the road) at the
+     * least weight a metre of road costs.
+     */
+    private static final class StraightLineBound {
+        private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
+
+        private final NodeAccess nodes;
+        private final double[] goalLat;
+        private final double[] goalLon;
+        private final double[] goalCos;
+        private final double weightPerRadian;
+
+        StraightLineBound(NodeAccess nodes, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
+            this.nodes = nodes;
+            this.goalLat = goalLat;
+            this.goalLon = goalLon;
+            this.goalCos = new double[goalLat.length];
+            for (int i = 0; i < goalLat.length; i++)
+                goalCos[i] = Math.cos(Math.toRadians(goalLat[i]));
+            this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
+        }
+
+        double of(int node) {
+            double lat = nodes.getLat(node);
+            double lon = nodes.getLon(node);
+            double cos = Math.cos(Math.toRadians(lat));
+            double least = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < goalLat.length; i++) {
+                double dLat = Math.toRadians(lat - goalLat[i]);
+                // the cosine of the wider of the two latitudes: the east-west scale is never overstated
+                double dLon = Math.toRadians(lon - goalLon[i]) * Math.min(cos, goalCos[i]);
+                least = Math.min(least, dLat * dLat + dLon * dLon);
+            }
+            return Math.sqrt(least) * weightPerRadian;
+        }
     }
 
     /**
@@ -135,6 +201,9 @@ public final class TreeSearch {
         double[] values = new double[0];
         int[] ints = new int[0];
         int[] nodeStamp = new int[0];
+        int[] changedStamp = new int[0];
+        int[] boundStamp = new int[0];
+        double[] bounds = new double[0];
         int version;
 
         double[] heapKey = new double[1024];
@@ -148,6 +217,9 @@ public final class TreeSearch {
                 values = new double[3 * capacity];
                 ints = new int[3 * capacity];
                 nodeStamp = new int[Math.max(nodeCount, nodeStamp.length) + 64];
+                changedStamp = new int[nodeStamp.length];
+                boundStamp = new int[nodeStamp.length];
+                bounds = new double[nodeStamp.length];
                 version = 0;
             }
             version++;
@@ -186,6 +258,23 @@ public final class TreeSearch {
             ints[at] = version;
             ints[at + 1] = adjNode;
             ints[at + 2] = viaEdge;
+        }
+
+        void markChanged(int n) {
+            changedStamp[n] = version;
+        }
+
+        boolean changed(int n) {
+            return changedStamp[n] == version;
+        }
+
+        /** The node's bound, worked out once per run. */
+        double bound(int n, StraightLineBound bound) {
+            if (boundStamp[n] != version) {
+                boundStamp[n] = version;
+                bounds[n] = bound.of(n);
+            }
+            return bounds[n];
         }
 
         /** @return true the first time the node is settled in this run */
