@@ -69,8 +69,8 @@ public final class TreeSearch {
 
     /**
      * As {@link #run}, for a visitor that only wants the {@code goals}: the search is guided towards them (A* with
-     * the straight line at the road's least weight per metre, a bound that never overestimates), so it settles
-     * fewer other nodes. Each goal gets the weight, time and distance of its quickest path, as from {@link #run};
+     * the straight line at the road's least weight per metre to the nearest goal not yet settled, a bound that never
+     * overestimates), so it settles fewer other nodes. Each goal gets the weight, time and distance of its quickest path, as from {@link #run};
      * which of several equally quick paths is taken may differ. Other nodes may be visited with any weight.
      */
     public void runTowards(int start, double weightLimit, int[] goals, SettledNode visitor) {
@@ -81,7 +81,7 @@ public final class TreeSearch {
             goalLat[i] = nodes.getLat(goals[i]);
             goalLon[i] = nodes.getLon(goals[i]);
         }
-        search(start, weightLimit, new StraightLineBound(nodes, goalLat, goalLon, costs.minWeightPerMeter), visitor);
+        search(start, weightLimit, new StraightLineBound(nodes, goals, goalLat, goalLon, costs.minWeightPerMeter), visitor);
     }
 
     private void search(int start, double weightLimit, StraightLineBound bound, SettledNode visitor) {
@@ -108,8 +108,12 @@ public final class TreeSearch {
             long millis = label < 0 ? 0 : labels.millis(label);
             double distance = label < 0 ? 0 : labels.distance(label);
             int inEdge = label < 0 ? -1 : labels.edge(label);
-            if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
-                return;
+            if (labels.settleNode(node)) {
+                if (!visitor.settled(node, weight, millis, distance))
+                    return;
+                if (bound != null && bound.reached(node))
+                    labels.rekey(bound); // the goals left ahead are fewer: steer towards them alone
+            }
 
             if (node < adjacency.nodes && !labels.changed(node)) {
                 boolean restricted = adjacency.turnRestricted[node];
@@ -163,27 +167,47 @@ public final class TreeSearch {
         private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
 
         private final NodeAccess nodes;
+        private final int[] goals;
         private final double[] goalLat;
         private final double[] goalLon;
         private final double[] goalCos;
         private final double weightPerRadian;
+        private int left;
 
-        StraightLineBound(NodeAccess nodes, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
+        StraightLineBound(NodeAccess nodes, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
             this.nodes = nodes;
+            this.goals = goals.clone();
             this.goalLat = goalLat;
             this.goalLon = goalLon;
             this.goalCos = new double[goalLat.length];
             for (int i = 0; i < goalLat.length; i++)
                 goalCos[i] = Math.cos(Math.toRadians(goalLat[i]));
             this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
+            this.left = goals.length;
+        }
+
+        /** @return true when the node was a goal still ahead; it no longer counts */
+        boolean reached(int node) {
+            for (int i = 0; i < left; i++)
+                if (goals[i] == node) {
+                    left--;
+                    goals[i] = goals[left];
+                    goalLat[i] = goalLat[left];
+                    goalLon[i] = goalLon[left];
+                    goalCos[i] = goalCos[left];
+                    return true;
+                }
+            return false;
         }
 
         double of(int node) {
             double lat = nodes.getLat(node);
             double lon = nodes.getLon(node);
             double cos = Math.cos(Math.toRadians(lat));
+            if (left == 0)
+                return 0;
             double least = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < goalLat.length; i++) {
+            for (int i = 0; i < left; i++) {
                 double dLat = Math.toRadians(lat - goalLat[i]);
                 // the cosine of the wider of the two latitudes: the east-west scale is never overstated
                 double dLon = Math.toRadians(lon - goalLon[i]) * Math.min(cos, goalCos[i]);
@@ -205,13 +229,16 @@ public final class TreeSearch {
         int[] boundStamp = new int[0];
         double[] bounds = new double[0];
         int version;
+        /** Bumped with {@link #version}, and whenever the goals change. */
+        int boundVersion;
 
         double[] heapKey = new double[1024];
         int[] heapValue = new int[1024];
         int heapSize;
 
         void reset(int labelCount, int nodeCount) {
-            if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE) {
+            if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE
+                    || boundVersion > Integer.MAX_VALUE - 1024) {
                 // headroom for the few virtual nodes and edges that the next query graph adds
                 int capacity = Math.max(labelCount, ints.length / 3) + 64;
                 values = new double[3 * capacity];
@@ -221,8 +248,10 @@ public final class TreeSearch {
                 boundStamp = new int[nodeStamp.length];
                 bounds = new double[nodeStamp.length];
                 version = 0;
+                boundVersion = 0;
             }
             version++;
+            boundVersion++;
             heapSize = 0;
         }
 
@@ -270,11 +299,30 @@ public final class TreeSearch {
 
         /** The node's bound, worked out once per run. */
         double bound(int n, StraightLineBound bound) {
-            if (boundStamp[n] != version) {
-                boundStamp[n] = version;
+            if (boundStamp[n] != boundVersion) {
+                boundStamp[n] = boundVersion;
                 bounds[n] = bound.of(n);
             }
             return bounds[n];
+        }
+
+        /**
+         * Keys the heap afresh after the bound changed: entries made stale meanwhile are dropped, the current ones get
+         * their weight plus the new bound. Sound because the labels ahead never depended on the bound.
+         */
+        void rekey(StraightLineBound bound) {
+            int kept = 0;
+            for (int i = 0; i < heapSize; i++) {
+                int label = heapValue[i];
+                if (label >= 0 && heapKey[i] <= weight(label) + bound(node(label), bound))
+                    heapValue[kept++] = label;
+            }
+            boundVersion++;
+            heapSize = 0;
+            for (int i = 0; i < kept; i++) {
+                int label = heapValue[i];
+                push(weight(label) + bound(node(label), bound), label);
+            }
         }
 
         /** @return true the first time the node is settled in this run */
