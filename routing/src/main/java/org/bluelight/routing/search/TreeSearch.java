@@ -89,6 +89,9 @@ public final class TreeSearch {
         labels.reset(edgeBased ? 2 * graph.getEdges() : graph.getNodes(), graph.getNodes());
         for (IntCursor changed : changedNodes)
             labels.markChanged(changed.value);
+        if (bound != null)
+            for (int goal : bound.goals)
+                labels.markGoal(goal);
         EdgeExplorer explorer = graph.createEdgeExplorer();
         int startLabel = edgeBased ? -1 : start;
         if (startLabel >= 0)
@@ -111,7 +114,7 @@ public final class TreeSearch {
             if (labels.settleNode(node)) {
                 if (!visitor.settled(node, weight, millis, distance))
                     return;
-                if (bound != null && bound.reached(node))
+                if (bound != null && labels.goal(node) && bound.reached(node))
                     labels.rekey(bound); // the goals left ahead are fewer: steer towards them alone
             }
 
@@ -226,6 +229,7 @@ public final class TreeSearch {
         int[] ints = new int[0];
         int[] nodeStamp = new int[0];
         int[] changedStamp = new int[0];
+        int[] goalStamp = new int[0];
         int[] boundStamp = new int[0];
         double[] bounds = new double[0];
         int version;
@@ -245,6 +249,7 @@ public final class TreeSearch {
                 ints = new int[3 * capacity];
                 nodeStamp = new int[Math.max(nodeCount, nodeStamp.length) + 64];
                 changedStamp = new int[nodeStamp.length];
+                goalStamp = new int[nodeStamp.length];
                 boundStamp = new int[nodeStamp.length];
                 bounds = new double[nodeStamp.length];
                 version = 0;
@@ -295,6 +300,14 @@ public final class TreeSearch {
 
         boolean changed(int n) {
             return changedStamp[n] == version;
+        }
+
+        void markGoal(int n) {
+            goalStamp[n] = version;
+        }
+
+        boolean goal(int n) {
+            return goalStamp[n] == version;
         }
 
         /** The node's bound, worked out once per run. */
