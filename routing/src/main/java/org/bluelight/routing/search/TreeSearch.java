@@ -8,6 +8,7 @@ import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.shapes.BBox;
 
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +71,8 @@ public final class TreeSearch {
     /**
      * As {@link #run}, for a visitor that only wants the {@code goals}: the search is guided towards them (A* with
      * the straight line at the road's least weight per metre to the nearest goal not yet settled, a bound that never
-     * overestimates), so it settles fewer other nodes. Each goal gets the weight, time and distance of its quickest path, as from {@link #run};
-     * which of several equally quick paths is taken may differ. Other nodes may be visited with any weight.
+     * overestimates), so it settles fewer other nodes. Each goal gets the weight, time and distance of its quickest
+     * path, as from {@link #run}; which of several equally quick paths is taken may differ. Other nodes may be visited with any weight.
      */
     public void runTowards(int start, double weightLimit, int[] goals, SettledNode visitor) {
         NodeAccess nodes = graph.getNodeAccess();
@@ -81,7 +82,9 @@ public final class TreeSearch {
             goalLat[i] = nodes.getLat(goals[i]);
             goalLon[i] = nodes.getLon(goals[i]);
         }
-        search(start, weightLimit, new StraightLineBound(nodes, goals, goalLat, goalLon, costs.minWeightPerMeter), visitor);
+        StraightLineBound bound = new StraightLineBound(nodes, graph.getBaseGraph().getBounds(), goals, goalLat, goalLon,
+                costs.minWeightPerMeter);
+        search(start, weightLimit, bound, visitor);
     }
 
     private void search(int start, double weightLimit, StraightLineBound bound, SettledNode visitor) {
@@ -162,9 +165,9 @@ public final class TreeSearch {
     }
 
     /**
-     * A lower bound of the weight between a node and the nearest goal: the straight line (an equirectangular
-     * distance at the widest latitude's scale, 1% short, so never longer than the great circle nor the road) at the
-     * least weight a metre of road costs.
+     * A lower bound of the weight between a node and the nearest goal: the straight line at the least weight a
+     * metre of road costs. The line is measured flat, east-west at the scale of the map's widest latitude and 1% short,
+     * so it is a true distance (the bound stays consistent from edge to edge) never longer than the great circle.
      */
     private static final class StraightLineBound {
         private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
@@ -173,18 +176,16 @@ public final class TreeSearch {
         private final int[] goals;
         private final double[] goalLat;
         private final double[] goalLon;
-        private final double[] goalCos;
+        private final double eastWestScale;
         private final double weightPerRadian;
         private int left;
 
-        StraightLineBound(NodeAccess nodes, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
+        StraightLineBound(NodeAccess nodes, BBox map, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
             this.nodes = nodes;
             this.goals = goals.clone();
             this.goalLat = goalLat;
             this.goalLon = goalLon;
-            this.goalCos = new double[goalLat.length];
-            for (int i = 0; i < goalLat.length; i++)
-                goalCos[i] = Math.cos(Math.toRadians(goalLat[i]));
+            this.eastWestScale = Math.cos(Math.toRadians(Math.max(Math.abs(map.minLat), Math.abs(map.maxLat))));
             this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
             this.left = goals.length;
         }
@@ -197,26 +198,23 @@ public final class TreeSearch {
                     goals[i] = goals[left];
                     goalLat[i] = goalLat[left];
                     goalLon[i] = goalLon[left];
-                    goalCos[i] = goalCos[left];
                     return true;
                 }
             return false;
         }
 
         double of(int node) {
-            double lat = nodes.getLat(node);
-            double lon = nodes.getLon(node);
-            double cos = Math.cos(Math.toRadians(lat));
             if (left == 0)
                 return 0;
+            double lat = nodes.getLat(node);
+            double lon = nodes.getLon(node);
             double least = Double.POSITIVE_INFINITY;
             for (int i = 0; i < left; i++) {
-                double dLat = Math.toRadians(lat - goalLat[i]);
-                // the cosine of the wider of the two latitudes: the east-west scale is never overstated
-                double dLon = Math.toRadians(lon - goalLon[i]) * Math.min(cos, goalCos[i]);
+                double dLat = lat - goalLat[i];
+                double dLon = (lon - goalLon[i]) * eastWestScale;
                 least = Math.min(least, dLat * dLat + dLon * dLon);
             }
-            return Math.sqrt(least) * weightPerRadian;
+            return Math.toRadians(Math.sqrt(least)) * weightPerRadian;
         }
     }
 
