@@ -3,6 +3,7 @@ package org.bluelight.routing.network;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.routing.AlgorithmOptions;
 import com.graphhopper.routing.Dijkstra;
@@ -41,6 +42,7 @@ import org.bluelight.routing.reach.ReachableNode;
 import org.bluelight.routing.route.Route;
 import org.bluelight.routing.search.Adjacency;
 import org.bluelight.routing.search.HierarchySearch;
+import org.bluelight.routing.search.SettledNode;
 import org.bluelight.routing.search.TreeSearch;
 import org.bluelight.routing.traffic.TrafficBand;
 
@@ -120,7 +122,7 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Travel times of many origins to one target by one reverse shortest-path tree per distinct speed model, grown
-     * from the target until every origin of that model is settled (or the search limit passes); it gives the same
+     * from the target, guided towards the origins not yet settled (A*), until every origin of that model is settled (or the search limit passes); it gives the same
      * times as {@link #route} for each pair, needs no preparation, and is the fallback and baseline of
      * {@link #etaTo}.
      */
@@ -173,7 +175,15 @@ public final class RoadNetwork implements AutoCloseable {
         hierarchiesOnFirstUse = true;
     }
 
-    private enum EtaMethod { HIERARCHY, TREE, POINT_TO_POINT_HIERARCHY }
+    /**
+     * As {@link #etaToByTreeSearch}, with the tree grown evenly in every direction instead of guided towards the
+     * origins: what the guided search must equal exactly (pinned by a test).
+     */
+    List<EtaResult> etaToByPlainTree(GeoPoint target, List<Origin> origins, Instant departure) {
+        return etaTo(target, origins, departure, EtaMethod.PLAIN_TREE);
+    }
+
+    private enum EtaMethod { HIERARCHY, TREE, PLAIN_TREE, POINT_TO_POINT_HIERARCHY }
 
     private List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure, EtaMethod method) {
         TrafficBand band = config.traffic().bandAt(departure);
@@ -184,13 +194,14 @@ public final class RoadNetwork implements AutoCloseable {
             QueryContext query = snapAll(target, origins, members, pw, results);
             if (query == null)
                 continue;
-            RoutingCHGraph hierarchy = method == EtaMethod.TREE ? null : hierarchies.get(pw);
-            if (hierarchy == null && method != EtaMethod.TREE && hierarchiesOnFirstUse) {
+            boolean tree = method == EtaMethod.TREE || method == EtaMethod.PLAIN_TREE;
+            RoutingCHGraph hierarchy = tree ? null : hierarchies.get(pw);
+            if (hierarchy == null && !tree && hierarchiesOnFirstUse) {
                 hierarchies.prepare(pw);
                 hierarchy = hierarchies.get(pw);
             }
             if (hierarchy == null)
-                etaByTree(query, pw, origins, band, results);
+                etaByTree(query, pw, origins, band, results, method != EtaMethod.PLAIN_TREE);
             else if (method == EtaMethod.HIERARCHY)
                 etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
             else
@@ -226,7 +237,7 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     private void etaByTree(QueryContext query, ProfileWeighting pw, List<Origin> origins, TrafficBand band,
-                           EtaResult[] results) {
+                           EtaResult[] results, boolean guided) {
         IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
         BitSet originNodes = new BitSet(query.graph.getNodes());
         for (int i = 0; i < query.originIndexes.size(); i++) {
@@ -238,16 +249,24 @@ public final class RoadNetwork implements AutoCloseable {
             originNodes.set(node);
         }
         int[] remaining = {query.originIndexes.size()};
-        new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true)
-                .run(query.targetNode(), limitSeconds(), (node, weight, millis, distance) -> {
-                    IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
-                    if (settled != null) {
-                        for (int k = 0; k < settled.size(); k++)
-                            results[settled.get(k)] = eta(origins.get(settled.get(k)), millis, distance, band);
-                        remaining[0] -= settled.size();
-                    }
-                    return remaining[0] > 0;
-                });
+        int[] goals = new int[waiting.size()];
+        int g = 0;
+        for (IntCursor node : waiting.keys())
+            goals[g++] = node.value;
+        SettledNode visitor = (node, weight, millis, distance) -> {
+            IntArrayList settled = originNodes.get(node) ? waiting.remove(node) : null;
+            if (settled != null) {
+                for (int k = 0; k < settled.size(); k++)
+                    results[settled.get(k)] = eta(origins.get(settled.get(k)), millis, distance, band);
+                remaining[0] -= settled.size();
+            }
+            return remaining[0] > 0;
+        };
+        TreeSearch search = new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true);
+        if (guided)
+            search.runTowards(query.targetNode(), limitSeconds(), goals, visitor);
+        else
+            search.run(query.targetNode(), limitSeconds(), visitor);
     }
 
     private static Eta eta(Origin origin, long millis, double distance, TrafficBand band) {

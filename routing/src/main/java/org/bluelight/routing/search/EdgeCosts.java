@@ -16,18 +16,24 @@ public final class EdgeCosts {
     /** Per adjacency entry: weight away from the entry's node, then towards it. */
     final double[] weight;
     final int[] millis;
+    /** The least weight a metre of road costs here: what a guided search may count on per metre of straight line. */
+    final double minWeightPerMeter;
 
     public EdgeCosts(Adjacency adjacency, BaseGraph graph, Weighting weighting) {
         int entries = adjacency.edge.length;
         weight = new double[2 * entries];
         millis = new int[2 * entries];
+        double least = Double.POSITIVE_INFINITY;
         for (int e = 0; e < entries; e++) {
             EdgeIteratorState away = graph.getEdgeIteratorStateForKey(adjacency.key[e]);
             for (int toward = 0; toward < 2; toward++) {
                 double w = weighting.calcEdgeWeight(away, toward == 1);
                 weight[2 * e + toward] = w;
                 millis[2 * e + toward] = Double.isInfinite(w) ? 0 : Math.toIntExact(weighting.calcEdgeMillis(away, toward == 1));
+                if (adjacency.distance[e] > 0 && !Double.isInfinite(w))
+                    least = Math.min(least, w / adjacency.distance[e]);
             }
         }
+        minWeightPerMeter = Double.isInfinite(least) ? 0 : least;
     }
 }

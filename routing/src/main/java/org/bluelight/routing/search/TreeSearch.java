@@ -1,11 +1,14 @@
 package org.bluelight.routing.search;
 
 import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.shapes.BBox;
 
 import java.util.Arrays;
 import java.util.List;
@@ -62,8 +65,36 @@ public final class TreeSearch {
      * passed or the reachable graph is exhausted.
      */
     public void run(int start, double weightLimit, SettledNode visitor) {
+        search(start, weightLimit, null, visitor);
+    }
+
+    /**
+     * As {@link #run}, for a visitor that only wants the {@code goals}: the search is guided towards them (A* with
+     * the straight line at the road's least weight per metre to the nearest goal not yet settled, a bound that never
+     * overestimates), so it settles fewer other nodes. Each goal gets the weight, time and distance of its quickest
+     * path, as from {@link #run}; which of several equally quick paths is taken may differ. Other nodes may be visited with any weight.
+     */
+    public void runTowards(int start, double weightLimit, int[] goals, SettledNode visitor) {
+        NodeAccess nodes = graph.getNodeAccess();
+        double[] goalLat = new double[goals.length];
+        double[] goalLon = new double[goals.length];
+        for (int i = 0; i < goals.length; i++) {
+            goalLat[i] = nodes.getLat(goals[i]);
+            goalLon[i] = nodes.getLon(goals[i]);
+        }
+        StraightLineBound bound = new StraightLineBound(nodes, graph.getBaseGraph().getBounds(), goals, goalLat, goalLon,
+                costs.minWeightPerMeter);
+        search(start, weightLimit, bound, visitor);
+    }
+
+    private void search(int start, double weightLimit, StraightLineBound bound, SettledNode visitor) {
         Labels labels = LABELS.get();
         labels.reset(edgeBased ? 2 * graph.getEdges() : graph.getNodes(), graph.getNodes());
+        for (IntCursor changed : changedNodes)
+            labels.markChanged(changed.value);
+        if (bound != null)
+            for (int goal : bound.goals)
+                labels.markGoal(goal);
         EdgeExplorer explorer = graph.createEdgeExplorer();
         int startLabel = edgeBased ? -1 : start;
         if (startLabel >= 0)
@@ -71,38 +102,44 @@ public final class TreeSearch {
         labels.push(0, startLabel);
 
         while (!labels.heapEmpty()) {
-            double weight = labels.peekKey();
+            double key = labels.peekKey();
             int label = labels.pop();
-            if (label >= 0 && weight > labels.weight(label))
-                continue; // stale heap entry
-            if (weight > weightLimit)
-                return;
             int node = label < 0 ? start : labels.node(label);
+            double weight = label < 0 ? 0 : labels.weight(label);
+            // the key of a label still current is its weight plus the node's bound (plain Dijkstra: its weight)
+            if (label >= 0 && key > (bound == null ? weight : weight + labels.bound(node, bound)))
+                continue; // stale heap entry
+            if (key > weightLimit)
+                return;
             long millis = label < 0 ? 0 : labels.millis(label);
             double distance = label < 0 ? 0 : labels.distance(label);
             int inEdge = label < 0 ? -1 : labels.edge(label);
-            if (labels.settleNode(node) && !visitor.settled(node, weight, millis, distance))
-                return;
+            if (labels.settleNode(node)) {
+                if (!visitor.settled(node, weight, millis, distance))
+                    return;
+                if (bound != null && labels.goal(node) && bound.reached(node))
+                    labels.rekey(bound); // the goals left ahead are fewer: steer towards them alone
+            }
 
-            if (node < adjacency.nodes && !changedNodes.contains(node)) {
+            if (node < adjacency.nodes && !labels.changed(node)) {
                 boolean restricted = adjacency.turnRestricted[node];
                 int direction = reverse ? 1 : 0;
                 for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
                     int travelKey = reverse ? adjacency.reverseKey[e] : adjacency.key[e];
-                    relax(labels, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
+                    relax(labels, bound, node, inEdge, weight, millis, distance, adjacency.edge[e], adjacency.adjNode[e],
                             travelKey, costs.weight[2 * e + direction], costs.millis[2 * e + direction], adjacency.distance[e], restricted);
                 }
             } else {
                 EdgeIterator iter = explorer.setBaseNode(node);
                 while (iter.next())
-                    relax(labels, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
+                    relax(labels, bound, node, inEdge, weight, millis, distance, iter.getEdge(), iter.getAdjNode(),
                             reverse ? iter.getReverseEdgeKey() : iter.getEdgeKey(), weighting.calcEdgeWeight(iter, reverse),
                             weighting.calcEdgeMillis(iter, reverse), iter.getDistance(), true);
             }
         }
     }
 
-    private void relax(Labels labels, int node, int inEdge, double weight, long millis, double distance, int edge,
+    private void relax(Labels labels, StraightLineBound bound, int node, int inEdge, double weight, long millis, double distance, int edge,
                        int adjNode, int travelKey, double edgeWeight, long edgeMillis, double edgeDistance,
                        boolean askTurnCosts) {
         if (!edgeBased && edge == inEdge)
@@ -124,7 +161,61 @@ public final class TreeSearch {
         if (labels.isSet(next) && labels.weight(next) <= nextWeight)
             return;
         labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
-        labels.push(nextWeight, next);
+        labels.push(bound == null ? nextWeight : nextWeight + labels.bound(adjNode, bound), next);
+    }
+
+    /**
+     * A lower bound of the weight between a node and the nearest goal: the straight line at the least weight a
+     * metre of road costs. The line is measured flat, east-west at the scale of the map's widest latitude and 1% short,
+     * so it is a true distance (the bound stays consistent from edge to edge) never longer than the great circle.
+     */
+    private static final class StraightLineBound {
+        private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
+
+        private final NodeAccess nodes;
+        private final int[] goals;
+        private final double[] goalLat;
+        private final double[] goalLon;
+        private final double eastWestScale;
+        private final double weightPerRadian;
+        private int left;
+
+        StraightLineBound(NodeAccess nodes, BBox map, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
+            this.nodes = nodes;
+            this.goals = goals.clone();
+            this.goalLat = goalLat;
+            this.goalLon = goalLon;
+            this.eastWestScale = Math.cos(Math.toRadians(Math.max(Math.abs(map.minLat), Math.abs(map.maxLat))));
+            this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
+            this.left = goals.length;
+        }
+
+        /** @return true when the node was a goal still ahead; it no longer counts */
+        boolean reached(int node) {
+            for (int i = 0; i < left; i++)
+                if (goals[i] == node) {
+                    left--;
+                    goals[i] = goals[left];
+                    goalLat[i] = goalLat[left];
+                    goalLon[i] = goalLon[left];
+                    return true;
+                }
+            return false;
+        }
+
+        double of(int node) {
+            if (left == 0)
+                return 0;
+            double lat = nodes.getLat(node);
+            double lon = nodes.getLon(node);
+            double least = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < left; i++) {
+                double dLat = lat - goalLat[i];
+                double dLon = (lon - goalLon[i]) * eastWestScale;
+                least = Math.min(least, dLat * dLat + dLon * dLon);
+            }
+            return Math.toRadians(Math.sqrt(least)) * weightPerRadian;
+        }
     }
 
     /**
@@ -135,22 +226,35 @@ public final class TreeSearch {
         double[] values = new double[0];
         int[] ints = new int[0];
         int[] nodeStamp = new int[0];
+        int[] changedStamp = new int[0];
+        int[] goalStamp = new int[0];
+        int[] boundStamp = new int[0];
+        double[] bounds = new double[0];
         int version;
+        /** Bumped with {@link #version}, and whenever the goals change. */
+        int boundVersion;
 
         double[] heapKey = new double[1024];
         int[] heapValue = new int[1024];
         int heapSize;
 
         void reset(int labelCount, int nodeCount) {
-            if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE) {
+            if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE
+                    || boundVersion > Integer.MAX_VALUE - 1024) {
                 // headroom for the few virtual nodes and edges that the next query graph adds
                 int capacity = Math.max(labelCount, ints.length / 3) + 64;
                 values = new double[3 * capacity];
                 ints = new int[3 * capacity];
                 nodeStamp = new int[Math.max(nodeCount, nodeStamp.length) + 64];
+                changedStamp = new int[nodeStamp.length];
+                goalStamp = new int[nodeStamp.length];
+                boundStamp = new int[nodeStamp.length];
+                bounds = new double[nodeStamp.length];
                 version = 0;
+                boundVersion = 0;
             }
             version++;
+            boundVersion++;
             heapSize = 0;
         }
 
@@ -186,6 +290,50 @@ public final class TreeSearch {
             ints[at] = version;
             ints[at + 1] = adjNode;
             ints[at + 2] = viaEdge;
+        }
+
+        void markChanged(int n) {
+            changedStamp[n] = version;
+        }
+
+        boolean changed(int n) {
+            return changedStamp[n] == version;
+        }
+
+        void markGoal(int n) {
+            goalStamp[n] = version;
+        }
+
+        boolean goal(int n) {
+            return goalStamp[n] == version;
+        }
+
+        /** The node's bound, worked out once per run. */
+        double bound(int n, StraightLineBound bound) {
+            if (boundStamp[n] != boundVersion) {
+                boundStamp[n] = boundVersion;
+                bounds[n] = bound.of(n);
+            }
+            return bounds[n];
+        }
+
+        /**
+         * Keys the heap afresh after the bound changed: entries made stale meanwhile are dropped, the current ones get
+         * their weight plus the new bound. Sound because the labels ahead never depended on the bound.
+         */
+        void rekey(StraightLineBound bound) {
+            int kept = 0;
+            for (int i = 0; i < heapSize; i++) {
+                int label = heapValue[i];
+                if (label >= 0 && heapKey[i] <= weight(label) + bound(node(label), bound))
+                    heapValue[kept++] = label;
+            }
+            boundVersion++;
+            heapSize = 0;
+            for (int i = 0; i < kept; i++) {
+                int label = heapValue[i];
+                push(weight(label) + bound(node(label), bound), label);
+            }
         }
 
         /** @return true the first time the node is settled in this run */
