@@ -81,7 +81,8 @@ public final class TaskingEvaluator {
                         policy.dosage().patrolMinutes(TrialArm.TREATMENT), policy.dosage().patrolMinutes(TrialArm.CONTROL),
                         policy.dosage().longVisits(TrialArm.TREATMENT), policy.dosage().longVisits(TrialArm.CONTROL),
                         policy.dosage().presenceMinutes(TrialArm.TREATMENT),
-                        policy.dosage().presenceMinutes(TrialArm.CONTROL)));
+                        policy.dosage().presenceMinutes(TrialArm.CONTROL), policy.late().lateBeforeSetOff(),
+                        policy.late().lateOnTheRoad(), policy.late().lateMinutesToSetOff()));
             }
         }
         if (bar != null) {

@@ -14,7 +14,8 @@ public record TaskingReport(EvaluationPlan plan, int hotSpots, PatrolSettings pa
     /** One replication of one arm. */
     public record Run(TaskingPolicy.Tasking tasking, ReplicationResult result, int moves, double moveKm, int patrolTasks,
                       double treatmentMinutes, double controlMinutes, double treatmentLongVisits,
-                      double controlLongVisits, double treatmentPresence, double controlPresence) {
+                      double controlLongVisits, double treatmentPresence, double controlPresence,
+                      int lateBeforeSetOff, int lateOnTheRoad, double lateMinutesToSetOff) {
 
         /** Grade 1 incidents reached after the target, or never. */
         double lateGrade1() {
@@ -43,6 +44,14 @@ public record TaskingReport(EvaluationPlan plan, int hotSpots, PatrolSettings pa
                     of(arm, r -> r.result().grade1P90Minutes(), 1), of(arm, r -> r.result().kmPerIncident(), 2),
                     of(arm, r -> r.moves(), 0), of(arm, Run::movesPerShift, 2),
                     of(arm, r -> r.moves() == 0 ? 0 : r.moveKm() / r.moves(), 1)));
+        }
+        out.append(String.format(Locale.ROOT, "%nLate grade 1: lost before a crew set off (after the target, or never) "
+                + "or on the road (set off in time, arrived late):%n"));
+        out.append(String.format(Locale.ROOT, "%-24s %14s %14s %22s%n", "arm", "before set-off", "on the road",
+                "late: min to set-off"));
+        for (TaskingPolicy.Tasking arm : TaskingPolicy.Tasking.values()) {
+            out.append(String.format(Locale.ROOT, "%-24s %14s %14s %22s%n", name(arm), of(arm, r -> r.lateBeforeSetOff(), 1),
+                    of(arm, r -> r.lateOnTheRoad(), 1), of(arm, Run::lateMinutesToSetOff, 1)));
         }
         out.append(String.format(Locale.ROOT, "%nPaired against the recommender alone (same seeds):%n"));
         out.append(String.format(Locale.ROOT, "%-24s %22s %22s %22s%n", "arm", "late G1 change", "G1 median change",
