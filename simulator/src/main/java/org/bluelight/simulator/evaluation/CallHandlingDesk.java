@@ -68,6 +68,11 @@ final class CallHandlingDesk implements Desk {
     }
 
     @Override
+    public void sentToPost(SimUnit unit, double km) {
+        desk.sentToPost(unit, km);
+    }
+
+    @Override
     public void uncovered(SimIncident incident) {
         desk.uncovered(incident);
     }

@@ -25,6 +25,7 @@ import org.bluelight.simulator.force.Rota;
 import org.bluelight.simulator.map.MapPlaces;
 import org.bluelight.simulator.progress.Progress;
 import org.bluelight.simulator.progress.ProgressBar;
+import org.bluelight.simulator.scenario.HotSpotSpec;
 import org.bluelight.simulator.scenario.Scenario;
 
 /**
@@ -44,8 +45,16 @@ public final class TaskingEvaluator {
         this.places = places;
     }
 
-    /** Runs the plan (its policy list is ignored: the three arms are fixed); {@code bar} may be null. */
+    /** Runs the plan on the scenario's demand hot spots with the default patrol settings. */
     public TaskingReport run(EvaluationPlan plan, ProgressBar bar) {
+        return run(plan, plan.scenario().demand().hotSpots(), PatrolSettings.defaults(), bar);
+    }
+
+    /**
+     * Runs the plan (its policy list is ignored: the three arms are fixed) with {@code hotSpots} in the trial, half
+     * of them in treatment each day, and the tasker's {@code patrol} settings; {@code bar} may be null.
+     */
+    public TaskingReport run(EvaluationPlan plan, List<HotSpotSpec> hotSpots, PatrolSettings patrol, ProgressBar bar) {
         long started = System.nanoTime();
         List<TaskingReport.Run> runs = new ArrayList<>();
         int step = 0;
@@ -55,29 +64,30 @@ public final class TaskingEvaluator {
             Force force = Force.build(scenario, places);
             List<GeneratedIncident> incidents = new IncidentGenerator(scenario, places).generate(window.start(), window.end());
             List<CrewShift> shifts = Rota.shifts(scenario, force, window.start(), window.stop());
-            Map<String, List<GeoPoint>> patrol = PatrolPoints.of(scenario, places);
-            TrialDays trial = new TrialDays(scenario.demand().hotSpots(), scenario.timeZone(), scenario.seed());
+            Map<String, List<GeoPoint>> patrolPoints = PatrolPoints.of(scenario, places);
+            TrialDays trial = new TrialDays(hotSpots, scenario.timeZone(), scenario.seed());
             for (TaskingPolicy.Tasking tasking : TaskingPolicy.Tasking.values()) {
                 TaskingPolicy policy = new TaskingPolicy(
                         new RecommenderPolicy(new Recommender(evaluator.rules(), evaluator.travel())), tasking,
-                        new MoveUpPlanner(MoveUpSettings.defaults()), new PatrolTasker(PatrolSettings.defaults()),
+                        new MoveUpPlanner(MoveUpSettings.defaults()), new PatrolTasker(patrol),
                         trial, scenario.seed(), window);
                 Progress progress = bar == null ? Progress.NONE
                         : bar.step(step, policy.name() + " replication " + r + "/" + plan.replications());
                 step++;
                 ReplicationResult result = new Simulation(scenario, force.units(), incidents, shifts, policy,
-                        evaluator.travel(), evaluator.rules(), window, patrol, progress).run(r);
+                        evaluator.travel(), evaluator.rules(), window, patrolPoints, progress).run(r);
                 runs.add(new TaskingReport.Run(tasking, result, policy.tally().moves(), policy.tally().moveKm(),
                         policy.tally().patrolTasks(),
                         policy.dosage().patrolMinutes(TrialArm.TREATMENT), policy.dosage().patrolMinutes(TrialArm.CONTROL),
                         policy.dosage().longVisits(TrialArm.TREATMENT), policy.dosage().longVisits(TrialArm.CONTROL),
                         policy.dosage().presenceMinutes(TrialArm.TREATMENT),
-                        policy.dosage().presenceMinutes(TrialArm.CONTROL)));
+                        policy.dosage().presenceMinutes(TrialArm.CONTROL), policy.late().lateBeforeSetOff(),
+                        policy.late().lateOnTheRoad(), policy.late().lateMinutesToSetOff()));
             }
         }
         if (bar != null) {
             bar.finish();
         }
-        return new TaskingReport(plan, runs, (System.nanoTime() - started) / 1e9);
+        return new TaskingReport(plan, hotSpots.size(), patrol, runs, (System.nanoTime() - started) / 1e9);
     }
 }

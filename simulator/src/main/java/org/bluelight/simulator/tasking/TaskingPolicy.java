@@ -29,6 +29,7 @@ public final class TaskingPolicy implements DispatchPolicy {
     private final long seed;
     private final DosageLog dosage;
     private final TaskingTally tally;
+    private final LateGrade1 late;
 
     public TaskingPolicy(DispatchPolicy dispatch, Tasking tasking, MoveUpPlanner planner, PatrolTasker tasker,
                          TrialDays trial, long seed, SimulationWindow window) {
@@ -40,6 +41,7 @@ public final class TaskingPolicy implements DispatchPolicy {
         this.seed = seed;
         this.dosage = new DosageLog(trial, window);
         this.tally = new TaskingTally(window);
+        this.late = new LateGrade1(window);
     }
 
     @Override
@@ -54,6 +56,7 @@ public final class TaskingPolicy implements DispatchPolicy {
     @Override
     public Desk desk(ForceSimulation simulation, DispatchRules rules) {
         simulation.listen(dosage);
+        simulation.listen(late);
         Desk desk = dispatch.desk(simulation, rules);
         return switch (tasking) {
             case NONE -> desk;
@@ -68,5 +71,9 @@ public final class TaskingPolicy implements DispatchPolicy {
 
     public TaskingTally tally() {
         return tally;
+    }
+
+    public LateGrade1 late() {
+        return late;
     }
 }

@@ -1,6 +1,7 @@
 package org.bluelight.simulator.tasking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,8 @@ class TaskingEvaluatorIT {
             assertThat(none.moves() + none.patrolTasks() + patrol.moves() + moveUps.patrolTasks()).isZero();
             assertThat(patrol.patrolTasks()).isPositive();
             assertThat(none.controlMinutes()).isNotNaN();
+            // Every late grade 1 incident is lost either before a crew set off or on the road.
+            assertThat((double) none.lateBeforeSetOff() + none.lateOnTheRoad()).isCloseTo(none.lateGrade1(), within(1.0));
             assertThat(report.text()).contains("recommender+moveups", "recommender+patrol", "late G1 change");
         }
     }
