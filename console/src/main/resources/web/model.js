@@ -111,3 +111,19 @@ export function alerts(live) {
   }
   return list;
 }
+
+/** Open move-ups and patrol tasks, one row each, those awaiting an answer first, then newest first. */
+export function openTasks(live) {
+  const moveUps = Object.values(live.part('moveups')).map(m => ({
+    kind: 'MOVE_UP', taskId: m.moveUpId, officerId: m.officerId, group: m.dispatchGroup, target: m.target,
+    place: `cell ${m.targetCellId}`,
+    detail: `gain ${m.expectedGain.toFixed(2)}/h · ${Math.round(m.travelMinutes)} min drive`,
+    reasons: m.reasons, awaiting: m.status === 'RECOMMENDED', state: m.status, at: m.recommendedAt,
+  }));
+  const patrols = Object.values(live.part('patrols')).map(t => ({
+    kind: 'PATROL', taskId: t.taskId, officerId: t.officerId, group: t.dispatchGroup, target: t.target,
+    place: `hot spot ${t.hotSpotId}`, detail: `${t.visitMinutes} min visit`,
+    reasons: t.reasons, awaiting: t.status === 'TASKED', state: t.status, at: t.taskedAt,
+  }));
+  return [...moveUps, ...patrols].sort((a, b) => (b.awaiting - a.awaiting) || (b.at - a.at));
+}
