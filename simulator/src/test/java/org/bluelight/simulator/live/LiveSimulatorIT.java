@@ -340,25 +340,17 @@ class LiveSimulatorIT {
                             moveUpDecision = decision;
                         }
                     } else if (task != null && record.key().equals(task.getOfficerId())) {
-                        PositionFix fix = fixes.deserialize(topic, record.headers(), record.value());
-                        GeoPoint at = new GeoPoint(fix.getPosition().getLat(), fix.getPosition().getLon());
+                        GeoPoint at = point(fixes.deserialize(topic, record.headers(), record.value()).getPosition());
                         route.add(at);
                         reached |= taskDecision != null && at.metersTo(target) < 30;
                     }
                 }
                 if (task == null) {
-                    // Play dispatch: task a free unit to a hot spot far from it (there the scenario's farthest unit).
-                    OfficerStatus free = units.values().stream().filter(u -> u.getState() == OfficerState.AVAILABLE
-                            && u.getPosition() != null).findFirst().orElse(null);
-                    if (free != null && units.size() > 5) {
-                        start = new GeoPoint(free.getPosition().getLat(), free.getPosition().getLon());
-                        GeoPoint from = start;
-                        OfficerStatus far = units.values().stream().filter(u -> u.getPosition() != null)
-                                .max(Comparator.comparingDouble(u -> from.metersTo(
-                                        new GeoPoint(u.getPosition().getLat(), u.getPosition().getLon())))).orElseThrow();
-                        target = new GeoPoint(far.getPosition().getLat(), far.getPosition().getLon());
-                        task = patrolTask(free, far.getPosition());
-                        moveUp = moveUp("NOBODY", far.getPosition());
+                    task = patrolTaskFarAway(units);
+                    if (task != null) {
+                        start = point(units.get(task.getOfficerId()).getPosition());
+                        target = point(task.getTarget());
+                        moveUp = moveUp("NOBODY", task.getTarget());
                     }
                 }
                 // Sent again until decided, as the simulator's consumer may join after the first one.
@@ -393,6 +385,91 @@ class LiveSimulatorIT {
         assertThat(moveUpDecision.getAccepted()).isFalse();
         assertThat(moveUpDecision.getReason()).isNotBlank();
         assertThat(lines.toString(StandardCharsets.UTF_8)).contains("tasks accepted");
+    }
+
+    @Test
+    void inManualModeTheSimulatorAnswersNoTaskAndTheUnitFollowsATaskAcceptedAtTheConsole() throws Exception {
+        Scenario scenario = ScenarioFile.load("andorra");
+        LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT).withManual(true);
+        Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
+        Deserializer<PositionFix> fixes = AvroSerdes.value(PositionFix.class, client).deserializer();
+        Deserializer<TaskDecision> decisions = AvroSerdes.value(TaskDecision.class, client).deserializer();
+        Serializer<PatrolTaskRecommendation> patrolValues = AvroSerdes.value(PatrolTaskRecommendation.class, client).serializer();
+        Serializer<TaskDecision> decisionValues = AvroSerdes.value(TaskDecision.class, client).serializer();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+        Map<String, OfficerStatus> units = new HashMap<>();
+        List<TaskDecision> bySimulator = new ArrayList<>();
+        PatrolTaskRecommendation task = null;
+        Instant lastSent = Instant.EPOCH;
+        boolean reached = false;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("live-simulator-manual-tasks-it", "latest");
+             KafkaProducer<String, byte[]> dispatchAndConsole = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                     new ByteArraySerializer());
+             LiveSimulator simulator = new LiveSimulator(config, new PrintStream(lines, true, StandardCharsets.UTF_8))) {
+            consumer.subscribe(List.of(Topic.OFFICER_STATUS.topicName(), Topic.TELEMATICS.topicName(),
+                    Topic.TASK_DECISIONS.topicName()));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            simulator.start();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!reached && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(Topic.OFFICER_STATUS.topicName())) {
+                        OfficerStatus status = statuses.deserialize(topic, record.headers(), record.value());
+                        units.put(status.getOfficerId(), status);
+                    } else if (topic.equals(Topic.TASK_DECISIONS.topicName())) {
+                        TaskDecision decision = decisions.deserialize(topic, record.headers(), record.value());
+                        if (!"alice".equals(decision.getDispatcherId())) {
+                            bySimulator.add(decision);
+                        }
+                    } else if (task != null && record.key().equals(task.getOfficerId())) {
+                        reached = point(fixes.deserialize(topic, record.headers(), record.value()).getPosition())
+                                .metersTo(point(task.getTarget())) < 30;
+                    }
+                }
+                task = task == null ? patrolTaskFarAway(units) : task;
+                // Dispatch tasks, then the person at the console accepts; both sent again until the unit is there.
+                if (task != null && Instant.now().isAfter(lastSent.plusSeconds(2))) {
+                    dispatchAndConsole.send(new ProducerRecord<>(Topic.PATROL_TASKS.topicName(), task.getOfficerId(),
+                            patrolValues.serialize(Topic.PATROL_TASKS.topicName(), task)));
+                    dispatchAndConsole.flush();
+                    Thread.sleep(500);
+                    TaskDecision accepted = TaskDecision.newBuilder().setTaskId(task.getTaskId()).setKind(TaskKind.PATROL)
+                            .setOfficerId(task.getOfficerId()).setAccepted(true).setDecidedAt(Instant.now())
+                            .setDispatcherId("alice").build();
+                    dispatchAndConsole.send(new ProducerRecord<>(Topic.TASK_DECISIONS.topicName(), task.getOfficerId(),
+                            decisionValues.serialize(Topic.TASK_DECISIONS.topicName(), accepted)));
+                    dispatchAndConsole.flush();
+                    lastSent = Instant.now();
+                }
+            }
+        }
+
+        assertThat(task).as("a free unit to task").isNotNull();
+        assertThat(reached).as("the unit's fixes reach the hot spot the console accepted").isTrue();
+        assertThat(bySimulator).as("decisions the simulated dispatcher made").isEmpty();
+        assertThat(lines.toString(StandardCharsets.UTF_8)).contains("console tasks followed");
+    }
+
+    /** Plays dispatch: a patrol task for a free unit to a hot spot far from it (where the farthest unit is), or null. */
+    private static PatrolTaskRecommendation patrolTaskFarAway(Map<String, OfficerStatus> units) {
+        OfficerStatus free = units.values().stream().filter(u -> u.getState() == OfficerState.AVAILABLE
+                && u.getPosition() != null).findFirst().orElse(null);
+        if (free == null || units.size() <= 5) {
+            return null;
+        }
+        GeoPoint from = point(free.getPosition());
+        OfficerStatus far = units.values().stream().filter(u -> u.getPosition() != null)
+                .max(Comparator.comparingDouble(u -> from.metersTo(point(u.getPosition())))).orElseThrow();
+        return patrolTask(free, far.getPosition());
+    }
+
+    private static GeoPoint point(org.bluelight.schemas.GeoPoint p) {
+        return new GeoPoint(p.getLat(), p.getLon());
     }
 
     private static PatrolTaskRecommendation patrolTask(OfficerStatus unit, org.bluelight.schemas.GeoPoint target) {
