@@ -112,9 +112,14 @@ export function alerts(live) {
   return list;
 }
 
-/** Open move-ups and patrol tasks, one row each, those awaiting an answer first, then newest first. */
+/**
+ * Open move-ups and patrol tasks, one row each, those awaiting an answer first, then newest first. Dispatch ends an
+ * accepted move-up without a record when its unit is sent elsewhere, so one shows only while its unit is available.
+ */
 export function openTasks(live) {
-  const moveUps = Object.values(live.part('moveups')).map(m => ({
+  const units = live.part('units');
+  const moveUps = Object.values(live.part('moveups'))
+    .filter(m => m.status !== 'ACCEPTED' || units[m.officerId]?.state === 'AVAILABLE').map(m => ({
     kind: 'MOVE_UP', taskId: m.moveUpId, officerId: m.officerId, group: m.dispatchGroup, target: m.target,
     place: `cell ${m.targetCellId}`,
     detail: `gain ${m.expectedGain.toFixed(2)}/h · ${Math.round(m.travelMinutes)} min drive`,
