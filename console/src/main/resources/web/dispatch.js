@@ -1,15 +1,17 @@
-// The dispatcher's screen: pending queue, map, recommendation panel, unit board.
+// The dispatcher's screen: pending queue, tasks, map, recommendation panel, unit board.
 import {h, duration, clock, label, header, me as whoAmI} from './dom.js';
 import {Live} from './live.js';
 import {pendingQueue, assignedIncidents, unitRows, callSign, urgency, OFF_DUTY} from './model.js';
 import {Panel} from './panel.js';
 import {ForceMap, legend} from './map.js';
+import {TasksPanel} from './tasks.js';
 
 const me = await whoAmI();
 const live = new Live();
 header(me, 'Dispatch', live);
 const panel = new Panel(document.getElementById('panel'), live, me);
 const map = new ForceMap(document.getElementById('map'), live, select);
+const tasks = new TasksPanel(document.getElementById('tasks'), live, me);
 legend(document.getElementById('legend'));
 let order = [];
 
@@ -144,8 +146,10 @@ function tickQueue() {
 }
 
 const QUEUE_PARTS = ['incidents', 'recommendations', 'assignments', 'backlog', 'units'];
+const TASK_PARTS = ['moveups', 'patrols', 'units'];
 live.onChange(patch => {
   if (!patch || QUEUE_PARTS.some(part => patch[part])) renderQueue();
+  if (!patch || TASK_PARTS.some(part => patch[part])) tasks.render();
   renderUnits();
   panel.refresh(patch);
   map.dirty = true;

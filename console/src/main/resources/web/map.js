@@ -1,13 +1,14 @@
 // The force area on a canvas: roads from the console's GeoJSON (the graph the apps route on),
-// incidents by grade, units by status (stale positions hollow), and the coverage layer.
+// incidents by grade, units by status (stale positions hollow), move-ups and patrol tasks, and the coverage layer.
 import {h} from './dom.js';
-import {unitRows, pendingQueue, OFF_DUTY} from './model.js';
+import {unitRows, pendingQueue, openTasks, OFF_DUTY} from './model.js';
 
 export const STATUS_COLOURS = {
   AVAILABLE: '#22c55e', EN_ROUTE: '#3b82f6', ON_SCENE: '#a855f7', ON_BREAK: '#eab308',
   PRISONER_PROCESSING: '#f97316', UNAVAILABLE: '#94a3b8', OFF_DUTY: '#475569',
 };
 export const GRADE_COLOURS = {1: '#ef4444', 2: '#f59e0b', 3: '#38bdf8', 4: '#94a3b8'};
+export const TASK_COLOURS = {MOVE_UP: '#2dd4bf', PATROL: '#f472b6'};
 const ROAD_STYLE = {
   motorway: ['#8b6f3a', 3], trunk: ['#8b6f3a', 2.6], primary: ['#7a6a45', 2.2], secondary: ['#5f6b78', 1.8],
   tertiary: ['#55616e', 1.5],
@@ -147,6 +148,7 @@ export class ForceMap {
       }
       if (style) g.stroke();
     }
+    this.drawTasks(g);
     this.drawLinks(g);
     this.drawIncidents(g);
     this.drawUnits(g);
@@ -194,6 +196,30 @@ export class ForceMap {
         g.stroke();
         g.setLineDash([]);
       }
+    }
+  }
+
+  /** Each open task: a line from the unit to its target (dashed until accepted) and a ring on the target. */
+  drawTasks(g) {
+    const positions = Object.fromEntries(unitRows(this.live).map(row => [row.id, row.position]));
+    for (const task of openTasks(this.live)) {
+      if (!task.target) continue;
+      const [tx, ty] = this.project(task.target.lon, task.target.lat);
+      g.strokeStyle = TASK_COLOURS[task.kind];
+      g.lineWidth = 2;
+      const from = positions[task.officerId];
+      if (from) {
+        const [ux, uy] = this.project(from.lon, from.lat);
+        g.setLineDash(task.awaiting ? [6, 4] : []);
+        g.beginPath();
+        g.moveTo(ux, uy);
+        g.lineTo(tx, ty);
+        g.stroke();
+        g.setLineDash([]);
+      }
+      g.beginPath();
+      g.arc(tx, ty, 8, 0, Math.PI * 2);
+      g.stroke();
     }
   }
 
@@ -250,5 +276,7 @@ export function legend(element) {
     ...Object.entries(STATUS_COLOURS).filter(([s]) => s !== OFF_DUTY).map(([state, colour]) =>
       h('span', {class: 'key'}, h('i', {class: `dot s-${state}`}), state.toLowerCase().replaceAll('_', ' '))),
     h('span', {class: 'key'}, h('i', {class: 'dot stale'}), 'stale'),
-    ...[1, 2, 3].map(grade => h('span', {class: 'key'}, h('i', {class: `diamond g${grade}`}), `grade ${grade}`)));
+    ...[1, 2, 3].map(grade => h('span', {class: 'key'}, h('i', {class: `diamond g${grade}`}), `grade ${grade}`)),
+    h('span', {class: 'key'}, h('i', {class: 'ring k-MOVE_UP'}), 'move-up'),
+    h('span', {class: 'key'}, h('i', {class: 'ring k-PATROL'}), 'patrol task'));
 }

@@ -111,3 +111,24 @@ export function alerts(live) {
   }
   return list;
 }
+
+/**
+ * Open move-ups and patrol tasks, one row each, those awaiting an answer first, then newest first. Dispatch ends an
+ * accepted move-up without a record when its unit is sent elsewhere, so one shows only while its unit is available.
+ */
+export function openTasks(live) {
+  const units = live.part('units');
+  const moveUps = Object.values(live.part('moveups'))
+    .filter(m => m.status !== 'ACCEPTED' || units[m.officerId]?.state === 'AVAILABLE').map(m => ({
+    kind: 'MOVE_UP', taskId: m.moveUpId, officerId: m.officerId, group: m.dispatchGroup, target: m.target,
+    place: `cell ${m.targetCellId}`,
+    detail: `gain ${m.expectedGain.toFixed(2)}/h · ${Math.round(m.travelMinutes)} min drive`,
+    reasons: m.reasons, awaiting: m.status === 'RECOMMENDED', state: m.status, at: m.recommendedAt,
+  }));
+  const patrols = Object.values(live.part('patrols')).map(t => ({
+    kind: 'PATROL', taskId: t.taskId, officerId: t.officerId, group: t.dispatchGroup, target: t.target,
+    place: `hot spot ${t.hotSpotId}`, detail: `${t.visitMinutes} min visit`,
+    reasons: t.reasons, awaiting: t.status === 'TASKED', state: t.status, at: t.taskedAt,
+  }));
+  return [...moveUps, ...patrols].sort((a, b) => (b.awaiting - a.awaiting) || (b.at - a.at));
+}

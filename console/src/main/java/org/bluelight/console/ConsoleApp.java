@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bluelight.console.assign.AssignmentDesk;
 import org.bluelight.console.assign.KafkaDecisionLog;
 import org.bluelight.console.assign.StatusDesk;
+import org.bluelight.console.assign.TaskDesk;
 import org.bluelight.console.auth.Sessions;
 import org.bluelight.console.auth.UserFile;
 import org.bluelight.console.feed.TopicFeed;
@@ -83,7 +84,8 @@ public final class ConsoleApp implements AutoCloseable {
         decisions = new KafkaDecisionLog(config.clientSettings("decisions"), serdes, feed);
         push = new PushChannel(view, json, clock, config.pushInterval());
         server = new ConsoleServer(config.http(), users, new Sessions(config.sessionSecret().key(), users, config.sessionIdle(), clock),
-                new AssignmentDesk(view, decisions, clock), new StatusDesk(view, decisions, clock), push, analysts, roads::get, this::health, metrics::scrape, json,
+                new AssignmentDesk(view, decisions, clock), new StatusDesk(view, decisions, clock),
+                new TaskDesk(view, decisions, clock), push, analysts, roads::get, this::health, metrics::scrape, json,
                 metrics.registry());
         metrics.registry().gauge("bluelight.console.push.clients", push, PushChannel::clients);
         metrics.registry().gauge("bluelight.console.duplicate.assignments", view, ConsoleView::duplicateAssignments);

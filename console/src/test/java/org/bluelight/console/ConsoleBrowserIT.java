@@ -67,8 +67,12 @@ import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PatrolTaskRecommendation;
+import org.bluelight.schemas.PatrolTaskStatus;
 import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Recommendation;
+import org.bluelight.schemas.TaskDecision;
+import org.bluelight.schemas.TaskKind;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.Transport;
 import org.bluelight.schemas.registry.RegistryClient;
@@ -223,7 +227,7 @@ class ConsoleBrowserIT {
                 "/health", "/metrics")) {
             assertThat(get(endpoint, null).statusCode()).as(endpoint).isEqualTo(401);
         }
-        for (String action : List.of("/api/assign", "/api/stand-down", "/api/unit-status", "/logout")) {
+        for (String action : List.of("/api/assign", "/api/stand-down", "/api/unit-status", "/api/task-decision", "/logout")) {
             assertThat(post(action, null, "{}").statusCode()).as(action).isEqualTo(401);
         }
         assertThat(get("/api/me", "bluelight_session=forged-token").statusCode()).isEqualTo(401);
@@ -339,6 +343,49 @@ class ConsoleBrowserIT {
         HttpResponse<String> byAnalyst = post("/api/unit-status", login(base, "ann"), "{\"officerId\":\"U-ENC\",\"state\":\"UNAVAILABLE\"}");
         assertThat(byAnalyst.statusCode()).isEqualTo(403);
         assertThat(records(Topic.OFFICER_STATUS, "U-ENC")).filteredOn(s -> s.getChangedBy() != null).hasSize(2);
+    }
+
+    @Test
+    void aPatrolTaskShowsInThePanelAndOnTheMapAcceptIsPublishedWithTheDispatcherAndAWithdrawnTaskDisappears() throws Exception {
+        WebDriver alice = loggedIn("alice");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String taskId = "U-VAN@" + now.toEpochMilli();
+        PatrolTaskRecommendation task = PatrolTaskRecommendation.newBuilder().setTaskId(taskId).setOfficerId("U-VAN")
+                .setDispatchGroup(GROUP).setHotSpotId("HS-01").setTrialDay(java.time.LocalDate.now())
+                .setTarget(new GeoPoint(42.5075, 1.5200)).setVisitMinutes(15).setStatus(PatrolTaskStatus.TASKED)
+                .setReasons(List.of("treatment hot spot HS-01: visit 3 of 8 today", "nearest free officer, 6 min away"))
+                .setTaskedAt(now).setUpdatedAt(now).build();
+        cad.send(Topic.PATROL_TASKS, "U-VAN", task);
+
+        By row = By.cssSelector(".task[data-task='" + taskId + "']");
+        WebElement shown = waitForElement(alice, row);
+        assertThat(shown.getText()).contains("Patrol", "LV31", "hot spot HS-01", "15 min visit", "visit 3 of 8 today");
+        waitFor(alice, () -> Integer.parseInt(Optional.ofNullable(alice.findElement(By.id("map")).getDomAttribute("data-roads")).orElse("0")) > 1000);
+        pause(Duration.ofMillis(500));
+        screenshot(alice, "12-task-awaiting");
+
+        String body = "{\"kind\":\"PATROL\",\"officerId\":\"U-VAN\",\"taskId\":\"" + taskId + "\",\"accepted\":true}";
+        HttpResponse<String> byAnalyst = post("/api/task-decision", login(base, "ann"), body);
+        assertThat(byAnalyst.statusCode()).as("an analyst may not decide").isEqualTo(403);
+
+        click(alice, By.cssSelector(".task[data-task='" + taskId + "'] button.accept"));
+        TaskDecision decision = awaitRecord(Topic.TASK_DECISIONS, "U-VAN", d -> d.getTaskId().equals(taskId));
+        assertThat(decision.getAccepted()).isTrue();
+        assertThat(decision.getKind()).isEqualTo(TaskKind.PATROL);
+        assertThat(decision.getDispatcherId()).isEqualTo("alice");
+        waitFor(alice, () -> alice.findElement(By.id("task-message")).getText().equals("Accepted patrol of LV31 by alice"));
+        waitFor(alice, () -> alice.findElement(row).getDomAttribute("class").contains("accepted")
+                && alice.findElements(By.cssSelector(".task[data-task='" + taskId + "'] button.accept")).isEmpty());
+        pause(Duration.ofMillis(500));
+        screenshot(alice, "12-task-accepted");
+        HttpResponse<String> again = post("/api/task-decision", sessionOf(alice), body);
+        assertThat(again.statusCode()).as("a task is decided once").isEqualTo(409);
+        assertThat(records(Topic.TASK_DECISIONS, "U-VAN")).filteredOn(d -> d.getTaskId().equals(taskId)).hasSize(1);
+
+        // Dispatch ends it: the officer was sent to an incident.
+        cad.send(Topic.PATROL_TASKS, "U-VAN", PatrolTaskRecommendation.newBuilder(task).setStatus(PatrolTaskStatus.PRE_EMPTED)
+                .setPreemptedBy("INC-X").setUpdatedAt(now.plusSeconds(60)).build());
+        waitFor(alice, () -> alice.findElements(row).isEmpty());
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.bluelight.console.assign;
 
 import org.apache.avro.specific.SpecificRecord;
 
-/** The console's answer to a dispatcher's request: an assignment, a stand-down or a unit's status. */
+/** The console's answer to a dispatcher's request: an assignment, a stand-down, a unit's status or a task decision. */
 public sealed interface Decision {
 
-    /** Written to its topic: an {@code Assignment} to cad.assignments, an {@code OfficerStatus} to officer.status. */
+    /**
+     * Written to its topic: an {@code Assignment} to cad.assignments, an {@code OfficerStatus} to officer.status, a
+     * {@code TaskDecision} to cad.task-decisions.
+     */
     record Published(SpecificRecord record) implements Decision {
     }
 

@@ -20,21 +20,23 @@ import org.bluelight.console.feed.TopicFeed;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.TaskDecision;
 import org.bluelight.schemas.Topic;
 
 /**
- * cad.assignments and officer.status through one idempotent producer (acks=all, so a retry never duplicates and a
+ * cad.assignments, officer.status and cad.task-decisions through one idempotent producer (acks=all, so a retry never duplicates and a
  * write is on every in-sync replica before the dispatcher sees it confirmed). Catching up asks
  * the broker for the last committed offset of the incident's partition and waits for the
  * console's feed to read that far.
  */
-public final class KafkaDecisionLog implements AssignmentLog, StatusLog, AutoCloseable {
+public final class KafkaDecisionLog implements AssignmentLog, StatusLog, TaskLog, AutoCloseable {
 
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<Assignment> assignmentValues;
     private final Serializer<OfficerStatus> statusValues;
+    private final Serializer<TaskDecision> taskValues;
     private final KafkaConsumer<byte[], byte[]> offsets;
     private final TopicFeed feed;
     private final String topic = Topic.ASSIGNMENTS.topicName();
@@ -48,6 +50,7 @@ public final class KafkaDecisionLog implements AssignmentLog, StatusLog, AutoClo
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         assignmentValues = serdes.valueSerde(Topic.ASSIGNMENTS).serializer();
         statusValues = serdes.valueSerde(Topic.OFFICER_STATUS).serializer();
+        taskValues = serdes.valueSerde(Topic.TASK_DECISIONS).serializer();
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         Properties consumerProps = new Properties();
         consumerProps.putAll(clientSettings);
@@ -81,6 +84,12 @@ public final class KafkaDecisionLog implements AssignmentLog, StatusLog, AutoClo
     public void publish(OfficerStatus status) throws Exception {
         String statusTopic = Topic.OFFICER_STATUS.topicName();
         producer.send(new ProducerRecord<>(statusTopic, status.getOfficerId(), statusValues.serialize(statusTopic, status))).get();
+    }
+
+    @Override
+    public void publish(TaskDecision decision) throws Exception {
+        String decisionTopic = Topic.TASK_DECISIONS.topicName();
+        producer.send(new ProducerRecord<>(decisionTopic, decision.getOfficerId(), taskValues.serialize(decisionTopic, decision))).get();
     }
 
     /** As the producer's default partitioner places a string key. */

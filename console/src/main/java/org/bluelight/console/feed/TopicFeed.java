@@ -81,6 +81,8 @@ public final class TopicFeed implements AutoCloseable {
         on(Topic.BACKLOG, serdes, null, view::backlog);
         on(Topic.COVERAGE_CELLS, serdes, null, view::cell);
         on(Topic.OFFICER_IMPACT, serdes, null, view::impact);
+        on(Topic.MOVEUPS, serdes, null, view::moveUp);
+        on(Topic.PATROL_TASKS, serdes, null, view::patrolTask);
         Deserializer<org.bluelight.schemas.ResponseKpi> kpis = serdes.valueSerde(Topic.RESPONSE_KPIS).deserializer();
         handlers.put(Topic.RESPONSE_KPIS.topicName(), record -> view.kpi(
                 record.value() == null ? null : kpis.deserialize(record.topic(), record.headers(), record.value())));

@@ -14,8 +14,12 @@ import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.CoverageCell;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.MoveUpRecommendation;
+import org.bluelight.schemas.MoveUpStatus;
 import org.bluelight.schemas.OfficerCoverageImpact;
 import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PatrolTaskRecommendation;
+import org.bluelight.schemas.PatrolTaskStatus;
 import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.ResponseKpi;
@@ -23,8 +27,8 @@ import org.bluelight.schemas.ResponseKpi;
 /**
  * What the console shows, kept live from the topics: open incidents with their latest
  * recommendation and current assignment, each group's backlog, every unit's status and latest
- * position, coverage cells, officer coverage impact and the latest response KPIs. Small enough
- * for every instance to hold all of it.
+ * position, coverage cells, officer coverage impact, the latest response KPIs, and the open move-ups
+ * and patrol tasks. Small enough for every instance to hold all of it.
  *
  * <p>Every change is also collected, per part and key, until {@link #drainChanges()} hands the
  * batch to the browsers; a {@code null} value in a batch means the entry is gone.
@@ -44,8 +48,11 @@ public final class ConsoleView {
     public static final String OUTLINES = "outlines";
     public static final String IMPACTS = "impacts";
     public static final String KPIS = "kpis";
+    /** Open move-ups and patrol tasks by officer: awaiting a decision or accepted; gone once over. */
+    public static final String MOVEUPS = "moveups";
+    public static final String PATROLS = "patrols";
     private static final List<String> PARTS = List.of(INCIDENTS, RECOMMENDATIONS, ASSIGNMENTS, CONFLICTS, BACKLOG,
-            UNITS, POSITIONS, CELLS, OUTLINES, IMPACTS, KPIS);
+            UNITS, POSITIONS, CELLS, OUTLINES, IMPACTS, KPIS, MOVEUPS, PATROLS);
 
     private final Function<String, List<double[]>> cellOutline;
     private final Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
@@ -158,6 +165,28 @@ public final class ConsoleView {
         if (current == null || !kpi.getWindowStart().isBefore(current.getWindowStart())) {
             put(KPIS, key, kpi);
         }
+    }
+
+    /** A move-up shows while recommended or accepted; declined or withdrawn, it leaves the view. */
+    public synchronized void moveUp(String officerId, MoveUpRecommendation moveUp) {
+        boolean open = moveUp != null
+                && (moveUp.getStatus() == MoveUpStatus.RECOMMENDED || moveUp.getStatus() == MoveUpStatus.ACCEPTED);
+        put(MOVEUPS, officerId, open ? moveUp : null);
+    }
+
+    /** A patrol task shows while tasked or accepted; declined, pre-empted or done, it leaves the view. */
+    public synchronized void patrolTask(String officerId, PatrolTaskRecommendation task) {
+        boolean open = task != null
+                && (task.getStatus() == PatrolTaskStatus.TASKED || task.getStatus() == PatrolTaskStatus.ACCEPTED);
+        put(PATROLS, officerId, open ? task : null);
+    }
+
+    public synchronized Optional<MoveUpRecommendation> moveUpOf(String officerId) {
+        return Optional.ofNullable((MoveUpRecommendation) parts.get(MOVEUPS).get(officerId));
+    }
+
+    public synchronized Optional<PatrolTaskRecommendation> patrolTaskOf(String officerId) {
+        return Optional.ofNullable((PatrolTaskRecommendation) parts.get(PATROLS).get(officerId));
     }
 
     public synchronized Optional<IncidentEvent> openIncident(String incidentId) {

@@ -25,6 +25,7 @@ import org.bluelight.console.assign.AssignRequest;
 import org.bluelight.console.assign.AssignmentDesk;
 import org.bluelight.console.assign.Decision;
 import org.bluelight.console.assign.StatusDesk;
+import org.bluelight.console.assign.TaskDesk;
 import org.bluelight.console.auth.BasicAuth;
 import org.bluelight.console.auth.Role;
 import org.bluelight.console.auth.Sessions;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's HTTP server (JDK {@code com.sun.net.httpserver}): the login form, the pages and
- * their scripts, the push channel, the road map, the assign, stand-down and unit status actions,
+ * their scripts, the push channel, the road map, the assign, stand-down, unit status and task decision actions,
  * and the operational {@code /health} and {@code /metrics}. Everything but the login form needs a
  * login: pages redirect to the login form, other endpoints answer 401. {@code /health} and
  * {@code /metrics} also take HTTP Basic credentials of any user in the user file (a monitor user
@@ -64,6 +65,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final Sessions sessions;
     private final AssignmentDesk desk;
     private final StatusDesk statuses;
+    private final TaskDesk tasks;
     private final BasicAuth monitors;
     private final PushChannel push;
     private final AnalystView analysts;
@@ -76,13 +78,14 @@ public final class ConsoleServer implements AutoCloseable {
     private ExecutorService executor;
 
     public ConsoleServer(HttpSettings settings, UserFile users, Sessions sessions, AssignmentDesk desk, StatusDesk statuses,
-                         PushChannel push, AnalystView analysts, Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
+                         TaskDesk tasks, PushChannel push, AnalystView analysts, Supplier<RoadMap> roads, Supplier<JsonReply> health, Supplier<String> metrics, ObjectMapper json,
                          MeterRegistry meters) {
         this.settings = settings;
         this.users = users;
         this.sessions = sessions;
         this.desk = desk;
         this.statuses = statuses;
+        this.tasks = tasks;
         this.monitors = new BasicAuth(users);
         this.push = push;
         this.analysts = analysts;
@@ -218,6 +221,8 @@ public final class ConsoleServer implements AutoCloseable {
                     body -> desk.standDown(user, text(body, "incidentId"), text(body, "reason")));
             case "/api/unit-status" -> decide(exchange, method, user,
                     body -> statuses.change(user, text(body, "officerId"), text(body, "state")));
+            case "/api/task-decision" -> decide(exchange, method, user, body -> tasks.decide(user, text(body, "kind"),
+                    text(body, "officerId"), text(body, "taskId"), body.path("accepted").asBoolean(false), text(body, "reason")));
             default -> sendJson(exchange, 404, Map.of("error", "No such page: " + path));
         }
     }

@@ -55,7 +55,8 @@ public final class LocalServices {
         services.add(roads);
         services.add(new StreamsAppService("dispatch app", "/officers, /backlog/{group}, /recommendations/{incident}", () -> {
             MapBounds bounds = roads.network().bounds();
-            ConfigSource source = embedded(config, settings, Account.DISPATCH, DispatchApp.APPLICATION_ID, demo.httpPortBase(), Map.of(
+            ConfigSource source = embedded(config, settings, Account.DISPATCH, DispatchApp.APPLICATION_ID, demo.httpPortBase(),
+                    dispatchDefaults(demo), Map.of(
                     "routing.osm.file", demo.osmFile().toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
             return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase(),
@@ -80,6 +81,19 @@ public final class LocalServices {
             services.add(new SimulatorService(config, demo, status));
         }
         return services;
+    }
+
+    /**
+     * Tasking re-planned every 10 s (5 simulated minutes at the default speed, as the evaluator plans), so the demo shows
+     * move-ups and patrol tasks within a minute; with the simulator, the trial days in its time zone.
+     */
+    private static Map<String, String> dispatchDefaults(DemoSettings demo) {
+        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        defaults.put("tasking.interval.ms", "10000");
+        if (demo.simulate()) {
+            defaults.put("tasking.trial.time.zone", ScenarioFile.load(demo.scenario()).timeZone().getId());
+        }
+        return defaults;
     }
 
     /** The simulated force's trial days start at 06:00 in its own time zone, not the app's default London. */

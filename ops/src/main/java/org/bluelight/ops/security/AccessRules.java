@@ -63,7 +63,8 @@ public final class AccessRules {
 
         Stream.of(Topic.INCIDENTS, Topic.ASSIGNMENTS, Topic.OFFICER_STATUS, Topic.TELEMATICS, Topic.TASK_DECISIONS)
                 .forEach(topic -> acls.add(topic(Account.CAD, topic.topicName(), AclOperation.WRITE)));
-        Stream.of(Topic.RECOMMENDATIONS, Topic.BACKLOG)
+        // The simulator plays CAD: it follows dispatch's recommendations and tasks, and with --manual the console's decisions.
+        Stream.of(Topic.RECOMMENDATIONS, Topic.BACKLOG, Topic.MOVEUPS, Topic.PATROL_TASKS, Topic.ASSIGNMENTS, Topic.TASK_DECISIONS)
                 .forEach(topic -> acls.add(topic(Account.CAD, topic.topicName(), AclOperation.READ)));
         acls.add(allow(Account.CAD, new ResourcePattern(ResourceType.GROUP, SIMULATOR_GROUPS, PatternType.PREFIXED), AclOperation.READ));
         // The simulator's summary counts dead letters from the topics' end offsets.

@@ -45,6 +45,15 @@ class AccessRulesTest {
     }
 
     @Test
+    void theConsoleAndCadDecideOnTasksAndTheSimulatedForceReadsThem() {
+        assertThat(granted(Topic.TASK_DECISIONS.topicName(), AclOperation.WRITE)).contains("User:console", "User:cad");
+        assertThat(granted(Topic.TASK_DECISIONS.topicName(), AclOperation.READ)).contains("User:dispatch", "User:cad");
+        for (Topic<?, ?> topic : List.of(Topic.MOVEUPS, Topic.PATROL_TASKS)) {
+            assertThat(granted(topic.topicName(), AclOperation.READ)).as(topic.topicName()).contains("User:console", "User:cad");
+        }
+    }
+
+    @Test
     void analystsWriteNothing() {
         assertThat(table).filteredOn(acl -> acl.entry().principal().equals("User:analyst"))
                 .allSatisfy(acl -> assertThat(acl.entry().operation()).isEqualTo(AclOperation.READ));

@@ -134,6 +134,11 @@ public final class ForceSimulation {
         return units.values();
     }
 
+    /** The unit of that id, or null. */
+    public SimUnit unit(String unitId) {
+        return units.get(unitId);
+    }
+
     /** Incidents reported and not yet closed. */
     public Collection<SimIncident> openIncidents() {
         return open.values();
@@ -223,9 +228,28 @@ public final class ForceSimulation {
         unit.postStay = stay;
         unit.postUntil = null;
         unit.token++;
+        unit.tripStart = now;
+        unit.tripSeconds = reached.seconds();
         listeners.forEach(l -> l.sentToPost(unit, reached.meters() / 1000));
         desk.sentToPost(unit, reached.meters() / 1000);
         schedule(now.plusMillis(Math.round(reached.seconds() * 1000)), Kind.PATROL, unit, null, null, unit.token);
+        return true;
+    }
+
+    /**
+     * The unit stops its move-up or patrol visit (the task was withdrawn): it patrols its home area again from where
+     * it is. False when it had no post.
+     */
+    public boolean recallFromPost(String unitId) {
+        SimUnit unit = units.get(unitId);
+        if (unit == null || unit.post == null) {
+            return false;
+        }
+        leavePost(unit);
+        if (unit.state == OfficerState.AVAILABLE) {
+            unit.token++;
+            schedulePatrol(unit);
+        }
         return true;
     }
 

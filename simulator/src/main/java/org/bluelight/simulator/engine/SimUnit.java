@@ -65,7 +65,10 @@ public final class SimUnit {
         return duty;
     }
 
-    /** When the current trip started, and how long it takes: where a travelling unit is along its road. */
+    /**
+     * When the current trip (to an incident, or to a post) started, and how long it takes: where a travelling unit is
+     * along its road.
+     */
     public Instant tripStart() {
         return tripStart;
     }

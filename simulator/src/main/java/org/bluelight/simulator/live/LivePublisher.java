@@ -26,6 +26,7 @@ import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PositionFix;
+import org.bluelight.schemas.TaskDecision;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.serde.AvroSerdes;
@@ -38,7 +39,8 @@ import org.bluelight.simulator.engine.SimulationListener;
 /**
  * Publishes the simulated force as CAD and the vehicles would, with simulated timestamps: incidents on
  * {@code cad.incidents}, status changes on {@code officer.status}, telematics fixes along each route's geometry
- * on {@code officer.telematics}, and the simulated dispatcher's decisions on {@code cad.assignments}.
+ * on {@code officer.telematics} (units on a move-up or patrol task along their road to the post too), and the
+ * simulated dispatcher's decisions on {@code cad.assignments} and {@code cad.task-decisions}.
  */
 final class LivePublisher implements SimulationListener, SimulatedDispatcher.Decisions {
 
@@ -51,6 +53,7 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
     private final Serializer<OfficerStatus> statusSerializer;
     private final Serializer<PositionFix> fixSerializer;
     private final Serializer<Assignment> assignmentSerializer;
+    private final Serializer<TaskDecision> decisionSerializer;
     private final Map<String, Instant> lastFix = new HashMap<>();
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, Instant> routedTrips = new HashMap<>();
@@ -76,6 +79,7 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
         this.statusSerializer = AvroSerdes.value(OfficerStatus.class, registry).serializer();
         this.fixSerializer = AvroSerdes.value(PositionFix.class, registry).serializer();
         this.assignmentSerializer = AvroSerdes.value(Assignment.class, registry).serializer();
+        this.decisionSerializer = AvroSerdes.value(TaskDecision.class, registry).serializer();
     }
 
     @Override
@@ -104,8 +108,19 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
         if (unit.state() == OfficerState.EN_ROUTE && unit.incident() != null
                 && !unit.tripStart().equals(routedTrips.get(unit.id()))) {
             routedTrips.put(unit.id(), unit.tripStart());
-            routes.put(unit.id(), route(unit));
+            routes.put(unit.id(), route(unit, unit.incident().generated().location(), unit.incident().generated().grade()));
         }
+    }
+
+    @Override
+    public void sentToPost(SimUnit unit, double km) {
+        // Not an emergency: routed as the simulation times it, for grade 2.
+        routes.put(unit.id(), route(unit, unit.post(), 2));
+    }
+
+    @Override
+    public void moved(SimUnit unit) {
+        routes.remove(unit.id());
     }
 
     @Override
@@ -140,6 +155,11 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
                 .setFollowedRecommendation(true).setChosenRank(1).setDispatcherId(Records.DISPATCHER).build());
     }
 
+    /** The simulated dispatcher's answer to a move-up or patrol task, on {@code cad.task-decisions}. */
+    void decided(TaskDecision decision) {
+        send(Topic.TASK_DECISIONS, decision.getOfficerId(), decisionSerializer, decision);
+    }
+
     /** A fix from each unit on duty whose last one is {@code fixInterval} old: travelling units along their road. */
     void sendFixes() {
         Instant now = force.now();
@@ -156,7 +176,8 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
 
     private GeoPoint where(SimUnit unit, Instant now) {
         Route route = routes.get(unit.id());
-        if (route == null || unit.state() != OfficerState.EN_ROUTE) {
+        boolean toPost = unit.state() == OfficerState.AVAILABLE && unit.post() != null;
+        if (route == null || !(unit.state() == OfficerState.EN_ROUTE || toPost)) {
             return unit.position();
         }
         double share = Math.min(1, Duration.between(unit.tripStart(), now).toMillis() / 1000.0 / Math.max(1, unit.tripSeconds()));
@@ -165,11 +186,11 @@ final class LivePublisher implements SimulationListener, SimulatedDispatcher.Dec
     }
 
     /** The road the unit takes, for its fixes; null when routing fails (it then reports where it set off). */
-    private Route route(SimUnit unit) {
+    private Route route(SimUnit unit, GeoPoint destination, int grade) {
         TravelProfile profile = TravelProfile.forResponse(Transport.valueOf(unit.unit().transport().name()),
-                DrivingStandard.valueOf(unit.unit().drivingStandard().name()), unit.incident().generated().grade());
+                DrivingStandard.valueOf(unit.unit().drivingStandard().name()), grade);
         try {
-            return network.route(unit.position(), unit.incident().generated().location(), profile, force.now());
+            return network.route(unit.position(), destination, profile, force.now());
         } catch (RoutingException e) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,8 @@ import org.bluelight.simulator.scenario.Scenario;
 /**
  * Plays CAD and the vehicles of a scenario into Kafka on an accelerated clock, and closes the loop through what
  * dispatch publishes: the evaluator's {@link ForceSimulation}, paced to the wall clock, with a
- * {@link LivePublisher} writing what happens to Kafka and a {@link KafkaDesk} taking dispatch's recommendations.
+ * {@link LivePublisher} writing what happens to Kafka, a {@link KafkaDesk} taking dispatch's recommendations and a
+ * {@link TaskFollower} answering its move-ups and patrol tasks.
  * Beside them a {@link RecordKeeper} plays the force's other systems (the hot-spots trial's reference data, crime
  * and custody records, planned operations), sent by a {@link RecordsPublisher}, so every app has all its inputs.
  *
@@ -69,6 +71,7 @@ public final class LiveSimulator implements AutoCloseable {
     private ForceSimulation force;
     private LivePublisher publisher;
     private KafkaDesk desk;
+    private TaskFollower tasks;
     private RecordKeeper keeper;
     private RecordsPublisher records;
     private Map<TopicPartition, Long> startOffsets;
@@ -93,7 +96,9 @@ public final class LiveSimulator implements AutoCloseable {
         recordsProducer = new KafkaProducer<>(producerProperties("bluelight-simulator-records", ByteArraySerializer.class,
                 config.recordsClientSecurity().isEmpty() ? config.clientSecurity() : config.recordsClientSecurity()));
         consumer = new KafkaConsumer<>(consumerProperties());
-        consumer.subscribe(KafkaDesk.topics(config.manual()));
+        List<String> topics = new ArrayList<>(KafkaDesk.topics(config.manual()));
+        topics.addAll(TaskFollower.topics(config.manual()));
+        consumer.subscribe(topics);
 
         simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Demand and shifts are laid on the simulated calendar from now; without a duration, for 30 simulated days.
@@ -105,6 +110,7 @@ public final class LiveSimulator implements AutoCloseable {
         publisher = new LivePublisher(force, network, config.fixInterval(), producer, registry, status);
         desk = new KafkaDesk(force, new SimulatedDispatcher(force, config.dispatcherDelay(), publisher), publisher,
                 config.manual(), registry);
+        tasks = new TaskFollower(force, config.dispatcherDelay(), config.manual(), publisher, registry);
         records = new RecordsPublisher(recordsProducer, registry, status);
         force.listen(publisher);
         force.listen(keeper);
@@ -137,7 +143,11 @@ public final class LiveSimulator implements AutoCloseable {
                 records.send(keeper.due(force.now()));
                 publisher.sendFixes();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(TICK)) {
-                    desk.read(record);
+                    if (TaskFollower.reads(record.topic())) {
+                        tasks.read(record);
+                    } else {
+                        desk.read(record);
+                    }
                 }
                 if (System.nanoTime() - lastStatus >= config.statusInterval().toNanos()) {
                     status.println(statusLine());
@@ -157,10 +167,13 @@ public final class LiveSimulator implements AutoCloseable {
         String assignments = config.manual()
                 ? String.format(Locale.ROOT, "console assignments followed %d, refused %d", desk.followed(), desk.refused())
                 : "assignments " + publisher.assignments();
+        String taskDecisions = config.manual()
+                ? String.format(Locale.ROOT, "console tasks followed %d, refused %d", tasks.accepted(), tasks.refused())
+                : String.format(Locale.ROOT, "tasks accepted %d, declined %d", tasks.accepted(), tasks.declined());
         return String.format(Locale.ROOT,
-                "sim %s | incidents %d | recommendations %d | %s | arrivals %d | backlog %s | G1 median %.1f min",
+                "sim %s | incidents %d | recommendations %d | %s | %s | arrivals %d | backlog %s | G1 median %.1f min",
                 force.now().truncatedTo(ChronoUnit.SECONDS), publisher.published(), desk.recommendations(),
-                assignments, publisher.arrivals(), desk.backlogByGroup(), median(publisher.grade1Minutes()));
+                assignments, taskDecisions, publisher.arrivals(), desk.backlogByGroup(), median(publisher.grade1Minutes()));
     }
 
     public LiveSummary summary() {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bluelight.registry.RegistryServerConfig;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.registry.SchemaRegistryServer;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.AssignmentAction;
@@ -34,12 +37,18 @@ import org.bluelight.schemas.Candidate;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.IncidentEventType;
+import org.bluelight.schemas.MoveUpRecommendation;
+import org.bluelight.schemas.MoveUpStatus;
 import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
+import org.bluelight.schemas.PatrolTaskRecommendation;
+import org.bluelight.schemas.PatrolTaskStatus;
 import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.RecommendationStatus;
 import org.bluelight.schemas.RecommendationTrigger;
+import org.bluelight.schemas.TaskDecision;
+import org.bluelight.schemas.TaskKind;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.Transport;
 import org.bluelight.schemas.registry.RegistryClient;
@@ -57,7 +66,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The live simulator on a real broker and registry, with the Andorra scenario on its real roads: it publishes CAD's
  * incidents, the units' statuses and fixes, and closes the loop through a recommendation the test plays in place
- * of streams-dispatch: the simulated dispatcher assigns the named unit, which sets off.
+ * of streams-dispatch: the simulated dispatcher assigns the named unit, which sets off; likewise it answers the move-ups
+ * and patrol tasks the test publishes, and a unit follows the task it accepted.
  */
 class LiveSimulatorIT {
 
@@ -280,6 +290,202 @@ class LiveSimulatorIT {
         assertThat(bySimulator).as("assignments the simulated dispatcher made").isEmpty();
         assertThat(setOff).as("the unit the console assigned sets off to the incident").isNotNull();
         assertThat(lines.toString(StandardCharsets.UTF_8)).contains("console assignments followed");
+    }
+
+    @Test
+    void acceptsAPatrolTaskForAFreeUnitWhichDrivesToTheHotSpotAndDeclinesAMoveUpForAnUnknownOfficer() throws Exception {
+        Scenario scenario = ScenarioFile.load("andorra");
+        LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT);
+        Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
+        Deserializer<PositionFix> fixes = AvroSerdes.value(PositionFix.class, client).deserializer();
+        Deserializer<TaskDecision> decisions = AvroSerdes.value(TaskDecision.class, client).deserializer();
+        Serializer<PatrolTaskRecommendation> patrolValues = AvroSerdes.value(PatrolTaskRecommendation.class, client).serializer();
+        Serializer<MoveUpRecommendation> moveUpValues = AvroSerdes.value(MoveUpRecommendation.class, client).serializer();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+        Map<String, OfficerStatus> units = new HashMap<>();
+        PatrolTaskRecommendation task = null;
+        MoveUpRecommendation moveUp = null;
+        GeoPoint start = null;
+        GeoPoint target = null;
+        Instant lastSent = Instant.EPOCH;
+        TaskDecision taskDecision = null;
+        TaskDecision moveUpDecision = null;
+        List<GeoPoint> route = new ArrayList<>();
+        boolean reached = false;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("live-simulator-tasks-it", "latest");
+             KafkaProducer<String, byte[]> dispatch = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                     new ByteArraySerializer());
+             LiveSimulator simulator = new LiveSimulator(config, new PrintStream(lines, true, StandardCharsets.UTF_8))) {
+            consumer.subscribe(List.of(Topic.OFFICER_STATUS.topicName(), Topic.TELEMATICS.topicName(),
+                    Topic.TASK_DECISIONS.topicName()));
+            // From the end of the topics: the other tests' runs may have written to them.
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            simulator.start();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!(reached && moveUpDecision != null) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(Topic.OFFICER_STATUS.topicName())) {
+                        OfficerStatus status = statuses.deserialize(topic, record.headers(), record.value());
+                        units.put(status.getOfficerId(), status);
+                    } else if (topic.equals(Topic.TASK_DECISIONS.topicName())) {
+                        TaskDecision decision = decisions.deserialize(topic, record.headers(), record.value());
+                        if (task != null && decision.getTaskId().equals(task.getTaskId())) {
+                            taskDecision = decision;
+                        } else if (moveUp != null && decision.getTaskId().equals(moveUp.getMoveUpId())) {
+                            moveUpDecision = decision;
+                        }
+                    } else if (task != null && record.key().equals(task.getOfficerId())) {
+                        GeoPoint at = point(fixes.deserialize(topic, record.headers(), record.value()).getPosition());
+                        route.add(at);
+                        reached |= taskDecision != null && at.metersTo(target) < 30;
+                    }
+                }
+                if (task == null) {
+                    task = patrolTaskFarAway(units);
+                    if (task != null) {
+                        start = point(units.get(task.getOfficerId()).getPosition());
+                        target = point(task.getTarget());
+                        moveUp = moveUp("NOBODY", task.getTarget());
+                    }
+                }
+                // Sent again until decided, as the simulator's consumer may join after the first one.
+                if (task != null && (taskDecision == null || moveUpDecision == null)
+                        && Instant.now().isAfter(lastSent.plusSeconds(2))) {
+                    if (taskDecision == null) {
+                        dispatch.send(new ProducerRecord<>(Topic.PATROL_TASKS.topicName(), task.getOfficerId(),
+                                patrolValues.serialize(Topic.PATROL_TASKS.topicName(), task)));
+                    }
+                    if (moveUpDecision == null) {
+                        dispatch.send(new ProducerRecord<>(Topic.MOVEUPS.topicName(), moveUp.getOfficerId(),
+                                moveUpValues.serialize(Topic.MOVEUPS.topicName(), moveUp)));
+                    }
+                    dispatch.flush();
+                    lastSent = Instant.now();
+                }
+            }
+        }
+
+        assertThat(task).as("a free unit to task").isNotNull();
+        assertThat(start.metersTo(target)).as("the hot spot is away from the unit").isGreaterThan(1000);
+        assertThat(taskDecision).as("the simulated dispatcher's answer to the patrol task").isNotNull();
+        assertThat(taskDecision.getAccepted()).as("accepted: %s", taskDecision).isTrue();
+        assertThat(taskDecision.getKind()).isEqualTo(TaskKind.PATROL);
+        assertThat(taskDecision.getOfficerId()).isEqualTo(task.getOfficerId());
+        assertThat(reached).as("the unit's fixes reach the hot spot; fixes %s", route).isTrue();
+        GeoPoint from = start;
+        GeoPoint to = target;
+        assertThat(route).as("fixes along the road on the way, neither at the start nor at the hot spot")
+                .anyMatch(p -> p.metersTo(from) > 200 && p.metersTo(to) > 200);
+        assertThat(moveUpDecision).as("the answer to a move-up for an officer the force does not have").isNotNull();
+        assertThat(moveUpDecision.getAccepted()).isFalse();
+        assertThat(moveUpDecision.getReason()).isNotBlank();
+        assertThat(lines.toString(StandardCharsets.UTF_8)).contains("tasks accepted");
+    }
+
+    @Test
+    void inManualModeTheSimulatorAnswersNoTaskAndTheUnitFollowsATaskAcceptedAtTheConsole() throws Exception {
+        Scenario scenario = ScenarioFile.load("andorra");
+        LiveConfig config = LiveConfig.of(KAFKA.bootstrapServers(), registry.uri(), scenario,
+                MapSource.resolve(scenario.map(), null, WORK), WORK).withSpeed(300).withDuration(WAIT).withManual(true);
+        Deserializer<OfficerStatus> statuses = AvroSerdes.value(OfficerStatus.class, client).deserializer();
+        Deserializer<PositionFix> fixes = AvroSerdes.value(PositionFix.class, client).deserializer();
+        Deserializer<TaskDecision> decisions = AvroSerdes.value(TaskDecision.class, client).deserializer();
+        Serializer<PatrolTaskRecommendation> patrolValues = AvroSerdes.value(PatrolTaskRecommendation.class, client).serializer();
+        Serializer<TaskDecision> decisionValues = AvroSerdes.value(TaskDecision.class, client).serializer();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+        Map<String, OfficerStatus> units = new HashMap<>();
+        List<TaskDecision> bySimulator = new ArrayList<>();
+        PatrolTaskRecommendation task = null;
+        Instant lastSent = Instant.EPOCH;
+        boolean reached = false;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("live-simulator-manual-tasks-it", "latest");
+             KafkaProducer<String, byte[]> dispatchAndConsole = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                     new ByteArraySerializer());
+             LiveSimulator simulator = new LiveSimulator(config, new PrintStream(lines, true, StandardCharsets.UTF_8))) {
+            consumer.subscribe(List.of(Topic.OFFICER_STATUS.topicName(), Topic.TELEMATICS.topicName(),
+                    Topic.TASK_DECISIONS.topicName()));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            simulator.start();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!reached && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(Topic.OFFICER_STATUS.topicName())) {
+                        OfficerStatus status = statuses.deserialize(topic, record.headers(), record.value());
+                        units.put(status.getOfficerId(), status);
+                    } else if (topic.equals(Topic.TASK_DECISIONS.topicName())) {
+                        TaskDecision decision = decisions.deserialize(topic, record.headers(), record.value());
+                        if (!"alice".equals(decision.getDispatcherId())) {
+                            bySimulator.add(decision);
+                        }
+                    } else if (task != null && record.key().equals(task.getOfficerId())) {
+                        reached = point(fixes.deserialize(topic, record.headers(), record.value()).getPosition())
+                                .metersTo(point(task.getTarget())) < 30;
+                    }
+                }
+                task = task == null ? patrolTaskFarAway(units) : task;
+                // Dispatch tasks, then the person at the console accepts; both sent again until the unit is there.
+                if (task != null && Instant.now().isAfter(lastSent.plusSeconds(2))) {
+                    dispatchAndConsole.send(new ProducerRecord<>(Topic.PATROL_TASKS.topicName(), task.getOfficerId(),
+                            patrolValues.serialize(Topic.PATROL_TASKS.topicName(), task)));
+                    dispatchAndConsole.flush();
+                    Thread.sleep(500);
+                    TaskDecision accepted = TaskDecision.newBuilder().setTaskId(task.getTaskId()).setKind(TaskKind.PATROL)
+                            .setOfficerId(task.getOfficerId()).setAccepted(true).setDecidedAt(Instant.now())
+                            .setDispatcherId("alice").build();
+                    dispatchAndConsole.send(new ProducerRecord<>(Topic.TASK_DECISIONS.topicName(), task.getOfficerId(),
+                            decisionValues.serialize(Topic.TASK_DECISIONS.topicName(), accepted)));
+                    dispatchAndConsole.flush();
+                    lastSent = Instant.now();
+                }
+            }
+        }
+
+        assertThat(task).as("a free unit to task").isNotNull();
+        assertThat(reached).as("the unit's fixes reach the hot spot the console accepted").isTrue();
+        assertThat(bySimulator).as("decisions the simulated dispatcher made").isEmpty();
+        assertThat(lines.toString(StandardCharsets.UTF_8)).contains("console tasks followed");
+    }
+
+    /** Plays dispatch: a patrol task for a free unit to a hot spot far from it (where the farthest unit is), or null. */
+    private static PatrolTaskRecommendation patrolTaskFarAway(Map<String, OfficerStatus> units) {
+        OfficerStatus free = units.values().stream().filter(u -> u.getState() == OfficerState.AVAILABLE
+                && u.getPosition() != null).findFirst().orElse(null);
+        if (free == null || units.size() <= 5) {
+            return null;
+        }
+        GeoPoint from = point(free.getPosition());
+        OfficerStatus far = units.values().stream().filter(u -> u.getPosition() != null)
+                .max(Comparator.comparingDouble(u -> from.metersTo(point(u.getPosition())))).orElseThrow();
+        return patrolTask(free, far.getPosition());
+    }
+
+    private static GeoPoint point(org.bluelight.schemas.GeoPoint p) {
+        return new GeoPoint(p.getLat(), p.getLon());
+    }
+
+    private static PatrolTaskRecommendation patrolTask(OfficerStatus unit, org.bluelight.schemas.GeoPoint target) {
+        Instant now = Instant.now();
+        return PatrolTaskRecommendation.newBuilder().setTaskId(unit.getOfficerId() + "@" + now.toEpochMilli())
+                .setOfficerId(unit.getOfficerId()).setDispatchGroup(unit.getDispatchGroup()).setHotSpotId("HS-TEST")
+                .setTrialDay(LocalDate.now()).setTarget(target).setVisitMinutes(15).setStatus(PatrolTaskStatus.TASKED)
+                .setReasons(List.of("test")).setTaskedAt(now).setUpdatedAt(now).build();
+    }
+
+    private static MoveUpRecommendation moveUp(String officerId, org.bluelight.schemas.GeoPoint target) {
+        Instant now = Instant.now();
+        return MoveUpRecommendation.newBuilder().setMoveUpId(officerId + "@" + now.toEpochMilli()).setOfficerId(officerId)
+                .setDispatchGroup("G").setStatus(MoveUpStatus.RECOMMENDED).setTargetCellId("cell").setTarget(target)
+                .setExpectedGain(0.5).setTravelMinutes(5).setReasons(List.of("test")).setRecommendedAt(now)
+                .setUpdatedAt(now).build();
     }
 
     private static OfficerStatus freeUnitFor(IncidentEvent incident, Map<String, OfficerStatus> units) {
