@@ -141,7 +141,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
 
             Replay fast = replay(out, config, admin, serdes, "replay-fast", Map.of(
                     "commit.interval.ms", Long.toString(commitIntervalMs),
-                    "kafka.statestore.cache.max.bytes", Long.toString(cacheMb * 1024 * 1024)), workload);
+                    "kafka.statestore.cache.max.bytes", Long.toString(cacheMb * 1024 * 1024),
+                    // Exactly-once's 10 s default aborts (and fences) a long commit's transaction on a loaded machine.
+                    "kafka.transaction.timeout.ms", Long.toString(Math.max(60_000, 6 * commitIntervalMs))), workload);
             if (fast == null) {
                 return 1;
             }
