@@ -24,7 +24,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -184,7 +183,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     /** One replay under a fresh application id; null when it did not finish. */
     private Replay replay(PrintWriter out, LocalStackConfig config, Admin admin, AppSerdes serdes, String applicationId,
                          Map<String, String> tuning, ReplayWorkload workload) throws Exception {
-        Map<TopicPartition, Long> kpiStart = endOffsets(admin, List.of(Topic.RESPONSE_KPIS.topicName()));
+        Map<TopicPartition, Long> kpiStart = BenchMetricsCommand.endOffsets(admin, List.of(Topic.RESPONSE_KPIS.topicName()));
         Map<String, String> settings = new HashMap<>(tuning);
         settings.putAll(Map.of(
                 "application.id", applicationId,
@@ -199,7 +198,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         ConfigSource source = ConfigSource.of(settings);
         List<String> inputs = List.of(Topic.INCIDENTS.topicName(), Topic.OFFICER_STATUS.topicName(), Topic.CRIME_RECORDS.topicName(),
                 Topic.CUSTODY_RECORDS.topicName(), Topic.TRIAL_ALLOCATIONS.topicName());
-        Map<TopicPartition, Long> inputEnds = endOffsets(admin, inputs);
+        Map<TopicPartition, Long> inputEnds = BenchMetricsCommand.endOffsets(admin, inputs);
         out.printf("Replaying as %s %s%n", applicationId, tuning);
         out.flush();
         long start = System.nanoTime();
@@ -220,7 +219,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 if (!inputsDone) {
                     continue;
                 }
-                Map<TopicPartition, Long> ends = endOffsets(admin, committed.keySet().stream().map(TopicPartition::topic).distinct().toList());
+                Map<TopicPartition, Long> ends = BenchMetricsCommand.endOffsets(admin,
+                        committed.keySet().stream().map(TopicPartition::topic).distinct().toList());
                 // Repartition topics end with a transaction marker after the last record.
                 boolean internalDone = committed.entrySet().stream().allMatch(c -> c.getValue().offset() >= ends.get(c.getKey()) - 1);
                 long sum = committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
@@ -266,7 +266,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     /** The latest KPI of every window published since {@code from}. */
     private static Map<String, ResponseKpi> kpis(LocalStackConfig config, AppSerdes serdes, Admin admin, Map<TopicPartition, Long> from)
             throws Exception {
-        Map<TopicPartition, Long> to = endOffsets(admin, List.of(Topic.RESPONSE_KPIS.topicName()));
+        Map<TopicPartition, Long> to = BenchMetricsCommand.endOffsets(admin, List.of(Topic.RESPONSE_KPIS.topicName()));
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -295,14 +295,5 @@ public final class BenchReplayCommand implements Callable<Integer> {
                     List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET)));
         }
         admin.incrementalAlterConfigs(changes).all().get();
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
-                description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
     }
 }
