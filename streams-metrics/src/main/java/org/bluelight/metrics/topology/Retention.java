@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How long the metrics app keeps per-record state once it can no longer change a published
- * figure, so its stores stay bounded. Purges run on stream time, each store's every
+ * figure, so its stores stay bounded. Purges run on stream time, each store's once per
  * {@link #sweepInterval} of its retention.
  *
  * @param trialLedger    a record's ledger entry is kept until this long after the end of its trial

@@ -38,6 +38,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.metrics.topology.MetricsTopology;
+import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.MachineLoad;
 import org.bluelight.ops.bench.Rerun;
@@ -236,8 +237,16 @@ public final class BenchReplayCommand implements Callable<Integer> {
             out.flush();
             // The FSU lists are ranked on a wall-clock schedule: wait for a ranking after the last update.
             Thread.sleep(RANKING_INTERVAL.multipliedBy(2).plusSeconds(1).toMillis());
+            // A hot-spot-day's updatedAt is when its last change was processed: it differs between replays by design.
+            Map<String, Object> trialCounts = new HashMap<>();
+            store(app, MetricsTopology.HOTSPOT_DAYS_STORE).forEach((key, day) -> {
+                HotSpotDayState state = (HotSpotDayState) day;
+                trialCounts.put(key, List.of(String.valueOf(state.arm()), state.counts(), state.patrolMinutes(), state.patrolVisits()));
+            });
+            double late = app.meterRegistry().counter("bluelight.metrics.response.late").count();
+            out.printf(Locale.ROOT, "  response samples refused as past their window's grace: %,.0f%n", late);
             ReplayFigures figures = new ReplayFigures(fsuTop(app), store(app, MetricsTopology.PEOPLE_STORE),
-                    store(app, MetricsTopology.HOTSPOT_DAYS_STORE), kpis(config, serdes, admin, kpiStart));
+                    trialCounts, kpis(config, serdes, admin, kpiStart));
             return new Replay(seconds, workload.records() / seconds, load, figures);
         }
     }
