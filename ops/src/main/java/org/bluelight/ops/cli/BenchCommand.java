@@ -7,6 +7,7 @@ import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
 import org.bluelight.ops.bench.dispatch.BenchTelematicsCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
 import org.bluelight.ops.bench.metrics.BenchMetricsCommand;
+import org.bluelight.ops.bench.metrics.BenchReplayCommand;
 import org.bluelight.ops.bench.routing.BenchRoutingCommand;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchRoutingCommand.class,
             BenchCoverageCommand.class,
             BenchMetricsCommand.class,
+            BenchReplayCommand.class,
             BenchDispatchCommand.class,
             BenchTelematicsCommand.class,
             BenchFuzzCommand.class,

@@ -39,7 +39,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     public void init(ProcessorContext<String, ResponseSample> context) {
         this.context = context;
         responses = context.getStateStore(MetricsTopology.RESPONSES_STORE);
-        context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
+        context.schedule(settings.retention().sweepInterval(settings.retention().firstArrivals()), PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override

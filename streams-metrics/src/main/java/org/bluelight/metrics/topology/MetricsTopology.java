@@ -35,7 +35,7 @@ import org.bluelight.metrics.intake.InputChecks;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.TrackState;
 import org.bluelight.metrics.response.GradeWindow;
-import org.bluelight.metrics.response.GroupAvailability;
+import org.bluelight.metrics.response.GroupAvailabilitySerde;
 import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.IncidentResponse;
 import org.bluelight.metrics.response.ResponseInput;
@@ -95,6 +95,8 @@ public final class MetricsTopology {
     public static final String FSU_BOARD_STORE = "fsu-board";
     public static final String RESPONSES_STORE = "response-first-arrivals";
     public static final String KPI_WINDOWS_STORE = "response-windows";
+    /** Windows whose final figures are not yet published, by end: closing reads only those due. */
+    public static final String OPEN_WINDOWS_STORE = "response-open-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
     public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
 
@@ -211,7 +213,8 @@ public final class MetricsTopology {
                 .mapValues(status -> GroupInput.status(status.getOfficerId(), status.getState(), status.getChangedAt()))
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
-                .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
+                .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
+                        AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
@@ -251,7 +254,8 @@ public final class MetricsTopology {
         stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
-        stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, JsonSerde.of(GroupAvailability.class)));
+        stores.put(OPEN_WINDOWS_STORE, store(OPEN_WINDOWS_STORE, Serdes.String()));
+        stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));
         stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }

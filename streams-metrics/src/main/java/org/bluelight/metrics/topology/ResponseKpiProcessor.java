@@ -3,11 +3,14 @@ package org.bluelight.metrics.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.response.GradeWindow;
 import org.bluelight.metrics.response.GroupAvailability;
@@ -27,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * ({@value MetricsTopology#AVAILABILITY_STORE}). Publishes a window's KPI at each new sample, and
  * its final figures once it closes; {@link KpiWindowRules} decides lateness, closing and dropping,
  * by the sample clock ({@value MetricsTopology#SAMPLE_CLOCK_STORE}) and stream time.
+ *
+ * <p>The windows not yet closed are also listed by end ({@value MetricsTopology#OPEN_WINDOWS_STORE}),
+ * so the close every purge interval reads only the windows it closes: a replay runs that close
+ * tens of thousands of times, and reading every window each time was most of its work. Dropping
+ * windows and trimming availability read everything, but only once per {@link Retention#sweepInterval}
+ * of the grace period.
  */
 final class ResponseKpiProcessor implements Processor<String, GroupInput, ResponseKpiKey, ResponseKpi> {
 
@@ -40,13 +49,15 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private final Counter late;
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> gradeWindows;
+    private KeyValueStore<String, String> openWindows;
     private KeyValueStore<String, GroupAvailability> groups;
     private KeyValueStore<String, Long> sampleClock;
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
         this.kpiWindows = new KpiWindows(settings.trialClock().zone());
-        this.rules = new KpiWindowRules(kpiWindows, settings.retention().kpiWindowGrace(), settings.retention().purgeInterval());
+        this.rules = new KpiWindowRules(kpiWindows, settings.retention().kpiWindowGrace(),
+                settings.retention().sweepInterval(settings.retention().kpiWindowGrace()));
         this.late = Counter.builder("bluelight.metrics.response.late")
                 .description("Response samples for KPI windows already closed and past their grace period")
                 .register(meters);
@@ -56,9 +67,31 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     public void init(ProcessorContext<ResponseKpiKey, ResponseKpi> context) {
         this.context = context;
         gradeWindows = context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE);
+        openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
         groups = context.getStateStore(MetricsTopology.AVAILABILITY_STORE);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
-        context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeAndTrim);
+        listOpenWindowsWrittenBeforeTheList();
+        context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
+        context.schedule(settings.retention().sweepInterval(settings.retention().kpiWindowGrace()), PunctuationType.STREAM_TIME,
+                this::trimAvailability);
+    }
+
+    /** State written by versions without the list of open windows: list them once. */
+    private void listOpenWindowsWrittenBeforeTheList() {
+        try (KeyValueIterator<String, String> listed = openWindows.all()) {
+            if (listed.hasNext()) {
+                return;
+            }
+        }
+        List<KeyValue<String, GradeWindow>> open = new ArrayList<>();
+        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.value.closed()) {
+                    open.add(entry);
+                }
+            });
+        }
+        open.forEach(entry -> openWindows.put(openKey(entry.value, entry.key), entry.key));
     }
 
     @Override
@@ -82,8 +115,11 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             }
             String key = GradeWindow.key(sample.dispatchGroup(), sample.grade(), window);
             GradeWindow gradeWindow = gradeWindows.get(key);
-            gradeWindow = (gradeWindow == null ? GradeWindow.empty(sample.dispatchGroup(), sample.grade(), window) : gradeWindow)
-                    .plus(sample.seconds());
+            if (gradeWindow == null) {
+                gradeWindow = GradeWindow.empty(sample.dispatchGroup(), sample.grade(), window);
+                openWindows.put(openKey(gradeWindow, key), key);
+            }
+            gradeWindow = gradeWindow.plus(sample.seconds());
             gradeWindows.put(key, gradeWindow);
             forward(gradeWindow, group, now, record.timestamp());
         }
@@ -104,25 +140,56 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     private void dropWindowsPastGrace(Instant sampleTime) {
         List<String> dropped = StoreScan.keysWhere(gradeWindows, window -> rules.droppedBy(window, sampleTime));
-        closeAll(dropped.stream().filter(key -> !gradeWindows.get(key).closed()).toList(), sampleTime, sampleTime.toEpochMilli());
-        dropped.forEach(gradeWindows::delete);
+        dropped.forEach(key -> {
+            GradeWindow window = gradeWindows.get(key);
+            if (!window.closed()) {
+                close(key, window, sampleTime, sampleTime.toEpochMilli());
+            }
+            gradeWindows.delete(key);
+        });
     }
 
-    private void closeAndTrim(long streamTime) {
+    /** Publishes the final figures of each window that has ended by stream time. */
+    private void closeDue(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        closeAll(StoreScan.keysWhere(gradeWindows, window -> rules.closesBy(window, now)), now, streamTime);
-        Instant keptFrom = rules.availabilityKeptFrom(now);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        // Open-list keys start with the end: every key before the next millisecond's is due.
+        try (KeyValueIterator<String, String> ended = openWindows.range(null, endPrefix(streamTime + 1))) {
+            ended.forEachRemaining(due::add);
+        }
+        due.forEach(entry -> {
+            GradeWindow window = gradeWindows.get(entry.value);
+            if (window != null && rules.closesBy(window, now)) {
+                close(entry.value, window, now, streamTime);
+            } else {
+                openWindows.delete(entry.key);
+            }
+        });
+    }
+
+    private void trimAvailability(long streamTime) {
+        Instant keptFrom = rules.availabilityKeptFrom(Instant.ofEpochMilli(streamTime));
         StoreScan.replaceChanged(groups, group -> group.withoutWindowsEndedBefore(keptFrom));
     }
 
-    /** Publishes the final figures of each window and marks it closed. */
-    private void closeAll(List<String> keys, Instant now, long timestamp) {
-        keys.forEach(key -> {
-            GradeWindow gradeWindow = gradeWindows.get(key).asClosed();
-            GroupAvailability group = groups.get(gradeWindow.dispatchGroup());
-            forward(gradeWindow, group == null ? GroupAvailability.unseen() : group, now, timestamp);
-            gradeWindows.put(key, gradeWindow);
-        });
+    /** Publishes the final figures of a window and marks it closed. */
+    private void close(String key, GradeWindow window, Instant now, long timestamp) {
+        GradeWindow closed = window.asClosed();
+        GroupAvailability group = groups.get(closed.dispatchGroup());
+        forward(closed, group == null ? GroupAvailability.unseen() : group, now, timestamp);
+        gradeWindows.put(key, closed);
+        openWindows.delete(openKey(window, key));
+    }
+
+    /** The window's key in the open list: its end first, so the list is in order of end. */
+    private static String openKey(GradeWindow window, String key) {
+        return endPrefix(window.end().toEpochMilli()) + "|" + key;
+    }
+
+    /** Epoch millis zero-padded to 19 digits, so the keys sort by time (String.format was a visible cost here). */
+    private static String endPrefix(long epochMillis) {
+        String digits = Long.toString(epochMillis);
+        return "0".repeat(Math.max(0, 19 - digits.length())) + digits;
     }
 
     private void forward(GradeWindow gradeWindow, GroupAvailability group, Instant asOf, long timestamp) {

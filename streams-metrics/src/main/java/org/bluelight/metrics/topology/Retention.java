@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How long the metrics app keeps per-record state once it can no longer change a published
- * figure, so its stores stay bounded. Purges run on stream time, every {@code purgeInterval}.
+ * figure, so its stores stay bounded. Purges run on stream time, each store's once per
+ * {@link #sweepInterval} of its retention.
  *
  * @param trialLedger    a record's ledger entry is kept until this long after the end of its trial
  *                       day and after its last version; a correction arriving later counts as new
@@ -13,9 +14,12 @@ import java.util.Objects;
  *                       its first arrival when the report was never seen)
  * @param kpiWindowGrace a KPI window takes samples until this long after its end; then its final
  *                       figures are published and it is dropped, and later samples are refused
- * @param purgeInterval  how often (stream time) the stores are swept
+ * @param purgeInterval  how often (stream time) the stores are swept at the least
  */
 public record Retention(Duration trialLedger, Duration firstArrivals, Duration kpiWindowGrace, Duration purgeInterval) {
+
+    /** See {@link #sweepInterval}. */
+    public static final int SWEEPS_PER_RETENTION = 24;
 
     public Retention {
         requirePositive(trialLedger, "trialLedger");
@@ -25,6 +29,19 @@ public record Retention(Duration trialLedger, Duration firstArrivals, Duration k
             throw new IllegalArgumentException("kpiWindowGrace must not be negative, was " + kpiWindowGrace);
         }
         requirePositive(purgeInterval, "purgeInterval");
+    }
+
+    /**
+     * How often (stream time) a store that keeps entries for {@code kept} is swept: a
+     * {@value #SWEEPS_PER_RETENTION}th of it, and never more often than {@code purgeInterval}. A
+     * sweep reads the whole store, so sweeping on a fixed interval cost a replay (a year of stream
+     * time in minutes) one full read per interval: tens of thousands of them. This way each entry is
+     * read a fixed number of times over its life, and is kept at most a {@value #SWEEPS_PER_RETENTION}th
+     * longer than {@code kept}.
+     */
+    public Duration sweepInterval(Duration kept) {
+        Duration share = kept.dividedBy(SWEEPS_PER_RETENTION);
+        return share.compareTo(purgeInterval) > 0 ? share : purgeInterval;
     }
 
     public static Retention defaults() {

@@ -31,7 +31,7 @@ final class TrialLedgerProcessor implements Processor<String, OccurrenceVersion,
     public void init(ProcessorContext<String, HotSpotDayChange> context) {
         this.context = context;
         store = context.getStateStore(MetricsTopology.TRIAL_LEDGER_STORE);
-        context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
+        context.schedule(settings.retention().sweepInterval(settings.retention().trialLedger()), PunctuationType.STREAM_TIME, this::purge);
         ledger = new ContributionLedger(new ContributionLedger.Store() {
             @Override
             public ContributionLedger.Entry get(String recordKey) {

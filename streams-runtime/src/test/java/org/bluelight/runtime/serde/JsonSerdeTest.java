@@ -22,13 +22,35 @@ class JsonSerdeTest {
     private final Serde<Shift> serde = JsonSerde.of(Shift.class);
 
     @Test
-    void roundTripsARecordWithItsInstantsAsText() {
-        Shift shift = new Shift("OFF-1", Instant.parse("2024-03-31T05:00:00Z"), true);
+    void roundTripsARecordWithItsInstantsAsEpochMillis() {
+        Shift shift = new Shift("OFF-1", Instant.parse("2024-03-31T05:00:00.250Z"), true);
 
         byte[] bytes = serde.serializer().serialize("t", shift);
 
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"start\":\"2024-03-31T05:00:00Z\"");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"start\":1711861200250");
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(shift);
+    }
+
+    @Test
+    void readsInstantsWrittenAsIsoTextByEarlierVersions() {
+        byte[] older = "{\"officerId\":\"OFF-1\",\"start\":\"2024-03-31T05:00:00.250Z\",\"driving\":true}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(serde.deserializer().deserialize("t", older))
+                .isEqualTo(new Shift("OFF-1", Instant.parse("2024-03-31T05:00:00.250Z"), true));
+    }
+
+    @Test
+    void keepsInstantsFinerThanAMillisecondExact() {
+        Shift shift = new Shift("OFF-1", Instant.parse("2024-03-31T05:00:00.000000123Z"), true);
+
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", shift))).isEqualTo(shift);
+    }
+
+    @Test
+    void refusesAnInstantThatIsNeitherANumberNorIsoText() {
+        byte[] bad = "{\"officerId\":\"OFF-1\",\"start\":\"yesterday\",\"driving\":true}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", bad)).isInstanceOf(SerializationException.class);
     }
 
     @Test

@@ -212,7 +212,8 @@ public final class BenchMetricsCommand implements Callable<Integer> {
         return group + "|" + grade + "|" + hourStart;
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+    /** The end offset of every partition of {@code topics}. */
+    static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
                 description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));

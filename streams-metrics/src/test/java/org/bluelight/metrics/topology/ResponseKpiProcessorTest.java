@@ -1,0 +1,115 @@
+package org.bluelight.metrics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.GroupAvailabilitySerde;
+import org.bluelight.metrics.response.GroupInput;
+import org.bluelight.metrics.response.KpiWindows;
+import org.bluelight.metrics.response.ResponseSample;
+import org.bluelight.runtime.serde.JsonSerde;
+import org.bluelight.schemas.KpiWindow;
+import org.bluelight.schemas.ResponseKpi;
+import org.bluelight.schemas.ResponseKpiKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ResponseKpiProcessorTest {
+
+    private static final MetricsSettings SETTINGS = MetricsSettings.defaults();
+    private static final KpiWindows WINDOWS = new KpiWindows(SETTINGS.trialClock().zone());
+    /** Wednesday 1 May 2024, 10:05 BST. */
+    private static final Instant REPORTED = Instant.parse("2024-05-01T09:05:00Z");
+
+    private MockProcessorContext<ResponseKpiKey, ResponseKpi> context;
+    private KeyValueStore<String, GradeWindow> windows;
+    private KeyValueStore<String, String> openWindows;
+
+    @BeforeEach
+    void stores() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        context = new MockProcessorContext<>(props);
+        windows = store(MetricsTopology.KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class));
+        openWindows = store(MetricsTopology.OPEN_WINDOWS_STORE, Serdes.String());
+        store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
+        store(MetricsTopology.SAMPLE_CLOCK_STORE, Serdes.Long());
+    }
+
+    @Test
+    void closesWindowsWrittenByAVersionWithoutTheOpenList() {
+        KpiWindows.Window hour = WINDOWS.windowOf(REPORTED.plusSeconds(600), KpiWindow.HOUR);
+        String key = GradeWindow.key("RAD1", 1, hour);
+        windows.put(key, GradeWindow.empty("RAD1", 1, hour).plus(600));
+        started();
+
+        assertThat(openWindows.approximateNumEntries()).isEqualTo(1);
+        closeAt(hour.end().minusMillis(1));
+        assertThat(context.forwarded()).as("not yet ended").isEmpty();
+        closeAt(hour.end());
+
+        assertThat(context.forwarded()).hasSize(1);
+        ResponseKpi kpi = context.forwarded().get(0).record().value();
+        assertThat(kpi.getWindowStart()).isEqualTo(hour.start());
+        assertThat(kpi.getCount()).isEqualTo(1);
+        assertThat(windows.get(key).closed()).isTrue();
+        assertThat(openWindows.approximateNumEntries()).as("closed windows leave the list").isZero();
+    }
+
+    @Test
+    void closesEachWindowOnceWhenItsEndIsReached() {
+        ResponseKpiProcessor processor = started();
+        Instant arrived = REPORTED.plusSeconds(600);
+        processor.process(new Record<>("RAD1", GroupInput.sample(new ResponseSample("I1", "RAD1", 1, REPORTED, arrived)),
+                arrived.toEpochMilli()));
+        context.resetForwards();
+        KpiWindows.Window hour = WINDOWS.windowOf(arrived, KpiWindow.HOUR);
+        KpiWindows.Window day = WINDOWS.windowOf(arrived, KpiWindow.DAY);
+
+        closeAt(hour.end());
+        closeAt(hour.end().plusSeconds(600));
+        assertThat(sizes()).containsExactly(KpiWindow.HOUR);
+        context.resetForwards();
+        closeAt(day.end());
+        closeAt(day.end().plus(Duration.ofHours(1)));
+
+        assertThat(sizes()).containsExactly(KpiWindow.DAY);
+        assertThat(openWindows.approximateNumEntries()).isZero();
+    }
+
+    private List<KpiWindow> sizes() {
+        return context.forwarded().stream().map(forwarded -> forwarded.record().value().getWindowSize()).toList();
+    }
+
+    /** Runs the close punctuation (the first scheduled one) as of {@code streamTime}. */
+    private void closeAt(Instant streamTime) {
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(streamTime.toEpochMilli());
+    }
+
+    private ResponseKpiProcessor started() {
+        ResponseKpiProcessor processor = new ResponseKpiProcessor(SETTINGS, new SimpleMeterRegistry());
+        processor.init(context);
+        return processor;
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+}
