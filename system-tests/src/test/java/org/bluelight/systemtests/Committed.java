@@ -30,7 +30,7 @@ final class Committed implements AutoCloseable {
         this(bootstrapServers, new Properties(), topics);
     }
 
-    /** With {@code client}'s settings too (e.g. SASL and TLS on a secured broker). */
+    /** With {@code client}'s settings too (e.g. SASL and TLS on a secured broker, a group its account may use). */
     Committed(String bootstrapServers, Properties client, Collection<String> topics) {
         consumer = consumer(bootstrapServers, client);
         consumer.subscribe(topics);
@@ -56,12 +56,12 @@ final class Committed implements AutoCloseable {
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Properties client) {
         Properties props = new Properties();
-        props.putAll(client);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putAll(client);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

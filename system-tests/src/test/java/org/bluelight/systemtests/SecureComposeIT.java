@@ -87,8 +87,7 @@ class SecureComposeIT {
             Instant t0 = StackIT.now();
             List<Unit> units = Force.twoGroups("S-").stream().filter(u -> u.group().equals("S-NORD")).toList();
             try (Cad cad = new Cad(bootstrap, client("cad", passwords.get("cad"), certificate), registry);
-                 Committed out = new Committed(bootstrap, client("cad", passwords.get("cad"), certificate),
-                         List.of(Topic.RECOMMENDATIONS.topicName()))) {
+                 Committed out = new Committed(bootstrap, analystReader(certificate), List.of(Topic.RECOMMENDATIONS.topicName()))) {
                 StackIT.onDuty(cad, compose.url("DISPATCH"), units, t0);
                 cad.incident(Force.reported("S-1", 1, "S-NORD", Force.ENCAMP, t0.plusSeconds(5)));
                 Recommendation recommendation = AvroSerdes.value(Recommendation.class, registry).deserializer()
@@ -126,6 +125,13 @@ class SecureComposeIT {
                 .map(account -> account.getKey() + " = " + (account.getKey().equals("analyst") ? "read:" : "write:") + account.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
         return file;
+    }
+
+    /** An analyst reading in a consumer group of its own prefix, the only groups its account may use. */
+    private Properties analystReader(Path certificate) {
+        Properties props = client("analyst", passwords.get("analyst"), certificate);
+        props.put("group.id", "analyst-system-test-" + java.util.UUID.randomUUID());
+        return props;
     }
 
     private static Properties client(String account, String password, Path certificate) {
