@@ -152,7 +152,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
             Instant a = later(step.from(), from);
             Instant b = earlier(stepEnd, until);
             if (b.isAfter(a)) {
-                occupancy = occupancy.plus(-step.available(), -step.busy(), seconds(a, b));
+                occupancy = occupancy.plus(step.available(), step.busy(), -seconds(a, b));
             }
         }
         return occupancy;
