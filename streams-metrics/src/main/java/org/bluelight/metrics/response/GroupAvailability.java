@@ -43,7 +43,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
      * ahead of the samples) a mean as of an earlier time includes the changes since it, as it did
      * before steps were kept.
      */
-    public static final int MAX_STEPS = 500;
+    public static final int MAX_STEPS = 100;
 
     /** From {@code from} on (until the next step), this many officers were available and busy. */
     public record Step(Instant from, long available, long busy) {
