@@ -13,6 +13,8 @@ import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The road network opened on a thread of its own, so a starting (or restarted) instance joins its
@@ -20,6 +22,8 @@ import org.bluelight.routing.network.RoadNetwork;
  * steps of a start. Travel times wait for the graph the first time they are asked for.
  */
 final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoadNetworkLoading.class);
 
     private final CompletableFuture<RoadNetwork> network;
     private final CompletableFuture<TravelTimes> travelTimes;
@@ -34,7 +38,9 @@ final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
         CompletableFuture<RoadNetwork> network = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                network.complete(RoadNetwork.open(config));
+                RoadNetwork opened = RoadNetwork.open(config);
+                LOG.info("Road network {} open in {} ms", config.osmFile().getFileName(), opened.importTime().toMillis());
+                network.complete(opened);
             } catch (RuntimeException | Error e) {
                 network.completeExceptionally(e);
                 onFailure.accept(e);
