@@ -1,6 +1,7 @@
 package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -116,7 +117,7 @@ public final class StreamsApp implements AutoCloseable {
         if (started) {
             return this;
         }
-        LOG.info("Starting {}", config);
+        LOG.info("Starting {}, {} ms after the JVM started", config, ManagementFactory.getRuntimeMXBean().getUptime());
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
             SortedSet<String> required = new TreeSet<>(deadLetterTopics);
