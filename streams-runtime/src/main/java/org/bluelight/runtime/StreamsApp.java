@@ -1,6 +1,7 @@
 package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -9,12 +10,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.bluelight.runtime.config.StaticMembership;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.time.PlausibleTimestamps;
@@ -79,7 +79,7 @@ public final class StreamsApp implements AutoCloseable {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             deadLetterTopics = DeadLetterTopics.of(topology.describe());
-            streamsProperties = deadLetters.addTo(config.streamsProperties());
+            streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
             new PlausibleTimestamps(applicationId, PlausibleTimestamps.DEFAULT_MAX_AHEAD, metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
             streams = new KafkaStreams(topology, streamsProperties, deadLetters.kafkaClients());
@@ -117,7 +117,7 @@ public final class StreamsApp implements AutoCloseable {
         if (started) {
             return this;
         }
-        LOG.info("Starting {}", config);
+        LOG.info("Starting {}, {} ms after the JVM started", config, ManagementFactory.getRuntimeMXBean().getUptime());
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
             SortedSet<String> required = new TreeSet<>(deadLetterTopics);
@@ -216,13 +216,10 @@ public final class StreamsApp implements AutoCloseable {
         }
         closed = true;
         LOG.info("Closing {}", config.applicationId());
-        // Leave the group on a clean stop, so a restarted instance gets its partitions at once rather
-        // than after the old member's session expires (45 s by default). Static members stay.
-        CloseOptions options = CloseOptions.timeout(config.shutdownTimeout());
-        if (!config.streamsProperties().containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
-                && !config.streamsProperties().containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
-            options = options.withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
-        }
+        // Leave the group on a clean stop, static member or not, so a partner (or a restarted instance)
+        // gets the partitions at once rather than after the old member's session expires.
+        CloseOptions options = CloseOptions.timeout(config.shutdownTimeout())
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         if (!streams.close(options)) {
             LOG.warn("Kafka Streams of {} did not close within {}", config.applicationId(), config.shutdownTimeout());
         }

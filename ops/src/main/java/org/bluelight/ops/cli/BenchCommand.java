@@ -3,6 +3,7 @@ package org.bluelight.ops.cli;
 import org.bluelight.ops.bench.console.BenchConsoleCommand;
 import org.bluelight.ops.bench.coverage.BenchCoverageCommand;
 import org.bluelight.ops.bench.crash.BenchCrashCommand;
+import org.bluelight.ops.bench.soak.BenchSoakCommand;
 import org.bluelight.ops.bench.dispatch.BenchDispatchCommand;
 import org.bluelight.ops.bench.dispatch.BenchTelematicsCommand;
 import org.bluelight.ops.bench.fuzz.BenchFuzzCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             BenchFuzzCommand.class,
             BenchConsoleCommand.class,
             BenchCrashCommand.class,
+            BenchSoakCommand.class,
         })
 public final class BenchCommand {
 }

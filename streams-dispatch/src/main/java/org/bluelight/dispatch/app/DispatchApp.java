@@ -1,10 +1,12 @@
 package org.bluelight.dispatch.app;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.dispatch.query.DispatchQueries;
 import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
+import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.StreamsApp;
@@ -34,11 +36,14 @@ public final class DispatchApp {
     private DispatchApp() {
     }
 
-    /** Opens the road network and builds (does not start) the app; the caller closes both. */
+    /** Builds (does not start) the app on an open road network; the caller closes both. */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
+        return create(config, settings, new RoadNetworkTravelTimes(network));
+    }
+
+    private static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, TravelTimes travelTimes) {
         StreamsApp app = new StreamsApp(config, context -> DispatchTopology.build(context.serdes(), settings.rules(),
-                settings.limits(), settings.early(), new RoadNetworkTravelTimes(network), settings.tasking(),
-                context.meterRegistry()));
+                settings.limits(), settings.early(), travelTimes, settings.tasking(), context.meterRegistry()));
         DispatchQueries.register(app);
         return app;
     }
@@ -48,9 +53,22 @@ public final class DispatchApp {
         StreamsAppConfig config = StreamsAppConfig.from(source, APPLICATION_ID, HTTP_PORT, LATENCY_DEFAULTS);
         DispatchSettings settings = DispatchSettings.from(source);
         KafkaStreams.State last;
-        try (RoadNetwork network = RoadNetwork.open(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()));
+        AtomicReference<StreamsApp> started = new AtomicReference<>();
+        // Kafka Streams joins the group and restores the stores while the graph loads: a restart waits
+        // for the longer of the two, not for both. A map that cannot be opened stops the app.
+        try (RoadNetworkLoading network = RoadNetworkLoading.start(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()),
+                failure -> {
+                    StreamsApp app = started.get();
+                    if (app != null) {
+                        app.close();
+                    }
+                });
              StreamsApp app = create(config, settings, network)) {
-            last = app.run();
+            started.set(app);
+            last = network.failure() == null ? app.run() : KafkaStreams.State.ERROR;
+            if (network.failure() != null) {
+                throw new IllegalStateException("Cannot open the road network", network.failure());
+            }
         }
         if (last == KafkaStreams.State.ERROR) {
             System.exit(1);

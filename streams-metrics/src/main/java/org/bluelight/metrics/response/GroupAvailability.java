@@ -2,7 +2,9 @@ package org.bluelight.metrics.response;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bluelight.schemas.KpiWindow;
@@ -15,11 +17,20 @@ import org.bluelight.schemas.OfficerState;
  * on-duty state, and not at all off duty or before their first status is seen. The group is
  * observed from its first status change, so a window's mean covers only the observed part of it.
  *
+ * <p>Status changes reach the KPI task one hop ahead of the response samples, by however far the
+ * samples' path lags (a little live, minutes after a restart or on a backlog), so a sample's means
+ * are asked as of a time the summed windows may already have passed. The counts since then are
+ * kept as {@code steps} and taken back out, so the means as of a time depend on the status changes
+ * up to it, not on how many later ones happened to be applied first.
+ *
  * @param officers each on-duty officer's latest state
  * @param lastAt   the latest status change applied; time before it is summed into {@code windows}
  * @param windows  per window ({@link #windowKey}), the officer-seconds summed so far
+ * @param steps    the counts from each recent change on, oldest first (at most {@link #MAX_STEPS};
+ *                 {@link #settledAt} drops those before a time no one asks about any more)
  */
-public record GroupAvailability(Map<String, OfficerState> officers, Instant lastAt, Map<String, Occupancy> windows) {
+public record GroupAvailability(Map<String, OfficerState> officers, Instant lastAt, Map<String, Occupancy> windows,
+                                List<Step> steps) {
 
     /**
      * How far back before a change its time is summed into windows. Longer gaps (a group silent
@@ -27,6 +38,16 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
      * closed long ago (a day plus its grace). So a change costs at most a week of hourly windows.
      */
     public static final Duration LONGEST_SUMMED = Duration.ofDays(7);
+    /**
+     * Recent changes kept to answer "as of" an earlier time: beyond them (statuses this many changes
+     * ahead of the samples) a mean as of an earlier time includes the changes since it, as it did
+     * before steps were kept.
+     */
+    public static final int MAX_STEPS = 100;
+
+    /** From {@code from} on (until the next step), this many officers were available and busy. */
+    public record Step(Instant from, long available, long busy) {
+    }
 
     /** Officer-seconds in one window up to {@code lastAt}; {@code observedSeconds} is the time they cover. */
     public record Occupancy(Instant end, double availableSeconds, double busySeconds, double observedSeconds) {
@@ -43,10 +64,16 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
     public GroupAvailability {
         officers = Map.copyOf(officers);
         windows = Map.copyOf(windows);
+        // Stored before steps were kept: no history to take back out.
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    public GroupAvailability(Map<String, OfficerState> officers, Instant lastAt, Map<String, Occupancy> windows) {
+        this(officers, lastAt, windows, List.of());
     }
 
     public static GroupAvailability unseen() {
-        return new GroupAvailability(Map.of(), null, Map.of());
+        return new GroupAvailability(Map.of(), null, Map.of(), List.of());
     }
 
     /**
@@ -62,7 +89,30 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         } else {
             next.put(officerId, state);
         }
-        return new GroupAvailability(next, effective, summed);
+        GroupAvailability changed = new GroupAvailability(next, effective, summed, steps);
+        return changed.withSteps(stepped(steps, new Step(effective, changed.available(), changed.busy())));
+    }
+
+    /** Without the steps no one asks about any more: those wholly before {@code asOfFloor}. */
+    public GroupAvailability settledAt(Instant asOfFloor) {
+        int first = 0;
+        while (first + 1 < steps.size() && !steps.get(first + 1).from().isAfter(asOfFloor)) {
+            first++;
+        }
+        return first == 0 ? this : withSteps(steps.subList(first, steps.size()));
+    }
+
+    private GroupAvailability withSteps(List<Step> kept) {
+        return new GroupAvailability(officers, lastAt, windows, kept);
+    }
+
+    private static List<Step> stepped(List<Step> steps, Step step) {
+        List<Step> next = new ArrayList<>(steps);
+        if (!next.isEmpty() && next.get(next.size() - 1).from().equals(step.from())) {
+            next.remove(next.size() - 1);
+        }
+        next.add(step);
+        return next.size() > MAX_STEPS ? next.subList(next.size() - MAX_STEPS, next.size()) : next;
     }
 
     /**
@@ -77,12 +127,35 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
             if (to.isAfter(from)) {
                 occupancy = occupancy.plus(available(), busy(), seconds(from, to));
             }
+            occupancy = withoutTimeAfter(occupancy, window, asOf);
         }
         if (occupancy.observedSeconds() <= 0) {
             return Optional.empty();
         }
         return Optional.of(new Means(occupancy.availableSeconds() / occupancy.observedSeconds(),
                 occupancy.busySeconds() / occupancy.observedSeconds()));
+    }
+
+    /**
+     * The occupancy without the time from {@code asOf} to {@code lastAt} that falls in the window, as
+     * far as the steps reach back (before the first step nothing was observed, or it was settled).
+     */
+    private Occupancy withoutTimeAfter(Occupancy occupancy, KpiWindows.Window window, Instant asOf) {
+        Instant from = later(later(asOf, window.start()), lastAt.minus(LONGEST_SUMMED));
+        Instant until = earlier(lastAt, window.end());
+        if (!until.isAfter(from)) {
+            return occupancy;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Instant stepEnd = i + 1 < steps.size() ? steps.get(i + 1).from() : lastAt;
+            Instant a = later(step.from(), from);
+            Instant b = earlier(stepEnd, until);
+            if (b.isAfter(a)) {
+                occupancy = occupancy.plus(step.available(), step.busy(), -seconds(a, b));
+            }
+        }
+        return occupancy;
     }
 
     /** Without the windows that ended before {@code cutoff}. */

@@ -6,7 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,11 +23,12 @@ import org.bluelight.schemas.OfficerState;
  * change of the group reads and rewrites it with the occupancy of each window still in its grace
  * period (a week's hourly windows in a replay), and as JSON that was the metrics app's largest
  * cost. Groups stored as JSON by earlier versions are still read (JSON starts with '{', this
- * form with {@value #VERSION}).
+ * form with its version: {@value #WITHOUT_STEPS} before recent steps were kept, {@value #VERSION} now).
  */
 public final class GroupAvailabilitySerde {
 
-    private static final byte VERSION = 1;
+    private static final byte WITHOUT_STEPS = 1;
+    private static final byte VERSION = 2;
     private static final Deserializer<GroupAvailability> JSON = JsonSerde.of(GroupAvailability.class).deserializer();
 
     private GroupAvailabilitySerde() {
@@ -71,6 +74,12 @@ public final class GroupAvailabilitySerde {
                 out.writeDouble(occupancy.busySeconds());
                 out.writeDouble(occupancy.observedSeconds());
             }
+            out.writeInt(group.steps().size());
+            for (GroupAvailability.Step step : group.steps()) {
+                writeInstant(out, step.from());
+                out.writeLong(step.available());
+                out.writeLong(step.busy());
+            }
         } catch (IOException e) {
             throw new SerializationException("cannot write a group's availability", e);
         }
@@ -80,7 +89,7 @@ public final class GroupAvailabilitySerde {
     private static GroupAvailability read(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         byte version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != WITHOUT_STEPS) {
             throw new IOException("unknown format " + version);
         }
         int officerCount = in.readInt();
@@ -94,10 +103,15 @@ public final class GroupAvailabilitySerde {
         for (int i = 0; i < windowCount; i++) {
             windows.put(in.readUTF(), new GroupAvailability.Occupancy(readInstant(in), in.readDouble(), in.readDouble(), in.readDouble()));
         }
+        List<GroupAvailability.Step> steps = new ArrayList<>();
+        int stepCount = version == WITHOUT_STEPS ? 0 : in.readInt();
+        for (int i = 0; i < stepCount; i++) {
+            steps.add(new GroupAvailability.Step(readInstant(in), in.readLong(), in.readLong()));
+        }
         if (in.available() > 0) {
             throw new IOException(in.available() + " bytes after the group's availability");
         }
-        return new GroupAvailability(officers, lastAt, windows);
+        return new GroupAvailability(officers, lastAt, windows, steps);
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

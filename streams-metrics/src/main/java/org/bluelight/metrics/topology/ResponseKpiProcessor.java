@@ -100,11 +100,19 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         GroupAvailability group = groups.get(record.key());
         group = group == null ? GroupAvailability.unseen() : group;
         if (!input.hasSample()) {
-            groups.put(record.key(), group.on(input.officerId(), input.state(), input.changedAt(), kpiWindows));
+            GroupAvailability changed = group.on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
+            Long clock = sampleClock.get(LATEST_SAMPLE);
+            groups.put(record.key(), clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock)));
             return;
         }
         ResponseSample sample = input.sample();
         Instant now = advanceSampleClock(record.timestamp());
+        // No sample asks for means before the sample clock again.
+        GroupAvailability settled = group.settledAt(now);
+        if (settled != group) {
+            groups.put(record.key(), settled);
+            group = settled;
+        }
         for (KpiWindowRules.Placement placement : rules.place(sample.firstArrivalAt(), now)) {
             KpiWindows.Window window = placement.window();
             if (placement.late()) {

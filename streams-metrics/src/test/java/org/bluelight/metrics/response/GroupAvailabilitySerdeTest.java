@@ -30,6 +30,7 @@ class GroupAvailabilitySerdeTest {
 
         assertThat(read).isEqualTo(group);
         assertThat(read.windows()).hasSize(3);
+        assertThat(read.steps()).as("the recent steps the means as of an earlier time need").hasSize(3);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", GroupAvailability.unseen())))
                 .isEqualTo(GroupAvailability.unseen());
     }
@@ -44,6 +45,14 @@ class GroupAvailabilitySerdeTest {
         assertThat(serde.deserializer().deserialize("store-changelog", older)).isEqualTo(new GroupAvailability(
                 Map.of("O1", OfficerState.AVAILABLE), Instant.parse("2024-05-01T10:15:00Z"),
                 Map.of(hour, new GroupAvailability.Occupancy(Instant.parse("2024-05-01T11:00:00Z"), 900, 0, 900))));
+    }
+
+    @Test
+    void readsTheBinaryFormWrittenBeforeStepsWereKept() {
+        // Version 1: no officers, no last change, no windows, and no step count after them.
+        byte[] versionOne = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThat(serde.deserializer().deserialize("store-changelog", versionOne)).isEqualTo(GroupAvailability.unseen());
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.bluelight.ops.Bluelight;
 final class AppProcess implements AutoCloseable {
 
     private static final Duration HEALTHY_LIMIT = Duration.ofMinutes(3);
+    /** The child's log: what times a start and a restart, phase by phase (a class path resource of ops). */
+    private static final String LOGBACK = "bench-app-logback.xml";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String app;
@@ -76,7 +78,7 @@ final class AppProcess implements AutoCloseable {
             return;
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + LOGBACK, "-cp", System.getProperty("java.class.path"),
                 Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * sample the input's end offsets and the group's committed offsets. The app is "within 2 s" at a
  * sample when it has committed everything that had been written 2 s earlier.
  */
-final class LagWatch implements AutoCloseable {
+public final class LagWatch implements AutoCloseable {
 
     private static final long PERIOD_MS = 250;
 
@@ -34,7 +34,7 @@ final class LagWatch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    LagWatch(String bootstrapServers, String group, List<String> topics) {
+    public LagWatch(String bootstrapServers, String group, List<String> topics) {
         this.group = group;
         this.topics = List.copyOf(topics);
         Properties props = new Properties();
@@ -100,6 +100,35 @@ final class LagWatch implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * The group's lag behind its input at each sample taken in {@code [fromMillis, toMillis)}: how long
+     * before the sample the last input it had committed all of was written (0 when it had committed
+     * everything), to the sampling period; the samples are dropped afterwards.
+     */
+    public List<Long> lagsMillis(long fromMillis, long toMillis) {
+        List<Sample> copy;
+        synchronized (samples) {
+            copy = List.copyOf(samples);
+        }
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; i < copy.size(); i++) {
+            Sample sample = copy.get(i);
+            if (sample.atMillis < fromMillis || sample.atMillis >= toMillis) {
+                continue;
+            }
+            int covered = i;
+            while (covered >= 0 && !covers(sample.committed, copy.get(covered).ends)) {
+                covered--;
+            }
+            lags.add(covered < 0 ? sample.atMillis - copy.get(0).atMillis : sample.atMillis - copy.get(covered).atMillis);
+        }
+        synchronized (samples) {
+            long keepFrom = toMillis - 10 * 60_000L;
+            samples.removeIf(s -> s.atMillis < keepFrom);
+        }
+        return lags;
     }
 
     private static Sample latestAtOrBefore(List<Sample> samples, long millis) {
