@@ -2,6 +2,8 @@ package org.bluelight.ops.bench.dispatch;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,6 +192,7 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
 
             Map<TopicPartition, Long> fixStart = endOffsets(admin, fixTopic);
             long regroupedStart = sum(endOffsets(admin, REGROUPED));
+            long streamCpuStart = streamThreadsCpuNanos();
             long startCommitted = committed(admin, fixTopic);
             long sendStart = System.nanoTime();
             long sendEnd = sendStart + duration.toNanos();
@@ -237,7 +240,9 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - sendStart) / 1e9;
-            report(out, total, failed.get(), sendSeconds, done, seconds, samples, sum(endOffsets(admin, REGROUPED)) - regroupedStart);
+            long streamCpu = streamThreadsCpuNanos() - streamCpuStart;
+            report(out, total, failed.get(), sendSeconds, done, seconds, samples, sum(endOffsets(admin, REGROUPED)) - regroupedStart,
+                    streamCpu);
         }
     }
 
@@ -253,7 +258,7 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, long total, long failed, double sendSeconds, long done, double seconds,
-                        List<long[]> samples, long toDesks) {
+                        List<long[]> samples, long toDesks, long streamCpuNanos) {
         List<Double> perSecond = new ArrayList<>();
         for (int i = 1; i < samples.size(); i++) {
             double dt = (samples.get(i)[0] - samples.get(i - 1)[0]) / 1e9;
@@ -280,6 +285,9 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
         if (done < total) {
             out.printf(Locale.ROOT, "  NOT caught up within %d s after sending ended%n", CATCH_UP_LIMIT.toSeconds());
         }
+        // CPU time is the steadier measure on a loaded machine: wall clock there is mostly waiting for a core.
+        out.printf(Locale.ROOT, "  stream threads' CPU: %.1f s, %.1f ms per 1,000 fixes (%,.0f fixes per CPU second)%n",
+                streamCpuNanos / 1e9, streamCpuNanos / 1e6 / Math.max(1, done) * 1_000, done / Math.max(1e-9, streamCpuNanos / 1e9));
         out.printf(Locale.ROOT, "  rerun: %s%n", Rerun.line(spec));
         out.flush();
     }
@@ -301,6 +309,18 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** CPU time of the dispatch instances' stream threads (all in this JVM), living ones only. */
+    private static long streamThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long sum(Map<TopicPartition, Long> offsets) {
