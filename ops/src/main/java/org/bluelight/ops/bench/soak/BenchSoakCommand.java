@@ -130,6 +130,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         } finally {
             logFile.close();
         }
+        printStores(out, samples);
         SoakVerdict verdict = SoakVerdict.of(samples);
         verdict.figures().forEach(f -> out.println("  " + f));
         out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
@@ -153,17 +154,14 @@ public final class BenchSoakCommand implements Callable<Integer> {
                                      Admin admin) throws Exception {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Map<String, Long> stores = new LinkedHashMap<>();
-        Map<String, Long> keys = new LinkedHashMap<>();
+        Map<String, Map<String, StoreFigures>> stores = new LinkedHashMap<>();
         Map<String, Long> lagP99 = new LinkedHashMap<>();
         for (String app : APPS) {
-            StoreFigures figures = StoreFigures.scrape(httpPorts.get(app));
-            stores.put(app, figures.bytes());
-            keys.put(app, figures.keys());
+            stores.put(app, StoreFigures.scrape(httpPorts.get(app)));
             long[] nanos = lags.get(app).lagsMillis(from, to).stream().mapToLong(ms -> ms * 1_000_000).toArray();
             lagP99.put(app, nanos.length == 0 ? -1 : Math.round(LatencyStats.of(nanos).p99Millis()));
         }
-        return new SoakSample(minute, heap, stores, keys, lagP99, written(admin, Topic.INCIDENTS.topicName()),
+        return new SoakSample(minute, heap, stores, lagP99, written(admin, Topic.INCIDENTS.topicName()),
                 written(admin, Topic.RECOMMENDATIONS.topicName()));
     }
 
@@ -173,6 +171,23 @@ public final class BenchSoakCommand implements Callable<Integer> {
         admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    /** Every store at the first judged minute and at the last, so a reader sees which one moves. */
+    private static void printStores(PrintWriter out, List<SoakSample> samples) {
+        List<SoakSample> window = SoakVerdict.window(samples);
+        if (window.isEmpty()) {
+            return;
+        }
+        SoakSample first = window.get(0);
+        SoakSample last = window.get(window.size() - 1);
+        out.printf(Locale.ROOT, "stores at minute %d -> minute %d (MB / keys):%n", first.minute(), last.minute());
+        last.stores().forEach((app, byName) -> byName.keySet().forEach(store -> {
+            StoreFigures from = first.store(app, store);
+            StoreFigures to = last.store(app, store);
+            out.printf(Locale.ROOT, "  %-18s %-28s %8.2f / %-8d -> %8.2f / %d%n", app, store, from.bytes() / 1e6, from.keys(),
+                    to.bytes() / 1e6, to.keys());
+        }));
     }
 
     private static String header() {
@@ -189,6 +204,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     }
 
     private static String stores(SoakSample s, String app) {
-        return String.format(Locale.ROOT, "%.2f / %d", s.storeBytes().get(app) / 1e6, s.storeKeys().get(app));
+        StoreFigures figures = s.storesOf(app);
+        return String.format(Locale.ROOT, "%.2f / %d", figures.bytes() / 1e6, figures.keys());
     }
 }

@@ -3,13 +3,15 @@ package org.bluelight.ops.bench.soak;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
 /**
  * Whether a soak stayed steady: over the last three quarters of the run (the last 45 minutes of an
  * hour) the heap after GC and every app's stores grew by no more than 5% (growth read off a least
  * squares line through the minutes, so one compaction or one collection's timing does not decide),
- * and every app's lag p99 stayed under 2 s.
+ * and every app's lag p99 stayed under 2 s. An app whose stores grew is told store by store, so the
+ * growing one is named.
  */
 public record SoakVerdict(List<String> failures, List<String> figures) {
 
@@ -35,9 +37,9 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
             return new SoakVerdict(failures, figures);
         }
         judgeGrowth("heap after GC", window, SoakSample::heapAfterGcBytes, failures, figures);
-        for (String app : window.get(0).storeBytes().keySet()) {
-            judgeGrowth(app + " store bytes", window, s -> s.storeBytes().getOrDefault(app, 0L), failures, figures);
-            judgeGrowth(app + " store keys", window, s -> s.storeKeys().getOrDefault(app, 0L), failures, figures);
+        for (String app : window.get(window.size() - 1).stores().keySet()) {
+            judgeStores(app, "bytes", window, StoreFigures::bytes, failures, figures);
+            judgeStores(app, "keys", window, StoreFigures::keys, failures, figures);
         }
         for (String app : window.get(0).lagP99Millis().keySet()) {
             long worst = window.stream().mapToLong(s -> s.lagP99Millis().getOrDefault(app, 0L)).max().orElse(0);
@@ -51,12 +53,32 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
 
     private static void judgeGrowth(String what, List<SoakSample> window, ToLongFunction<SoakSample> value,
                                     List<String> failures, List<String> figures) {
+        judgeGrowth(what, "", window, value, failures, figures);
+    }
+
+    private static void judgeGrowth(String what, String detail, List<SoakSample> window, ToLongFunction<SoakSample> value,
+                                     List<String> failures, List<String> figures) {
         double growth = growth(window, value);
         figures.add(String.format(Locale.ROOT, "%s: %+.1f%% over the last %d min", what, growth * 100, window.size()));
         if (growth > MAX_GROWTH) {
-            failures.add(String.format(Locale.ROOT, "%s grew %.1f%% over the last %d min (goal <= %.0f%%)", what, growth * 100,
-                    window.size(), MAX_GROWTH * 100));
+            failures.add(String.format(Locale.ROOT, "%s grew %.1f%% over the last %d min (goal <= %.0f%%)%s", what, growth * 100,
+                    window.size(), MAX_GROWTH * 100, detail));
         }
+    }
+
+    /** One app's stores together, and if they grew, each store that grew by more than the goal. */
+    private static void judgeStores(String app, String figure, List<SoakSample> window, ToLongFunction<StoreFigures> value,
+                                    List<String> failures, List<String> figures) {
+        List<String> grown = new ArrayList<>();
+        for (String store : new TreeSet<>(window.get(window.size() - 1).stores().get(app).keySet())) {
+            double growth = growth(window, s -> value.applyAsLong(s.store(app, store)));
+            if (growth > MAX_GROWTH) {
+                grown.add(String.format(Locale.ROOT, "%s %+.0f%% to %d", store, growth * 100,
+                        value.applyAsLong(window.get(window.size() - 1).store(app, store))));
+            }
+        }
+        judgeGrowth(app + " store " + figure, grown.isEmpty() ? "" : ": " + String.join(", ", grown), window,
+                s -> value.applyAsLong(s.storesOf(app)), failures, figures);
     }
 
     /** The least squares line's rise across the window, relative to the window's mean. */

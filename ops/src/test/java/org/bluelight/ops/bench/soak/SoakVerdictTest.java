@@ -13,7 +13,7 @@ class SoakVerdictTest {
     private static List<SoakSample> minutes(int count, IntFunction<Long> heap, IntFunction<Long> storeBytes, IntFunction<Long> lag) {
         List<SoakSample> samples = new ArrayList<>();
         for (int m = 1; m <= count; m++) {
-            samples.add(new SoakSample(m, heap.apply(m), Map.of("dispatch", storeBytes.apply(m)), Map.of("dispatch", 1000L),
+            samples.add(new SoakSample(m, heap.apply(m), Map.of("dispatch", Map.of("officers", new StoreFigures(storeBytes.apply(m), 1000L))),
                     Map.of("dispatch", lag.apply(m)), m, m));
         }
         return samples;
@@ -47,16 +47,37 @@ class SoakVerdictTest {
     }
 
     @Test
-    void storeFiguresSumEveryStoresRocksDbProperties() {
-        StoreFigures figures = StoreFigures.of("""
+    void storeFiguresSumEachStoresRocksDbPropertiesOverItsTasks() {
+        var stores = StoreFigures.byStore("""
                 # HELP kafka_stream_state_estimate_num_keys
                 kafka_stream_state_estimate_num_keys{rocksdb_state_id="officers",task_id="0_0",} 120.0
                 kafka_stream_state_estimate_num_keys{rocksdb_state_id="officers",task_id="0_1",} 30.0
                 kafka_stream_state_total_sst_files_size{rocksdb_state_id="officers",task_id="0_0",} 4096.0
                 kafka_stream_state_size_all_mem_tables{rocksdb_state_id="officers",task_id="0_0",} 1024.0
                 kafka_stream_state_size_all_mem_tables{rocksdb_state_id="closed",task_id="0_2",} NaN
+                kafka_stream_state_estimate_num_keys{rocksdb_window_state_id="kpi-windows",task_id="1_0",} 7.0
                 jvm_memory_used_bytes{area="heap",id="Tenured Gen",} 9.9E7
                 """);
-        assertThat(figures).isEqualTo(new StoreFigures(5120, 150));
+        assertThat(stores).containsOnlyKeys("officers", "closed", "kpi-windows")
+                .containsEntry("officers", new StoreFigures(5120, 150))
+                .containsEntry("closed", new StoreFigures(0, 0))
+                .containsEntry("kpi-windows", new StoreFigures(0, 7));
+        assertThat(StoreFigures.sum(stores.values())).isEqualTo(new StoreFigures(5120, 157));
+    }
+
+    @Test
+    void aGrowingAppNamesTheStoreThatGrewAndNotTheFlatOne() {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int m = 1; m <= 20; m++) {
+            samples.add(new SoakSample(m, 1000, Map.of("metrics", Map.of(
+                    "fsu-calls", new StoreFigures(1000L * m, 10L * m),
+                    "trial-ledger", new StoreFigures(50_000, 400))), Map.of("metrics", 100L), m, m));
+        }
+        SoakVerdict verdict = SoakVerdict.of(samples);
+        assertThat(verdict.failures()).hasSize(2);
+        assertThat(verdict.failures().get(0)).startsWith("metrics store bytes grew").contains("fsu-calls +")
+                .doesNotContain("trial-ledger");
+        assertThat(verdict.failures().get(1)).startsWith("metrics store keys grew").contains("fsu-calls +")
+                .doesNotContain("trial-ledger");
     }
 }
