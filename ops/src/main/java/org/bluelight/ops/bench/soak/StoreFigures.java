@@ -12,18 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A state store as its app's {@code /metrics} endpoint reports it (Kafka Streams' RocksDB property
- * metrics): bytes in SST files and memtables, and the estimated number of keys, summed over its
- * tasks. The state directory's size on disk says little: under exactly-once most state sits in
- * memtables until RocksDB flushes them. Both figures count overwritten versions until compaction.
+ * A state store: as its app's {@code /metrics} endpoint reports it (Kafka Streams' RocksDB property
+ * metrics: bytes in SST files and memtables, and the estimated number of keys, summed over its
+ * tasks; both count overwritten versions until compaction), and its exact entries when counted
+ * ({@link StoreEntries}). The state directory's size on disk says little: under exactly-once most
+ * state sits in memtables until RocksDB flushes them.
+ *
+ * @param entries exact entries, or {@link StoreEntries#UNKNOWN}
  */
-record StoreFigures(long bytes, long keys) {
+record StoreFigures(long bytes, long keys, long entries) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Key-value, window and session stores each name themselves in a label of their own. */
     private static final Pattern STORE_LABEL = Pattern.compile("rocksdb_(?:window_|session_)?state_id=\"([^\"]*)\"");
 
-    static final StoreFigures NONE = new StoreFigures(0, 0);
+    static final StoreFigures NONE = new StoreFigures(0, 0, StoreEntries.UNKNOWN);
 
     /** Each store of the app serving {@code /metrics} on {@code httpPort}, by name. */
     static Map<String, StoreFigures> scrape(int httpPort) throws IOException, InterruptedException {
@@ -45,22 +48,28 @@ record StoreFigures(long bytes, long keys) {
             Matcher store = STORE_LABEL.matcher(line);
             String name = store.find() ? store.group(1) : "(unnamed)";
             long value = value(line);
-            stores.merge(name, bytes ? new StoreFigures(value, 0) : new StoreFigures(0, value), StoreFigures::plus);
+            stores.merge(name, bytes ? new StoreFigures(value, 0, StoreEntries.UNKNOWN) : new StoreFigures(0, value, StoreEntries.UNKNOWN), StoreFigures::plus);
         }
         return stores;
     }
 
     /** Several stores' figures together. */
     static StoreFigures sum(Iterable<StoreFigures> figures) {
-        StoreFigures total = NONE;
+        StoreFigures total = new StoreFigures(0, 0, 0);
         for (StoreFigures f : figures) {
             total = total.plus(f);
         }
         return total;
     }
 
+    /** Exact entries are known for the sum only when known for both. */
     StoreFigures plus(StoreFigures other) {
-        return new StoreFigures(bytes + other.bytes, keys + other.keys);
+        boolean known = entries != StoreEntries.UNKNOWN && other.entries != StoreEntries.UNKNOWN;
+        return new StoreFigures(bytes + other.bytes, keys + other.keys, known ? entries + other.entries : StoreEntries.UNKNOWN);
+    }
+
+    StoreFigures withEntries(long exact) {
+        return new StoreFigures(bytes, keys, exact);
     }
 
     private static long value(String line) {
