@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
 import org.bluelight.dispatch.geo.MapBounds;
@@ -218,6 +219,22 @@ class DispatchTopologyIT {
         assertThat(stale.getPositionAgeSeconds()).isEqualTo(300);
         assertThat(stale.getReasons()).contains("position 5 min old (stale), ETA less certain");
         assertThat(fresh.getPositionStale()).isFalse();
+    }
+
+    @Test
+    void theLatestRecommendationIsKeptWhileTheIncidentIsLiveAndForgottenOnceItClosesOrIsCancelled() {
+        start(DispatchRules.defaults());
+        sendUnit(unit("U1", OfficerState.AVAILABLE, T0), SCENE.offset(1000, 0));
+        d.send(incident("A", 1, T0.plusSeconds(1)).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setLocation(point(SCENE)));
+        KeyValueStore<String, Recommendation> latest = d.driver.getKeyValueStore(DispatchTopology.LATEST_RECOMMENDATIONS_STORE);
+        assertThat(latest.get("A")).isNotNull();
+        assertThat(latest.get("B")).isNotNull();
+
+        d.send(incident("A", 1, T0.plusSeconds(1)).setEventType(IncidentEventType.CLOSED).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setEventType(IncidentEventType.CANCELLED).setLocation(point(SCENE)));
+        assertThat(latest.get("A")).isNull();
+        assertThat(latest.get("B")).isNull();
     }
 
     @Test
