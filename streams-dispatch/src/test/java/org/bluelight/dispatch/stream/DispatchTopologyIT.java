@@ -251,6 +251,22 @@ class DispatchTopologyIT {
     }
 
     @Test
+    void theLatestRecommendationIsKeptWhileTheIncidentIsLiveAndForgottenOnceItClosesOrIsCancelled() {
+        start(DispatchRules.defaults());
+        sendUnit(unit("U1", OfficerState.AVAILABLE, T0), SCENE.offset(1000, 0));
+        d.send(incident("A", 1, T0.plusSeconds(1)).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setLocation(point(SCENE)));
+        KeyValueStore<String, Recommendation> latest = d.driver.getKeyValueStore(DispatchTopology.LATEST_RECOMMENDATIONS_STORE);
+        assertThat(latest.get("A")).isNotNull();
+        assertThat(latest.get("B")).isNotNull();
+
+        d.send(incident("A", 1, T0.plusSeconds(1)).setEventType(IncidentEventType.CLOSED).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setEventType(IncidentEventType.CANCELLED).setLocation(point(SCENE)));
+        assertThat(latest.get("A")).isNull();
+        assertThat(latest.get("B")).isNull();
+    }
+
+    @Test
     void anAssignmentOrTheUnitsOwnStatusStopsTheRecommendation() {
         start(DispatchRules.defaults());
         sendUnit(unit("U1", OfficerState.AVAILABLE, T0), SCENE.offset(1000, 0));
