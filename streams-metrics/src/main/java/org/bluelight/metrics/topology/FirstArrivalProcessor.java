@@ -7,10 +7,12 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.IncidentResponse;
 import org.bluelight.metrics.response.ResponseInput;
-import org.bluelight.metrics.response.ResponseSample;
+import org.bluelight.metrics.response.SourceWatermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +20,22 @@ import org.slf4j.LoggerFactory;
  * Incident versions and arrivals, keyed by incident id, meet in each incident's
  * {@link IncidentResponse} ({@value MetricsTopology#RESPONSES_STORE}); the first arrival's response
  * time goes on as a sample when its grade has a target. State is purged on stream time.
+ *
+ * <p>Each sample carries this task's low watermark: the least of the latest times of the input
+ * partitions its records came from ({@value MetricsTopology#RESPONSE_SOURCES_STORE}), which the KPI
+ * task's sample clock is made of.
  */
-final class FirstArrivalProcessor implements Processor<String, ResponseInput, String, ResponseSample> {
+final class FirstArrivalProcessor implements Processor<String, ResponseInput, String, GroupInput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstArrivalProcessor.class);
 
     private final MetricsSettings settings;
     private final Counter rejected;
-    private ProcessorContext<String, ResponseSample> context;
+    private final SourceWatermarks inputs = new SourceWatermarks();
+    private ProcessorContext<String, GroupInput> context;
     private KeyValueStore<String, IncidentResponse> responses;
+    private KeyValueStore<String, Long> inputTimes;
+    private String source;
 
     FirstArrivalProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -36,15 +45,23 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     }
 
     @Override
-    public void init(ProcessorContext<String, ResponseSample> context) {
+    public void init(ProcessorContext<String, GroupInput> context) {
         this.context = context;
         responses = context.getStateStore(MetricsTopology.RESPONSES_STORE);
+        inputTimes = context.getStateStore(MetricsTopology.RESPONSE_SOURCES_STORE);
+        try (KeyValueIterator<String, Long> all = inputTimes.all()) {
+            all.forEachRemaining(entry -> inputs.report(entry.key, entry.value));
+        }
+        source = "first-arrivals-" + context.taskId().partition();
         context.schedule(settings.retention().sweepInterval(settings.retention().firstArrivals()), PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
     public void process(Record<String, ResponseInput> record) {
         ResponseInput input = record.value();
+        if (input.source() != null && inputs.report(input.source(), record.timestamp())) {
+            inputTimes.put(input.source(), record.timestamp());
+        }
         IncidentResponse state = responses.get(record.key());
         state = state == null ? IncidentResponse.unseen() : state;
         IncidentResponse.Step step = input.isArrival()
@@ -58,7 +75,8 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
         });
         step.sample()
                 .filter(sample -> settings.responseTargets().targetFor(sample.grade()).isPresent())
-                .ifPresent(sample -> context.forward(record.withValue(sample)));
+                .ifPresent(sample -> context.forward(record.withValue(
+                        GroupInput.sample(sample, source, inputs.low().orElse(record.timestamp())))));
     }
 
     private void purge(long streamTime) {

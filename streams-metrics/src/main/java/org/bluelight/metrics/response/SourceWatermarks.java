@@ -1,0 +1,36 @@
+package org.bluelight.metrics.response;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * How far every source feeding a task has got: the least of each source's latest time. A
+ * partition of a repartition topic interleaves its upstream tasks as they happen to run, and in a
+ * replay they run days apart, so the latest time of any of them says nothing about the others;
+ * the least of their latest times is a low watermark all of them have passed.
+ *
+ * <p>A source's time is the latest it reported, even when lower than before (a source that is itself
+ * a low watermark drops when it meets a new source of its own). A source that stops reporting holds
+ * the watermark back: lateness is then judged more leniently, never more strictly.
+ */
+public final class SourceWatermarks {
+
+    private final Map<String, Long> latest = new HashMap<>();
+    private long low = Long.MAX_VALUE;
+
+    /** Sets the source's latest time; true when it changed (so the caller stores it). */
+    public boolean report(String source, long time) {
+        Long previous = latest.put(source, time);
+        if (previous != null && previous == time) {
+            return false;
+        }
+        low = latest.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        return true;
+    }
+
+    /** The least latest time over the sources, empty before any reported. */
+    public OptionalLong low() {
+        return latest.isEmpty() ? OptionalLong.empty() : OptionalLong.of(low);
+    }
+}
