@@ -253,6 +253,13 @@ public final class BenchReplayCommand implements Callable<Integer> {
             Map<String, Object> trialCounts = new HashMap<>();
             store(app, MetricsTopology.HOTSPOT_DAYS_STORE).forEach((key, day) -> {
                 HotSpotDayState state = (HotSpotDayState) day;
+                // A day whose only incident was then taken over by its crime record (counted elsewhere or nowhere) holds
+                // nothing, as a day never touched: whether it is kept depends on which of the two came first.
+                boolean empty = state.arm() == null && state.counts().values().stream().allMatch(count -> count == 0)
+                        && state.patrolMinutes() == 0 && state.patrolVisits() == 0;
+                if (empty) {
+                    return;
+                }
                 trialCounts.put(key, List.of(String.valueOf(state.arm()), state.counts(), state.patrolMinutes(), state.patrolVisits()));
             });
             double late = app.meterRegistry().counter("bluelight.metrics.response.late").count();
