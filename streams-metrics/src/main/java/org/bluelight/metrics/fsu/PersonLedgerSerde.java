@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.bluelight.metrics.state.StateFormat;
+import org.bluelight.runtime.serde.DataText;
 import org.bluelight.schemas.CrimeRole;
 import org.bluelight.schemas.SafeguardingTheme;
 
@@ -35,7 +36,7 @@ public final class PersonLedgerSerde {
         out.writeInt(ledger.activities().size());
         for (Map.Entry<String, PersonActivity> entry : ledger.activities().entrySet()) {
             PersonActivity activity = entry.getValue();
-            StateFormat.writeText(out, entry.getKey());
+            DataText.write(out, entry.getKey());
             out.writeUTF(activity.kind().name());
             StateFormat.writeInstant(out, activity.at());
             out.writeDouble(activity.resourceHours());
@@ -57,7 +58,7 @@ public final class PersonLedgerSerde {
         int count = in.readInt();
         Map<String, PersonActivity> activities = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            String key = StateFormat.readText(in);
+            String key = DataText.read(in);
             PersonActivity.Kind kind = PersonActivity.Kind.valueOf(in.readUTF());
             Instant at = StateFormat.readInstant(in);
             double resourceHours = in.readDouble();
@@ -90,11 +91,11 @@ public final class PersonLedgerSerde {
     private static void writeOptional(DataOutputStream out, String text) throws IOException {
         out.writeBoolean(text != null);
         if (text != null) {
-            StateFormat.writeText(out, text);
+            DataText.write(out, text);
         }
     }
 
     private static String readOptional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? StateFormat.readText(in) : null;
+        return in.readBoolean() ? DataText.read(in) : null;
     }
 }

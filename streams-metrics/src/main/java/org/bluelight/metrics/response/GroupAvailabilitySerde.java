@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.bluelight.metrics.state.StateFormat;
+import org.bluelight.runtime.serde.DataText;
 import org.bluelight.schemas.OfficerState;
 
 /**
@@ -35,7 +36,7 @@ public final class GroupAvailabilitySerde {
     private static void write(GroupAvailability group, DataOutputStream out) throws IOException {
         out.writeInt(group.officers().size());
         for (Map.Entry<String, OfficerState> officer : group.officers().entrySet()) {
-            StateFormat.writeText(out, officer.getKey());
+            DataText.write(out, officer.getKey());
             out.writeUTF(officer.getValue().name());
         }
         out.writeBoolean(group.lastAt() != null);
@@ -66,7 +67,7 @@ public final class GroupAvailabilitySerde {
         int officerCount = in.readInt();
         Map<String, OfficerState> officers = new HashMap<>();
         for (int i = 0; i < officerCount; i++) {
-            officers.put(StateFormat.readText(in), OfficerState.valueOf(in.readUTF()));
+            officers.put(DataText.read(in), OfficerState.valueOf(in.readUTF()));
         }
         Instant lastAt = in.readBoolean() ? StateFormat.readInstant(in) : null;
         int windowCount = in.readInt();

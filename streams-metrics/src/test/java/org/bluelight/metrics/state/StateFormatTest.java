@@ -3,15 +3,12 @@ package org.bluelight.metrics.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
+import org.bluelight.runtime.serde.DataText;
 import org.junit.jupiter.api.Test;
 
 class StateFormatTest {
@@ -22,14 +19,14 @@ class StateFormatTest {
 
     private final Serde<Stamp> serde = StateFormat.serde("a stamp", (byte) 1, Stamp.class,
             (stamp, out) -> {
-                StateFormat.writeText(out, stamp.name());
+                DataText.write(out, stamp.name());
                 StateFormat.writeInstant(out, stamp.at());
             },
             (version, in) -> {
                 if (version != 1) {
                     throw new IOException("unknown format " + version);
                 }
-                return new Stamp(StateFormat.readText(in), StateFormat.readInstant(in));
+                return new Stamp(DataText.read(in), StateFormat.readInstant(in));
             });
 
     @Test
@@ -37,17 +34,6 @@ class StateFormatTest {
         Stamp stamp = new Stamp("é".repeat(40_000), Instant.parse("2024-05-01T10:00:00.000000123Z"));
 
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", stamp))).isEqualTo(stamp);
-    }
-
-    @Test
-    void writesShortTextAsWriteUtfDoes() throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        StateFormat.writeText(new DataOutputStream(text), "O1 ✓");
-        ByteArrayOutputStream utf = new ByteArrayOutputStream();
-        new DataOutputStream(utf).writeUTF("O1 ✓");
-
-        assertThat(text.toByteArray()).isEqualTo(utf.toByteArray());
-        assertThat(StateFormat.readText(new DataInputStream(new ByteArrayInputStream(utf.toByteArray())))).isEqualTo("O1 ✓");
     }
 
     @Test
