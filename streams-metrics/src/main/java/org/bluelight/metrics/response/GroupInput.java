@@ -9,7 +9,8 @@ import org.bluelight.schemas.OfficerState;
  *
  * @param source with a sample, the first-arrival task that measured it; null in records written by
  *               versions before the KPI task's sample clock was a {@link SourceWatermarks low watermark}
- * @param watermark with a source, how far all inputs of that task had got when it sent the sample (epoch millis)
+ * @param watermark with a source, how far all inputs of that task had got when it sent the sample (epoch millis),
+ *                  null while it had not heard from all of them
  */
 public record GroupInput(ResponseSample sample, String officerId, OfficerState state, Instant changedAt,
                          String source, Long watermark) {
@@ -19,7 +20,7 @@ public record GroupInput(ResponseSample sample, String officerId, OfficerState s
         return new GroupInput(sample, null, null, null, null, null);
     }
 
-    public static GroupInput sample(ResponseSample sample, String source, long watermark) {
+    public static GroupInput sample(ResponseSample sample, String source, Long watermark) {
         return new GroupInput(sample, null, null, null, source, watermark);
     }
 

@@ -16,8 +16,20 @@ import java.util.OptionalLong;
  */
 public final class SourceWatermarks {
 
+    /** The time of a source that has reported but does not know its own time yet. */
+    public static final long UNKNOWN = Long.MIN_VALUE;
+
+    private final int expected;
     private final Map<String, Long> latest = new HashMap<>();
     private long low = Long.MAX_VALUE;
+
+    /**
+     * @param expected how many sources there are: until that many have reported, nothing is known (a source not
+     *                 yet seen may be far behind the others); 0 when not known, then the sources seen so far count
+     */
+    public SourceWatermarks(int expected) {
+        this.expected = expected;
+    }
 
     /** Sets the source's latest time; true when it changed (so the caller stores it). */
     public boolean report(String source, long time) {
@@ -29,8 +41,8 @@ public final class SourceWatermarks {
         return true;
     }
 
-    /** The least latest time over the sources, empty before any reported. */
+    /** The least latest time over the sources; empty before every expected source (at least one) reported a known time. */
     public OptionalLong low() {
-        return latest.isEmpty() ? OptionalLong.empty() : OptionalLong.of(low);
+        return latest.isEmpty() || latest.size() < expected || low == UNKNOWN ? OptionalLong.empty() : OptionalLong.of(low);
     }
 }

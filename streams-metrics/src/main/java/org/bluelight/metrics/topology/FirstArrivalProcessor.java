@@ -31,7 +31,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
 
     private final MetricsSettings settings;
     private final Counter rejected;
-    private final SourceWatermarks inputs = new SourceWatermarks();
+    private final SourceWatermarks inputs;
     private ProcessorContext<String, GroupInput> context;
     private KeyValueStore<String, IncidentResponse> responses;
     private KeyValueStore<String, Long> inputTimes;
@@ -39,6 +39,8 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
 
     FirstArrivalProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        // Arrivals come from every status partition, incidents from at least one incident partition (a sample needs both).
+        this.inputs = new SourceWatermarks(settings.inputPartitions() == 0 ? 0 : settings.inputPartitions() + 1);
         this.rejected = Counter.builder("bluelight.metrics.response.rejected")
                 .description("Incidents whose response time cannot be measured (no dispatch group, arrival before report)")
                 .register(meters);
@@ -76,7 +78,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
         step.sample()
                 .filter(sample -> settings.responseTargets().targetFor(sample.grade()).isPresent())
                 .ifPresent(sample -> context.forward(record.withValue(
-                        GroupInput.sample(sample, source, inputs.low().orElse(record.timestamp())))));
+                        GroupInput.sample(sample, source, inputs.low().isPresent() ? inputs.low().getAsLong() : null))));
     }
 
     private void purge(long streamTime) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -60,7 +61,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private final KpiWindows kpiWindows;
     private final KpiWindowRules rules;
     private final Counter late;
-    private final SourceWatermarks sources = new SourceWatermarks();
+    private final SourceWatermarks sources;
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> gradeWindows;
     private KeyValueStore<String, String> openWindows;
@@ -69,6 +70,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        // One first-arrival task per partition of the repartition topic, which has the inputs' partition count.
+        this.sources = new SourceWatermarks(settings.inputPartitions());
         this.kpiWindows = new KpiWindows(settings.trialClock().zone());
         this.rules = new KpiWindowRules(kpiWindows, settings.retention().kpiWindowGrace(),
                 settings.retention().sweepInterval(settings.retention().kpiWindowGrace()));
@@ -125,6 +128,10 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         ResponseSample sample = input.sample();
         Instant now = latestSample(record.timestamp());
         Instant watermark = advanceSampleClock(watermark(input, record.timestamp()));
+        if (watermark == null) {
+            // Not every source has reported: no sample is late yet.
+            watermark = Instant.MIN;
+        }
         // No sample asks for means before the latest sample again.
         GroupAvailability settled = group.settledAt(now);
         if (settled != group) {
@@ -151,15 +158,19 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         }
     }
 
-    /** The sources' low watermark after this sample; a sample with no source (written by an earlier version) counts at its own time. */
-    private long watermark(GroupInput input, long timestamp) {
-        if (input.source() == null || input.watermark() == null) {
-            return timestamp;
+    /**
+     * The sources' low watermark after this sample, empty until every source has reported its time; a sample with
+     * no source (written by an earlier version) counts at its own time.
+     */
+    private OptionalLong watermark(GroupInput input, long timestamp) {
+        if (input.source() == null) {
+            return OptionalLong.of(timestamp);
         }
-        if (sources.report(input.source(), input.watermark())) {
-            sampleClock.put(SOURCE + input.source(), input.watermark());
+        long time = input.watermark() == null ? SourceWatermarks.UNKNOWN : input.watermark();
+        if (sources.report(input.source(), time)) {
+            sampleClock.put(SOURCE + input.source(), time);
         }
-        return sources.low().orElseThrow();
+        return sources.low();
     }
 
     /** The latest sample time seen, as of which a sample's KPI gives the availability means. */
@@ -172,10 +183,16 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         return Instant.ofEpochMilli(last);
     }
 
-    /** The sample clock moved on to {@code watermark}; on entering a new sweep interval, windows past their grace by it are dropped. */
-    private Instant advanceSampleClock(long watermark) {
+    /**
+     * The sample clock moved on to {@code watermark} (null before it ever started); on entering a new sweep
+     * interval, windows past their grace by it are dropped.
+     */
+    private Instant advanceSampleClock(OptionalLong watermark) {
         Long last = sampleClock.get(SAMPLE_CLOCK);
-        KpiWindowRules.Tick tick = rules.tick(last, watermark);
+        if (watermark.isEmpty()) {
+            return last == null ? null : Instant.ofEpochMilli(last);
+        }
+        KpiWindowRules.Tick tick = rules.tick(last, watermark.getAsLong());
         if (last == null || tick.latest() != last) {
             sampleClock.put(SAMPLE_CLOCK, tick.latest());
         }

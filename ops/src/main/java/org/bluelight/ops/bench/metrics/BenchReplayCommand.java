@@ -206,7 +206,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 "response.window.grace.ms", Long.toString(Duration.ofDays(7).toMillis()),
                 "fsu.ranking.interval.ms", Long.toString(RANKING_INTERVAL.toMillis()),
                 "state.dir", WORK_DIR.resolve("state-" + applicationId).toAbsolutePath().toString(),
-                "http.port", "0"));
+                "http.port", "0",
+                "input.partitions", Integer.toString(config.topics().partitions())));
         ConfigSource source = ConfigSource.of(settings);
         List<String> inputs = List.of(Topic.INCIDENTS.topicName(), Topic.OFFICER_STATUS.topicName(), Topic.CRIME_RECORDS.topicName(),
                 Topic.CUSTODY_RECORDS.topicName(), Topic.TRIAL_ALLOCATIONS.topicName());
