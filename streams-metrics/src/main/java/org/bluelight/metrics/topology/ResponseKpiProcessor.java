@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * by the sample clock ({@value MetricsTopology#SAMPLE_CLOCK_STORE}) and stream time.
  *
  * <p>The sample clock is a low watermark: the least of the latest watermarks of the first-arrival
- * tasks sending samples (kept in the same store, by source), which never goes back. Availability
- * means are still given as of the latest sample. Samples of
- * different tasks reach a partition interleaved as those tasks happen to run, days apart in a
- * replay; the latest sample of any of them refused the others' as late, so a replay's KPIs were
- * not those of live processing.
+ * tasks sending samples (kept in the same store, by source), which never goes back and does not
+ * start before every task has reported (when {@link MetricsSettings#inputPartitions} is known).
+ * Samples of different tasks reach a partition interleaved as those tasks happen to run, days apart
+ * in a replay: the latest sample of any of them refused the others' as late, so a replay's KPIs
+ * were not those of live processing. Availability means are still given as of the latest sample.
  *
  * <p>The windows not yet closed are also listed by end ({@value MetricsTopology#OPEN_WINDOWS_STORE}),
  * so the close every purge interval reads only the windows it closes: a replay runs that close
