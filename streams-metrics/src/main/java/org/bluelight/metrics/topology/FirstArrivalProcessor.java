@@ -3,7 +3,6 @@ package org.bluelight.metrics.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Incident versions and arrivals, keyed by incident id, meet in each incident's
  * {@link IncidentResponse} ({@value MetricsTopology#RESPONSES_STORE}); the first arrival's response
- * time goes on as a sample when its grade has a target. State is purged on stream time.
+ * time goes on as a sample when its grade has a target. State is purged by the inputs' low watermark.
  *
  * <p>Each sample carries this task's low watermark: the least of the latest times of the input
  * partitions its records came from ({@value MetricsTopology#RESPONSE_SOURCES_STORE}), which the KPI
@@ -36,6 +35,8 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     private KeyValueStore<String, IncidentResponse> responses;
     private KeyValueStore<String, Long> inputTimes;
     private String source;
+    /** The sweep interval the last purge ran in (not stored: a restart purges once more). */
+    private long purgedInterval = Long.MIN_VALUE;
 
     FirstArrivalProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -55,7 +56,6 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
             all.forEachRemaining(entry -> inputs.report(entry.key, entry.value));
         }
         source = "first-arrivals-" + context.taskId().partition();
-        context.schedule(settings.retention().sweepInterval(settings.retention().firstArrivals()), PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -63,6 +63,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
         ResponseInput input = record.value();
         if (input.source() != null && inputs.report(input.source(), record.timestamp())) {
             inputTimes.put(input.source(), record.timestamp());
+            purgeOnEnteringASweepInterval();
         }
         IncidentResponse state = responses.get(record.key());
         state = state == null ? IncidentResponse.unseen() : state;
@@ -81,8 +82,21 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
                         GroupInput.sample(sample, source, inputs.low().isPresent() ? inputs.low().getAsLong() : null))));
     }
 
-    private void purge(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.retention().firstArrivals());
+    /**
+     * Purges by the inputs' low watermark, not stream time: stream time is the latest record of any input partition,
+     * days ahead of the others in a replay, and purging by it dropped incidents whose arrivals were still to come.
+     */
+    private void purgeOnEnteringASweepInterval() {
+        if (inputs.low().isEmpty()) {
+            return;
+        }
+        long low = inputs.low().getAsLong();
+        long interval = Math.floorDiv(low, settings.retention().sweepInterval(settings.retention().firstArrivals()).toMillis());
+        if (interval == purgedInterval) {
+            return;
+        }
+        purgedInterval = interval;
+        Instant cutoff = Instant.ofEpochMilli(low).minus(settings.retention().firstArrivals());
         StoreScan.keysWhere(responses, response -> response.expiredBefore(cutoff)).forEach(responses::delete);
     }
 }
