@@ -72,7 +72,7 @@ public final class LocalServices {
         }));
         services.add(new StreamsAppService("metrics app", "/trial/summary, /fsu/top?metric=1..4", () -> {
             ConfigSource source = embedded(config, settings, Account.METRICS, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2,
-                    metricsDefaults(demo), Map.of());
+                    metricsDefaults(demo), Map.of("input.partitions", Integer.toString(config.topics().partitions())));
             return MetricsApp.create(StreamsAppConfig.from(source, MetricsApp.APPLICATION_ID, demo.httpPortBase() + 2),
                     MetricsApp.settings(source), Integer.parseInt(TRIAL_TARGET), Clock.systemUTC());
         }));

@@ -5,11 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.bluelight.runtime.serde.DataText;
 
 /**
  * A serde for the app's own state and repartition records, which only this app reads: a compact
@@ -18,12 +18,6 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CodecSerde<T> implements Serde<T> {
 
     private static final byte FORMAT_VERSION = 1;
-    /**
-     * {@link DataOutputStream#writeUTF} holds at most 65,535 bytes: its length prefix, when set
-     * to this, announces a longer text instead, whose length follows as an int. (A text of
-     * exactly 65,535 bytes is written the new way; ids are far shorter, so none is in old state.)
-     */
-    private static final int LONG_TEXT = 0xFFFF;
 
     /** Writes and reads one type. */
     public interface Codec<T> {
@@ -38,40 +32,12 @@ public final class CodecSerde<T> implements Serde<T> {
      * on a long string.
      */
     public static void writeText(DataOutputStream out, String text) throws IOException {
-        if (modifiedUtf8Length(text) < LONG_TEXT) {
-            out.writeUTF(text);
-            return;
-        }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeShort(LONG_TEXT);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        DataText.write(out, text);
     }
 
     /** Reads what {@link #writeText} wrote. */
     public static String readText(DataInputStream in) throws IOException {
-        int length = in.readUnsignedShort();
-        if (length != LONG_TEXT) {
-            byte[] modified = new byte[length + 2];
-            modified[0] = (byte) (length >>> 8);
-            modified[1] = (byte) length;
-            in.readFully(modified, 2, length);
-            return new DataInputStream(new ByteArrayInputStream(modified)).readUTF();
-        }
-        int size = in.readInt();
-        if (size < 0 || size > in.available()) {
-            throw new IOException("Text of " + size + " bytes in " + in.available() + " remaining");
-        }
-        return new String(in.readNBytes(size), StandardCharsets.UTF_8);
-    }
-
-    private static long modifiedUtf8Length(String text) {
-        long length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
-        }
-        return length;
+        return DataText.read(in);
     }
 
     private final String typeName;

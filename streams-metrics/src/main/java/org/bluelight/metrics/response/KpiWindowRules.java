@@ -10,10 +10,10 @@ import org.bluelight.schemas.KpiWindow;
  * When a response sample still counts towards its KPI windows, and when windows close and go.
  *
  * <p>A window is closed (its final figures published) once stream time reaches its end. Whether a
- * sample is late, and when a window is dropped, go by the samples' own clock, the latest sample
- * time seen: status changes reach the KPI task one hop earlier than the samples (which pass the
- * first-arrival tracker), so under a backlog they run hours ahead in stream time, and judging by
- * it refused most samples as late.
+ * sample is late, and when a window is dropped, go by the samples' own clock (a low watermark of
+ * the tasks sending samples, see {@link SourceWatermarks}): status changes reach the KPI task one hop
+ * earlier than the samples (which pass the first-arrival tracker), so under a backlog they run hours
+ * ahead in stream time, and judging by it refused most samples as late.
  *
  * @param grace a window takes samples until this long after its end
  * @param sweepInterval the sample clock sweeps for windows to drop once per interval it enters

@@ -3,48 +3,68 @@ package org.bluelight.metrics.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.IncidentResponse;
 import org.bluelight.metrics.response.ResponseInput;
-import org.bluelight.metrics.response.ResponseSample;
+import org.bluelight.metrics.response.SourceWatermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Incident versions and arrivals, keyed by incident id, meet in each incident's
  * {@link IncidentResponse} ({@value MetricsTopology#RESPONSES_STORE}); the first arrival's response
- * time goes on as a sample when its grade has a target. State is purged on stream time.
+ * time goes on as a sample when its grade has a target. State is purged by the inputs' low watermark.
+ *
+ * <p>Each sample carries this task's low watermark: the least of the latest times of the input
+ * partitions its records came from ({@value MetricsTopology#RESPONSE_SOURCES_STORE}), which the KPI
+ * task's sample clock is made of.
  */
-final class FirstArrivalProcessor implements Processor<String, ResponseInput, String, ResponseSample> {
+final class FirstArrivalProcessor implements Processor<String, ResponseInput, String, GroupInput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstArrivalProcessor.class);
 
     private final MetricsSettings settings;
     private final Counter rejected;
-    private ProcessorContext<String, ResponseSample> context;
+    private final SourceWatermarks inputs;
+    private ProcessorContext<String, GroupInput> context;
     private KeyValueStore<String, IncidentResponse> responses;
+    private KeyValueStore<String, Long> inputTimes;
+    private String source;
+    /** The sweep interval the last purge ran in (not stored: a restart purges once more). */
+    private long purgedInterval = Long.MIN_VALUE;
 
     FirstArrivalProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        // Arrivals come from every status partition, incidents from at least one incident partition (a sample needs both).
+        this.inputs = new SourceWatermarks(settings.inputPartitions() == 0 ? 0 : settings.inputPartitions() + 1);
         this.rejected = Counter.builder("bluelight.metrics.response.rejected")
                 .description("Incidents whose response time cannot be measured (no dispatch group, arrival before report)")
                 .register(meters);
     }
 
     @Override
-    public void init(ProcessorContext<String, ResponseSample> context) {
+    public void init(ProcessorContext<String, GroupInput> context) {
         this.context = context;
         responses = context.getStateStore(MetricsTopology.RESPONSES_STORE);
-        context.schedule(settings.retention().sweepInterval(settings.retention().firstArrivals()), PunctuationType.STREAM_TIME, this::purge);
+        inputTimes = context.getStateStore(MetricsTopology.RESPONSE_SOURCES_STORE);
+        try (KeyValueIterator<String, Long> all = inputTimes.all()) {
+            all.forEachRemaining(entry -> inputs.report(entry.key, entry.value));
+        }
+        source = "first-arrivals-" + context.taskId().partition();
     }
 
     @Override
     public void process(Record<String, ResponseInput> record) {
         ResponseInput input = record.value();
+        if (input.source() != null && inputs.report(input.source(), record.timestamp())) {
+            inputTimes.put(input.source(), record.timestamp());
+            purgeOnEnteringASweepInterval();
+        }
         IncidentResponse state = responses.get(record.key());
         state = state == null ? IncidentResponse.unseen() : state;
         IncidentResponse.Step step = input.isArrival()
@@ -58,11 +78,25 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
         });
         step.sample()
                 .filter(sample -> settings.responseTargets().targetFor(sample.grade()).isPresent())
-                .ifPresent(sample -> context.forward(record.withValue(sample)));
+                .ifPresent(sample -> context.forward(record.withValue(
+                        GroupInput.sample(sample, source, inputs.low().isPresent() ? inputs.low().getAsLong() : null))));
     }
 
-    private void purge(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.retention().firstArrivals());
+    /**
+     * Purges by the inputs' low watermark, not stream time: stream time is the latest record of any input partition,
+     * days ahead of the others in a replay, and purging by it dropped incidents whose arrivals were still to come.
+     */
+    private void purgeOnEnteringASweepInterval() {
+        if (inputs.low().isEmpty()) {
+            return;
+        }
+        long low = inputs.low().getAsLong();
+        long interval = Math.floorDiv(low, settings.retention().sweepInterval(settings.retention().firstArrivals()).toMillis());
+        if (interval == purgedInterval) {
+            return;
+        }
+        purgedInterval = interval;
+        Instant cutoff = Instant.ofEpochMilli(low).minus(settings.retention().firstArrivals());
         StoreScan.keysWhere(responses, response -> response.expiredBefore(cutoff)).forEach(responses::delete);
     }
 }

@@ -17,19 +17,22 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param retention when per-record state is purged
  * @param inputLimits what the app trusts of a record's values; records beyond them are dead-lettered
  * @param areaLimits how large a hot spot's patrol areas may be; hot spots beyond them are dead-lettered
+ * @param inputPartitions partitions of each input topic (all have one count), so the KPI sample clock waits until every
+ *                        input partition has reported ({@link org.bluelight.metrics.response.SourceWatermarks}); 0 when
+ *                        not known: it then goes by the partitions seen so far
  */
 public record MetricsSettings(TrialDayClock trialClock, double patrolAreaCellDegrees, DosageTracker.Settings dosage,
                               ResponseTargets responseTargets, FsuRanking.Settings ranking, Duration rankingInterval,
-                              Retention retention, InputLimits inputLimits, PatrolAreaLimits areaLimits) {
+                              Retention retention, InputLimits inputLimits, PatrolAreaLimits areaLimits, int inputPartitions) {
 
     public static MetricsSettings defaults() {
         return new MetricsSettings(TrialDayClock.thamesValley(), PatrolAreaIndex.DEFAULT_CELL_DEGREES,
                 DosageTracker.Settings.defaults(), ResponseTargets.defaults(), FsuRanking.Settings.defaults(),
-                Duration.ofHours(1), Retention.defaults(), InputLimits.defaults(), PatrolAreaLimits.defaults());
+                Duration.ofHours(1), Retention.defaults(), InputLimits.defaults(), PatrolAreaLimits.defaults(), 0);
     }
 
     public MetricsSettings withRetention(Retention newRetention) {
         return new MetricsSettings(trialClock, patrolAreaCellDegrees, dosage, responseTargets, ranking, rankingInterval, newRetention, inputLimits,
-                areaLimits);
+                areaLimits, inputPartitions);
     }
 }

@@ -28,6 +28,7 @@ import org.bluelight.metrics.fsu.CallRecord;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.OfficerEngagement;
 import org.bluelight.metrics.fsu.PersonLedger;
+import org.bluelight.metrics.fsu.PersonLedgerSerde;
 import org.bluelight.metrics.fsu.PersonUpdate;
 import org.bluelight.metrics.fsu.RecordLinks;
 import org.bluelight.metrics.intake.HotSpotIntake;
@@ -96,6 +97,8 @@ public final class MetricsTopology {
     /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
     public static final String FSU_BOARD_STORE = "fsu-board";
     public static final String RESPONSES_STORE = "response-first-arrivals";
+    /** The latest time of each input partition feeding a first-arrival task: its low watermark. */
+    public static final String RESPONSE_SOURCES_STORE = "response-input-sources";
     public static final String KPI_WINDOWS_STORE = "response-windows";
     /** Windows whose final figures are not yet published, by end: closing reads only those due. */
     public static final String OPEN_WINDOWS_STORE = "response-open-windows";
@@ -206,9 +209,9 @@ public final class MetricsTopology {
         KStream<String, GroupInput> samples = incidents
                 .mapValues(ResponseInput::incident)
                 .merge(arrivals)
+                .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ResponseInput.class)).withName("response-inputs"))
-                .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE)
-                .mapValues(GroupInput::sample);
+                .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE);
         // 4b. ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
         statuses
                 .selectKey((key, status) -> status.getDispatchGroup())
@@ -254,9 +257,10 @@ public final class MetricsTopology {
         stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE, JsonSerde.of(new TypeReference<Set<String>>() { })));
         stores.put(CALL_TIMES_STORE, store(CALL_TIMES_STORE, Serdes.Long()));
         stores.put(RECORD_TIMES_STORE, store(RECORD_TIMES_STORE, Serdes.Long()));
-        stores.put(PEOPLE_STORE, store(PEOPLE_STORE, JsonSerde.of(PersonLedger.class)));
+        stores.put(PEOPLE_STORE, store(PEOPLE_STORE, PersonLedgerSerde.create()));
         stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
+        stores.put(RESPONSE_SOURCES_STORE, store(RESPONSE_SOURCES_STORE, Serdes.Long()));
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
         stores.put(OPEN_WINDOWS_STORE, store(OPEN_WINDOWS_STORE, Serdes.String()));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,6 +21,7 @@ import org.bluelight.metrics.response.KpiWindowRules;
 import org.bluelight.metrics.response.KpiWindows;
 import org.bluelight.metrics.response.ResponseKpis;
 import org.bluelight.metrics.response.ResponseSample;
+import org.bluelight.metrics.response.SourceWatermarks;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.ResponseKpiKey;
 import org.slf4j.Logger;
@@ -31,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * its final figures once it closes; {@link KpiWindowRules} decides lateness, closing and dropping,
  * by the sample clock ({@value MetricsTopology#SAMPLE_CLOCK_STORE}) and stream time.
  *
+ * <p>The sample clock is a low watermark: the least of the latest watermarks of the first-arrival
+ * tasks sending samples (kept in the same store, by source), which never goes back and does not
+ * start before every task has reported (when {@link MetricsSettings#inputPartitions} is known).
+ * Samples of different tasks reach a partition interleaved as those tasks happen to run, days apart
+ * in a replay: the latest sample of any of them refused the others' as late, so a replay's KPIs
+ * were not those of live processing. Availability means are still given as of the latest sample.
+ *
  * <p>The windows not yet closed are also listed by end ({@value MetricsTopology#OPEN_WINDOWS_STORE}),
  * so the close every purge interval reads only the windows it closes: a replay runs that close
  * tens of thousands of times, and reading every window each time was most of its work. Dropping
@@ -40,13 +50,18 @@ import org.slf4j.LoggerFactory;
 final class ResponseKpiProcessor implements Processor<String, GroupInput, ResponseKpiKey, ResponseKpi> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseKpiProcessor.class);
-    /** The sample clock store's one key, per task. */
+    /** The sample clock store's key of the latest sample time, per task. */
     private static final String LATEST_SAMPLE = "latest-sample";
+    /** The sample clock store's key of the clock itself, the sources' low watermark (it never goes back). */
+    private static final String SAMPLE_CLOCK = "low-watermark";
+    /** Prefix of the sample clock store's keys holding each source's latest watermark. */
+    private static final String SOURCE = "source:";
 
     private final MetricsSettings settings;
     private final KpiWindows kpiWindows;
     private final KpiWindowRules rules;
     private final Counter late;
+    private final SourceWatermarks sources;
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> gradeWindows;
     private KeyValueStore<String, String> openWindows;
@@ -55,6 +70,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        // One first-arrival task per partition of the repartition topic, which has the inputs' partition count.
+        this.sources = new SourceWatermarks(settings.inputPartitions());
         this.kpiWindows = new KpiWindows(settings.trialClock().zone());
         this.rules = new KpiWindowRules(kpiWindows, settings.retention().kpiWindowGrace(),
                 settings.retention().sweepInterval(settings.retention().kpiWindowGrace()));
@@ -70,6 +87,9 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
         groups = context.getStateStore(MetricsTopology.AVAILABILITY_STORE);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
+        try (KeyValueIterator<String, Long> stored = sampleClock.prefixScan(SOURCE, new StringSerializer())) {
+            stored.forEachRemaining(entry -> sources.report(entry.key.substring(SOURCE.length()), entry.value));
+        }
         listOpenWindowsWrittenBeforeTheList();
         context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
         context.schedule(settings.retention().sweepInterval(settings.retention().kpiWindowGrace()), PunctuationType.STREAM_TIME,
@@ -106,14 +126,19 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             return;
         }
         ResponseSample sample = input.sample();
-        Instant now = advanceSampleClock(record.timestamp());
-        // No sample asks for means before the sample clock again.
+        Instant now = latestSample(record.timestamp());
+        Instant watermark = advanceSampleClock(watermark(input, record.timestamp()));
+        if (watermark == null) {
+            // Not every source has reported: no sample is late yet.
+            watermark = Instant.MIN;
+        }
+        // No sample asks for means before the latest sample again.
         GroupAvailability settled = group.settledAt(now);
         if (settled != group) {
             groups.put(record.key(), settled);
             group = settled;
         }
-        for (KpiWindowRules.Placement placement : rules.place(sample.firstArrivalAt(), now)) {
+        for (KpiWindowRules.Placement placement : rules.place(sample.firstArrivalAt(), watermark)) {
             KpiWindows.Window window = placement.window();
             if (placement.late()) {
                 late.increment();
@@ -133,12 +158,43 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         }
     }
 
-    /** The sample clock after this sample; on entering a new sweep interval, windows past their grace by it are dropped. */
-    private Instant advanceSampleClock(long timestamp) {
+    /**
+     * The sources' low watermark after this sample, empty until every source has reported its time; a sample with
+     * no source (written by an earlier version) counts at its own time.
+     */
+    private OptionalLong watermark(GroupInput input, long timestamp) {
+        if (input.source() == null) {
+            return OptionalLong.of(timestamp);
+        }
+        long time = input.watermark() == null ? SourceWatermarks.UNKNOWN : input.watermark();
+        if (sources.report(input.source(), time)) {
+            sampleClock.put(SOURCE + input.source(), time);
+        }
+        return sources.low();
+    }
+
+    /** The latest sample time seen, as of which a sample's KPI gives the availability means. */
+    private Instant latestSample(long timestamp) {
         Long last = sampleClock.get(LATEST_SAMPLE);
-        KpiWindowRules.Tick tick = rules.tick(last, timestamp);
+        if (last == null || timestamp > last) {
+            sampleClock.put(LATEST_SAMPLE, timestamp);
+            return Instant.ofEpochMilli(timestamp);
+        }
+        return Instant.ofEpochMilli(last);
+    }
+
+    /**
+     * The sample clock moved on to {@code watermark} (null before it ever started); on entering a new sweep
+     * interval, windows past their grace by it are dropped.
+     */
+    private Instant advanceSampleClock(OptionalLong watermark) {
+        Long last = sampleClock.get(SAMPLE_CLOCK);
+        if (watermark.isEmpty()) {
+            return last == null ? null : Instant.ofEpochMilli(last);
+        }
+        KpiWindowRules.Tick tick = rules.tick(last, watermark.getAsLong());
         if (last == null || tick.latest() != last) {
-            sampleClock.put(LATEST_SAMPLE, tick.latest());
+            sampleClock.put(SAMPLE_CLOCK, tick.latest());
         }
         if (tick.sweep()) {
             dropWindowsPastGrace(tick.now());

@@ -33,6 +33,7 @@ class ResponseKpiProcessorTest {
     /** Wednesday 1 May 2024, 10:05 BST. */
     private static final Instant REPORTED = Instant.parse("2024-05-01T09:05:00Z");
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private MockProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> windows;
     private KeyValueStore<String, String> openWindows;
@@ -90,6 +91,32 @@ class ResponseKpiProcessorTest {
         assertThat(openWindows.approximateNumEntries()).isZero();
     }
 
+    @Test
+    void aSampleFromALaggingTaskIsNotLateBecauseAnotherTaskRanAhead() {
+        ResponseKpiProcessor processor = started();
+        Instant arrived = REPORTED.plusSeconds(600);
+        Instant tenDaysOn = arrived.plus(Duration.ofDays(10));
+        processor.process(sample("I0", arrived, "first-arrivals-0", arrived));
+        processor.process(sample("I1", arrived, "first-arrivals-1", arrived));
+        processor.process(sample("I2", tenDaysOn, "first-arrivals-0", tenDaysOn));
+        processor.process(sample("I3", arrived, "first-arrivals-1", arrived));
+
+        assertThat(lateCount()).as("task 1 has only got to the sample's own time").isZero();
+        processor.process(sample("I4", tenDaysOn, "first-arrivals-1", tenDaysOn));
+        processor.process(sample("I5", arrived, "first-arrivals-0", tenDaysOn));
+
+        assertThat(lateCount()).as("both tasks are ten days on: past the grace of both windows").isEqualTo(2);
+    }
+
+    private Record<String, GroupInput> sample(String incidentId, Instant arrived, String source, Instant watermark) {
+        return new Record<>("RAD1", GroupInput.sample(new ResponseSample(incidentId, "RAD1", 1, arrived.minusSeconds(600), arrived),
+                source, watermark.toEpochMilli()), arrived.toEpochMilli());
+    }
+
+    private double lateCount() {
+        return meters.counter("bluelight.metrics.response.late").count();
+    }
+
     private List<KpiWindow> sizes() {
         return context.forwarded().stream().map(forwarded -> forwarded.record().value().getWindowSize()).toList();
     }
@@ -100,7 +127,7 @@ class ResponseKpiProcessorTest {
     }
 
     private ResponseKpiProcessor started() {
-        ResponseKpiProcessor processor = new ResponseKpiProcessor(SETTINGS, new SimpleMeterRegistry());
+        ResponseKpiProcessor processor = new ResponseKpiProcessor(SETTINGS, meters);
         processor.init(context);
         return processor;
     }
