@@ -2,6 +2,7 @@ package org.bluelight.dispatch.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The assignments of one task read before their incident (incident id → {@link Waiting}), held
  * until the incident comes: CAD writes an incident before its assignment, but topics are not read
  * in step, so the assignment may well be read first. Bounded by {@link EarlyHold} as the officers'
- * early updates are: at most {@code maxOfficers} incidents wait at once (their count kept in a
- * second store, so exact across restarts), each for at most {@code holdFor}. Every outcome is
+ * early updates are: at most {@code maxOfficers} incidents wait at once ({@link EarlyHoldCount}),
+ * each for at most {@code holdFor}. Every outcome is
  * counted in {@value #METER} by {@code outcome}: held, released (the incident came), refused (the
  * bound was reached) or expired (no incident in time); refused and expired ones are dead-lettered.
  */
 final class EarlyAssignments {
 
     static final String METER = "bluelight.dispatch.early.assignments";
-    private static final String COUNT = "held";
-
     /** One assignment read before its incident, with what its dead letter needs should the incident not come. */
     record Held(GroupEvent.AssignmentMade made, int partition, long offset, long timestamp, byte[] key, byte[] value) {
     }
@@ -47,8 +46,7 @@ final class EarlyAssignments {
     }
 
     private final KeyValueStore<String, Waiting> waiting;
-    private final KeyValueStore<String, Long> count;
-    private final EarlyHold hold;
+    private final EarlyHoldCount count;
     private final Counter heldMeter;
     private final Counter releasedMeter;
     private final Counter refusedMeter;
@@ -57,8 +55,7 @@ final class EarlyAssignments {
     EarlyAssignments(KeyValueStore<String, Waiting> waiting, KeyValueStore<String, Long> count, EarlyHold hold,
                      MeterRegistry meters) {
         this.waiting = waiting;
-        this.count = count;
-        this.hold = hold;
+        this.count = new EarlyHoldCount(count, hold.maxOfficers());
         this.heldMeter = meter(meters, "held");
         this.releasedMeter = meter(meters, "released");
         this.refusedMeter = meter(meters, "refused");
@@ -76,13 +73,9 @@ final class EarlyAssignments {
     boolean hold(Held held, Instant at) {
         String incidentId = held.made().incidentId();
         Waiting before = waiting.get(incidentId);
-        if (before == null) {
-            long holding = holding();
-            if (holding >= hold.maxOfficers()) {
-                refusedMeter.increment();
-                return false;
-            }
-            count.put(COUNT, holding + 1);
+        if (before == null && !count.admit()) {
+            refusedMeter.increment();
+            return false;
         }
         waiting.put(incidentId, (before == null ? new Waiting(at, List.of()) : before).plus(held));
         heldMeter.increment();
@@ -100,9 +93,9 @@ final class EarlyAssignments {
         return held.assignments().stream().map(Held::made).toList();
     }
 
-    /** Takes out the assignments held longer than the hold allows, and returns them. */
-    List<Held> expire(Instant now) {
-        Instant oldest = now.minus(hold.holdFor());
+    /** Takes out the assignments held longer than {@code holdFor}, and returns them. */
+    List<Held> expire(Instant now, Duration holdFor) {
+        Instant oldest = now.minus(holdFor);
         List<String> due = new ArrayList<>();
         List<Held> expired = new ArrayList<>();
         try (KeyValueIterator<String, Waiting> all = waiting.all()) {
@@ -119,16 +112,11 @@ final class EarlyAssignments {
     }
 
     int maxIncidents() {
-        return hold.maxOfficers();
+        return count.max();
     }
 
     private void remove(String incidentId) {
         waiting.delete(incidentId);
-        count.put(COUNT, Math.max(0, holding() - 1));
-    }
-
-    private long holding() {
-        Long holding = count.get(COUNT);
-        return holding == null ? 0 : holding;
+        count.release();
     }
 }

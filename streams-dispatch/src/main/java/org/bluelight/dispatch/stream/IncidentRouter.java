@@ -148,7 +148,7 @@ final class IncidentRouter {
         }
 
         private void deadLetterExpired(Instant streamTime) {
-            for (EarlyAssignments.Held held : early.expire(streamTime)) {
+            for (EarlyAssignments.Held held : early.expire(streamTime, hold.holdFor())) {
                 DeadLetter letter = DeadLetter.of(Topic.ASSIGNMENTS.topicName(), held.partition(), held.offset(), held.timestamp(),
                         held.key(), held.value(), new RecordHeaders(), Stage.VALIDATION,
                         new InvalidRecordException(UNKNOWN_INCIDENT, "assignment for incident " + held.made().incidentId()
