@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class EarlyAssignments {
 
     static final String METER = "bluelight.dispatch.early.assignments";
+    /** Assignments held for one incident at most: a handful come before it, a flood must not grow its entry. */
+    static final int MAX_PER_INCIDENT = 20;
     /** One assignment read before its incident, with what its dead letter needs should the incident not come. */
     record Held(GroupEvent.AssignmentMade made, int partition, long offset, long timestamp, byte[] key, byte[] value) {
     }
@@ -69,11 +71,15 @@ final class EarlyAssignments {
                 .register(meters);
     }
 
-    /** Holds the assignment for its incident; false (refused) when the bound is reached for a new incident. */
+    /**
+     * Holds the assignment for its incident; false (refused) when the bound is reached for a new
+     * incident, or {@value #MAX_PER_INCIDENT} already wait for this one.
+     */
     boolean hold(Held held, Instant at) {
         String incidentId = held.made().incidentId();
         Waiting before = waiting.get(incidentId);
-        if (before == null && !count.admit()) {
+        boolean full = before == null ? !count.admit() : before.assignments().size() >= MAX_PER_INCIDENT;
+        if (full) {
             refusedMeter.increment();
             return false;
         }

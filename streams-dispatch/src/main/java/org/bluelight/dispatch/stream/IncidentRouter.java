@@ -142,8 +142,8 @@ final class IncidentRouter {
                     serdes.valueSerde(Topic.ASSIGNMENTS).serializer().serialize(topic, record.value()));
             if (!early.hold(held, Instant.ofEpochMilli(record.timestamp()))) {
                 throw new InvalidRecordException(UNKNOWN_INCIDENT, "assignment for incident " + made.incidentId()
-                        + ", which is not open, and assignments already wait for " + early.maxIncidents()
-                        + " other incidents (the most held)");
+                        + ", which is not open, and the early hold is full (at most " + early.maxIncidents()
+                        + " incidents, " + EarlyAssignments.MAX_PER_INCIDENT + " assignments each)");
             }
         }
 

@@ -298,7 +298,7 @@ class DispatchIntakeTest {
         d.assign("GHOST2", T0.plusSeconds(2), "U1");
         List<TestRecord<byte[], byte[]>> refused = assignmentsDlq.readRecordsToList();
         assertThat(refused).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly("unknown-incident");
-        assertThat(header(refused.get(0), DeadLetterHeaders.MESSAGE)).contains("GHOST2").contains("already wait for 1 other");
+        assertThat(header(refused.get(0), DeadLetterHeaders.MESSAGE)).contains("GHOST2").contains("the early hold is full");
 
         // Stream time passes the hold: both waiting assignments are dead-lettered, with their own bytes and offsets.
         d.send(incident("I9", 1, T0.plus(Duration.ofMinutes(11))).setLocation(SCENE));
@@ -316,6 +316,12 @@ class DispatchIntakeTest {
         d.assign("I10", T0.plus(Duration.ofMinutes(12)), "U1");
         d.send(incident("I10", 1, T0.plus(Duration.ofMinutes(12))).setLocation(SCENE));
         assertThat(assignmentsDlq.readRecordsToList()).isEmpty();
+
+        // Nor does a flood for one unknown incident grow its entry without bound.
+        for (int i = 0; i <= EarlyAssignments.MAX_PER_INCIDENT; i++) {
+            d.assign("GHOST3", T0.plus(Duration.ofMinutes(13)), "U1");
+        }
+        assertThat(reasons(assignmentsDlq)).containsExactly("unknown-incident");
     }
 
     List<String> heldOfficers() {
