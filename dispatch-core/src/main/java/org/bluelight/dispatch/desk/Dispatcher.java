@@ -2,8 +2,10 @@ package org.bluelight.dispatch.desk;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,6 +46,8 @@ public final class Dispatcher {
     private final DispatchRules rules;
     private final Recommender recommender;
     private final DispatchBoard board;
+    /** Per event: each group's backlog as it was before the event's first case change (a fix mostly changes none). */
+    private final Map<String, List<WaitingIncident>> backlogBefore = new HashMap<>();
 
     public Dispatcher(Recommender recommender, DispatchBoard board) {
         this.rules = recommender.rules();
@@ -61,7 +65,7 @@ public final class Dispatcher {
             throw new RejectedInput("unknown grade " + incident.grade() + " on incident " + incident.id());
         }
         String group = incident.dispatchGroup();
-        List<WaitingIncident> before = board.backlog(group);
+        backlogBefore.clear();
         List<DeskOutput> out = new ArrayList<>();
         var previous = board.incidentCase(group, incident.id());
         if (type == IncidentEventType.CLOSED || type == IncidentEventType.CANCELLED) {
@@ -69,7 +73,7 @@ public final class Dispatcher {
                 if (open.hasLiveRecommendation()) {
                     publish(open, null, RecommendationTrigger.WITHDRAWN, RecommendationStatus.WITHDRAWN, now, out);
                 }
-                board.removeCase(open);
+                removeCase(open);
             });
         } else if (previous.isEmpty()) {
             evaluate(IncidentCase.opened(incident), RecommendationTrigger.REPORTED, now, null, out);
@@ -77,16 +81,16 @@ public final class Dispatcher {
             IncidentCase open = previous.get();
             Incident old = open.incident();
             if (open.stage() == Stage.ASSIGNED) {
-                board.putCase(open.with(incident));
+                putCase(open.with(incident));
             } else if (old.grade() != incident.grade()) {
                 evaluate(open.with(incident), RecommendationTrigger.REGRADED, now, null, out);
             } else if (changesChoice(old, incident)) {
                 evaluate(open.with(incident), RecommendationTrigger.REPORTED, now, null, out);
             } else {
-                board.putCase(open.with(incident));
+                putCase(open.with(incident));
             }
         }
-        return withSnapshot(group, before, now, out);
+        return withSnapshot(group, now, out);
     }
 
     /** A dispatcher's decision from CAD. */
@@ -94,7 +98,7 @@ public final class Dispatcher {
                                          List<String> officerIds, Instant now) {
         IncidentCase open = board.incidentCase(group, incidentId).orElseThrow(() ->
                 new RejectedInput("assignment for incident " + incidentId + ", which is not open in dispatch group " + group));
-        List<WaitingIncident> before = board.backlog(group);
+        backlogBefore.clear();
         List<DeskOutput> out = new ArrayList<>();
         if (action == AssignmentAction.ASSIGNED) {
             for (String officerId : officerIds) {
@@ -112,16 +116,16 @@ public final class Dispatcher {
                 evaluate(open.assigned(List.of()), RecommendationTrigger.REPORTED, now,
                         "returned to the queue: units stood down", out);
             } else if (open.stage() == Stage.ASSIGNED) {
-                board.putCase(open.assigned(remaining));
+                putCase(open.assigned(remaining));
             }
         }
-        return withSnapshot(group, before, now, out);
+        return withSnapshot(group, now, out);
     }
 
     /** A unit's new state (status, position or coverage changed). */
     public List<DeskOutput> onOfficer(Officer officer, Instant now) {
         String group = officer.dispatchGroup();
-        List<WaitingIncident> before = board.backlog(group);
+        backlogBefore.clear();
         List<DeskOutput> out = new ArrayList<>();
         Officer previous = board.officer(group, officer.id()).orElse(null);
         board.putOfficer(officer);
@@ -146,16 +150,16 @@ public final class Dispatcher {
             serveBacklog(group, now, out);
             offerIfBetter(officer, now, out);
         }
-        return withSnapshot(group, before, now, out);
+        return withSnapshot(group, now, out);
     }
 
     /** A unit left the group (moved to another group, or off the records). */
     public List<DeskOutput> onOfficerLeft(String group, String officerId, Instant now) {
-        List<WaitingIncident> before = board.backlog(group);
+        backlogBefore.clear();
         List<DeskOutput> out = new ArrayList<>();
         board.removeOfficer(group, officerId);
         refreshNaming(group, officerId, null, now, out);
-        return withSnapshot(group, before, now, out);
+        return withSnapshot(group, now, out);
     }
 
     /** Time passed: waiting incidents that have just passed their target are shown breached. */
@@ -183,7 +187,7 @@ public final class Dispatcher {
             if (open.hasLiveRecommendation()) {
                 open = publish(open, null, trigger, RecommendationStatus.WITHDRAWN, now, out);
             }
-            board.putCase(open.waiting(entry(open, now, annotate(note, "scheduled (grade " + incident.grade() + ")"))));
+            putCase(open.waiting(entry(open, now, annotate(note, "scheduled (grade " + incident.grade() + ")"))));
             return;
         }
         Outcome outcome = recommender.recommend(incident, board.officers(incident.dispatchGroup()), now,
@@ -191,10 +195,10 @@ public final class Dispatcher {
         if (outcome.hasCandidates()) {
             IncidentCase next = open.recommended(officerIdsOf(outcome),
                     outcome.shortlistRadiusMeters(), outcome.best().score());
-            board.putCase(publish(next, outcome, trigger, RecommendationStatus.ACTIVE, now, out));
+            putCase(publish(next, outcome, trigger, RecommendationStatus.ACTIVE, now, out));
         } else {
             IncidentCase next = open.waiting(entry(open, now, annotate(note, outcome.noCandidateReason())));
-            board.putCase(publish(next, outcome, trigger, RecommendationStatus.NO_CANDIDATE, now, out));
+            putCase(publish(next, outcome, trigger, RecommendationStatus.NO_CANDIDATE, now, out));
         }
     }
 
@@ -209,7 +213,7 @@ public final class Dispatcher {
                 IncidentCase open = board.incidentCase(group, incident.id()).orElseThrow();
                 IncidentCase next = open.recommended(officerIdsOf(outcome), outcome.shortlistRadiusMeters(),
                         outcome.best().score());
-                board.putCase(publish(next, outcome, RecommendationTrigger.BACKLOG_HEAD, RecommendationStatus.ACTIVE, now, out));
+                putCase(publish(next, outcome, RecommendationTrigger.BACKLOG_HEAD, RecommendationStatus.ACTIVE, now, out));
                 return;
             }
         }
@@ -231,7 +235,7 @@ public final class Dispatcher {
             if (outcome.hasCandidates() && outcome.best().officerIds().contains(freed.id())) {
                 IncidentCase next = open.recommended(officerIdsOf(outcome), outcome.shortlistRadiusMeters(),
                         outcome.best().score());
-                board.putCase(publish(next, outcome, RecommendationTrigger.BETTER_OFFICER_FREE,
+                putCase(publish(next, outcome, RecommendationTrigger.BETTER_OFFICER_FREE,
                         RecommendationStatus.ACTIVE, now, out));
             }
         }
@@ -257,7 +261,7 @@ public final class Dispatcher {
                         evaluate(abandoned.assigned(List.of()), RecommendationTrigger.DIVERTED, now,
                                 "returned to the queue: " + officer.label() + " diverted to incident " + toIncidentId, out);
                     } else {
-                        board.putCase(abandoned.assigned(remaining));
+                        putCase(abandoned.assigned(remaining));
                     }
                 });
     }
@@ -267,7 +271,7 @@ public final class Dispatcher {
         if (current.hasLiveRecommendation()) {
             current = publish(current, null, RecommendationTrigger.WITHDRAWN, RecommendationStatus.WITHDRAWN, now, out);
         }
-        board.putCase(current.assigned(officerIds));
+        putCase(current.assigned(officerIds));
     }
 
     private IncidentCase publish(IncidentCase open, Outcome outcome, RecommendationTrigger trigger,
@@ -290,12 +294,26 @@ public final class Dispatcher {
                 (int) incident.expectedServiceTime(rules.defaultServiceTime()).toMinutes(), reason);
     }
 
-    private List<DeskOutput> withSnapshot(String group, List<WaitingIncident> before, Instant now, List<DeskOutput> out) {
-        List<WaitingIncident> after = board.backlog(group);
-        if (!after.equals(before)) {
-            out.add(new DeskOutput.BacklogChanged(group, now, after));
+    /** Adds the group's backlog when this event changed it; an event that changed no case changed no backlog. */
+    private List<DeskOutput> withSnapshot(String group, Instant now, List<DeskOutput> out) {
+        List<WaitingIncident> before = backlogBefore.get(group);
+        if (before != null) {
+            List<WaitingIncident> after = board.backlog(group);
+            if (!after.equals(before)) {
+                out.add(new DeskOutput.BacklogChanged(group, now, after));
+            }
         }
         return out;
+    }
+
+    private void putCase(IncidentCase incidentCase) {
+        backlogBefore.computeIfAbsent(incidentCase.dispatchGroup(), board::backlog);
+        board.putCase(incidentCase);
+    }
+
+    private void removeCase(IncidentCase incidentCase) {
+        backlogBefore.computeIfAbsent(incidentCase.dispatchGroup(), board::backlog);
+        board.removeCase(incidentCase);
     }
 
     private IncidentGrades grades(String group) {

@@ -1,6 +1,7 @@
 package org.bluelight.ops.local;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.bluelight.runtime.StreamsApp;
 
@@ -37,6 +38,11 @@ public final class StreamsAppService implements LocalService {
             app.close();
             throw e;
         }
+    }
+
+    /** The running app; empty before {@link #start()}. */
+    public Optional<StreamsApp> app() {
+        return Optional.ofNullable(app);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.stream.EarlyHold;
@@ -34,19 +35,24 @@ import org.bluelight.runtime.intake.InputLimits;
  * dispatch.map.bounds                   (none) minLat,minLon,maxLat,maxLon
  * dispatch.early.max.officers           10000
  * dispatch.early.hold.ms                600000
+ * dispatch.desk.forward.move.m          50     a fix goes on to the desk when the unit moved this far...
+ * dispatch.desk.forward.after.ms        30000  ...or the desk's position is this old (below dispatch.stale.after.ms)
  * input.*                               see {@link InputLimits#from}
  * tasking.*                             see {@link TaskingSettings}
  * </pre>
  *
  * @param limits what a record may say before it is dead-lettered
  * @param early  updates held for officers whose first status is still to come
+ * @param forwarding which fixes go on from the officer table to the dispatch group's desk
  * @param tasking move-ups and hot-spot patrol tasks
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
-                               TaskingSettings tasking) {
+                               DeskForwarding forwarding, TaskingSettings tasking) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
+    public static final String FORWARD_MOVE = "dispatch.desk.forward.move.m";
+    public static final String FORWARD_AFTER = "dispatch.desk.forward.after.ms";
 
     public static DispatchSettings from(ConfigSource source) {
         DispatchRules d = DispatchRules.defaults();
@@ -75,7 +81,23 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
         return new DispatchSettings(
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
-                rules, InputLimits.from(source), early(source), TaskingSettings.from(source));
+                rules, InputLimits.from(source), early(source), forwarding(source, rules), TaskingSettings.from(source));
+    }
+
+    private static DeskForwarding forwarding(ConfigSource source, DispatchRules rules) {
+        DeskForwarding d = DeskForwarding.defaults();
+        DeskForwarding forwarding;
+        try {
+            forwarding = new DeskForwarding(source.integer(FORWARD_MOVE, d.minMoveMeters()), source.millis(FORWARD_AFTER, d.after()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(FORWARD_MOVE + ", " + FORWARD_AFTER + ": " + e.getMessage());
+        }
+        // A desk position that may age past staleAfter would put a reporting unit under the stale penalty.
+        if (forwarding.after().compareTo(rules.staleAfter()) >= 0) {
+            throw new ConfigurationException(FORWARD_AFTER + " (" + forwarding.after().toMillis() + ") must be below dispatch.stale.after.ms ("
+                    + rules.staleAfter().toMillis() + ")");
+        }
+        return forwarding;
     }
 
     private static EarlyHold early(ConfigSource source) {

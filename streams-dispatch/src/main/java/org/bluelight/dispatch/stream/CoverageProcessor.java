@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import org.bluelight.dispatch.availability.CoverageImpact;
+import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.OfficerCoverageImpact;
@@ -16,8 +17,8 @@ final class CoverageProcessor extends OfficerTableProcessor<OfficerCoverageImpac
 
     private final Inbound inbound;
 
-    CoverageProcessor(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
-        super(hold, meters);
+    CoverageProcessor(Inbound inbound, EarlyHold hold, DeskForwarding forwarding, MeterRegistry meters) {
+        super(hold, forwarding, meters);
         this.inbound = inbound;
     }
 

@@ -14,6 +14,7 @@ import org.bluelight.dispatch.desk.Dispatcher;
 import org.bluelight.dispatch.desk.RejectedInput;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.runtime.deadletter.InvalidRecordException;
+import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.Recommendation;
 
 /**
@@ -57,6 +58,12 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
             throw new InvalidRecordException("rejected-by-dispatch", rejected.getMessage());
         }
         publish(outputs, record.timestamp());
+        if (record.value() instanceof GroupEvent.IncidentChanged changed
+                && (changed.type() == IncidentEventType.CLOSED || changed.type() == IncidentEventType.CANCELLED)) {
+            // The latest recommendation is there for the console while the incident is live; kept after
+            // its last word, the store would hold one entry for every incident ever.
+            latest.delete(changed.incident().id());
+        }
     }
 
     private List<DeskOutput> handle(GroupEvent event, String group, Instant now) {

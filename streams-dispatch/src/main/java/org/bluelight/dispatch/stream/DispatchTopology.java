@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.dispatch.app.TaskingSettings;
-import org.bluelight.dispatch.availability.Officer;
+import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.backlog.WaitingIncident;
 import org.bluelight.dispatch.desk.IncidentCase;
 import org.bluelight.dispatch.recommend.Recommender;
@@ -31,8 +31,9 @@ import org.bluelight.schemas.Topic;
  *
  * <ol>
  *   <li><b>Live availability</b>, keyed by officer id: status, telematics and coverage impact
- *       update one table of units ({@value #OFFICERS_STORE}); every change goes on to the unit's
- *       dispatch group. Bad input (an id, time or team size beyond the {@link InputLimits}, a
+ *       update one table of units ({@value #OFFICERS_STORE}); changes go on to the unit's dispatch
+ *       group, but a fix only when the unit has moved or the desk's position aged enough to matter
+ *       ({@link DeskForwarding}; {@value #AT_DESK_STORE} keeps what the desk last got). Bad input (an id, time or team size beyond the {@link InputLimits}, a
  *       position off the map) is dead-lettered here, before any repartition, so it lands in its own
  *       topic's {@code .dlq}. A fix or coverage impact read before the officer's first status is
  *       held for it ({@value #EARLY_UPDATES_STORE}, bounded by {@link EarlyHold}), not refused:
@@ -55,6 +56,7 @@ import org.bluelight.schemas.Topic;
 public final class DispatchTopology {
 
     public static final String OFFICERS_STORE = "officer-availability";
+    public static final String AT_DESK_STORE = "officer-at-desk";
     public static final String INCIDENT_GROUPS_STORE = "incident-groups";
     public static final String GROUP_OFFICERS_STORE = "group-officers";
     public static final String CASES_STORE = "group-incidents";
@@ -76,11 +78,14 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
                                  TravelTimes travelTimes, MeterRegistry meters) {
-        return build(serdes, rules, limits, early, travelTimes, TaskingSettings.defaults(), meters);
+        return build(serdes, rules, limits, early, DeskForwarding.defaults(), travelTimes, TaskingSettings.defaults(), meters);
     }
 
-    /** @param tasking how idle officers are tasked: move-ups and hot-spot patrol visits ({@link TaskingTopology}) */
-    public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
+    /**
+     * @param forwarding which changes of a unit go on to its dispatch group's desk
+     * @param tasking    how idle officers are tasked: move-ups and hot-spot patrol visits ({@link TaskingTopology})
+     */
+    public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
                                  TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         Inbound inbound = new Inbound(rules, limits, meters);
@@ -88,21 +93,23 @@ public final class DispatchTopology {
 
         // 1. Live availability, keyed by officer id; updates that come before the first status are held.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE),
-                ids, JsonSerde.of(Officer.class)));
+                ids, OfficerSerde.create()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AT_DESK_STORE),
+                ids, OfficerSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_UPDATES_STORE),
                 ids, JsonSerde.of(EarlyUpdate.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_COUNT_STORE),
                 ids, Serdes.Long()));
-        String[] officerStores = {OFFICERS_STORE, EARLY_UPDATES_STORE, EARLY_COUNT_STORE};
+        String[] officerStores = {OFFICERS_STORE, AT_DESK_STORE, EARLY_UPDATES_STORE, EARLY_COUNT_STORE};
         KStream<String, GroupEvent> statusChanges = builder
                 .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
-                .process(() -> new StatusProcessor(inbound, early, meters), Named.as("officer-status"), officerStores);
+                .process(() -> new StatusProcessor(inbound, early, forwarding, meters), Named.as("officer-status"), officerStores);
         KStream<String, GroupEvent> moves = builder
                 .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
-                .process(() -> new PositionProcessor(inbound, early, meters), Named.as("officer-position"), officerStores);
+                .process(() -> new PositionProcessor(inbound, early, forwarding, meters), Named.as("officer-position"), officerStores);
         KStream<String, GroupEvent> coverage = builder
                 .stream(Topic.OFFICER_IMPACT.topicName(), serdes.consumed(Topic.OFFICER_IMPACT))
-                .process(() -> new CoverageProcessor(inbound, early, meters), Named.as("officer-coverage"), officerStores);
+                .process(() -> new CoverageProcessor(inbound, early, forwarding, meters), Named.as("officer-coverage"), officerStores);
 
         // 2. Incidents and assignments, keyed by incident id.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_GROUPS_STORE),
@@ -135,7 +142,7 @@ public final class DispatchTopology {
 
         // 4. The dispatch desk per group.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUP_OFFICERS_STORE),
-                ids, JsonSerde.of(Officer.class)));
+                ids, OfficerSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES_STORE),
                 ids, JsonSerde.of(IncidentCase.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BACKLOG_STORE),

@@ -3,6 +3,7 @@ package org.bluelight.dispatch.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Optional;
+import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.PositionFix;
@@ -15,8 +16,8 @@ final class PositionProcessor extends OfficerTableProcessor<PositionFix, Inbound
 
     private final Inbound inbound;
 
-    PositionProcessor(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
-        super(hold, meters);
+    PositionProcessor(Inbound inbound, EarlyHold hold, DeskForwarding forwarding, MeterRegistry meters) {
+        super(hold, forwarding, meters);
         this.inbound = inbound;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.schemas.OfficerStatus;
@@ -20,8 +21,8 @@ final class StatusProcessor extends OfficerTableProcessor<OfficerStatus, Officer
 
     private final Inbound inbound;
 
-    StatusProcessor(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
-        super(hold, meters);
+    StatusProcessor(Inbound inbound, EarlyHold hold, DeskForwarding forwarding, MeterRegistry meters) {
+        super(hold, forwarding, meters);
         this.inbound = inbound;
     }
 

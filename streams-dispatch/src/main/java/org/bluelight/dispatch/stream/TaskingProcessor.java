@@ -53,7 +53,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     private KeyValueStore<String, PatrolTaskRecommendation> patrols;
     private KeyValueStore<String, TaskingEvent.HotSpotPlaced> hotSpots;
     private KeyValueStore<String, String> arms;
-    private KeyValueStore<String, Long> ledger;
+    private TaskingLedger ledger;
 
     TaskingProcessor(TaskingSettings settings) {
         this.settings = settings;
@@ -70,7 +70,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         patrols = context.getStateStore(TaskingTopology.PATROLS_STORE);
         hotSpots = context.getStateStore(TaskingTopology.HOTSPOTS_STORE);
         arms = context.getStateStore(TaskingTopology.ARMS_STORE);
-        ledger = context.getStateStore(TaskingTopology.LEDGER_STORE);
+        ledger = new TaskingLedger(context.getStateStore(TaskingTopology.LEDGER_STORE));
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, t -> plan(Instant.ofEpochMilli(t)));
     }
 
@@ -122,7 +122,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
                 emit(open.getOfficerId(), open, at);
                 if (decided.accepted()) {
                     moveUps.put(open.getOfficerId(), open);
-                    ledger.put(moveKey(open.getOfficerId()), at.toEpochMilli());
+                    ledger.moved(open.getOfficerId(), at);
                 } else {
                     moveUps.delete(open.getOfficerId());
                 }
@@ -176,10 +176,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     private void planMoveUps(String group, List<Officer> members, List<DemandCell> groupCells, Instant now) {
         Map<String, List<Instant>> recent = new HashMap<>();
         for (Officer officer : members) {
-            Long last = ledger.get(moveKey(officer.id()));
-            if (last != null) {
-                recent.put(officer.id(), List.of(Instant.ofEpochMilli(last)));
-            }
+            ledger.lastMoveOf(officer.id()).ifPresent(last -> recent.put(officer.id(), List.of(last)));
         }
         List<MoveUp> plan = planner.plan(members, groupCells, recent, now);
         Map<String, MoveUp> planned = new HashMap<>();
@@ -212,6 +209,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
 
     private void taskPatrols(List<Officer> members, Set<String> engaged, Instant now) {
         LocalDate day = now.atZone(settings.zone()).minusHours(DAY_STARTS_AT_HOUR).toLocalDate();
+        ledger.forgetDaysBefore(day);
         List<TrialHotSpot> today = new ArrayList<>();
         Map<String, Integer> delivered = new HashMap<>();
         Map<String, Instant> lastVisit = new HashMap<>();
@@ -223,12 +221,8 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
                     return;
                 }
                 today.add(new TrialHotSpot(spot.hotSpotId(), spot.centre(), 1, TrialArm.valueOf(arm)));
-                Long visits = ledger.get(visitsKey(day, spot.hotSpotId()));
-                Long last = ledger.get(lastVisitKey(day, spot.hotSpotId()));
-                delivered.put(spot.hotSpotId(), visits == null ? 0 : visits.intValue());
-                if (last != null) {
-                    lastVisit.put(spot.hotSpotId(), Instant.ofEpochMilli(last));
-                }
+                delivered.put(spot.hotSpotId(), ledger.visits(day, spot.hotSpotId()));
+                ledger.lastVisit(day, spot.hotSpotId()).ifPresent(last -> lastVisit.put(spot.hotSpotId(), last));
             });
         }
         if (today.isEmpty()) {
@@ -245,8 +239,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
                     .setReasons(List.copyOf(task.reasons())).setTaskedAt(now).setUpdatedAt(now).build();
             patrols.put(task.officerId(), record);
             engaged.add(task.officerId());
-            ledger.put(visitsKey(day, task.hotSpotId()), delivered.getOrDefault(task.hotSpotId(), 0) + 1L);
-            ledger.put(lastVisitKey(day, task.hotSpotId()), now.toEpochMilli());
+            ledger.visitTasked(day, task.hotSpotId(), now);
             emit(task.officerId(), record, now);
         }
     }
@@ -299,17 +292,5 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
 
     private static GeoPoint point(org.bluelight.schemas.GeoPoint p) {
         return new GeoPoint(p.getLat(), p.getLon());
-    }
-
-    private static String moveKey(String officerId) {
-        return "move:" + officerId;
-    }
-
-    private static String visitsKey(LocalDate day, String hotSpotId) {
-        return "visits:" + day.toEpochDay() + ":" + hotSpotId;
-    }
-
-    private static String lastVisitKey(LocalDate day, String hotSpotId) {
-        return "last:" + day.toEpochDay() + ":" + hotSpotId;
     }
 }

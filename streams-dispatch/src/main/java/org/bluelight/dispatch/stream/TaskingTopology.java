@@ -9,7 +9,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.dispatch.app.TaskingSettings;
-import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.moveup.DemandCell;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.intake.RecordCheck;
@@ -73,7 +72,7 @@ final class TaskingTopology {
                         .withKeySerde(ids).withValueSerde(JsonSerde.of(TaskingEvent.class)).withNumberOfPartitions(1));
 
         // 3. The tasking desk.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE), ids, JsonSerde.of(Officer.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE), ids, OfficerSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE), ids, JsonSerde.of(DemandCell.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MOVEUPS_STORE), ids, serdes.valueSerde(Topic.MOVEUPS)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATROLS_STORE), ids, serdes.valueSerde(Topic.PATROL_TASKS)));

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
@@ -218,6 +220,50 @@ class DispatchTopologyIT {
         assertThat(stale.getPositionAgeSeconds()).isEqualTo(300);
         assertThat(stale.getReasons()).contains("position 5 min old (stale), ETA less certain");
         assertThat(fresh.getPositionStale()).isFalse();
+    }
+
+    @Test
+    void aFixGoesOnToTheDeskOnlyOnceTheUnitMoved50mOrTheDesksPositionIs30sOld() {
+        start(DispatchRules.defaults());
+        sendUnit(unit("U1", OfficerState.AVAILABLE, T0), SCENE.offset(1000, 0));
+        KeyValueStore<String, Officer> table = d.driver.getKeyValueStore(DispatchTopology.OFFICERS_STORE);
+        KeyValueStore<String, Officer> desk = d.driver.getKeyValueStore(DispatchTopology.GROUP_OFFICERS_STORE);
+        String atDesk = StoreBoard.key("NORTH", "U1");
+
+        fix("U1", SCENE.offset(1040, 0), T0.plusSeconds(5));
+        assertThat(table.get("U1").positionAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(desk.get(atDesk).positionAt()).as("40 m after 5 s stays at the table").isEqualTo(T0);
+
+        fix("U1", SCENE.offset(1060, 0), T0.plusSeconds(10));
+        assertThat(desk.get(atDesk).position().metersTo(SCENE.offset(1060, 0))).as("60 m from the desk's").isLessThan(0.01);
+
+        fix("U1", SCENE.offset(1070, 0), T0.plusSeconds(39));
+        assertThat(desk.get(atDesk).positionAt()).isEqualTo(T0.plusSeconds(10));
+        fix("U1", SCENE.offset(1070, 0), T0.plusSeconds(40));
+        assertThat(desk.get(atDesk).positionAt()).as("the desk's position 30 s old").isEqualTo(T0.plusSeconds(40));
+
+        sendUnit(unit("U1", OfficerState.ON_BREAK, T0.plusSeconds(41)), SCENE.offset(1070, 0));
+        assertThat(desk.get(atDesk).state()).as("a status change always goes on").isEqualTo(OfficerState.ON_BREAK);
+    }
+
+    void fix(String officerId, GeoPoint where, Instant at) {
+        d.fix(officerId, where.lat(), where.lon(), at);
+    }
+
+    @Test
+    void theLatestRecommendationIsKeptWhileTheIncidentIsLiveAndForgottenOnceItClosesOrIsCancelled() {
+        start(DispatchRules.defaults());
+        sendUnit(unit("U1", OfficerState.AVAILABLE, T0), SCENE.offset(1000, 0));
+        d.send(incident("A", 1, T0.plusSeconds(1)).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setLocation(point(SCENE)));
+        KeyValueStore<String, Recommendation> latest = d.driver.getKeyValueStore(DispatchTopology.LATEST_RECOMMENDATIONS_STORE);
+        assertThat(latest.get("A")).isNotNull();
+        assertThat(latest.get("B")).isNotNull();
+
+        d.send(incident("A", 1, T0.plusSeconds(1)).setEventType(IncidentEventType.CLOSED).setLocation(point(SCENE)));
+        d.send(incident("B", 2, T0.plusSeconds(2)).setEventType(IncidentEventType.CANCELLED).setLocation(point(SCENE)));
+        assertThat(latest.get("A")).isNull();
+        assertThat(latest.get("B")).isNull();
     }
 
     @Test

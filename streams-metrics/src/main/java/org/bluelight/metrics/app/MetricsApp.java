@@ -74,7 +74,8 @@ public final class MetricsApp {
         return new Retention(source.millis("trial.ledger.retention.ms", defaults.trialLedger()),
                 source.millis("response.arrivals.retention.ms", defaults.firstArrivals()),
                 source.millis("response.window.grace.ms", defaults.kpiWindowGrace()),
-                source.millis("retention.purge.interval.ms", defaults.purgeInterval()));
+                source.millis("retention.purge.interval.ms", defaults.purgeInterval()),
+                source.millis("fsu.sources.retention.ms", defaults.fsuSources()));
     }
 
     /** Builds the app (not started) with its routes. */

@@ -1,5 +1,6 @@
 package org.bluelight.metrics.topology;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,17 +13,26 @@ import org.bluelight.metrics.fsu.PersonUpdate;
 /**
  * Each call's facts and resource events, keyed by incident id, build its {@link CallRecord}
  * ({@value MetricsTopology#CALLS_STORE}); the people it now links (and no longer links) go on
- * keyed by person id.
+ * keyed by person id. A call is forgotten {@link Retention#fsuSources} after its last change.
  */
 final class CallProcessor implements Processor<String, CallInput, String, PersonUpdate> {
 
+    private final Retention retention;
     private ProcessorContext<String, PersonUpdate> context;
+    private SourceExpiry expiry;
     private KeyValueStore<String, CallRecord> calls;
+
+    CallProcessor(Retention retention) {
+        this.retention = retention;
+    }
 
     @Override
     public void init(ProcessorContext<String, PersonUpdate> context) {
         this.context = context;
         calls = context.getStateStore(MetricsTopology.CALLS_STORE);
+        expiry = new SourceExpiry(context.getStateStore(MetricsTopology.CALL_TIMES_STORE));
+        context.schedule(retention.sweepInterval(retention.fsuSources()), PunctuationType.STREAM_TIME,
+                streamTime -> expiry.purge(streamTime - retention.fsuSources().toMillis(), calls));
     }
 
     @Override
@@ -31,6 +41,7 @@ final class CallProcessor implements Processor<String, CallInput, String, Person
         call = record.value().applyTo(call == null ? CallRecord.empty() : call);
         PersonLinker.Relink relink = call.relink();
         calls.put(record.key(), call.withLinks(relink.links()));
+        expiry.changed(record.key(), record.timestamp());
         relink.updates().forEach(update -> context.forward(record.withKey(update.personId()).withValue(update)));
     }
 }

@@ -90,6 +90,8 @@ public final class MetricsTopology {
     public static final String OFFICER_INCIDENT_STORE = "officer-incident";
     public static final String CALLS_STORE = "fsu-calls";
     public static final String RECORD_LINKS_STORE = "fsu-record-links";
+    public static final String CALL_TIMES_STORE = "fsu-call-times";
+    public static final String RECORD_TIMES_STORE = "fsu-record-times";
     public static final String PEOPLE_STORE = "fsu-people";
     /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
     public static final String FSU_BOARD_STORE = "fsu-board";
@@ -180,13 +182,13 @@ public final class MetricsTopology {
                 .mapValues(incident -> CallInput.facts(CallRecord.Facts.of(incident)))
                 .merge(resourceEvents)
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallInput.class)).withName("fsu-calls"))
-                .process(CallProcessor::new, CALLS_STORE);
+                .process(() -> new CallProcessor(settings.retention()), CALLS_STORE, CALL_TIMES_STORE);
         // 3c. The people each crime and custody record links, keyed by record.
         KStream<String, PersonUpdate> recordLinks = crimes
                 .map((key, crime) -> KeyValue.pair(PersonLedger.crimeKey(crime.getCrimeId()), RecordLinks.of(crime)))
                 .merge(stream(Topic.CUSTODY_RECORDS, checks::custody)
                         .map((key, custody) -> KeyValue.pair(PersonLedger.custodyKey(custody.getCustodyId()), RecordLinks.of(custody))))
-                .process(RecordLinksProcessor::new, RECORD_LINKS_STORE);
+                .process(() -> new RecordLinksProcessor(settings.retention()), RECORD_LINKS_STORE, RECORD_TIMES_STORE);
         // 3d. Everyone's ledger, ranked on a schedule. One partition: the ranking normalises over
         // everyone, and FSU volume is small (calls, crimes, custody).
         callLinks.merge(recordLinks)
@@ -250,6 +252,8 @@ public final class MetricsTopology {
         stores.put(OFFICER_INCIDENT_STORE, store(OFFICER_INCIDENT_STORE, Serdes.String()));
         stores.put(CALLS_STORE, store(CALLS_STORE, JsonSerde.of(CallRecord.class)));
         stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE, JsonSerde.of(new TypeReference<Set<String>>() { })));
+        stores.put(CALL_TIMES_STORE, store(CALL_TIMES_STORE, Serdes.Long()));
+        stores.put(RECORD_TIMES_STORE, store(RECORD_TIMES_STORE, Serdes.Long()));
         stores.put(PEOPLE_STORE, store(PEOPLE_STORE, JsonSerde.of(PersonLedger.class)));
         stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));

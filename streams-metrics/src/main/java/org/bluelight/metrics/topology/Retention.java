@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param kpiWindowGrace a KPI window takes samples until this long after its end; then its final
  *                       figures are published and it is dropped, and later samples are refused
  * @param purgeInterval  how often (stream time) the stores are swept at the least
+ * @param fsuSources     a call's or a crime or custody record's person links are kept this long after its
+ *                       last version; longer than FSU's 12 months, so what is dropped no longer counts in
+ *                       anyone's totals, and a correction arriving later counts as new
  */
-public record Retention(Duration trialLedger, Duration firstArrivals, Duration kpiWindowGrace, Duration purgeInterval) {
+public record Retention(Duration trialLedger, Duration firstArrivals, Duration kpiWindowGrace, Duration purgeInterval,
+                        Duration fsuSources) {
 
     /** See {@link #sweepInterval}. */
     public static final int SWEEPS_PER_RETENTION = 24;
@@ -29,6 +33,7 @@ public record Retention(Duration trialLedger, Duration firstArrivals, Duration k
             throw new IllegalArgumentException("kpiWindowGrace must not be negative, was " + kpiWindowGrace);
         }
         requirePositive(purgeInterval, "purgeInterval");
+        requirePositive(fsuSources, "fsuSources");
     }
 
     /**
@@ -45,7 +50,7 @@ public record Retention(Duration trialLedger, Duration firstArrivals, Duration k
     }
 
     public static Retention defaults() {
-        return new Retention(Duration.ofDays(120), Duration.ofDays(7), Duration.ofHours(2), Duration.ofMinutes(10));
+        return new Retention(Duration.ofDays(120), Duration.ofDays(7), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofDays(400));
     }
 
     private static void requirePositive(Duration duration, String name) {

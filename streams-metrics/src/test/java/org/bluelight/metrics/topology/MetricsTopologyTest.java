@@ -20,6 +20,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuTotal.Metric;
+import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.schemas.Assignment;
@@ -410,7 +411,7 @@ class MetricsTopologyTest {
     @Test
     void ledgerFirstArrivalsAndKpiWindowsArePurgedOncePastTheirRetention() throws Exception {
         startWith(MetricsSettings.defaults().withRetention(
-                new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1))));
+                new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(400))));
         KeyValueStore<String, ContributionLedger.Entry> ledger = driver.getKeyValueStore(MetricsTopology.TRIAL_LEDGER_STORE);
         KeyValueStore<String, IncidentResponse> arrivals = driver.getKeyValueStore(MetricsTopology.RESPONSES_STORE);
         KeyValueStore<String, GradeWindow> windows = driver.getKeyValueStore(MetricsTopology.KPI_WINDOWS_STORE);
@@ -439,6 +440,49 @@ class MetricsTopologyTest {
         pipe(statuses, status("O2", OfficerState.ON_SCENE, "I3", first.plusSeconds(700)));
         assertThat(meters.get("bluelight.metrics.response.late").counter().count()).isEqualTo(2.0);
         assertThat(count(windows)).isEqualTo(2);
+    }
+
+    @Test
+    void callsAndRecordLinksAreForgottenOncePastTheirRetentionAfterTheirLastChange() throws Exception {
+        startWith(MetricsSettings.defaults().withRetention(
+                new Retention(Duration.ofDays(120), Duration.ofDays(7), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofDays(2))));
+        KeyValueStore<String, ?> calls = driver.getKeyValueStore(MetricsTopology.CALLS_STORE);
+        KeyValueStore<String, ?> links = driver.getKeyValueStore(MetricsTopology.RECORD_LINKS_STORE);
+        Instant first = Instant.parse("2024-05-01T10:00:00Z");
+        pipe(incident("I1", first, IncidentCategory.THEFT, INSIDE).setOriginatorPersonId("P1").build());
+        pipe(incident("I2", first, IncidentCategory.THEFT, INSIDE).setOriginatorPersonId("P2").build());
+        crime("C1", first, "P3");
+        crime("C2", first, "P4");
+
+        // A day on, I2 and C2 change again; nothing is past its retention yet.
+        Instant dayOn = first.plus(Duration.ofDays(1));
+        pipe(incident("I2", first, IncidentCategory.ROBBERY, INSIDE).setOriginatorPersonId("P2")
+                .setEventType(IncidentEventType.UPDATED).setOccurredAt(dayOn).build());
+        crime("C2", dayOn, "P4");
+        assertThat(count(calls)).isEqualTo(2);
+        assertThat(count(links)).isEqualTo(2);
+
+        // Two and a half days after the first versions: I1 and C1 go; I2 and C2 changed a day later, so stay.
+        Instant later = first.plus(Duration.ofHours(60));
+        pipe(incident("I3", later, IncidentCategory.THEFT, INSIDE).setOriginatorPersonId("P5").build());
+        crime("C3", later, "P6");
+        assertThat(calls.get("I1")).isNull();
+        assertThat(calls.get("I2")).isNotNull();
+        assertThat(calls.get("I3")).isNotNull();
+        assertThat(links.get(PersonLedger.crimeKey("C1"))).isNull();
+        assertThat(links.get(PersonLedger.crimeKey("C2"))).isNotNull();
+        assertThat(links.get(PersonLedger.crimeKey("C3"))).isNotNull();
+        KeyValueStore<String, Long> callTimes = driver.getKeyValueStore(MetricsTopology.CALL_TIMES_STORE);
+        assertThat(callTimes.get("I1")).as("its time goes with it").isNull();
+        assertThat(callTimes.get("I2")).isEqualTo(dayOn.toEpochMilli());
+    }
+
+    private void crime(String id, Instant recordedAt, String suspect) {
+        CrimeRecord crime = CrimeRecord.newBuilder().setCrimeId(id).setCommittedAt(recordedAt).setRecordedAt(recordedAt)
+                .setCategory(IncidentCategory.THEFT).setLocation(INSIDE)
+                .setPeople(List.of(new org.bluelight.schemas.CrimePerson(suspect, org.bluelight.schemas.CrimeRole.SUSPECT, null)))
+                .build();
+        input(Topic.CRIME_RECORDS).pipeInput(id, crime, recordedAt);
     }
 
     private static java.time.ZoneId settingsZone() {

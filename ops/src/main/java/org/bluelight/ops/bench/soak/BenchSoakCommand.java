@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.metrics.app.MetricsApp;
@@ -29,10 +30,12 @@ import org.bluelight.ops.cli.DurationConverter;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.BundledMap;
 import org.bluelight.ops.local.DemoSettings;
+import org.bluelight.ops.local.LocalService;
 import org.bluelight.ops.local.LocalServices;
 import org.bluelight.ops.local.LocalStack;
 import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.LogFile;
+import org.bluelight.ops.local.StreamsAppService;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.schemas.Topic;
 import org.bluelight.simulator.scenario.DemandSpec;
@@ -100,9 +103,35 @@ public final class BenchSoakCommand implements Callable<Integer> {
         }
         List<SoakSample> samples = new ArrayList<>();
         LogFile logFile = LogFile.open(config.logFile());
-        try (PrintStream simulatorStatus = new PrintStream(Files.newOutputStream(dataDir.resolve("simulator-status.log")), true);
-             LocalStack stack = new LocalStack(LocalServices.demo(config, demo, simulatorStatus), line -> { })) {
+        try (PrintStream simulatorStatus = new PrintStream(Files.newOutputStream(dataDir.resolve("simulator-status.log")), true)) {
+            run(out, config, LocalServices.demo(config, demo, simulatorStatus), httpPorts, samples);
+        } finally {
+            logFile.close();
+        }
+        printStores(out, samples);
+        Duration simulated = Duration.ofSeconds(Math.round(duration.toSeconds() * speed));
+        Map<String, String> filling = RetainedStores.fillingOver(simulated);
+        out.printf(Locale.ROOT, "the run covers %.1f simulated days; stores keeping entries longer still fill and are not judged: %s%n",
+                simulated.toHours() / 24.0, filling.keySet());
+        SoakVerdict verdict = SoakVerdict.of(samples, filling);
+        verdict.figures().forEach(f -> out.println("  " + f));
+        out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
+        verdict.failures().forEach(f -> out.println("  " + f));
+        out.printf(Locale.ROOT, "Rerun: ./bluelight bench soak --duration %dm --peak-multiple %s --partitions %d%n", duration.toMinutes(),
+                peakMultiple, partitions);
+        out.flush();
+        return verdict.passed() ? 0 : 1;
+    }
+
+    /** Starts the stack and samples it every minute for the run's duration. */
+    private void run(PrintWriter out, LocalStackConfig config, List<LocalService> services, Map<String, Integer> httpPorts,
+                     List<SoakSample> samples) throws Exception {
+        try (LocalStack stack = new LocalStack(services, line -> { })) {
             stack.start();
+            Map<String, KafkaStreams> streams = new LinkedHashMap<>();
+            services.stream().filter(StreamsAppService.class::isInstance).map(StreamsAppService.class::cast)
+                    .map(service -> service.app().orElseThrow())
+                    .forEach(app -> streams.put(app.config().applicationId(), app.streams()));
             out.printf(Locale.ROOT, "stack up; log %s%n", config.logFile());
             out.println(header());
             out.flush();
@@ -117,7 +146,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 for (int minute = 1; minute <= minutes; minute++) {
                     long due = start + minute * SAMPLE_PERIOD.toMillis();
                     Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
-                    SoakSample sample = sample(minute, httpPorts, lags, due - SAMPLE_PERIOD.toMillis(), due, admin);
+                    SoakSample sample = sample(minute, httpPorts, streams, lags, due - SAMPLE_PERIOD.toMillis(), due, admin);
                     samples.add(sample);
                     out.println(row(sample));
                     out.flush();
@@ -127,17 +156,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
                     lag.close();
                 }
             }
-        } finally {
-            logFile.close();
         }
-        SoakVerdict verdict = SoakVerdict.of(samples);
-        verdict.figures().forEach(f -> out.println("  " + f));
-        out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
-        verdict.failures().forEach(f -> out.println("  " + f));
-        out.printf(Locale.ROOT, "Rerun: ./bluelight bench soak --duration %dm --peak-multiple %s --partitions %d%n", duration.toMinutes(),
-                peakMultiple, partitions);
-        out.flush();
-        return verdict.passed() ? 0 : 1;
     }
 
     /** Incidents in a force's busiest hour: its weekly mean scaled by the busiest hour's and busiest day's weights. */
@@ -149,21 +168,21 @@ public final class BenchSoakCommand implements Callable<Integer> {
         return demand.incidentsPerWeek() / (7 * 24.0) * hourPeak * dayPeak;
     }
 
-    private static SoakSample sample(int minute, Map<String, Integer> httpPorts, Map<String, LagWatch> lags, long from, long to,
-                                     Admin admin) throws Exception {
+    private static SoakSample sample(int minute, Map<String, Integer> httpPorts, Map<String, KafkaStreams> streams,
+                                     Map<String, LagWatch> lags, long from, long to, Admin admin) throws Exception {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Map<String, Long> stores = new LinkedHashMap<>();
-        Map<String, Long> keys = new LinkedHashMap<>();
+        Map<String, Map<String, StoreFigures>> stores = new LinkedHashMap<>();
         Map<String, Long> lagP99 = new LinkedHashMap<>();
         for (String app : APPS) {
-            StoreFigures figures = StoreFigures.scrape(httpPorts.get(app));
-            stores.put(app, figures.bytes());
-            keys.put(app, figures.keys());
+            Map<String, StoreFigures> byName = new LinkedHashMap<>(StoreFigures.scrape(httpPorts.get(app)));
+            StoreEntries.count(streams.get(app), byName.keySet()).forEach((store, entries) -> byName.computeIfPresent(store,
+                    (name, figures) -> figures.withEntries(entries)));
+            stores.put(app, byName);
             long[] nanos = lags.get(app).lagsMillis(from, to).stream().mapToLong(ms -> ms * 1_000_000).toArray();
             lagP99.put(app, nanos.length == 0 ? -1 : Math.round(LatencyStats.of(nanos).p99Millis()));
         }
-        return new SoakSample(minute, heap, stores, keys, lagP99, written(admin, Topic.INCIDENTS.topicName()),
+        return new SoakSample(minute, heap, stores, lagP99, written(admin, Topic.INCIDENTS.topicName()),
                 written(admin, Topic.RECOMMENDATIONS.topicName()));
     }
 
@@ -173,6 +192,23 @@ public final class BenchSoakCommand implements Callable<Integer> {
         admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    /** Every store at the first judged minute and at the last, so a reader sees which one moves. */
+    private static void printStores(PrintWriter out, List<SoakSample> samples) {
+        List<SoakSample> window = SoakVerdict.window(samples);
+        if (window.isEmpty()) {
+            return;
+        }
+        SoakSample first = window.get(0);
+        SoakSample last = window.get(window.size() - 1);
+        out.printf(Locale.ROOT, "stores at minute %d -> minute %d (RocksDB MB / RocksDB key estimate / exact entries, -1 not counted):%n", first.minute(), last.minute());
+        last.stores().forEach((app, byName) -> byName.keySet().forEach(store -> {
+            StoreFigures from = first.store(app, store);
+            StoreFigures to = last.store(app, store);
+            out.printf(Locale.ROOT, "  %-18s %-28s %8.2f / %-8d / %-8d -> %8.2f / %-8d / %d%n", app, store, from.bytes() / 1e6,
+                    from.keys(), from.entries(), to.bytes() / 1e6, to.keys(), to.entries());
+        }));
     }
 
     private static String header() {
@@ -189,6 +225,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     }
 
     private static String stores(SoakSample s, String app) {
-        return String.format(Locale.ROOT, "%.2f / %d", s.storeBytes().get(app) / 1e6, s.storeKeys().get(app));
+        StoreFigures figures = s.storesOf(app);
+        return String.format(Locale.ROOT, "%.2f / %d", figures.bytes() / 1e6, figures.keys());
     }
 }

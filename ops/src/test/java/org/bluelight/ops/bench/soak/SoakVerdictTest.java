@@ -13,7 +13,7 @@ class SoakVerdictTest {
     private static List<SoakSample> minutes(int count, IntFunction<Long> heap, IntFunction<Long> storeBytes, IntFunction<Long> lag) {
         List<SoakSample> samples = new ArrayList<>();
         for (int m = 1; m <= count; m++) {
-            samples.add(new SoakSample(m, heap.apply(m), Map.of("dispatch", storeBytes.apply(m)), Map.of("dispatch", 1000L),
+            samples.add(new SoakSample(m, heap.apply(m), Map.of("dispatch", Map.of("officers", new StoreFigures(1000L, 1000L, storeBytes.apply(m)))),
                     Map.of("dispatch", lag.apply(m)), m, m));
         }
         return samples;
@@ -35,7 +35,7 @@ class SoakVerdictTest {
         assertThat(leaking.failures()).singleElement().asString().startsWith("heap after GC grew");
 
         SoakVerdict growingStores = SoakVerdict.of(minutes(60, m -> 1000L, m -> 100L + m, m -> 500L));
-        assertThat(growingStores.failures()).singleElement().asString().startsWith("dispatch store bytes grew");
+        assertThat(growingStores.failures()).singleElement().asString().startsWith("dispatch officers entries grew");
 
         SoakVerdict lagging = SoakVerdict.of(minutes(60, m -> 1000L, m -> 100L, m -> m == 40 ? 2_000L : 500L));
         assertThat(lagging.failures()).singleElement().asString().contains("lag p99 2000 ms");
@@ -47,16 +47,64 @@ class SoakVerdictTest {
     }
 
     @Test
-    void storeFiguresSumEveryStoresRocksDbProperties() {
-        StoreFigures figures = StoreFigures.of("""
+    void storeFiguresSumEachStoresRocksDbPropertiesOverItsTasks() {
+        var stores = StoreFigures.byStore("""
                 # HELP kafka_stream_state_estimate_num_keys
                 kafka_stream_state_estimate_num_keys{rocksdb_state_id="officers",task_id="0_0",} 120.0
                 kafka_stream_state_estimate_num_keys{rocksdb_state_id="officers",task_id="0_1",} 30.0
                 kafka_stream_state_total_sst_files_size{rocksdb_state_id="officers",task_id="0_0",} 4096.0
                 kafka_stream_state_size_all_mem_tables{rocksdb_state_id="officers",task_id="0_0",} 1024.0
                 kafka_stream_state_size_all_mem_tables{rocksdb_state_id="closed",task_id="0_2",} NaN
+                kafka_stream_state_estimate_num_keys{rocksdb_window_state_id="kpi-windows",task_id="1_0",} 7.0
                 jvm_memory_used_bytes{area="heap",id="Tenured Gen",} 9.9E7
                 """);
-        assertThat(figures).isEqualTo(new StoreFigures(5120, 150));
+        long unknown = StoreEntries.UNKNOWN;
+        assertThat(stores).containsOnlyKeys("officers", "closed", "kpi-windows")
+                .containsEntry("officers", new StoreFigures(5120, 150, unknown))
+                .containsEntry("closed", new StoreFigures(0, 0, unknown))
+                .containsEntry("kpi-windows", new StoreFigures(0, 7, unknown));
+        assertThat(StoreFigures.sum(stores.values())).isEqualTo(new StoreFigures(5120, 157, unknown));
+        assertThat(StoreFigures.sum(List.of(new StoreFigures(1, 2, 3), new StoreFigures(10, 20, 30))))
+                .isEqualTo(new StoreFigures(11, 22, 33));
+    }
+
+    @Test
+    void storesAreJudgedByExactEntriesNotRocksDbsBytesOrEstimateAndTheGrowingOneIsNamed() {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int m = 1; m <= 20; m++) {
+            samples.add(new SoakSample(m, 1000, Map.of("metrics", Map.of(
+                    // RocksDB bytes and estimate grow with overwrites while the entries stay put: steady.
+                    "response-windows", new StoreFigures(1000L * m, 10L * m, 40),
+                    "fsu-calls", new StoreFigures(5000, 50, 100L + 10L * m))), Map.of("metrics", 100L), m, m));
+        }
+        SoakVerdict verdict = SoakVerdict.of(samples);
+        assertThat(verdict.failures()).singleElement().asString().startsWith("metrics fsu-calls entries grew")
+                .contains("(160 -> 300;");
+        assertThat(verdict.figures()).contains("metrics: 1 store(s) flat (entries within 5%)");
+    }
+
+    @Test
+    void aStoreStillFillingItsRetentionIsReportedNotJudgedAndAMinuteWithoutACountIsLeftOut() {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int m = 1; m <= 20; m++) {
+            long ledger = m == 10 ? StoreEntries.UNKNOWN : 100L * m;
+            samples.add(new SoakSample(m, 1000, Map.of("metrics", Map.of(
+                    "trial-ledger", new StoreFigures(0, 0, ledger))), Map.of("metrics", 100L), m, m));
+        }
+        SoakVerdict verdict = SoakVerdict.of(samples, Map.of("metrics/trial-ledger", "120 days"));
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.figures()).anySatisfy(f -> assertThat(f).startsWith("metrics trial-ledger fills its retention (120 days)")
+                .endsWith("(600 -> 2000)"));
+        assertThat(SoakVerdict.of(samples).failures()).singleElement().asString().startsWith("metrics trial-ledger entries grew");
+    }
+
+    @Test
+    void onlyStoresKeptLongerThanTheRunsSimulatedTimeAreExpectedToFill() {
+        assertThat(RetainedStores.fillingOver(java.time.Duration.ofDays(2)))
+                .containsKeys("bluelight-metrics/trial-ledger", "bluelight-metrics/response-first-arrivals", "bluelight-metrics/fsu-calls",
+                        "bluelight-metrics/hotspot-days");
+        assertThat(RetainedStores.fillingOver(java.time.Duration.ofDays(30)))
+                .doesNotContainKey("bluelight-metrics/response-first-arrivals")
+                .containsKey("bluelight-metrics/trial-ledger");
     }
 }

@@ -1,0 +1,37 @@
+package org.bluelight.dispatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.runtime.config.ConfigSource;
+import org.bluelight.runtime.config.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class DispatchSettingsTest {
+
+    @Test
+    void desksGetAFixAfter50mOr30sUnlessConfiguredOtherwise() {
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).forwarding()).isEqualTo(DeskForwarding.defaults());
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_MOVE, "0", DispatchSettings.FORWARD_AFTER, "0")))
+                .forwarding()).isEqualTo(DeskForwarding.everyChange());
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_MOVE, "20", DispatchSettings.FORWARD_AFTER, "10000")))
+                .forwarding()).isEqualTo(new DeskForwarding(20, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void refusesADeskPositionThatCouldAgeIntoTheStalePenalty() {
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_AFTER, "120000"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("dispatch.stale.after.ms");
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_AFTER, "120000",
+                "dispatch.stale.after.ms", "300000"))).forwarding().after()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void refusesANegativeDistance() {
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_MOVE, "-1"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.FORWARD_MOVE);
+    }
+}
