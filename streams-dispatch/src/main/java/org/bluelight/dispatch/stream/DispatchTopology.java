@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.dispatch.app.TaskingSettings;
@@ -38,7 +40,9 @@ import org.bluelight.schemas.Topic;
  *       topics are not read in step.</li>
  *   <li><b>Incidents and assignments</b>, keyed by incident id: checked (unknown grade, no dispatch
  *       group), then routed to the incident's dispatch group ({@value #INCIDENT_GROUPS_STORE}
- *       remembers it for assignments).</li>
+ *       remembers it for assignments). An assignment read before its incident is held for it
+ *       ({@value #EARLY_ASSIGNMENTS_STORE}, bounded by {@link EarlyHold}) and dead-lettered only
+ *       if the incident does not come in time.</li>
  *   <li><b>Re-keyed by dispatch group</b> through one repartition topic, so all the work of a
  *       group is in one partition, in one order.</li>
  *   <li><b>The dispatch desk</b> per group partition: its units, open incidents and backlog in
@@ -60,6 +64,8 @@ public final class DispatchTopology {
     public static final String LATEST_RECOMMENDATIONS_STORE = "latest-recommendations";
     public static final String EARLY_UPDATES_STORE = "officer-early-updates";
     public static final String EARLY_COUNT_STORE = "officer-early-count";
+    public static final String EARLY_ASSIGNMENTS_STORE = "incident-early-assignments";
+    public static final String EARLY_ASSIGNMENTS_COUNT_STORE = "incident-early-count";
     public static final String GROUP_EVENTS = "group-events";
 
     private DispatchTopology() {
@@ -108,12 +114,26 @@ public final class DispatchTopology {
         // 2. Incidents and assignments, keyed by incident id.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_GROUPS_STORE),
                 ids, ids));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_ASSIGNMENTS_STORE),
+                ids, JsonSerde.of(EarlyAssignments.Waiting.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_ASSIGNMENTS_COUNT_STORE),
+                ids, Serdes.Long()));
+        String[] incidentStores = {INCIDENT_GROUPS_STORE, EARLY_ASSIGNMENTS_STORE, EARLY_ASSIGNMENTS_COUNT_STORE};
         KStream<String, GroupEvent> incidents = builder
                 .stream(Topic.INCIDENTS.topicName(), serdes.consumed(Topic.INCIDENTS))
-                .process(() -> new IncidentRouter.Incidents(inbound), Named.as("incident-router"), INCIDENT_GROUPS_STORE);
-        KStream<String, GroupEvent> assignments = builder
+                .process(() -> new IncidentRouter.Incidents(inbound, early, meters), Named.as("incident-router"), incidentStores);
+        KStream<String, Object> routedAssignments = builder
                 .stream(Topic.ASSIGNMENTS.topicName(), serdes.consumed(Topic.ASSIGNMENTS))
-                .process(() -> new IncidentRouter.Assignments(inbound), Named.as("assignment-router"), INCIDENT_GROUPS_STORE);
+                .process(() -> new IncidentRouter.Assignments(inbound, early, serdes, meters), Named.as(IncidentRouter.ROUTER),
+                        incidentStores);
+        KStream<String, GroupEvent> assignments = routedAssignments
+                .filter((key, value) -> value instanceof GroupEvent, Named.as("assignments-routed"))
+                .mapValues(value -> (GroupEvent) value);
+        // Assignments whose incident never came, to their dead-letter topic.
+        routedAssignments.filter((key, value) -> value instanceof IncidentRouter.Letter, Named.as("assignments-expired"))
+                .map((key, value) -> KeyValue.pair(((IncidentRouter.Letter) value).key(), ((IncidentRouter.Letter) value).value()))
+                .to(Topic.ASSIGNMENTS.topicName() + Topic.DLQ_SUFFIX, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("write-expired-assignments"));
 
         // 3. Everything re-keyed by dispatch group, in one partition per group.
         KStream<String, GroupEvent> byGroup = statusChanges.merge(moves).merge(coverage).merge(incidents).merge(assignments)

@@ -12,17 +12,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The held early updates of one task (officer id → {@link EarlyUpdate}), with their count kept in
- * a second store so that the bound of {@link EarlyHold#maxOfficers()} is exact and survives a
- * restart. Every outcome is counted in {@value #METER} by {@code outcome}: held, applied (the
+ * a second store ({@link EarlyHoldCount}). Every outcome is counted in {@value #METER} by {@code outcome}: held, applied (the
  * status came), dropped (the bound was reached) or expired (no status in time).
  */
 final class EarlyUpdates {
 
     static final String METER = "bluelight.dispatch.early.updates";
-    private static final String COUNT = "held";
-
     private final KeyValueStore<String, EarlyUpdate> held;
-    private final KeyValueStore<String, Long> count;
+    private final EarlyHoldCount count;
     private final EarlyHold hold;
     private final Counter heldMeter;
     private final Counter appliedMeter;
@@ -32,7 +29,7 @@ final class EarlyUpdates {
     EarlyUpdates(KeyValueStore<String, EarlyUpdate> held, KeyValueStore<String, Long> count, EarlyHold hold,
                  MeterRegistry meters) {
         this.held = held;
-        this.count = count;
+        this.count = new EarlyHoldCount(count, hold.maxOfficers());
         this.hold = hold;
         this.heldMeter = meter(meters, "held");
         this.appliedMeter = meter(meters, "applied");
@@ -50,13 +47,9 @@ final class EarlyUpdates {
     /** Holds {@code change} of what is held for the officer, unless the bound is reached for a new one. */
     void hold(String officerId, Instant at, UnaryOperator<EarlyUpdate> change) {
         EarlyUpdate before = held.get(officerId);
-        if (before == null) {
-            long holding = holding();
-            if (holding >= hold.maxOfficers()) {
-                droppedMeter.increment();
-                return;
-            }
-            count.put(COUNT, holding + 1);
+        if (before == null && !count.admit()) {
+            droppedMeter.increment();
+            return;
         }
         held.put(officerId, change.apply(before == null ? EarlyUpdate.startingAt(at) : before));
         heldMeter.increment();
@@ -90,11 +83,6 @@ final class EarlyUpdates {
 
     private void remove(String officerId) {
         held.delete(officerId);
-        count.put(COUNT, Math.max(0, holding() - 1));
-    }
-
-    private long holding() {
-        Long holding = count.get(COUNT);
-        return holding == null ? 0 : holding;
+        count.release();
     }
 }

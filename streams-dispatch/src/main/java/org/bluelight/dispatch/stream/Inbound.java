@@ -15,6 +15,7 @@ import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.PointNotRoutableException;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.intake.InputLimits;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.schemas.Assignment;
 import org.bluelight.schemas.IncidentEvent;
 import org.bluelight.schemas.OfficerCoverageImpact;
@@ -49,6 +50,9 @@ final class Inbound {
     }
 
     Result<Officer> officer(String key, OfficerStatus status, Instant recordTime) {
+        if (status == null) {
+            return tombstone("an officer's status");
+        }
         String officerId = status.getOfficerId();
         return limits.at(recordTime).key(key).id("officer id", officerId).id("call sign", status.getCallSign())
                 .id("dispatch group", status.getDispatchGroup()).id("home station", status.getHomeStation())
@@ -84,6 +88,9 @@ final class Inbound {
     }
 
     Result<PositionUpdate> fix(String key, PositionFix fix, Instant recordTime) {
+        if (fix == null) {
+            return tombstone("a position fix");
+        }
         return limits.at(recordTime).key(key).id("officer id", fix.getOfficerId()).recent("fixed at", fix.getFixedAt())
                 .then("position fix of " + fix.getOfficerId(), () -> {
                     if (!key.equals(fix.getOfficerId())) {
@@ -118,6 +125,9 @@ final class Inbound {
     }
 
     Result<Incident> incident(String key, IncidentEvent event, Instant recordTime) {
+        if (event == null) {
+            return tombstone("an incident event (an incident ends with a closed or cancelled event)");
+        }
         return limits.at(recordTime).key(key).id("incident id", event.getIncidentId())
                 .id("dispatch group", event.getDispatchGroup()).id("neighbourhood area", event.getNeighbourhoodArea())
                 .past("occurred at", event.getOccurredAt()).past("reported at", event.getReportedAt())
@@ -162,11 +172,19 @@ final class Inbound {
     }
 
     Result<GroupEvent.AssignmentMade> assignment(String key, Assignment assignment, Instant recordTime) {
+        if (assignment == null) {
+            return tombstone("an assignment (standing officers down is an assignment too)");
+        }
         return limits.at(recordTime).key(key).id("incident id", assignment.getIncidentId())
                 .team("officer ids", assignment.getOfficerIds()).recent("decided at", assignment.getDecidedAt())
                 .then("assignment to incident " + assignment.getIncidentId(), () -> key.equals(assignment.getIncidentId())
                         ? Result.valid(new GroupEvent.AssignmentMade(key, assignment.getAction(), List.copyOf(assignment.getOfficerIds())))
                         : Result.invalid(KEY_MISMATCH, "key " + key + " but assignment to incident " + assignment.getIncidentId()));
+    }
+
+    /** A record with no value on a topic of events, which are never deleted. */
+    private static <T> Result<T> tombstone(String expected) {
+        return Result.invalid(RecordCheck.TOMBSTONE, "no value (a tombstone) where " + expected + " was expected");
     }
 
     Result<GeoPoint> location(org.bluelight.schemas.GeoPoint point, String what) {

@@ -242,6 +242,88 @@ class DispatchIntakeTest {
         assertThat(recommendation.getNoCandidateReason()).contains("known position");
     }
 
+    @Test
+    void tombstonesOnTheContractTopicsAreDeadLetteredWithAPlainReasonNotANullPointer() {
+        start();
+        var statusDlq = d.deadLetters(Topic.OFFICER_STATUS);
+        var telematicsDlq = d.deadLetters(Topic.TELEMATICS);
+        var incidentsDlq = d.deadLetters(Topic.INCIDENTS);
+        var assignmentsDlq = d.deadLetters(Topic.ASSIGNMENTS);
+
+        d.status.pipeInput("U1", null, T0);
+        d.telematics.pipeInput("U1", null, T0);
+        d.incidents.pipeInput("I1", null, T0);
+        d.assignments.pipeInput("I1", null, T0);
+
+        for (var dlq : List.of(statusDlq, telematicsDlq, incidentsDlq, assignmentsDlq)) {
+            List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+            assertThat(letters).hasSize(1);
+            assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).isEqualTo("tombstone");
+            assertThat(header(letters.get(0), DeadLetterHeaders.MESSAGE)).contains("no value (a tombstone)")
+                    .doesNotContain("NullPointerException").doesNotContain("because");
+        }
+        // The next good records still count.
+        d.send(unit("U1", OfficerState.AVAILABLE, T0.plusSeconds(1)).setPosition(NEARBY));
+        d.send(incident("I2", 1, T0.plusSeconds(2)).setLocation(SCENE));
+        assertThat(d.recommendations.readValue().getCandidates()).isNotEmpty();
+    }
+
+    @Test
+    void anAssignmentReadBeforeItsIncidentWaitsForItInsteadOfBeingDeadLettered() {
+        start();
+        var assignmentsDlq = d.deadLetters(Topic.ASSIGNMENTS);
+        d.send(unit("U1", OfficerState.AVAILABLE, T0).setPosition(NEARBY));
+
+        // CAD wrote the incident first, but its assignment is read first.
+        d.assign("I1", T0.plusSeconds(2), "U1");
+        assertThat(d.recommendations.readValuesToList()).isEmpty();
+        d.send(incident("I1", 1, T0.plusSeconds(1)).setLocation(SCENE));
+
+        assertThat(assignmentsDlq.readRecordsToList()).isEmpty();
+        assertThat(d.recommendations.readValuesToList()).extracting(Recommendation::getIncidentId, Recommendation::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("I1", RecommendationStatus.ACTIVE),
+                        org.assertj.core.groups.Tuple.tuple("I1", RecommendationStatus.WITHDRAWN));
+        assertThat(d.meters.counter(EarlyAssignments.METER, "outcome", "held").count()).isEqualTo(1.0);
+        assertThat(d.meters.counter(EarlyAssignments.METER, "outcome", "released").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void earlyAssignmentsAreBoundedInCountAndDeadLetteredUnknownIncidentWhenTheHoldRunsOut() {
+        start(new EarlyHold(1, Duration.ofMinutes(10)));
+        var assignmentsDlq = d.deadLetters(Topic.ASSIGNMENTS);
+        d.assign("GHOST1", T0, "U1");
+        d.assign("GHOST1", T0.plusSeconds(1), "U2");
+
+        // The hold is full: an assignment for another unknown incident is refused at once.
+        d.assign("GHOST2", T0.plusSeconds(2), "U1");
+        List<TestRecord<byte[], byte[]>> refused = assignmentsDlq.readRecordsToList();
+        assertThat(refused).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly("unknown-incident");
+        assertThat(header(refused.get(0), DeadLetterHeaders.MESSAGE)).contains("GHOST2").contains("the early hold is full");
+
+        // Stream time passes the hold: both waiting assignments are dead-lettered, with their own bytes and offsets.
+        d.send(incident("I9", 1, T0.plus(Duration.ofMinutes(11))).setLocation(SCENE));
+        List<TestRecord<byte[], byte[]>> expired = assignmentsDlq.readRecordsToList();
+        assertThat(expired).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly("unknown-incident", "unknown-incident");
+        assertThat(expired).extracting(r -> header(r, DeadLetterHeaders.OFFSET)).containsExactly("0", "1");
+        assertThat(header(expired.get(0), DeadLetterHeaders.MESSAGE))
+                .isEqualTo("assignment for incident GHOST1, which was not opened within PT10M of it");
+        Assignment original = serdes.valueSerde(Topic.ASSIGNMENTS).deserializer()
+                .deserialize(Topic.ASSIGNMENTS.topicName(), expired.get(1).value());
+        assertThat(original.getOfficerIds()).containsExactly("U2");
+        assertThat(d.meters.counter(EarlyAssignments.METER, "outcome", "expired").count()).isEqualTo(2.0);
+
+        // Room again: a later early assignment is held, and applied when its incident comes.
+        d.assign("I10", T0.plus(Duration.ofMinutes(12)), "U1");
+        d.send(incident("I10", 1, T0.plus(Duration.ofMinutes(12))).setLocation(SCENE));
+        assertThat(assignmentsDlq.readRecordsToList()).isEmpty();
+
+        // Nor does a flood for one unknown incident grow its entry without bound.
+        for (int i = 0; i <= EarlyAssignments.MAX_PER_INCIDENT; i++) {
+            d.assign("GHOST3", T0.plus(Duration.ofMinutes(13)), "U1");
+        }
+        assertThat(reasons(assignmentsDlq)).containsExactly("unknown-incident");
+    }
+
     List<String> heldOfficers() {
         List<String> held = new java.util.ArrayList<>();
         try (KeyValueIterator<String, Object> all = d.driver.<String, Object>getKeyValueStore(DispatchTopology.EARLY_UPDATES_STORE).all()) {

@@ -162,7 +162,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
     public GroupAvailability withoutWindowsEndedBefore(Instant cutoff) {
         Map<String, Occupancy> kept = new HashMap<>(windows);
         kept.values().removeIf(occupancy -> occupancy.end().isBefore(cutoff));
-        return kept.size() == windows.size() ? this : new GroupAvailability(officers, lastAt, kept);
+        return kept.size() == windows.size() ? this : new GroupAvailability(officers, lastAt, kept, steps);
     }
 
     public long available() {

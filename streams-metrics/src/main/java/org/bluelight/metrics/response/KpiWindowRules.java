@@ -56,6 +56,16 @@ public record KpiWindowRules(KpiWindows windows, Duration grace, Duration sweepI
         return new Tick(timestamp, latest == null || timestamp / interval != latest / interval);
     }
 
+    /**
+     * As of when a sample's KPI gives its window's officer means: the sample clock while the window
+     * runs, its whole length once it has ended by stream time. Stream time, driven by the status
+     * changes a hop ahead, may close a window before its last samples arrive (mostly on a backlog,
+     * seldom live); as of the sample clock those would publish last, with a part of the window.
+     */
+    public Instant meansAsOf(KpiWindows.Window window, Instant sampleClock, Instant streamTime) {
+        return window.end().isAfter(streamTime) ? sampleClock : window.end();
+    }
+
     /** True when the window has ended by {@code streamTime} and its final figures are not yet published. */
     public boolean closesBy(GradeWindow window, Instant streamTime) {
         return !window.closed() && !window.end().isAfter(streamTime);

@@ -154,7 +154,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             }
             gradeWindow = gradeWindow.plus(sample.seconds());
             gradeWindows.put(key, gradeWindow);
-            forward(gradeWindow, group, now, record.timestamp());
+            Instant streamTime = Instant.ofEpochMilli(context.currentStreamTimeMs());
+            forward(gradeWindow, group, rules.meansAsOf(window, now, streamTime), record.timestamp());
         }
     }
 

@@ -67,6 +67,24 @@ class GroupAvailabilityTest {
     }
 
     @Test
+    void droppingEndedWindowsKeepsTheStepsThatMeansAsOfAnEarlierInstantNeed() {
+        // The sweep that drops ended windows runs on stream time, at a moment that depends on the interleaving.
+        GroupAvailability group = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, TEN, WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, TEN.plusSeconds(3 * 3600), WINDOWS)
+                .on("O1", OfficerState.EN_ROUTE, TEN.plusSeconds(3 * 3600 + 30 * 60), WINDOWS)
+                .on("O3", OfficerState.AVAILABLE, TEN.plusSeconds(3 * 3600 + 40 * 60), WINDOWS);
+        KpiWindows.Window thirteen = WINDOWS.windowOf(TEN.plusSeconds(3 * 3600), KpiWindow.HOUR);
+        Instant asOf = TEN.plusSeconds(3 * 3600 + 20 * 60);
+
+        GroupAvailability trimmed = group.withoutWindowsEndedBefore(TEN.plusSeconds(2 * 3600 + 1));
+
+        assertThat(trimmed.windows()).hasSizeLessThan(group.windows().size());
+        assertThat(trimmed.meansOver(thirteen, asOf).orElseThrow().available())
+                .as("O1 and O2 available 13:00-13:20").isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aChangeDatedYearsAwaySumsAtMostTheLastWeekOfWindows() {
         // Year 1 to 9999 is 87 million hours: walking them all hung the app.

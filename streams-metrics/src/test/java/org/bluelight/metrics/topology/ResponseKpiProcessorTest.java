@@ -1,6 +1,7 @@
 package org.bluelight.metrics.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.bluelight.metrics.response.KpiWindows;
 import org.bluelight.metrics.response.ResponseSample;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.KpiWindow;
+import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.ResponseKpiKey;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,7 @@ class ResponseKpiProcessorTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         context = new MockProcessorContext<>(props);
+        context.setCurrentStreamTimeMs(0);
         windows = store(MetricsTopology.KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class));
         openWindows = store(MetricsTopology.OPEN_WINDOWS_STORE, Serdes.String());
         store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
@@ -115,6 +118,60 @@ class ResponseKpiProcessorTest {
 
     private double lateCount() {
         return meters.counter("bluelight.metrics.response.late").count();
+    }
+
+    @Test
+    void aClosedWindowsOfficerMeansDoNotDependOnWhetherItsLastSampleCameBeforeOrAfterTheClose() {
+        // Status changes reach the KPI task a hop ahead of the samples, so stream time can close a
+        // window before its last sample arrives: live it mostly does not, on a backlog it mostly does.
+        KpiWindows.Window hour = WINDOWS.windowOf(REPORTED, KpiWindow.HOUR);
+        Record<String, GroupInput> first = status("O1", hour.start());
+        Record<String, GroupInput> early = sample("I1", hour.start().plus(Duration.ofMinutes(20)));
+        Record<String, GroupInput> second = status("O2", hour.start().plus(Duration.ofMinutes(30)));
+        Record<String, GroupInput> last = sample("I2", hour.start().plus(Duration.ofMinutes(40)));
+        Instant afterTheEnd = hour.end().plus(Duration.ofMinutes(5));
+        Record<String, GroupInput> third = status("O3", afterTheEnd);
+
+        ResponseKpiProcessor live = started();
+        feed(live, first, early, second, last, third);
+        closeAt(afterTheEnd);
+        ResponseKpi sampleFirst = lastKpi(KpiWindow.HOUR);
+
+        stores();
+        ResponseKpiProcessor backlog = started();
+        feed(backlog, first, early, second, third);
+        closeAt(afterTheEnd);
+        feed(backlog, last);
+        ResponseKpi closeFirst = lastKpi(KpiWindow.HOUR);
+
+        // O1 available all hour, O2 its second half: 1.5 on average over the whole window.
+        assertThat(sampleFirst.getCount()).isEqualTo(2);
+        assertThat(sampleFirst.getAvailableOfficersMean()).isCloseTo(1.5, within(1e-9));
+        assertThat(closeFirst).isEqualTo(sampleFirst);
+    }
+
+    /** Processes the records in order, moving stream time on as Kafka Streams does. */
+    @SafeVarargs
+    private void feed(ResponseKpiProcessor processor, Record<String, GroupInput>... records) {
+        for (Record<String, GroupInput> record : records) {
+            context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), record.timestamp()));
+            processor.process(record);
+        }
+    }
+
+    private static Record<String, GroupInput> sample(String incident, Instant arrived) {
+        return new Record<>("RAD1", GroupInput.sample(new ResponseSample(incident, "RAD1", 1, arrived.minusSeconds(600), arrived)),
+                arrived.toEpochMilli());
+    }
+
+    private static Record<String, GroupInput> status(String officer, Instant at) {
+        return new Record<>("RAD1", GroupInput.status(officer, OfficerState.AVAILABLE, at), at.toEpochMilli());
+    }
+
+    /** The last KPI forwarded for a window of {@code size}. */
+    private ResponseKpi lastKpi(KpiWindow size) {
+        return context.forwarded().stream().map(forwarded -> forwarded.record().value())
+                .filter(kpi -> kpi.getWindowSize() == size).reduce((a, b) -> b).orElseThrow();
     }
 
     private List<KpiWindow> sizes() {

@@ -35,9 +35,9 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
 
 /**
  * One run of the crash audit: a fresh broker and registry in this JVM, two dispatch and two metrics
- * instances as processes of their own, the fuzz campaign's good workload fed at a steady rate, and in
- * a crash run instances hard-killed ({@code kill -9}) and restarted on their state directories while
- * it flows. Each kill but the last kills one instance while its partner runs (a failover); the last
+ * instances as processes of their own (one of each in the uninterrupted run), the fuzz campaign's
+ * good workload fed at a steady rate, and in a crash run instances hard-killed ({@code kill -9}) and
+ * restarted on their state directories while it flows. Each kill but the last kills one instance while its partner runs (a failover); the last
  * kills both dispatch instances at once and restarts them (a restart). Afterwards it waits until both
  * apps have read everything and reads every output read_committed.
  */
@@ -98,11 +98,14 @@ public final class CrashAudit {
             dispatch.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
             Map<String, String> metrics = new HashMap<>(common);
             metrics.put("fsu.ranking.interval.ms", String.valueOf(FSU_RANKING.toMillis()));
-            List<AppProcess> apps = List.of(
-                    new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3]),
-                    new AppProcess("dispatch", "dispatch-b", dataDir, dispatch, ports[4]),
-                    new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5]),
-                    new AppProcess("metrics", "metrics-b", dataDir, metrics, ports[6]));
+            // Nothing is killed in the uninterrupted run: one instance of each app gives its outputs (and two fewer JVMs to start).
+            List<AppProcess> apps = crash
+                    ? List.of(new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3]),
+                            new AppProcess("dispatch", "dispatch-b", dataDir, dispatch, ports[4]),
+                            new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5]),
+                            new AppProcess("metrics", "metrics-b", dataDir, metrics, ports[6]))
+                    : List.of(new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3]),
+                            new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5]));
             try {
                 for (AppProcess app : apps) {
                     app.start();

@@ -2,13 +2,13 @@ package org.bluelight.ops.bench.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bluelight.ops.bench.LatencyStats;
 import org.bluelight.ops.local.BundledMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,32 +18,42 @@ import org.junit.jupiter.api.io.TempDir;
  * load: a dispatch failover, a metrics failover, then both dispatch instances at once, restarted on
  * their state directories. Every output equals an uninterrupted run of the same input, and each
  * failover meets its goal. The same audit as {@code ./bluelight bench crash}, smaller (the bench
- * kills ten times in ten minutes).
+ * kills ten times in ten minutes). One audit serves both tests.
  */
-// Not yet in the test command: on the build machine it misses two of its goals (restart on the
-// state directory 24.9 s against 10 s; two KPI windows' officer means differ after a crash).
-// Run it with: mvn -B -pl ops -am verify -Dit.test=CrashAuditIT -Dbluelight.crash-audit=true
-@EnabledIfSystemProperty(named = "bluelight.crash-audit", matches = "true")
 class CrashAuditIT {
 
     @TempDir
-    Path workDir;
+    static Path workDir;
+    private static CrashSettings settings;
+    private static BenchCrashCommand.Result result;
+    private static String report;
+
+    @BeforeAll
+    static void audit() throws Exception {
+        settings = new CrashSettings(3, Duration.ofSeconds(90), 0.5, 1, Duration.ofSeconds(10), BundledMap.andorra(), workDir);
+        result = BenchCrashCommand.run(settings, System.out);
+        StringWriter printed = new StringWriter();
+        BenchCrashCommand.print(settings, result, new PrintWriter(printed, true));
+        report = printed.toString();
+        System.out.println(report);
+    }
 
     @Test
-    void hardKilledInstancesLoseAndDuplicateNothingAndRecommendationsResumeWithinTenSeconds() throws Exception {
-        CrashSettings settings = new CrashSettings(3, Duration.ofSeconds(90), 0.5, 1, Duration.ofSeconds(10),
-                BundledMap.andorra(), workDir);
-        BenchCrashCommand.Result result = BenchCrashCommand.run(settings, new PrintStream(PrintStream.nullOutputStream()));
-        StringWriter report = new StringWriter();
-        BenchCrashCommand.print(settings, result, new PrintWriter(report, true));
-
+    void hardKilledInstancesLoseDuplicateAndChangeNothing() {
         assertThat(result.crashed().kills()).as("report:%n%s", report).hasSize(3);
         assertThat(result.verdict().lost()).as("lost recommendation revisions; report:%n%s", report).isEmpty();
         assertThat(result.verdict().duplicated()).as("duplicated recommendation revisions; report:%n%s", report).isEmpty();
         assertThat(result.verdict().extra()).as("revisions only the crash run published; report:%n%s", report).isEmpty();
         assertThat(result.verdict().different()).as("other outputs that differ; report:%n%s", report).isEmpty();
         assertThat(result.uninterrupted().outputs().recommendationCount()).as("recommendations compared").isPositive();
+    }
 
+    // Not yet in the test command: the restart goal is not met (first recommendation 22.7 s after a
+    // restart of both dispatch instances at load average 6-12), and every time here stretches many
+    // times over on a loaded machine. Run with: -Dbluelight.crash-audit=true
+    @Test
+    @EnabledIfSystemProperty(named = "bluelight.crash-audit", matches = "true")
+    void recommendationsResumeWithinTenSecondsOfAFailoverOrARestart() {
         long[] failover = result.failoverLatencies();
         assertThat(failover).as("incidents published during the dispatch failover; report:%n%s", report).isNotEmpty();
         long[] nanos = java.util.Arrays.stream(failover).map(millis -> millis * 1_000_000).toArray();
