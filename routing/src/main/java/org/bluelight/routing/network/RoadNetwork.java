@@ -209,7 +209,8 @@ public final class RoadNetwork implements AutoCloseable {
                 hierarchy = hierarchies.get(pw);
             }
             if (hierarchy == null)
-                etaByTree(query, pw, origins, band, results, method != EtaMethod.PLAIN_TREE);
+                etaByTree(query, pw, origins.get(members.get(0)).profile(), origins, band, results,
+                        method != EtaMethod.PLAIN_TREE);
             else if (method == EtaMethod.HIERARCHY)
                 etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
             else
@@ -244,8 +245,8 @@ public final class RoadNetwork implements AutoCloseable {
         }
     }
 
-    private void etaByTree(QueryContext query, ProfileWeighting pw, List<Origin> origins, TrafficBand band,
-                           EtaResult[] results, boolean guided) {
+    private void etaByTree(QueryContext query, ProfileWeighting pw, TravelProfile profile, List<Origin> origins,
+                           TrafficBand band, EtaResult[] results, boolean guided) {
         IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
         BitSet originNodes = new BitSet(query.graph.getNodes());
         for (int i = 0; i < query.originIndexes.size(); i++) {
@@ -271,7 +272,7 @@ public final class RoadNetwork implements AutoCloseable {
             return remaining[0] > 0;
         };
         TreeSearch search = new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true);
-        Landmarks landmarks = guided ? weightings.landmarks(origins.get(query.originIndexes.get(0)).profile(), band) : null;
+        Landmarks landmarks = guided ? weightings.landmarks(profile, band) : null;
         if (landmarks != null)
             search.runTowards(query.targetNode(), limitSeconds(), goals, landmarks, visitor);
         else if (guided)

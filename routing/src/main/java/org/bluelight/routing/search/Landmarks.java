@@ -1,6 +1,8 @@
 package org.bluelight.routing.search;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 
 /**
  * Quickest weights from a few landmark junctions to every junction of the base graph over a floor of edge costs
@@ -60,11 +62,11 @@ public final class Landmarks {
         double[] weights = new double[adjacency.nodes];
         Arrays.fill(weights, Double.POSITIVE_INFINITY);
         boolean[] settled = new boolean[adjacency.nodes];
-        MinHeap heap = new MinHeap(adjacency.nodes);
+        PriorityQueue<Label> queue = new PriorityQueue<>(Comparator.comparingDouble(Label::weight));
         weights[start] = 0;
-        heap.push(0, start);
-        while (!heap.isEmpty()) {
-            int node = heap.pop();
+        queue.add(new Label(0, start));
+        while (!queue.isEmpty()) {
+            int node = queue.poll().node();
             if (settled[node])
                 continue;
             settled[node] = true;
@@ -73,62 +75,14 @@ public final class Landmarks {
                 int adj = adjacency.adjNode[e];
                 if (next < weights[adj]) {
                     weights[adj] = next;
-                    heap.push(next, adj);
+                    queue.add(new Label(next, adj));
                 }
             }
         }
         return weights;
     }
 
-    /** A binary heap of (weight, node) with lazy deletion, for the landmarks' one-off searches. */
-    private static final class MinHeap {
-        private double[] keys;
-        private int[] values;
-        private int size;
-
-        MinHeap(int capacity) {
-            keys = new double[Math.max(16, capacity)];
-            values = new int[keys.length];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void push(double key, int value) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, 2 * size);
-                values = Arrays.copyOf(values, 2 * size);
-            }
-            int i = size++;
-            while (i > 0 && keys[(i - 1) / 2] > key) {
-                keys[i] = keys[(i - 1) / 2];
-                values[i] = values[(i - 1) / 2];
-                i = (i - 1) / 2;
-            }
-            keys[i] = key;
-            values[i] = value;
-        }
-
-        int pop() {
-            int top = values[0];
-            size--;
-            double key = keys[size];
-            int value = values[size];
-            int i = 0;
-            while (2 * i + 1 < size) {
-                int child = 2 * i + 1;
-                if (child + 1 < size && keys[child + 1] < keys[child])
-                    child++;
-                if (key <= keys[child])
-                    break;
-                keys[i] = keys[child];
-                values[i] = values[child];
-                i = child;
-            }
-            keys[i] = key;
-            values[i] = value;
-            return top;
-        }
+    /** Once per landmark, so a plain queue of objects will do. */
+    private record Label(double weight, int node) {
     }
 }

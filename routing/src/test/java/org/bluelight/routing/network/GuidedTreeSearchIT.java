@@ -52,18 +52,7 @@ class GuidedTreeSearchIT {
                         : new GeoPoint(at.lat() + (random.nextDouble() - 0.5) * 0.002, at.lon() + (random.nextDouble() - 0.5) * 0.002);
                 origins.add(new Origin("o" + i, from, profiles[random.nextInt(profiles.length)]));
             }
-            Instant departure = departures[incident % departures.length];
-
-            List<EtaResult> guided = network.etaToByTreeSearch(target, origins, departure);
-            List<EtaResult> plain = network.etaToByPlainTree(target, origins, departure);
-            for (int i = 0; i < origins.size(); i++) {
-                if (plain.get(i) instanceof Eta eta) {
-                    assertThat(guided.get(i)).as("origin %s to %s", origins.get(i), target).isEqualTo(eta);
-                    reached++;
-                } else {
-                    assertThat(guided.get(i)).isNotInstanceOf(Eta.class);
-                }
-            }
+            reached += assertSameAsPlainTree(target, origins, departures[incident % departures.length]);
         }
         assertThat(reached).isGreaterThan(150);
     }
@@ -93,19 +82,24 @@ class GuidedTreeSearchIT {
                 origins.add(new Origin("a" + i, first, profile));
                 origins.add(new Origin("b" + i, second, profile));
             }
-            Instant departure = departures[incident % departures.length];
-
-            List<EtaResult> guided = network.etaToByTreeSearch(target, origins, departure);
-            List<EtaResult> plain = network.etaToByPlainTree(target, origins, departure);
-            for (int i = 0; i < origins.size(); i++) {
-                if (plain.get(i) instanceof Eta eta) {
-                    assertThat(guided.get(i)).as("origin %s to %s", origins.get(i), target).isEqualTo(eta);
-                    reached++;
-                } else {
-                    assertThat(guided.get(i)).isNotInstanceOf(Eta.class);
-                }
-            }
+            reached += assertSameAsPlainTree(target, origins, departures[incident % departures.length]);
         }
         assertThat(reached).isGreaterThan(150);
+    }
+
+    /** @return how many origins the plain tree reached */
+    private int assertSameAsPlainTree(GeoPoint target, List<Origin> origins, Instant departure) {
+        List<EtaResult> guided = network.etaToByTreeSearch(target, origins, departure);
+        List<EtaResult> plain = network.etaToByPlainTree(target, origins, departure);
+        int reached = 0;
+        for (int i = 0; i < origins.size(); i++) {
+            if (plain.get(i) instanceof Eta eta) {
+                assertThat(guided.get(i)).as("origin %s to %s", origins.get(i), target).isEqualTo(eta);
+                reached++;
+            } else {
+                assertThat(guided.get(i)).isNotInstanceOf(Eta.class);
+            }
+        }
+        return reached;
     }
 }
