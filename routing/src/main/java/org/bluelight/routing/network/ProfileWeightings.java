@@ -15,12 +15,14 @@ import com.graphhopper.util.TurnCostsConfig;
 import org.bluelight.routing.profile.CustomModels;
 import org.bluelight.routing.search.Adjacency;
 import org.bluelight.routing.search.EdgeCosts;
+import org.bluelight.routing.search.Landmarks;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.traffic.TrafficBand;
 
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * departure's band, so no preparation (CH) fixes it; building one costs a pass over the edges.
  */
 final class ProfileWeightings {
+
+    /** Enough landmarks that one lies roughly behind any origin as seen from any target. */
+    private static final int LANDMARKS = 8;
 
     private record Key(TravelProfile.SpeedModelKey speedModel, String band) {
     }
@@ -38,6 +43,8 @@ final class ProfileWeightings {
     private final CustomModels models;
     private final int uTurnCostSeconds;
     private final Map<Key, ProfileWeighting> cache = new ConcurrentHashMap<>();
+    private final Map<TravelProfile.SpeedModelKey, Landmarks> landmarks = new ConcurrentHashMap<>();
+    private final Map<Key, Optional<Landmarks>> landmarksByBand = new ConcurrentHashMap<>();
 
     ProfileWeightings(BaseGraph graph, Adjacency adjacency, EncodingManager encodingManager, CustomModels models,
                       int uTurnCostSeconds) {
@@ -50,6 +57,23 @@ final class ProfileWeightings {
 
     ProfileWeighting get(TravelProfile profile, TrafficBand band) {
         return cache.computeIfAbsent(new Key(profile.speedModel(), band.name()), key -> create(key.speedModel(), band));
+    }
+
+    /**
+     * The speed model's landmarks, chosen and measured on first use over its free-flow costs, when no edge weighs less
+     * in this band (traffic only slows roads down, so they hold for every band unless a model says otherwise); else null.
+     */
+    Landmarks landmarks(TravelProfile profile, TrafficBand band) {
+        Key key = new Key(profile.speedModel(), band.name());
+        Optional<Landmarks> known = landmarksByBand.get(key);
+        if (known == null) {
+            ProfileWeighting floor = get(profile, TrafficBand.FREE_FLOW);
+            Landmarks chosen = landmarks.computeIfAbsent(profile.speedModel(),
+                    model -> new Landmarks(adjacency, floor.costs(), LANDMARKS));
+            known = Optional.ofNullable(chosen.bound(get(profile, band).costs()) ? chosen : null);
+            landmarksByBand.put(key, known);
+        }
+        return known.orElse(null);
     }
 
     private ProfileWeighting create(TravelProfile.SpeedModelKey speedModel, TrafficBand band) {

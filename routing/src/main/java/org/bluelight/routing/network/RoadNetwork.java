@@ -42,6 +42,7 @@ import org.bluelight.routing.reach.ReachableNode;
 import org.bluelight.routing.route.Route;
 import org.bluelight.routing.search.Adjacency;
 import org.bluelight.routing.search.HierarchySearch;
+import org.bluelight.routing.search.Landmarks;
 import org.bluelight.routing.search.SettledNode;
 import org.bluelight.routing.search.TreeSearch;
 import org.bluelight.routing.traffic.TrafficBand;
@@ -122,7 +123,9 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Travel times of many origins to one target by one reverse shortest-path tree per distinct speed model, grown
-     * from the target, guided towards the origins not yet settled (A*), until every origin of that model is settled (or the search limit passes); it gives the same
+     * from the target, guided towards the origins not yet settled (A* on the bounds of the speed model's landmarks, or
+     * on the straight line where a band's costs fall below the landmarks' free-flow floor), until every origin of that
+     * model is settled (or the search limit passes); it gives the same
      * times as {@link #route} for each pair, needs no preparation, and is the fallback and baseline of
      * {@link #etaTo}.
      */
@@ -183,6 +186,11 @@ public final class RoadNetwork implements AutoCloseable {
         return etaTo(target, origins, departure, EtaMethod.PLAIN_TREE);
     }
 
+    /** The landmarks that guide {@link #etaToByTreeSearch} for this profile and departure, or null (the straight line). */
+    Landmarks landmarks(TravelProfile profile, Instant departure) {
+        return weightings.landmarks(profile, config.traffic().bandAt(departure));
+    }
+
     private enum EtaMethod { HIERARCHY, TREE, PLAIN_TREE, POINT_TO_POINT_HIERARCHY }
 
     private List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure, EtaMethod method) {
@@ -201,7 +209,8 @@ public final class RoadNetwork implements AutoCloseable {
                 hierarchy = hierarchies.get(pw);
             }
             if (hierarchy == null)
-                etaByTree(query, pw, origins, band, results, method != EtaMethod.PLAIN_TREE);
+                etaByTree(query, pw, origins.get(members.get(0)).profile(), origins, band, results,
+                        method != EtaMethod.PLAIN_TREE);
             else if (method == EtaMethod.HIERARCHY)
                 etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
             else
@@ -236,8 +245,8 @@ public final class RoadNetwork implements AutoCloseable {
         }
     }
 
-    private void etaByTree(QueryContext query, ProfileWeighting pw, List<Origin> origins, TrafficBand band,
-                           EtaResult[] results, boolean guided) {
+    private void etaByTree(QueryContext query, ProfileWeighting pw, TravelProfile profile, List<Origin> origins,
+                           TrafficBand band, EtaResult[] results, boolean guided) {
         IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
         BitSet originNodes = new BitSet(query.graph.getNodes());
         for (int i = 0; i < query.originIndexes.size(); i++) {
@@ -263,7 +272,10 @@ public final class RoadNetwork implements AutoCloseable {
             return remaining[0] > 0;
         };
         TreeSearch search = new TreeSearch(query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes(), true);
-        if (guided)
+        Landmarks landmarks = guided ? weightings.landmarks(profile, band) : null;
+        if (landmarks != null)
+            search.runTowards(query.targetNode(), limitSeconds(), goals, landmarks, visitor);
+        else if (guided)
             search.runTowards(query.targetNode(), limitSeconds(), goals, visitor);
         else
             search.run(query.targetNode(), limitSeconds(), visitor);

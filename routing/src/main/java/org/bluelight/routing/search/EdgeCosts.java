@@ -4,6 +4,8 @@ import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.util.EdgeIteratorState;
 
+import java.util.Arrays;
+
 /**
  * One weighting's travel cost of every base-graph edge in both directions, computed once and laid out in
  * {@link Adjacency} order, so a search reads them sequentially with the junction's edges instead of evaluating
@@ -24,7 +26,19 @@ public final class EdgeCosts {
         weight = new double[2 * entries];
         millis = new int[2 * entries];
         double least = Double.POSITIVE_INFINITY;
+        // Each edge is listed at both its ends: the second entry's costs are the first's, the other way round.
+        int[] firstEntryOfEdge = new int[graph.getEdges()];
+        Arrays.fill(firstEntryOfEdge, -1);
         for (int e = 0; e < entries; e++) {
+            int twin = firstEntryOfEdge[adjacency.edge[e]];
+            if (twin >= 0 && adjacency.key[e] == adjacency.reverseKey[twin]) {
+                for (int toward = 0; toward < 2; toward++) {
+                    weight[2 * e + toward] = weight[2 * twin + 1 - toward];
+                    millis[2 * e + toward] = millis[2 * twin + 1 - toward];
+                }
+                continue;
+            }
+            firstEntryOfEdge[adjacency.edge[e]] = e;
             EdgeIteratorState away = graph.getEdgeIteratorStateForKey(adjacency.key[e]);
             for (int toward = 0; toward < 2; toward++) {
                 double w = weighting.calcEdgeWeight(away, toward == 1);

@@ -87,7 +87,16 @@ public final class TreeSearch {
         search(start, weightLimit, bound, visitor);
     }
 
-    private void search(int start, double weightLimit, StraightLineBound bound, SettledNode visitor) {
+    /**
+     * As {@link #runTowards(int, double, int[], SettledNode)}, with the bound of the {@code landmarks} (ALT) instead of
+     * the straight line: closer on streets, so fewer nodes are settled. The landmarks must {@link Landmarks#bound}
+     * this search's costs.
+     */
+    public void runTowards(int start, double weightLimit, int[] goals, Landmarks landmarks, SettledNode visitor) {
+        search(start, weightLimit, new LandmarkBound(landmarks, graph, weighting, adjacency.nodes, start, goals, reverse), visitor);
+    }
+
+    private void search(int start, double weightLimit, GoalBound bound, SettledNode visitor) {
         Labels labels = LABELS.get();
         labels.reset(edgeBased ? 2 * graph.getEdges() : graph.getNodes(), graph.getNodes());
         for (IntCursor changed : changedNodes)
@@ -139,7 +148,7 @@ public final class TreeSearch {
         }
     }
 
-    private void relax(Labels labels, StraightLineBound bound, int node, int inEdge, double weight, long millis, double distance, int edge,
+    private void relax(Labels labels, GoalBound bound, int node, int inEdge, double weight, long millis, double distance, int edge,
                        int adjNode, int travelKey, double edgeWeight, long edgeMillis, double edgeDistance,
                        boolean askTurnCosts) {
         if (!edgeBased && edge == inEdge)
@@ -165,28 +174,16 @@ public final class TreeSearch {
     }
 
     /**
-     * A lower bound of the weight between a node and the nearest goal: the straight line at the least weight a
-     * metre of road costs. The line is measured flat, east-west at the scale of the map's widest latitude and 1% short,
-     * so it is a true distance (the bound stays consistent from edge to edge) never longer than the great circle.
+     * A lower bound of the weight between a node and the nearest goal not yet reached. It must be consistent (from a
+     * node to its neighbour it never falls by more than the edge's weight), so that a node is settled with its least
+     * weight, as in a plain tree.
      */
-    private static final class StraightLineBound {
-        private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
+    private abstract static class GoalBound {
+        final int[] goals;
+        int left;
 
-        private final NodeAccess nodes;
-        private final int[] goals;
-        private final double[] goalLat;
-        private final double[] goalLon;
-        private final double eastWestScale;
-        private final double weightPerRadian;
-        private int left;
-
-        StraightLineBound(NodeAccess nodes, BBox map, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
-            this.nodes = nodes;
+        GoalBound(int[] goals) {
             this.goals = goals.clone();
-            this.goalLat = goalLat;
-            this.goalLon = goalLon;
-            this.eastWestScale = Math.cos(Math.toRadians(Math.max(Math.abs(map.minLat), Math.abs(map.maxLat))));
-            this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
             this.left = goals.length;
         }
 
@@ -196,13 +193,48 @@ public final class TreeSearch {
                 if (goals[i] == node) {
                     left--;
                     goals[i] = goals[left];
-                    goalLat[i] = goalLat[left];
-                    goalLon[i] = goalLon[left];
+                    moveGoal(left, i);
                     return true;
                 }
             return false;
         }
 
+        /** The goal at index {@code from} now sits at {@code to}. */
+        abstract void moveGoal(int from, int to);
+
+        abstract double of(int node);
+    }
+
+    /**
+     * The straight line at the least weight a metre of road costs. The line is measured flat, east-west at the scale
+     * of the map's widest latitude and 1% short, so it is a true distance (the bound stays consistent from edge to
+     * edge) never longer than the great circle.
+     */
+    private static final class StraightLineBound extends GoalBound {
+        private static final double METERS_PER_RADIAN = 6_371_000.0 * 0.99;
+
+        private final NodeAccess nodes;
+        private final double[] goalLat;
+        private final double[] goalLon;
+        private final double eastWestScale;
+        private final double weightPerRadian;
+
+        StraightLineBound(NodeAccess nodes, BBox map, int[] goals, double[] goalLat, double[] goalLon, double minWeightPerMeter) {
+            super(goals);
+            this.nodes = nodes;
+            this.goalLat = goalLat;
+            this.goalLon = goalLon;
+            this.eastWestScale = Math.cos(Math.toRadians(Math.max(Math.abs(map.minLat), Math.abs(map.maxLat))));
+            this.weightPerRadian = minWeightPerMeter * METERS_PER_RADIAN;
+        }
+
+        @Override
+        void moveGoal(int from, int to) {
+            goalLat[to] = goalLat[from];
+            goalLon[to] = goalLon[from];
+        }
+
+        @Override
         double of(int node) {
             if (left == 0)
                 return 0;
@@ -215,6 +247,147 @@ public final class TreeSearch {
                 least = Math.min(least, dLat * dLat + dLon * dLon);
             }
             return Math.toRadians(Math.sqrt(least)) * weightPerRadian;
+        }
+    }
+
+    /**
+     * The landmarks' bound: for a reverse search (towards the start), the weight from goal g to node n is at least
+     * potential(n) - potential(g) for each landmark; the greatest of those, and the least over the goals left.
+     * Potentials are differences of quickest weights, so consistent on the base graph; virtual nodes (snapped points)
+     * get the potential that keeps their edges consistent, and a landmark that cannot is not used for this search.
+     */
+    private static final class LandmarkBound extends GoalBound {
+        private final Landmarks landmarks;
+        private final int count;
+        private final int baseNodes;
+        /** Potentials of the query graph's virtual nodes, as in {@link Landmarks#potential}. */
+        private final double[] virtual;
+        private final boolean[] usable;
+        private final double[] goalPotential;
+        /** The landmarks this search asks: for each goal, the two that bound it best from the start. */
+        private final int[] active;
+
+        LandmarkBound(Landmarks landmarks, QueryGraph graph, Weighting weighting, int baseNodes, int start, int[] goals,
+                      boolean reverse) {
+            super(goals);
+            if (!reverse)
+                throw new IllegalArgumentException("landmark bounds are kept for reverse searches only");
+            this.landmarks = landmarks;
+            this.count = landmarks.count;
+            this.baseNodes = baseNodes;
+            int virtualNodes = graph.getNodes() - baseNodes;
+            this.virtual = new double[virtualNodes * count];
+            this.usable = new boolean[count];
+            Arrays.fill(virtual, Double.NEGATIVE_INFINITY);
+            Arrays.fill(usable, true);
+            EdgeExplorer explorer = graph.createEdgeExplorer();
+            // A virtual node's potential: the most its way out to any neighbour allows (relaxed to a fixed point, as
+            // virtual nodes on one road lead to each other); then every edge into it must allow it too.
+            for (int round = 0; round <= virtualNodes; round++) {
+                boolean changed = false;
+                for (int x = baseNodes; x < graph.getNodes(); x++) {
+                    EdgeIterator out = explorer.setBaseNode(x);
+                    while (out.next()) {
+                        double w = weighting.calcEdgeWeight(out, false);
+                        if (Double.isInfinite(w))
+                            continue;
+                        for (int i = 0; i < count; i++) {
+                            double candidate = potential(out.getAdjNode(), i) - w;
+                            if (candidate > virtual[(x - baseNodes) * count + i]) {
+                                virtual[(x - baseNodes) * count + i] = candidate;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                if (!changed)
+                    break;
+            }
+            for (int x = baseNodes; x < graph.getNodes(); x++) {
+                EdgeIterator edge = explorer.setBaseNode(x);
+                while (edge.next()) {
+                    double in = weighting.calcEdgeWeight(edge, true);
+                    double out = weighting.calcEdgeWeight(edge, false);
+                    for (int i = 0; i < count; i++) {
+                        double here = potential(x, i);
+                        double there = potential(edge.getAdjNode(), i);
+                        if (!Double.isInfinite(in) && !(here <= there + in))
+                            usable[i] = false;
+                        if (!Double.isInfinite(out) && !(there <= here + out))
+                            usable[i] = false;
+                    }
+                }
+            }
+            this.goalPotential = new double[goals.length * count];
+            for (int g = 0; g < goals.length; g++)
+                for (int i = 0; i < count; i++)
+                    goalPotential[g * count + i] = potential(goals[g], i);
+            this.active = strongest(start, goals.length);
+        }
+
+        /** Fewer landmarks per node make each bound cheaper; any subset keeps it consistent. */
+        private int[] strongest(int start, int goalCount) {
+            boolean[] chosen = new boolean[count];
+            for (int g = 0; g < goalCount; g++) {
+                int first = -1;
+                int second = -1;
+                double firstBound = Double.NEGATIVE_INFINITY;
+                double secondBound = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < count; i++) {
+                    double goal = goalPotential[g * count + i];
+                    if (!usable[i] || Double.isInfinite(goal))
+                        continue;
+                    double bound = potential(start, i) - goal;
+                    if (bound > firstBound) {
+                        second = first;
+                        secondBound = firstBound;
+                        first = i;
+                        firstBound = bound;
+                    } else if (bound > secondBound) {
+                        second = i;
+                        secondBound = bound;
+                    }
+                }
+                if (first >= 0)
+                    chosen[first] = true;
+                if (second >= 0)
+                    chosen[second] = true;
+            }
+            int[] picked = new int[count];
+            int n = 0;
+            for (int i = 0; i < count; i++)
+                if (chosen[i])
+                    picked[n++] = i;
+            return Arrays.copyOf(picked, n);
+        }
+
+        private double potential(int node, int landmark) {
+            return node < baseNodes ? landmarks.potential[node * count + landmark]
+                    : virtual[(node - baseNodes) * count + landmark];
+        }
+
+        @Override
+        void moveGoal(int from, int to) {
+            System.arraycopy(goalPotential, from * count, goalPotential, to * count, count);
+        }
+
+        @Override
+        double of(int node) {
+            if (left == 0)
+                return 0;
+            double[] potentials = node < baseNodes ? landmarks.potential : virtual;
+            int at = (node < baseNodes ? node : node - baseNodes) * count;
+            double least = Double.POSITIVE_INFINITY;
+            for (int g = 0; g < left; g++) {
+                double most = 0;
+                for (int i : active) {
+                    double goal = goalPotential[g * count + i];
+                    if (!Double.isInfinite(goal))
+                        most = Math.max(most, potentials[at + i] - goal);
+                }
+                least = Math.min(least, most);
+            }
+            return least;
         }
     }
 
@@ -309,7 +482,7 @@ public final class TreeSearch {
         }
 
         /** The node's bound, worked out once per run. */
-        double bound(int n, StraightLineBound bound) {
+        double bound(int n, GoalBound bound) {
             if (boundStamp[n] != boundVersion) {
                 boundStamp[n] = boundVersion;
                 bounds[n] = bound.of(n);
@@ -321,7 +494,7 @@ public final class TreeSearch {
          * Keys the heap afresh after the bound changed: entries made stale meanwhile are dropped, the current ones get
          * their weight plus the new bound. Sound because the labels ahead never depended on the bound.
          */
-        void rekey(StraightLineBound bound) {
+        void rekey(GoalBound bound) {
             int kept = 0;
             for (int i = 0; i < heapSize; i++) {
                 int label = heapValue[i];
