@@ -104,7 +104,7 @@ public final class StreamsApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {
-            LOG.info("{}: {} -> {}", applicationId, oldState, newState);
+            LOG.info("{}: {} -> {} ({})", applicationId, oldState, newState, jvmAge());
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
                 stopped.countDown();
             }
@@ -129,7 +129,7 @@ public final class StreamsApp implements AutoCloseable {
         if (started) {
             return this;
         }
-        LOG.info("Starting {}, {} ms after the JVM started", config, ManagementFactory.getRuntimeMXBean().getUptime());
+        LOG.info("Starting {} ({})", config, jvmAge());
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
             SortedSet<String> required = new TreeSet<>(deadLetterTopics);
@@ -166,6 +166,18 @@ public final class StreamsApp implements AutoCloseable {
         KafkaStreams.State last = streams.state();
         close();
         return last;
+    }
+
+    /**
+     * How long the JVM has run and how much CPU it has used: what times a start on a busy machine,
+     * where the wall clock mostly measures the other processes.
+     */
+    private static String jvmAge() {
+        String age = ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started";
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            age += ", " + os.getProcessCpuTime() / 1_000_000 + " ms of its CPU";
+        }
+        return age;
     }
 
     /** Adds a JSON query endpoint at {@code path} (and below), e.g. an interactive query over a state store. */
