@@ -53,6 +53,17 @@ class BluelightTest {
         }
     }
 
+    @Test
+    void theAppCommandOnItsOwnIsTheTreesAppCommand() {
+        CommandLine inTree = Bluelight.commandLine().getSubcommands().get("app");
+        CommandLine alone = Bluelight.appCommandLine();
+        assertThat(alone.getSubcommands().keySet()).isEqualTo(inTree.getSubcommands().keySet());
+        for (String app : inTree.getSubcommands().keySet()) {
+            assertThat(describe(alone.getSubcommands().get(app).getCommandSpec()))
+                    .isEqualTo(describe(inTree.getSubcommands().get(app).getCommandSpec()));
+        }
+    }
+
     private static String describe(CommandSpec spec) {
         List<String> words = new ArrayList<>(List.of(spec.qualifiedName()));
         for (OptionSpec option : spec.options()) {

@@ -2,6 +2,7 @@ package org.bluelight.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bluelight.runtime.config.StaticMembership;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.config.UncleanShutdown;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.time.PlausibleTimestamps;
 import org.bluelight.runtime.deadletter.DeadLetterTopics;
@@ -59,6 +62,7 @@ public final class StreamsApp implements AutoCloseable {
     private final SortedSet<String> deadLetterTopics;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final UncleanShutdown uncleanShutdown;
     private final List<AutoCloseable> closedAfterStreams = new CopyOnWriteArrayList<>();
     private boolean started;
     private boolean closed;
@@ -82,6 +86,14 @@ public final class StreamsApp implements AutoCloseable {
             streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
             new PlausibleTimestamps(applicationId, PlausibleTimestamps.DEFAULT_MAX_AHEAD, metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
+            uncleanShutdown = new UncleanShutdown(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)), applicationId);
+            if (StreamsConfig.EXACTLY_ONCE_V2.equals(streamsProperties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+                List<String> discarded = uncleanShutdown.discardTaskState();
+                if (!discarded.isEmpty()) {
+                    LOG.info("{} did not close cleanly last time: removed the state of tasks {}, restored from the changelogs instead",
+                            applicationId, discarded);
+                }
+            }
             streams = new KafkaStreams(topology, streamsProperties, deadLetters.kafkaClients());
         } catch (RuntimeException e) {
             metrics.close();
@@ -92,7 +104,7 @@ public final class StreamsApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((newState, oldState) -> {
-            LOG.info("{}: {} -> {}", applicationId, oldState, newState);
+            LOG.info("{}: {} -> {} ({})", applicationId, oldState, newState, jvmAge());
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
                 stopped.countDown();
             }
@@ -117,7 +129,7 @@ public final class StreamsApp implements AutoCloseable {
         if (started) {
             return this;
         }
-        LOG.info("Starting {}, {} ms after the JVM started", config, ManagementFactory.getRuntimeMXBean().getUptime());
+        LOG.info("Starting {} ({})", config, jvmAge());
         if (config.deadLetterEnabled()) {
             DeadLetterTopics.createFallback(config.applicationId(), config.replicationFactor(), streamsProperties);
             SortedSet<String> required = new TreeSet<>(deadLetterTopics);
@@ -126,6 +138,7 @@ public final class StreamsApp implements AutoCloseable {
         }
         http.start();
         started = true;
+        uncleanShutdown.running();
         metrics.bind(streams, config.applicationId());
         streams.start();
         LOG.info("{} answers on http://{}:{}/health", config.applicationId(), config.http().host(), http.port());
@@ -153,6 +166,18 @@ public final class StreamsApp implements AutoCloseable {
         KafkaStreams.State last = streams.state();
         close();
         return last;
+    }
+
+    /**
+     * How long the JVM has run and how much CPU it has used: what times a start on a busy machine,
+     * where the wall clock mostly measures the other processes.
+     */
+    private static String jvmAge() {
+        String age = ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started";
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            age += ", " + os.getProcessCpuTime() / 1_000_000 + " ms of its CPU";
+        }
+        return age;
     }
 
     /** Adds a JSON query endpoint at {@code path} (and below), e.g. an interactive query over a state store. */
@@ -220,7 +245,9 @@ public final class StreamsApp implements AutoCloseable {
         // gets the partitions at once rather than after the old member's session expires.
         CloseOptions options = CloseOptions.timeout(config.shutdownTimeout())
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
-        if (!streams.close(options)) {
+        if (streams.close(options)) {
+            uncleanShutdown.closedCleanly();
+        } else {
             LOG.warn("Kafka Streams of {} did not close within {}", config.applicationId(), config.shutdownTimeout());
         }
         for (AutoCloseable resource : closedAfterStreams) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +35,8 @@ final class AppProcess implements AutoCloseable {
     private final Path settingsFile;
     private final Path log;
     private final int httpPort;
+    private final ClassDataArchive classData;
+    private final boolean writesClassData;
     private Process process;
     /** The last process killed on purpose: a wait for its health ends quietly, the killer starts another. */
     private Process killed;
@@ -42,11 +45,16 @@ final class AppProcess implements AutoCloseable {
      * @param app      {@code dispatch}, {@code coverage} or {@code metrics}
      * @param instance a name of its own, e.g. {@code dispatch-a}; its state and log go under {@code workDir/instance}
      * @param settings the app's settings; the state directory and HTTP port are added
+     * @param classData the app's class-data archive
+     * @param writesClassData whether this instance writes the archive when it closes and there is none yet
      */
-    AppProcess(String app, String instance, Path workDir, Map<String, String> settings, int httpPort) {
+    AppProcess(String app, String instance, Path workDir, Map<String, String> settings, int httpPort,
+               ClassDataArchive classData, boolean writesClassData) {
         this.app = app;
         this.instance = instance;
         this.httpPort = httpPort;
+        this.classData = classData;
+        this.writesClassData = writesClassData;
         Path dir = workDir.resolve(instance);
         settingsFile = dir.resolve(app + ".properties");
         log = dir.resolve(instance + ".log");
@@ -77,9 +85,11 @@ final class AppProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + LOGBACK, "-cp", System.getProperty("java.class.path"),
-                Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + LOGBACK));
+        command.addAll(classData.jvmOptions(writesClassData));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The settings file alone configures the instance, whatever the caller's environment holds.
@@ -132,14 +142,18 @@ final class AppProcess implements AutoCloseable {
         return watched == killed;
     }
 
-    /** SIGTERM (the app closes cleanly), or SIGKILL after 30 s. */
+    /** SIGTERM (the app closes cleanly, and writes its class-data archive if it is to), or SIGKILL after 60 s. */
     @Override
     public synchronized void close() throws InterruptedException {
         if (process == null) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            if (writesClassData) {
+                classData.adopt();
+            }
+        } else {
             process.destroyForcibly().waitFor();
         }
     }

@@ -52,6 +52,7 @@ public final class CrashAudit {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     /** The frequent-service-user lists are ranked this often; outputs are read after two rankings. */
     private static final Duration FSU_RANKING = Duration.ofSeconds(5);
+    private static final String CLASS_DATA = "class-data";
 
     /** Everything one run gives. */
     record Run(CrashOutputs outputs, List<KillFigures> kills, List<Long> latenciesMillis, int incidents, int records,
@@ -81,6 +82,10 @@ public final class CrashAudit {
     public Run run(boolean crash) throws Exception {
         Path dataDir = settings.workDir().resolve(crash ? "crash" : "uninterrupted");
         BenchWorkspace.deleteRecursively(dataDir);
+        if (!crash) {
+            // Archives of an earlier jar would be refused; the uninterrupted run, always first, writes new ones.
+            BenchWorkspace.deleteRecursively(settings.workDir().resolve(CLASS_DATA));
+        }
         int[] ports = BenchWorkspace.freePorts(7);
         LocalStackConfig config = new LocalStackConfig(dataDir, new LocalKafkaBrokerConfig(dataDir, ports[0], ports[1]), ports[2],
                 ProvisioningSettings.local().withPartitions(settings.partitions()));
@@ -98,14 +103,18 @@ public final class CrashAudit {
             dispatch.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
             Map<String, String> metrics = new HashMap<>(common);
             metrics.put("fsu.ranking.interval.ms", String.valueOf(FSU_RANKING.toMillis()));
+            // The first run's first instances write each app's class-data archive as they close; every later start maps it.
             // Nothing is killed in the uninterrupted run: one instance of each app gives its outputs (and two fewer JVMs to start).
+            ClassDataArchive dispatchClasses = classData("dispatch");
+            ClassDataArchive metricsClasses = classData("metrics");
+            AppProcess dispatchA = new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3], dispatchClasses, true);
+            AppProcess metricsA = new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5], metricsClasses, true);
             List<AppProcess> apps = crash
-                    ? List.of(new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3]),
-                            new AppProcess("dispatch", "dispatch-b", dataDir, dispatch, ports[4]),
-                            new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5]),
-                            new AppProcess("metrics", "metrics-b", dataDir, metrics, ports[6]))
-                    : List.of(new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3]),
-                            new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5]));
+                    ? List.of(dispatchA,
+                            new AppProcess("dispatch", "dispatch-b", dataDir, dispatch, ports[4], dispatchClasses, false),
+                            metricsA,
+                            new AppProcess("metrics", "metrics-b", dataDir, metrics, ports[6], metricsClasses, false))
+                    : List.of(dispatchA, metricsA);
             try {
                 for (AppProcess app : apps) {
                     app.start();
@@ -121,6 +130,11 @@ public final class CrashAudit {
                 }
             }
         }
+    }
+
+    /** The app's class-data archive in the work directory, made from this JVM's class path (the bluelight jar). */
+    private ClassDataArchive classData(String app) {
+        return new ClassDataArchive(settings.workDir().resolve(CLASS_DATA).resolve(app + ".jsa"), System.getProperty("java.class.path"));
     }
 
     private Run feed(LocalStackConfig config, List<AppProcess> apps, boolean crash) throws Exception {
