@@ -2,8 +2,6 @@ package org.bluelight.ops.bench.dispatch;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +30,7 @@ import org.bluelight.dispatch.app.DispatchSettings;
 import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.Rerun;
+import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.ops.cli.DurationConverter;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.LocalService;
@@ -192,7 +191,7 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
 
             Map<TopicPartition, Long> fixStart = endOffsets(admin, fixTopic);
             long regroupedStart = sum(endOffsets(admin, REGROUPED));
-            long streamCpuStart = streamThreadsCpuNanos();
+            long streamCpuStart = StreamThreadCpu.nanos();
             long startCommitted = committed(admin, fixTopic);
             long sendStart = System.nanoTime();
             long sendEnd = sendStart + duration.toNanos();
@@ -240,7 +239,7 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - sendStart) / 1e9;
-            long streamCpu = streamThreadsCpuNanos() - streamCpuStart;
+            long streamCpu = StreamThreadCpu.nanos() - streamCpuStart;
             report(out, total, failed.get(), sendSeconds, done, seconds, samples, sum(endOffsets(admin, REGROUPED)) - regroupedStart,
                     streamCpu);
         }
@@ -311,17 +310,6 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
         }
     }
 
-    /** CPU time of the dispatch instances' stream threads (all in this JVM), living ones only. */
-    private static long streamThreadsCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("-StreamThread-")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
-    }
 
     private static long sum(Map<TopicPartition, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();

@@ -3,9 +3,6 @@ package org.bluelight.ops.bench.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +41,7 @@ import org.bluelight.metrics.topology.MetricsTopology;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.MachineLoad;
+import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.LocalServices;
@@ -244,7 +242,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             }
             // The check above waits for one unchanged second: that second is not the replay's.
             double seconds = (System.nanoTime() - start) / 1e9 - 1;
-            double cpuSeconds = streamThreadCpuSeconds();
+            double cpuSeconds = StreamThreadCpu.nanos() / 1e9;
             String load = MachineLoad.describe();
             out.printf(Locale.ROOT, "  %s caught up in %.1f s, %.1f s CPU (%s)%n", applicationId, seconds, cpuSeconds, load);
             out.flush();
@@ -271,20 +269,6 @@ public final class BenchReplayCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * CPU used so far by the live stream threads and their clients' threads (named after them): on a
-     * loaded machine the wall clock says more about the other processes than about the app.
-     */
-    private static double streamThreadCpuSeconds() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long nanos = 0;
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().contains("StreamThread")) {
-                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-            }
-        }
-        return nanos / 1e9;
-    }
 
     private static List<JsonNode> fsuTop(StreamsApp app) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
