@@ -84,7 +84,7 @@ public final class StreamsApp implements AutoCloseable {
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             deadLetterTopics = DeadLetterTopics.of(topology.describe());
             streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
-            new PlausibleTimestamps(applicationId, PlausibleTimestamps.DEFAULT_MAX_AHEAD, metrics.registry(), Clock.systemUTC())
+            new PlausibleTimestamps(applicationId, config.timestampsMaxAhead(), metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
             uncleanShutdown = new UncleanShutdown(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)), applicationId);
             if (StreamsConfig.EXACTLY_ONCE_V2.equals(streamsProperties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {

@@ -14,8 +14,9 @@ import org.bluelight.ops.security.AccessService;
 import org.bluelight.ops.security.Account;
 import org.bluelight.routing.network.MapBounds;
 import org.bluelight.runtime.config.ConfigSource;
-import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.runtime.time.PlausibleTimestamps;
 import org.bluelight.simulator.scenario.ScenarioFile;
 
 /** What {@code bluelight local} runs, in start order: the one place to add a service to the local stack. */
@@ -65,7 +66,7 @@ public final class LocalServices {
         }));
         services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {
             ConfigSource source = embedded(config, settings, Account.COVERAGE, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1,
-                    Map.of("coverage.map.file", demo.osmFile().toString()));
+                    simulatedClockDefaults(demo), Map.of("coverage.map.file", demo.osmFile().toString()));
             StreamsAppConfig app = StreamsAppConfig.from(source, CoverageApp.APPLICATION_ID, demo.httpPortBase() + 1);
             return CoverageApp.create(app, CoverageConfig.from(source), AppSerdes.connect(app.registry()), roads.network())
                     .streamsApp();
@@ -88,7 +89,7 @@ public final class LocalServices {
      * move-ups and patrol tasks within a minute; with the simulator, the trial days in its time zone.
      */
     private static Map<String, String> dispatchDefaults(DemoSettings demo) {
-        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        Map<String, String> defaults = new java.util.HashMap<>(simulatedClockDefaults(demo));
         defaults.put("tasking.interval.ms", "10000");
         if (demo.simulate()) {
             defaults.put("tasking.trial.time.zone", ScenarioFile.load(demo.scenario()).timeZone().getId());
@@ -101,8 +102,22 @@ public final class LocalServices {
         if (!demo.simulate()) {
             return DEMO_DEFAULTS;
         }
-        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        Map<String, String> defaults = new java.util.HashMap<>(simulatedClockDefaults(demo));
         defaults.put("trial.zone", ScenarioFile.load(demo.scenario()).timeZone().getId());
+        return defaults;
+    }
+
+    /**
+     * A simulated force sped up runs ahead of the wall clock, and a sparse topic (custody records, task
+     * decisions) can go quiet for longer than the apps' believable lead: its next record would be
+     * restamped, and the partition's time would never move on. The lead scales with the speed.
+     */
+    static Map<String, String> simulatedClockDefaults(DemoSettings demo) {
+        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        if (demo.simulate() && demo.speed() > 1) {
+            long lead = Math.round(PlausibleTimestamps.DEFAULT_MAX_AHEAD.toMillis() * demo.speed());
+            defaults.put(StreamsAppConfig.TIMESTAMPS_MAX_AHEAD_MS, Long.toString(lead));
+        }
         return defaults;
     }
 

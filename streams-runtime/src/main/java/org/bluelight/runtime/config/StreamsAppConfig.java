@@ -15,6 +15,7 @@ import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProductionHandler;
 import org.bluelight.runtime.deadletter.SourceStamp;
+import org.bluelight.runtime.time.PlausibleTimestamps;
 import org.bluelight.schemas.registry.RegistryClientConfig;
 
 /**
@@ -49,7 +50,8 @@ public record StreamsAppConfig(
         Map<String, String> clientSecurity,
         Map<String, String> kafkaOverrides,
         boolean deadLetterEnabled,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration timestampsMaxAhead) {
 
     public static final String APPLICATION_ID = "application.id";
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -71,6 +73,8 @@ public record StreamsAppConfig(
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String DEAD_LETTER_ENABLED = "dead.letter.enabled";
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    /** How far ahead of both its partition's time and the wall clock a record's timestamp is still believed. */
+    public static final String TIMESTAMPS_MAX_AHEAD_MS = "timestamps.max.ahead.ms";
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_REGISTRY_URL = "http://127.0.0.1:8081";
@@ -112,6 +116,9 @@ public record StreamsAppConfig(
         }
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
             throw new ConfigurationException(SHUTDOWN_TIMEOUT_MS + " must be zero or more");
+        }
+        if (timestampsMaxAhead == null || timestampsMaxAhead.isNegative()) {
+            throw new ConfigurationException(TIMESTAMPS_MAX_AHEAD_MS + " must be zero or more");
         }
         clientSecurity = Map.copyOf(clientSecurity);
         kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -181,7 +188,8 @@ public record StreamsAppConfig(
                 security,
                 overrides,
                 source.bool(DEAD_LETTER_ENABLED, true),
-                source.millis(SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT));
+                source.millis(SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT),
+                source.millis(TIMESTAMPS_MAX_AHEAD_MS, PlausibleTimestamps.DEFAULT_MAX_AHEAD));
     }
 
     /** {@code security.protocol}, {@code sasl.*} and {@code ssl.*}: what any Kafka client of a secured cluster is given. */

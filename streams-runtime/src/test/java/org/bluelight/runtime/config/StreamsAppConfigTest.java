@@ -62,6 +62,7 @@ class StreamsAppConfigTest {
         assertThat(config.kafkaOverrides()).isEmpty();
         assertThat(config.deadLetterEnabled()).isTrue();
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.timestampsMaxAhead()).isEqualTo(Duration.ofHours(6));
     }
 
     @Test
@@ -80,6 +81,7 @@ class StreamsAppConfigTest {
                 replication.factor=3
                 dead.letter.enabled=false
                 shutdown.timeout.ms=5000
+                timestamps.max.ahead.ms=86400000
                 """);
         Map<String, String> env = Map.of(
                 "BLUELIGHT_BOOTSTRAP_SERVERS", "broker.prod:9093",
@@ -101,6 +103,7 @@ class StreamsAppConfigTest {
         assertThat(config.replicationFactor()).isEqualTo(3);
         assertThat(config.deadLetterEnabled()).isFalse();
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.timestampsMaxAhead()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
