@@ -110,6 +110,11 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 // A hard-killed app's open transaction is aborted within a second of its timeout, not ten.
                 .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .setConfigProp("auto.create.topics.enable", "false")
+                // Tests publish records dated in the past (fixed instants in 2024). Under the brokers' default
+                // 7-day retention the next retention check (30 s after start, then every 5 min) deleted them
+                // before a slow-starting app had read them, and the app sat at the end of empty topics.
+                // Topics created with a retention of their own (the provisioned ones) keep it.
+                .setConfigProp("log.retention.ms", "-1")
                 .setDeleteOnClose(true);
         KafkaClusterTestKit started = builder.build();
         try {

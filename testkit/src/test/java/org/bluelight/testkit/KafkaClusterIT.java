@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,18 @@ class KafkaClusterIT {
 
         assertThat(kafka.adminClient().describeTopics(List.of("testkit.twice")).allTopicNames().get()
                 .get("testkit.twice").partitions()).hasSize(2);
+    }
+
+    /** Tests publish records dated in 2024: a time retention would delete them at the brokers' next check. */
+    @Test
+    void topicsKeepRecordsDatedInThePast() throws Exception {
+        kafka.createTopics(1, "testkit.history");
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "testkit.history");
+
+        Config config = kafka.adminClient().describeConfigs(List.of(topic)).all().get().get(topic);
+
+        assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
     }
 
     private static List<String> expected(int count) {

@@ -63,7 +63,6 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
 import org.bluelight.testkit.KafkaCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -243,9 +242,6 @@ class MetricsIT {
      * a hot spot sent after them is loaded and counted.
      */
     @Test
-    @Disabled("Run third in this class, its app never consumes cad.incidents-1 in about half the runs since 2026-12-03 (stream"
-            + " thread idle in poll, restore done, no error); it passes alone. Cause not found: see the closing note of that day."
-            + " Reproduce: mvn -pl streams-metrics -am verify -Dtest=NONE -Dit.test=MetricsIT")
     void badHotSpotsAreDeadLetteredFromTheGlobalThreadAndLaterOnesCount(@TempDir Path state) throws Exception {
         String reading = """
                 {"type":"Polygon","coordinates":[[[-0.980,51.450],[-0.970,51.450],[-0.970,51.460],[-0.980,51.460],[-0.980,51.450]]]}""";
