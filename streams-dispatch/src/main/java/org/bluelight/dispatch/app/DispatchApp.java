@@ -56,7 +56,7 @@ public final class DispatchApp {
         AtomicReference<StreamsApp> started = new AtomicReference<>();
         // Kafka Streams joins the group and restores the stores while the graph loads: a restart waits
         // for the longer of the two, not for both. A map that cannot be opened stops the app.
-        try (RoadNetworkLoading network = RoadNetworkLoading.start(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()),
+        try (RoadNetworkLoading network = RoadNetworkLoading.start(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()), settings.warmUp(),
                 failure -> {
                     StreamsApp app = started.get();
                     if (app != null) {

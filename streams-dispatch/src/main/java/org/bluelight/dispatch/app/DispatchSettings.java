@@ -8,6 +8,7 @@ import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.stream.EarlyHold;
+import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
 import org.bluelight.runtime.intake.InputLimits;
@@ -20,6 +21,8 @@ import org.bluelight.runtime.intake.InputLimits;
  * <pre>
  * routing.osm.file                      ops/maps/andorra.osm.pbf
  * routing.graph.dir                     &lt;java.io.tmpdir&gt;/bluelight-graphs
+ * routing.warmup.ms                     2000   searches run when the map opens, before the first incident (0: none)
+ * routing.warmup.searches               200    ...stopping early after this many
  * dispatch.target.grade.N.ms            900000 (1), 3600000 (2), 86400000 (3), 604800000 (4)
  * dispatch.recommend.up.to.grade        2
  * dispatch.stale.after.ms               120000
@@ -45,14 +48,17 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param early  updates held for officers whose first status is still to come
  * @param forwarding which fixes go on from the officer table to the dispatch group's desk
  * @param tasking move-ups and hot-spot patrol tasks
+ * @param warmUp  the searches run when the map opens, so the first incidents are not routed by code still interpreted
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
-                               DeskForwarding forwarding, TaskingSettings tasking) {
+                               DeskForwarding forwarding, TaskingSettings tasking, SearchWarmUp warmUp) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
     public static final String FORWARD_MOVE = "dispatch.desk.forward.move.m";
     public static final String FORWARD_AFTER = "dispatch.desk.forward.after.ms";
+    public static final String WARM_UP = "routing.warmup.ms";
+    public static final String WARM_UP_SEARCHES = "routing.warmup.searches";
 
     public static DispatchSettings from(ConfigSource source) {
         DispatchRules d = DispatchRules.defaults();
@@ -81,7 +87,16 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
         return new DispatchSettings(
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
-                rules, InputLimits.from(source), early(source), forwarding(source, rules), TaskingSettings.from(source));
+                rules, InputLimits.from(source), early(source), forwarding(source, rules), TaskingSettings.from(source), warmUp(source));
+    }
+
+    private static SearchWarmUp warmUp(ConfigSource source) {
+        SearchWarmUp d = SearchWarmUp.DEFAULT;
+        try {
+            return new SearchWarmUp(source.millis(WARM_UP, d.budget()), source.integer(WARM_UP_SEARCHES, d.searches()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(WARM_UP + ", " + WARM_UP_SEARCHES + ": " + e.getMessage());
+        }
     }
 
     private static DeskForwarding forwarding(ConfigSource source, DispatchRules rules) {

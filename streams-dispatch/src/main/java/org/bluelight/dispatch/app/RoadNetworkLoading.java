@@ -13,13 +13,15 @@ import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
+import org.bluelight.routing.network.SearchWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The road network opened on a thread of its own, so a starting (or restarted) instance joins its
  * group and restores its stores while the graph loads, instead of after: the two are the longest
- * steps of a start. Travel times wait for the graph the first time they are asked for.
+ * steps of a start. The loader then runs the warm-up searches, so the first incidents are not routed by
+ * code still interpreted. Travel times wait for both the first time they are asked for.
  */
 final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
 
@@ -33,13 +35,15 @@ final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
         this.travelTimes = network.thenApply(RoadNetworkTravelTimes::new);
     }
 
-    /** Starts opening the network; {@code onFailure} hears why it could not be opened. */
-    static RoadNetworkLoading start(NetworkConfig config, Consumer<Throwable> onFailure) {
+    /** Starts opening the network and warming it up; {@code onFailure} hears why it could not be opened. */
+    static RoadNetworkLoading start(NetworkConfig config, SearchWarmUp warmUp, Consumer<Throwable> onFailure) {
         CompletableFuture<RoadNetwork> network = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
                 RoadNetwork opened = RoadNetwork.open(config);
                 LOG.info("Road network {} open in {} ms", config.osmFile().getFileName(), opened.importTime().toMillis());
+                SearchWarmUp.Outcome warm = warmUp.run(opened, Instant.now());
+                LOG.info("Routing warmed up: {} searches, {} ETAs in {} ms", warm.searches(), warm.etas(), warm.took().toMillis());
                 network.complete(opened);
             } catch (RuntimeException | Error e) {
                 network.completeExceptionally(e);

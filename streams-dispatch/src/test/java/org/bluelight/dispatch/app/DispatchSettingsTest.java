@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,15 @@ class DispatchSettingsTest {
     void refusesANegativeDistance() {
         assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.FORWARD_MOVE, "-1"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.FORWARD_MOVE);
+    }
+
+    @Test
+    void routingIsWarmedUpForTwoSecondsUnlessConfiguredOtherwise() {
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).warmUp()).isEqualTo(SearchWarmUp.DEFAULT);
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP, "0"))).warmUp().budget()).isZero();
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP, "5000", DispatchSettings.WARM_UP_SEARCHES, "50")))
+                .warmUp()).isEqualTo(new SearchWarmUp(Duration.ofSeconds(5), 50));
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP_SEARCHES, "-1"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.WARM_UP_SEARCHES);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
+import org.bluelight.routing.network.SearchWarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class RoadNetworkLoadingTest {
     @Test
     void aMapThatCannotBeOpenedIsReportedAndTravelTimesFailWithItsReason() throws Exception {
         CompletableFuture<Throwable> heard = new CompletableFuture<>();
-        try (RoadNetworkLoading loading = RoadNetworkLoading.start(NetworkConfig.of(dir.resolve("missing.osm.pbf"), dir.resolve("graphs")),
+        try (RoadNetworkLoading loading = RoadNetworkLoading.start(NetworkConfig.of(dir.resolve("missing.osm.pbf"), dir.resolve("graphs")), SearchWarmUp.DEFAULT,
                 heard::complete)) {
             Throwable reason = heard.get(60, TimeUnit.SECONDS);
             assertThat(loading.failure()).isSameAs(reason);

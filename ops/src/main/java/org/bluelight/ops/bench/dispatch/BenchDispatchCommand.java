@@ -128,7 +128,8 @@ public final class BenchDispatchCommand implements Callable<Integer> {
              })) {
             stack.start();
             DispatchWorkload.awaitRunning(dispatch.get());
-            out.printf(Locale.ROOT, "map %s: %,d junctions; dispatch app %s%n", map, roads.network().nodeCount(),
+            out.printf(Locale.ROOT, "map %s: %,d junctions; routing warmed up by %d searches in %d ms before the app started; "
+                    + "dispatch app %s%n", map, roads.network().nodeCount(), roads.warmUp().searches(), roads.warmUp().took().toMillis(),
                     dispatch.get().state());
             run(out, config, roads, dispatch.get());
         }
