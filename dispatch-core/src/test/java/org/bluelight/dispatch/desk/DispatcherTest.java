@@ -167,6 +167,64 @@ class DispatcherTest {
         });
     }
 
+    /** A board that counts the scans of a group's officers, the desk's costliest read. */
+    static final class CountingBoard implements DispatchBoard {
+        final InMemoryBoard board = new InMemoryBoard();
+        int officerScans;
+
+        @Override public java.util.Optional<org.bluelight.dispatch.availability.Officer> officer(String group, String officerId) {
+            return board.officer(group, officerId);
+        }
+        @Override public void putOfficer(org.bluelight.dispatch.availability.Officer officer) {
+            board.putOfficer(officer);
+        }
+        @Override public void removeOfficer(String group, String officerId) {
+            board.removeOfficer(group, officerId);
+        }
+        @Override public List<org.bluelight.dispatch.availability.Officer> officers(String group) {
+            officerScans++;
+            return board.officers(group);
+        }
+        @Override public java.util.Optional<IncidentCase> incidentCase(String group, String incidentId) {
+            return board.incidentCase(group, incidentId);
+        }
+        @Override public void putCase(IncidentCase incidentCase) {
+            board.putCase(incidentCase);
+        }
+        @Override public void removeCase(IncidentCase incidentCase) {
+            board.removeCase(incidentCase);
+        }
+        @Override public List<IncidentCase> cases(String group) {
+            return board.cases(group);
+        }
+        @Override public List<WaitingIncident> backlog(String group) {
+            return board.backlog(group);
+        }
+        @Override public List<String> groupsWithBacklog() {
+            return board.groupsWithBacklog();
+        }
+    }
+
+    @Test
+    void aFreedUnitReadsItsGroupsOfficersOnceHoweverManyRecommendationsItCouldImprove() {
+        // Found by the 10,000-records-a-topic fuzz: a scan per open incident made each freed unit cost
+        // incidents x officers reads, and the dispatch desk's transactions outlived their timeout for good.
+        CountingBoard board = new CountingBoard();
+        Dispatcher counted = new Dispatcher(new Recommender(DispatchRules.defaults(), roads), board);
+        counted.onOfficer(unit("FAR").at(SCENE.offset(3000, 0), T0).build(), T0);
+        counted.onOfficer(unit("NEAR").state(OfficerState.ON_SCENE).at(SCENE.offset(400, 0), T0).build(), T0);
+        for (int i = 0; i < 5; i++) {
+            counted.onIncident(incident("I" + i).reportedAt(T0).at(SCENE.offset(10 * i, 0)).build(), IncidentEventType.REPORTED, T0);
+        }
+        board.officerScans = 0;
+
+        List<DeskOutput> near = counted.onOfficer(unit("NEAR").at(SCENE.offset(400, 0), T0).build(), T0.plusSeconds(20));
+
+        assertThat(recommendations(near)).hasSize(5)
+                .allSatisfy(r -> assertThat(r.trigger()).isEqualTo(RecommendationTrigger.BETTER_OFFICER_FREE));
+        assertThat(board.officerScans).isEqualTo(1);
+    }
+
     @Test
     void aRegradeRefreshesAndADowngradeToScheduledWithdrawsAndQueues() {
         desk.onOfficer(unit("U1").at(SCENE, T0).build(), T0);

@@ -140,12 +140,16 @@ public final class BenchCrashCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Outputs: %d recommendation revisions (uninterrupted %d), %d keys of other outputs (uninterrupted %d)%n",
                 crashed.outputs().recommendationCount(), result.uninterrupted().outputs().recommendationCount(),
                 keys(crashed.outputs()), keys(result.uninterrupted().outputs()));
+        out.println(result.verdict().summary());
         List<String> failures = result.failures();
         if (failures.isEmpty()) {
             out.println("PASSED: every output equal to the uninterrupted run (0 lost, 0 duplicated), failover goals met.");
         } else {
             out.println("FAILED:");
             failures.stream().limit(40).forEach(f -> out.println("  " + f));
+            if (failures.size() > 40) {
+                out.printf(Locale.ROOT, "  ... and %d more (%d in all)%n", failures.size() - 40, failures.size());
+            }
         }
         out.printf(Locale.ROOT, "Rerun: ./bluelight bench crash --kills %d --duration %ds --rate %s --partitions %d --downtime %ds%n",
                 settings.kills(), settings.load().toSeconds(), settings.roundsPerSecond(), settings.partitions(),

@@ -62,6 +62,20 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
         return counts;
     }
 
+    /**
+     * The counts per output kind, printed before the first differences (a long list of them is cut
+     * short): recommendation revisions lost, duplicated and only after crashes (with the incidents
+     * they belong to), and the keys of each other output whose last value differs.
+     */
+    public String summary() {
+        Map<String, Integer> differentByTopic = new java.util.TreeMap<>();
+        different.forEach(d -> differentByTopic.merge(d.substring(0, d.indexOf(' ')), 1, Integer::sum));
+        return String.format(java.util.Locale.ROOT,
+                "Recommendation revisions: %d lost (%d incidents), %d duplicated, %d only after crashes; other outputs: %d keys different %s",
+                lost.size(), lost.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().count(), duplicated.size(), extra.size(),
+                different.size(), differentByTopic);
+    }
+
     public boolean passed() {
         return lost.isEmpty() && duplicated.isEmpty() && extra.isEmpty() && different.isEmpty();
     }

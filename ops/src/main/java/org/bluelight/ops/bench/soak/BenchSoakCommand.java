@@ -78,6 +78,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
             description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
+    @Option(names = "--min-store-growth", paramLabel = "ENTRIES", defaultValue = "" + SoakVerdict.DEFAULT_MIN_GROWTH_ENTRIES,
+            description = {"Entries a store must grow by, besides 5%, to be judged growing (default: ${DEFAULT-VALUE}): a store of a few",
+                "entries moves by 100% when one incident opens; a leak at the soak's load adds hundreds."})
+    private long minStoreGrowth;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,12 +118,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Map<String, String> filling = RetainedStores.fillingOver(simulated);
         out.printf(Locale.ROOT, "the run covers %.1f simulated days; stores keeping entries longer still fill and are not judged: %s%n",
                 simulated.toHours() / 24.0, filling.keySet());
-        SoakVerdict verdict = SoakVerdict.of(samples, filling);
+        SoakVerdict verdict = SoakVerdict.of(samples, filling, OpenWork.ofTheApps(), minStoreGrowth);
         verdict.figures().forEach(f -> out.println("  " + f));
         out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
         verdict.failures().forEach(f -> out.println("  " + f));
-        out.printf(Locale.ROOT, "Rerun: ./bluelight bench soak --duration %dm --peak-multiple %s --partitions %d%n", duration.toMinutes(),
-                peakMultiple, partitions);
+        out.printf(Locale.ROOT, "Rerun: ./bluelight bench soak --duration %dm --peak-multiple %s --partitions %d --min-store-growth %d%n",
+                duration.toMinutes(), peakMultiple, partitions, minStoreGrowth);
         out.flush();
         return verdict.passed() ? 0 : 1;
     }

@@ -107,4 +107,52 @@ class SoakVerdictTest {
                 .doesNotContainKey("bluelight-metrics/response-first-arrivals")
                 .containsKey("bluelight-metrics/trial-ledger");
     }
+
+    private static List<SoakSample> storeMinutes(IntFunction<Map<String, Map<String, StoreFigures>>> stores) {
+        List<SoakSample> samples = new ArrayList<>();
+        for (int m = 1; m <= 60; m++) {
+            samples.add(new SoakSample(m, 1000, stores.apply(m), Map.of("dispatch", 100L), 4L * m, m));
+        }
+        return samples;
+    }
+
+    private static StoreFigures entries(long entries) {
+        return new StoreFigures(0, 0, entries);
+    }
+
+    @Test
+    void aStoreOfAFewEntriesDoesNotFailOnNoiseUnlessTheFloorIsLowered() {
+        // 1 entry, then 2 from minute 40: +100% relative, one entry absolute.
+        List<SoakSample> samples = storeMinutes(m -> Map.of("dispatch", Map.of("group-backlog", entries(m < 40 ? 1 : 2))));
+        assertThat(SoakVerdict.of(samples).failures()).isEmpty();
+        assertThat(SoakVerdict.of(samples, Map.of(), OpenWork.NONE, 0).failures()).singleElement().asString()
+                .startsWith("dispatch group-backlog entries grew").contains("(1 -> 2;");
+
+        List<SoakSample> leaking = storeMinutes(m -> Map.of("dispatch", Map.of("group-backlog", entries(m))));
+        assertThat(SoakVerdict.of(leaking).failures()).singleElement().asString().startsWith("dispatch group-backlog entries grew");
+    }
+
+    @Test
+    void aStoreBoundedByOpenWorkIsJudgedByItsGrowthBeyondTheOpenIncidents() {
+        OpenWork openWork = new OpenWork("dispatch/incident-groups", Map.of("dispatch/latest-recommendations", 1, "dispatch/cases", 2));
+        // The force falls behind: open incidents 6 -> 65; a recommendation per open incident but one, and
+        // cases at two entries per open incident, follow them.
+        List<SoakSample> behind = storeMinutes(m -> Map.of("dispatch", Map.of("incident-groups", entries(5 + m),
+                "latest-recommendations", entries(4 + m), "cases", entries(10 + 2L * m))));
+        SoakVerdict verdict = SoakVerdict.of(behind, Map.of(), openWork, 10);
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.figures())
+                .anySatisfy(f -> assertThat(f).startsWith("open incidents (dispatch/incident-groups, the measure of open work")
+                        .endsWith("21 -> 65, +44 of the 176 incidents written meanwhile"))
+                .anySatisfy(f -> assertThat(f).startsWith("dispatch latest-recommendations bounded by open work (1 per open incident): entries 20 -> 64, +0 beyond"))
+                .anySatisfy(f -> assertThat(f).startsWith("dispatch cases bounded by open work (2 per open incident): entries 42 -> 130, +0 beyond"));
+        // Without the open work the same stores are judged growing.
+        assertThat(SoakVerdict.of(behind, Map.of(), OpenWork.NONE, 10).failures()).hasSize(3);
+
+        // Recommendations kept after their incidents close grow beyond the open incidents: a leak.
+        List<SoakSample> leaking = storeMinutes(m -> Map.of("dispatch", Map.of("incident-groups", entries(5 + m),
+                "latest-recommendations", entries(4 + 3L * m))));
+        assertThat(SoakVerdict.of(leaking, Map.of(), openWork, 10).failures()).singleElement().asString()
+                .startsWith("dispatch latest-recommendations bounded by open work (1 per open incident): entries 52 -> 184, +88 beyond");
+    }
 }
