@@ -3,6 +3,9 @@ package org.bluelight.ops.bench.coverage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import org.bluelight.coverage.app.CoverageConfig;
 import org.bluelight.coverage.network.NetworkJunctions;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.config.ConfigSource;
@@ -85,8 +89,14 @@ public final class CoverageLagBenchmark {
      */
     public record Result(Duration onDuty, int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
                          double searchP50Millis, double searchP99Millis, long officerReachEntries,
-                         long cellEntries, Duration drainTime) {
+                         long cellEntries, Duration drainTime, Duration streamCpu, List<StateSample> state) {
     }
+
+    /** The app's state while fixes flow: store entries, the state directory's size, and the lag of the interval before. */
+    public record StateSample(Duration at, long officerReaches, long cells, long stateDirBytes, double lagP99Millis) {
+    }
+
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
 
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
     /** Time for the last committed cell updates to be read after the input is consumed. */
@@ -145,8 +155,24 @@ public final class CoverageLagBenchmark {
             }
             Duration onDuty = Duration.between(onDutyAt, Instant.now());
             Instant start = Instant.now();
-            int sent = produce(producer, serdes, fleet, start);
+            long cpuBefore = StreamThreadCpu.nanos();
+            List<StateSample> samples = new ArrayList<>();
+            long[] sampledFrom = {start.toEpochMilli()};
+            KafkaStreams running = app.streamsApp().streams();
+            int sent = produce(producer, serdes, fleet, start, () -> {
+                long now = System.currentTimeMillis();
+                long[] interval;
+                synchronized (lags) {
+                    interval = lags.stream().filter(l -> l[0] >= sampledFrom[0]).mapToLong(l -> l[1]).toArray();
+                }
+                sampledFrom[0] = now;
+                samples.add(new StateSample(Duration.ofMillis(now - start.toEpochMilli()),
+                        entries(running, CoverageTopology.OFFICER_REACH_STORE), entries(running, CoverageTopology.CELL_STORE),
+                        directoryBytes(settings.stateDir()),
+                        interval.length == 0 ? Double.NaN : LatencyStats.of(interval).p99Millis()));
+            });
             boolean caughtUp = awaitInputConsumed(applicationId);
+            Duration streamCpu = Duration.ofNanos(StreamThreadCpu.nanos() - cpuBefore);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
             Thread.sleep(QUIET.toMillis());
             reading.set(false);
@@ -182,7 +208,7 @@ public final class CoverageLagBenchmark {
             long[] steady = lags.stream().filter(l -> l[0] >= steadyFrom).mapToLong(l -> l[1]).toArray();
             return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
-                    p50, p99, reachEntries, cellEntries, drain);
+                    p50, p99, reachEntries, cellEntries, drain, streamCpu, samples);
         }
     }
 
@@ -198,8 +224,9 @@ public final class CoverageLagBenchmark {
     }
 
     /** Each officer's fixes spread over the interval, in real time. */
-    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start)
-            throws InterruptedException {
+    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start,
+                        Runnable sample) throws InterruptedException {
+        long nextSample = System.nanoTime() + SAMPLE_EVERY.toNanos();
         long intervalNanos = settings.fixInterval().toNanos();
         long slotNanos = intervalNanos / fleet.size();
         long began = System.nanoTime();
@@ -213,6 +240,10 @@ public final class CoverageLagBenchmark {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            if (System.nanoTime() >= nextSample) {
+                sample.run();
+                nextSample += SAMPLE_EVERY.toNanos();
             }
             int officer = (int) (slot % fleet.size());
             double seconds = (due - began) / 1e9;
@@ -235,7 +266,9 @@ public final class CoverageLagBenchmark {
                 long now = System.currentTimeMillis();
                 CoverageCell cell = cells.deserializer().deserialize(record.topic(), record.value());
                 long causedAt = cell.getUpdatedAt().toEpochMilli();
-                lags.add(new long[] {causedAt, (now - causedAt) * 1_000_000});
+                synchronized (lags) {
+                    lags.add(new long[] {causedAt, (now - causedAt) * 1_000_000});
+                }
             }
         }
     }
@@ -295,6 +328,20 @@ public final class CoverageLagBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    private static long directoryBytes(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException gone) {
+                    return 0; // RocksDB removed it meanwhile
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException gone) {
+            return 0;
         }
     }
 
