@@ -57,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The road network of one OSM extract: quickest routes, many-to-one ETAs and reachability for travel profiles,
@@ -73,6 +74,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final Duration importTime;
     private final ContractionHierarchies hierarchies;
     private volatile boolean hierarchiesOnFirstUse;
+    private final Map<ProfileWeighting, ReachSearch> reachSearches = new ConcurrentHashMap<>();
 
     private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
         this.config = config;
@@ -366,7 +368,8 @@ public final class RoadNetwork implements AutoCloseable {
      */
     public int[] junctionsWithin(int roadNode, TravelProfile profile, Duration limit, Instant departure) {
         ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
-        return new ReachSearch(adjacency, pw.costs(), pw.weighting()).from(roadNode, limit.toMillis() / 1000.0);
+        return reachSearches.computeIfAbsent(pw, w -> new ReachSearch(adjacency, w.costs(), w.weighting()))
+                .from(roadNode, limit.toMillis() / 1000.0);
     }
 
     /** Where a junction of the road graph is. */

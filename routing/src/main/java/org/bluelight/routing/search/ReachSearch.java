@@ -12,7 +12,8 @@ import java.util.Arrays;
  * label-correcting over buckets one weight unit wide instead of a heap, and keeps only weights. A label may be
  * expanded more than once within a bucket, each time with a smaller weight; the weights it ends with are the least
  * of the sums along paths, exactly as Dijkstra's (the same sums of the same doubles), so a junction is inside the
- * limit here exactly when it is settled within it there. Thread-safe: scratch arrays are per thread.
+ * limit here exactly when it is settled within it there. Thread-safe: scratch arrays are per thread; build one per
+ * weighting and keep it.
  */
 public final class ReachSearch {
 
@@ -21,18 +22,59 @@ public final class ReachSearch {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Adjacency adjacency;
-    private final EdgeCosts costs;
-    private final Weighting weighting;
     private final boolean edgeBased;
-    /** GraphHopper's u-turn cost is one constant, asked once (turn restrictions are asked per turn). */
+    /** Per adjacency entry, the weight of travelling along it away from its node (infinite: not allowed). */
+    private final double[] weight;
+    /** Per adjacency entry, the entry of the same edge at its other end: where a label along it arrives. */
+    private final int[] twin;
+    /**
+     * Per junction with turn restrictions, where its turn weights start in {@link #turns} (-1 elsewhere): a row per
+     * entry arrived by, a column per entry left by, as GraphHopper's weighting gives them, asked once here.
+     */
+    private final int[] turnTable;
+    private final double[] turns;
+    /** GraphHopper's u-turn cost is one constant, asked once. */
     private final double uTurnWeight;
 
+    /** Prepares the weighting's search: a pass over the edges, and over the turns of junctions with restrictions. */
     public ReachSearch(Adjacency adjacency, EdgeCosts costs, Weighting weighting) {
         this.adjacency = adjacency;
-        this.costs = costs;
-        this.weighting = weighting;
         this.edgeBased = weighting.hasTurnCosts();
-        this.uTurnWeight = edgeBased && adjacency.edge.length > 0
+        int entries = adjacency.edge.length;
+        weight = new double[entries];
+        for (int e = 0; e < entries; e++)
+            weight[e] = costs.weight[2 * e];
+        twin = new int[entries];
+        turnTable = new int[adjacency.nodes];
+        Arrays.fill(turnTable, -1);
+        int tableSize = 0;
+        for (int n = 0; n < adjacency.nodes; n++) {
+            int first = adjacency.firstEntry[n], degree = adjacency.firstEntry[n + 1] - first;
+            for (int e = first; e < first + degree; e++) {
+                int other = adjacency.adjNode[e];
+                twin[e] = e;
+                for (int t = adjacency.firstEntry[other]; t < adjacency.firstEntry[other + 1]; t++)
+                    if (adjacency.edge[t] == adjacency.edge[e] && (other != n || t != e)) {
+                        twin[e] = t;
+                        break;
+                    }
+            }
+            if (edgeBased && adjacency.turnRestricted[n]) {
+                turnTable[n] = tableSize;
+                tableSize += degree * degree;
+            }
+        }
+        turns = new double[tableSize];
+        for (int n = 0; n < adjacency.nodes; n++) {
+            if (turnTable[n] < 0)
+                continue;
+            int first = adjacency.firstEntry[n], degree = adjacency.firstEntry[n + 1] - first;
+            for (int in = 0; in < degree; in++)
+                for (int out = 0; out < degree; out++)
+                    turns[turnTable[n] + in * degree + out] =
+                            weighting.calcTurnWeight(adjacency.edge[first + in], n, adjacency.edge[first + out]);
+        }
+        this.uTurnWeight = edgeBased && entries > 0
                 ? weighting.calcTurnWeight(adjacency.edge[0], adjacency.adjNode[0], adjacency.edge[0]) : 0;
     }
 
@@ -54,7 +96,7 @@ public final class ReachSearch {
                     continue; // already expanded at its current weight
                 s.expanded[label] = s.version;
                 if (edgeBased)
-                    expandEdgeBased(s, adjacency.adjNode[label], adjacency.edge[label], s.weight[label], weightLimit);
+                    expandEdgeBased(s, adjacency.adjNode[label], twin[label], s.weight[label], weightLimit);
                 else
                     expandNodeBased(s, label, s.weight[label], weightLimit);
             }
@@ -62,20 +104,25 @@ public final class ReachSearch {
         return Arrays.copyOf(s.reached, s.reachedCount);
     }
 
-    /** Labels are adjacency entries: travel from the entry's node along its edge, so {@code inEdge} is the edge arrived by. */
-    private void expandEdgeBased(Scratch s, int node, int inEdge, double weight, double weightLimit) {
-        boolean restricted = adjacency.turnRestricted[node];
-        for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
-            double edgeWeight = costs.weight[2 * e];
+    /**
+     * Labels are adjacency entries: travel from the entry's node along its edge; {@code inEntry} is the entry at
+     * {@code node} of the edge arrived by (-1 at the start).
+     */
+    private void expandEdgeBased(Scratch s, int node, int inEntry, double weight, double weightLimit) {
+        int first = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1];
+        int inEdge = inEntry < 0 ? -1 : adjacency.edge[inEntry];
+        int table = inEntry < 0 ? -1 : turnTable[node];
+        int row = table < 0 ? 0 : table + (inEntry - first) * (end - first) - first;
+        for (int e = first; e < end; e++) {
+            double edgeWeight = this.weight[e];
             if (Double.isInfinite(edgeWeight))
                 continue;
-            int edge = adjacency.edge[e];
             double turnWeight = 0;
-            if (inEdge >= 0 && restricted) {
-                turnWeight = weighting.calcTurnWeight(inEdge, node, edge);
+            if (table >= 0) {
+                turnWeight = turns[row + e];
                 if (Double.isInfinite(turnWeight))
                     continue;
-            } else if (edge == inEdge) {
+            } else if (adjacency.edge[e] == inEdge) {
                 turnWeight = uTurnWeight;
             }
             double next = weight + edgeWeight + turnWeight;
@@ -86,7 +133,7 @@ public final class ReachSearch {
 
     private void expandNodeBased(Scratch s, int node, double weight, double weightLimit) {
         for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
-            double next = weight + costs.weight[2 * e];
+            double next = weight + this.weight[e];
             int adjNode = adjacency.adjNode[e];
             if (next <= weightLimit && s.improves(adjNode, next))
                 s.improve(adjNode, next, adjNode);
