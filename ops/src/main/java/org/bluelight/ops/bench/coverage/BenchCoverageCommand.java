@@ -182,11 +182,15 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                     result.streamCpu().toMillis() / 1000.0, durationSeconds,
                     result.streamCpu().toMillis() / 1000.0 / durationSeconds,
                     result.streamCpu().toMillis() / (double) Math.max(1, result.fixesSent()));
+            out.printf(Locale.ROOT, "cell updates read from coverage.cells: %d, %d of them caused by fixes%n",
+                    result.cellUpdatesRead(), result.lag().count());
             print(out, "lag fix -> cell update", result.lag());
             result.steadyLag().ifPresentOrElse(steady -> print(out, "lag after " + warmUpSeconds + " s warm-up", steady),
                     () -> out.println("lag after warm-up: no cell updates caused after the warm-up"));
             out.printf(Locale.ROOT, "input consumed %.1f s after the last fix; state: %d officer reaches, %d cells%n",
                     result.drainTime().toMillis() / 1000.0, result.officerReachEntries(), result.cellEntries());
+            out.printf(Locale.ROOT, "last cell update read %.1f s after the last fix%s%n", result.cellsDrain().toMillis() / 1000.0,
+                    result.cellsQuiet() ? "" : " (still coming: stopped at the drain limit)");
             for (CoverageLagBenchmark.StateSample sample : result.state()) {
                 out.printf(Locale.ROOT, "state at %3d s: %d officer reaches, %d cells, state directory %.1f MB; lag p99 in the last interval %.0f ms%n",
                         sample.at().toSeconds(), sample.officerReaches(), sample.cells(), sample.stateDirBytes() / 1e6,

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -89,7 +90,8 @@ public final class CoverageLagBenchmark {
      */
     public record Result(Duration onDuty, int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
                          double searchP50Millis, double searchP99Millis, long officerReachEntries,
-                         long cellEntries, Duration drainTime, Duration streamCpu, List<StateSample> state) {
+                         long cellEntries, Duration drainTime, Duration streamCpu, List<StateSample> state,
+                         int cellUpdatesRead, Duration cellsDrain, boolean cellsQuiet) {
     }
 
     /** The app's state while fixes flow: store entries, the state directory's size, and the lag of the interval before. */
@@ -99,8 +101,11 @@ public final class CoverageLagBenchmark {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
 
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
-    /** Time for the last committed cell updates to be read after the input is consumed. */
-    private static final Duration QUIET = Duration.ofSeconds(3);
+    /**
+     * The app has worked off its backlog when no cell update has come for this long after its input was consumed:
+     * input consumed is not enough, the cell deltas wait in a repartition topic after it.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(5);
 
     private final RoadNetwork network;
     private final Settings settings;
@@ -135,11 +140,12 @@ public final class CoverageLagBenchmark {
             partitions.forEach(consumer::position);
 
             List<long[]> lags = new ArrayList<>();
+            AtomicLong lastRead = new AtomicLong(System.currentTimeMillis());
             AtomicBoolean reading = new AtomicBoolean(true);
             AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
             Thread reader = new Thread(() -> {
                 try {
-                    read(consumer, serdes, lags, reading);
+                    read(consumer, serdes, lags, lastRead, reading);
                 } catch (RuntimeException e) {
                     readFailure.set(e);
                 }
@@ -153,6 +159,7 @@ public final class CoverageLagBenchmark {
                 throw new IllegalStateException("The app had not taken in the officers coming on duty after "
                         + DRAIN_LIMIT.toMinutes() + " min");
             }
+            awaitQuiet(lastRead);
             Duration onDuty = Duration.between(onDutyAt, Instant.now());
             Instant start = Instant.now();
             long cpuBefore = StreamThreadCpu.nanos();
@@ -174,7 +181,8 @@ public final class CoverageLagBenchmark {
             boolean caughtUp = awaitInputConsumed(applicationId);
             Duration streamCpu = Duration.ofNanos(StreamThreadCpu.nanos() - cpuBefore);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
-            Thread.sleep(QUIET.toMillis());
+            boolean quiet = awaitQuiet(lastRead);
+            Duration cellsDrain = Duration.ofMillis(lastRead.get() - start.plus(settings.duration()).toEpochMilli());
             reading.set(false);
             reader.join();
             if (readFailure.get() != null) {
@@ -208,7 +216,7 @@ public final class CoverageLagBenchmark {
             long[] steady = lags.stream().filter(l -> l[0] >= steadyFrom).mapToLong(l -> l[1]).toArray();
             return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
-                    p50, p99, reachEntries, cellEntries, drain, streamCpu, samples);
+                    p50, p99, reachEntries, cellEntries, drain, streamCpu, samples, lags.size(), cellsDrain, quiet);
         }
     }
 
@@ -258,12 +266,13 @@ public final class CoverageLagBenchmark {
     }
 
     /** Reads cell updates, noting each one's lag, until told to stop. */
-    private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags,
+    private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags, AtomicLong lastRead,
                       AtomicBoolean reading) {
         Serde<CoverageCell> cells = serdes.valueSerde(Topic.COVERAGE_CELLS);
         while (reading.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 long now = System.currentTimeMillis();
+                lastRead.set(now);
                 CoverageCell cell = cells.deserializer().deserialize(record.topic(), record.value());
                 long causedAt = cell.getUpdatedAt().toEpochMilli();
                 synchronized (lags) {
@@ -271,6 +280,18 @@ public final class CoverageLagBenchmark {
                 }
             }
         }
+    }
+
+    /** Waits until no cell update has been read for {@link #QUIET}; false if that takes longer than the drain limit. */
+    private static boolean awaitQuiet(AtomicLong lastRead) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
+        while (System.currentTimeMillis() - lastRead.get() < QUIET.toMillis()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
     }
 
     /** Waits until the app has committed every officer record sent; false if that takes too long. */
