@@ -51,6 +51,24 @@ public final class RoadNetworkReachability implements Reachability {
         this.junctionCells = new JunctionCells(network.nodeCount(), network::junctionPosition, grid);
     }
 
+    /**
+     * This reach with its cells from {@link #reachableFrom} (the tree search, each node placed as it comes): the
+     * reference {@link #reachedCells} is checked against, by tests and by the benchmark.
+     */
+    public Reachability byTreeSearch() {
+        return new Reachability() {
+            @Override
+            public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
+                return RoadNetworkReachability.this.roadNodeAt(position, profile);
+            }
+
+            @Override
+            public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
+                return RoadNetworkReachability.this.reachableFrom(origin, profile, departure);
+            }
+        };
+    }
+
     /** The routing profile of an officer on a grade 1 response. */
     public static TravelProfile grade1Profile(ReachProfile profile) {
         return TravelProfile.forResponse(Transport.valueOf(profile.transport().name()),

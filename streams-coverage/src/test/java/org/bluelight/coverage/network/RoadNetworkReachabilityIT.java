@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.Random;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
-import org.bluelight.coverage.reach.ReachedArea;
 import org.bluelight.coverage.reach.ReachedCells;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
@@ -45,17 +43,7 @@ class RoadNetworkReachabilityIT {
     @Test
     void reachCellsEqualTheTreeSearchsFromManyPositions() {
         RoadNetworkReachability quick = new RoadNetworkReachability(network, Duration.ofMinutes(15), GRID);
-        Reachability reference = new Reachability() { // the default reachedCells: tree search, nodes placed as they come
-            @Override
-            public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
-                return quick.roadNodeAt(position, profile);
-            }
-
-            @Override
-            public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
-                return quick.reachableFrom(origin, profile, departure);
-            }
-        };
+        Reachability reference = quick.byTreeSearch();
         Random random = new Random(3);
         int compared = 0;
         for (int i = 0; i < 60; i++) {

@@ -188,7 +188,7 @@ public final class CoverageBenchmark {
      */
     private static final class TimedSearches implements Reachability {
 
-        private final Reachability delegate;
+        private final RoadNetworkReachability delegate;
         private final Reachability treeSearch;
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final int toCheck;
@@ -199,20 +199,10 @@ public final class CoverageBenchmark {
         private int checked;
         private int differing;
 
-        TimedSearches(Reachability delegate, int toCheck) {
+        TimedSearches(RoadNetworkReachability delegate, int toCheck) {
             this.delegate = delegate;
             this.toCheck = toCheck;
-            this.treeSearch = new Reachability() {
-                @Override
-                public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
-                    return delegate.roadNodeAt(position, profile);
-                }
-
-                @Override
-                public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
-                    return delegate.reachableFrom(origin, profile, departure);
-                }
-            };
+            this.treeSearch = delegate.byTreeSearch();
         }
 
         @Override
