@@ -43,6 +43,7 @@ import org.bluelight.routing.route.Route;
 import org.bluelight.routing.search.Adjacency;
 import org.bluelight.routing.search.HierarchySearch;
 import org.bluelight.routing.search.Landmarks;
+import org.bluelight.routing.search.ReachSearch;
 import org.bluelight.routing.search.SettledNode;
 import org.bluelight.routing.search.TreeSearch;
 import org.bluelight.routing.traffic.TrafficBand;
@@ -55,6 +56,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The road network of one OSM extract: quickest routes, many-to-one ETAs and reachability for travel profiles,
@@ -71,6 +74,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final Duration importTime;
     private final ContractionHierarchies hierarchies;
     private volatile boolean hierarchiesOnFirstUse;
+    private final Map<ProfileWeighting, ReachSearch> reachSearches = new ConcurrentHashMap<>();
 
     private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
         this.config = config;
@@ -327,6 +331,51 @@ public final class RoadNetwork implements AutoCloseable {
                     return true;
                 });
         return new Reachability(origin, profile.name(), pw.band().name(), limit, reached);
+    }
+
+    /**
+     * The first junction a search from the position reaches, the road node a reach is searched from: as the first
+     * node of {@link #reachableFrom} with this limit, found without growing the rest of that search. Empty when the
+     * position is off the profile's roads or no junction lies within the limit.
+     */
+    public OptionalInt firstJunction(GeoPoint position, TravelProfile profile, Duration limit, Instant departure) {
+        ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
+        Snap snap;
+        try {
+            snap = snapper.snap(position, pw);
+        } catch (PointNotRoutableException offTheRoads) {
+            return OptionalInt.empty();
+        }
+        if (snap.getSnappedPosition() == Snap.Position.TOWER)
+            return OptionalInt.of(snap.getClosestNode()); // the search would settle it first
+        int baseNodes = graph.getNodes();
+        QueryGraph queryGraph = QueryGraph.create(graph, snap);
+        int[] first = {-1};
+        new TreeSearch(queryGraph, queryGraph.wrapWeighting(pw.weighting()), pw.costs(), adjacency,
+                TreeSearch.changedNodes(List.of(snap), baseNodes), false)
+                .run(snap.getClosestNode(), limit.toMillis() / 1000.0, (node, weight, millis, distance) -> {
+                    if (node < baseNodes)
+                        first[0] = node;
+                    return first[0] < 0;
+                });
+        return first[0] < 0 ? OptionalInt.empty() : OptionalInt.of(first[0]);
+    }
+
+    /**
+     * Every junction within the limit of the junction {@code roadNode}: the junctions of {@link #reachableFrom} from
+     * that junction's position, as a set (no times, in no order but {@code roadNode} first), by {@link ReachSearch} on
+     * the road graph alone, several times quicker. For reach sets asked for on every officer's move.
+     */
+    public int[] junctionsWithin(int roadNode, TravelProfile profile, Duration limit, Instant departure) {
+        ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
+        return reachSearches.computeIfAbsent(pw, w -> new ReachSearch(adjacency, w.costs(), w.weighting()))
+                .from(roadNode, limit.toMillis() / 1000.0);
+    }
+
+    /** Where a junction of the road graph is. */
+    public GeoPoint junctionPosition(int node) {
+        NodeAccess nodes = graph.getNodeAccess();
+        return new GeoPoint(nodes.getLat(node), nodes.getLon(node));
     }
 
     /**

@@ -91,7 +91,7 @@ public final class CoverageApp implements AutoCloseable {
             LOG.info("{} road cells at H3 resolution {} (about {} km² each) on {}", roadCells.size(),
                     grid.resolution(), String.format("%.2f", grid.averageCellAreaKm2()), coverage.mapFile());
             DemandSeed seed = coverage.seedFile().isPresent() ? DemandSeed.load(coverage.seedFile().get(), grid) : DemandSeed.none();
-            RoadNetworkReachability reachability = new RoadNetworkReachability(network, coverage.settings().grade1Target());
+            RoadNetworkReachability reachability = new RoadNetworkReachability(network, coverage.settings().grade1Target(), grid);
             StreamsApp app = new StreamsApp(config, serdes, context -> new CoverageTopology(coverage.settings(),
                     roadCells, reachability, seed, context.meterRegistry(), context.serdes()).build());
             CoverageApp coverageApp = new CoverageApp(ownedNetwork, app);

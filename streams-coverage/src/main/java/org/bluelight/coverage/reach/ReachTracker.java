@@ -24,7 +24,7 @@ public final class ReachTracker {
     /** Reaches of a county are a few thousand cells (tens of kB) each. */
     private static final int SHARED_REACHES = 4096;
 
-    private final NodeCells nodeCells;
+    private final CellGrid grid;
     private final Map<ReachKey, CellSet> shared = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -36,7 +36,7 @@ public final class ReachTracker {
     public ReachTracker(ReachRule rule, Reachability reachability, CellGrid grid) {
         this.rule = rule;
         this.reachability = reachability;
-        this.nodeCells = new NodeCells(grid);
+        this.grid = grid;
     }
 
     public ReachStep apply(String officerId, OfficerReach before, OfficerUpdate update) {
@@ -59,12 +59,8 @@ public final class ReachTracker {
         if (known != null) {
             return new Reach(officer.position(), OptionalLong.of(key.get().roadNode()), officer.profile(), known, update.at());
         }
-        ReachedArea area = reachability.reachableFrom(officer.position(), officer.profile(), update.at());
-        long[] cells = new long[area.nodes().size()];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = nodeCells.cellOf(area.nodes().get(i));
-        }
-        CellSet reached = CellSet.of(cells);
+        ReachedCells area = reachability.reachedCells(officer.position(), officer.profile(), update.at(), grid);
+        CellSet reached = area.cells();
         key.ifPresent(k -> shared.put(k, reached));
         return new Reach(officer.position(), area.originNode(), officer.profile(), reached, update.at());
     }

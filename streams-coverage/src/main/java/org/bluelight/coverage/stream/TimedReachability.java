@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.reach.ReachKey;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
+import org.bluelight.coverage.reach.ReachedCells;
 import org.bluelight.routing.GeoPoint;
 
 /** Times every reach search: the benchmark's per-officer reach computation time. */
@@ -35,6 +37,11 @@ final class TimedReachability implements Reachability {
     @Override
     public Optional<ReachKey> sharedReach(GeoPoint position, ReachProfile profile, Instant departure) {
         return delegate.sharedReach(position, profile, departure);
+    }
+
+    @Override
+    public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
+        return searches.record(() -> delegate.reachedCells(origin, profile, departure, grid));
     }
 
     @Override

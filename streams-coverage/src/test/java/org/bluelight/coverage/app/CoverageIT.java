@@ -196,7 +196,7 @@ class CoverageIT {
 
     /** Who reaches which cell, searched afresh for every on-duty officer. */
     private Map<String, Set<String>> bruteForce() {
-        RoadNetworkReachability reachability = new RoadNetworkReachability(network, GRADE1);
+        RoadNetworkReachability reachability = new RoadNetworkReachability(network, GRADE1, GRID);
         ReachProfile profile = new ReachProfile(Transport.CAR, DrivingStandard.STANDARD);
         Map<String, Set<String>> who = new HashMap<>();
         onDuty.forEach((officer, placed) -> {

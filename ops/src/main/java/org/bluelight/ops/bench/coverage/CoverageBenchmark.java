@@ -1,5 +1,7 @@
 package org.bluelight.ops.bench.coverage;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.bluelight.coverage.reach.ReachStep;
 import org.bluelight.coverage.reach.ReachTracker;
 import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.reach.ReachedArea;
+import org.bluelight.coverage.reach.ReachedCells;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.ops.bench.LatencyStats;
 import org.bluelight.routing.GeoPoint;
@@ -42,16 +45,24 @@ public final class CoverageBenchmark {
 
     /** What to simulate. */
     public record Settings(int officers, Duration fixInterval, Duration duration, long seed, Duration grade1Target,
-                           int resolution, ReachRule rule) {
+                           int resolution, ReachRule rule, int referenceChecks) {
     }
 
     /** State size after some simulated time. */
     public record StateSample(Duration at, long officerReachBytes, long cellStateBytes, int cells) {
     }
 
-    /** The figures. */
+    /**
+     * The first searches repeated by the tree search the reach search replaced: how many, how many gave other
+     * cells, and the tree search's CPU time.
+     */
+    public record ReferenceCheck(int compared, int differing, Optional<LatencyStats> treeSearchCpu) {
+    }
+
+    /** The figures; search times are wall clock, {@code ...Cpu} the searching thread's CPU time. */
     public record Result(int junctions, int fixes, Duration wallTime, LatencyStats initialSearch,
-                         LatencyStats movingSearch, Map<ReachDecision, Integer> decisions, long deltas,
+                         LatencyStats movingSearch, LatencyStats initialSearchCpu, LatencyStats movingSearchCpu,
+                         ReferenceCheck reference, Map<ReachDecision, Integer> decisions, long deltas,
                          double meanCellsPerReach, List<StateSample> state) {
 
         public double fixesPerSecondProcessed() {
@@ -71,7 +82,8 @@ public final class CoverageBenchmark {
         Random random = new Random(settings.seed());
         List<GeoPoint> junctions = NetworkJunctions.of(network);
         CellGrid grid = new CellGrid(settings.resolution());
-        TimedSearches searches = new TimedSearches(new RoadNetworkReachability(network, settings.grade1Target()));
+        TimedSearches searches = new TimedSearches(new RoadNetworkReachability(network, settings.grade1Target(), grid),
+                settings.referenceChecks());
         ReachTracker tracker = new ReachTracker(settings.rule(), searches, grid);
         ReachProfile profile = new ReachProfile(org.bluelight.schemas.Transport.CAR, DrivingStandard.STANDARD);
         Instant start = Instant.parse("2025-03-03T14:00:00Z");
@@ -93,7 +105,7 @@ public final class CoverageBenchmark {
             officers[i] = step.officer();
             apply(cells, members, step.deltas());
         }
-        long[] initial = searches.drain();
+        long[][] initial = searches.drain();
 
         List<StateSample> samples = new ArrayList<>();
         long fixes = 0;
@@ -121,10 +133,14 @@ public final class CoverageBenchmark {
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - began);
-        long[] moving = searches.drain();
-        return new Result(junctions.size(), (int) fixes, wall, LatencyStats.of(initial),
-                moving.length == 0 ? LatencyStats.of(new long[] {0}) : LatencyStats.of(moving), decisions, deltas,
+        long[][] moving = searches.drain();
+        return new Result(junctions.size(), (int) fixes, wall, LatencyStats.of(initial[0]), stats(moving[0]),
+                LatencyStats.of(initial[1]), stats(moving[1]), searches.check(), decisions, deltas,
                 reaches == 0 ? 0 : (double) cellsInReaches / reaches, samples);
+    }
+
+    private static LatencyStats stats(long[] nanos) {
+        return LatencyStats.of(nanos.length == 0 ? new long[] {0} : nanos);
     }
 
     /** The cell processor's work on a map: counts per cell, and who is in reach of which cell. */
@@ -166,15 +182,27 @@ public final class CoverageBenchmark {
         return new StateSample(at, reachBytes, cellBytes, cells.size());
     }
 
-    /** Times every reach search and keeps the times until drained. */
+    /**
+     * Times every reach search (wall clock and the thread's CPU time) and keeps the times until drained; the first
+     * {@code toCheck} searches are repeated by the tree search the reach search replaced, timed too, and compared.
+     */
     private static final class TimedSearches implements Reachability {
 
-        private final Reachability delegate;
+        private final RoadNetworkReachability delegate;
+        private final Reachability treeSearch;
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final int toCheck;
         private long[] nanos = new long[1024];
+        private long[] cpuNanos = new long[1024];
         private int count;
+        private long[] treeCpuNanos = new long[16];
+        private int checked;
+        private int differing;
 
-        TimedSearches(Reachability delegate) {
+        TimedSearches(RoadNetworkReachability delegate, int toCheck) {
             this.delegate = delegate;
+            this.toCheck = toCheck;
+            this.treeSearch = delegate.byTreeSearch();
         }
 
         @Override
@@ -189,19 +217,46 @@ public final class CoverageBenchmark {
 
         @Override
         public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
-            long began = System.nanoTime();
-            ReachedArea area = delegate.reachableFrom(origin, profile, departure);
-            if (count == nanos.length) {
-                nanos = Arrays.copyOf(nanos, count * 2);
-            }
-            nanos[count++] = System.nanoTime() - began;
-            return area;
+            return delegate.reachableFrom(origin, profile, departure);
         }
 
-        long[] drain() {
-            long[] out = Arrays.copyOf(nanos, count);
+        @Override
+        public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long began = System.nanoTime();
+            ReachedCells cells = delegate.reachedCells(origin, profile, departure, grid);
+            long wall = System.nanoTime() - began;
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+                cpuNanos = Arrays.copyOf(cpuNanos, count * 2);
+            }
+            nanos[count] = wall;
+            cpuNanos[count++] = cpu;
+            if (checked < toCheck) {
+                long treeCpu = threads.getCurrentThreadCpuTime();
+                ReachedCells byTree = treeSearch.reachedCells(origin, profile, departure, grid);
+                if (checked == treeCpuNanos.length) {
+                    treeCpuNanos = Arrays.copyOf(treeCpuNanos, checked * 2);
+                }
+                treeCpuNanos[checked++] = threads.getCurrentThreadCpuTime() - treeCpu;
+                if (!byTree.equals(cells)) {
+                    differing++;
+                }
+            }
+            return cells;
+        }
+
+        /** Wall-clock times, then CPU times, of the searches since the last drain. */
+        long[][] drain() {
+            long[][] out = {Arrays.copyOf(nanos, count), Arrays.copyOf(cpuNanos, count)};
             count = 0;
             return out;
+        }
+
+        ReferenceCheck check() {
+            return new ReferenceCheck(checked, differing,
+                    checked == 0 ? Optional.empty() : Optional.of(LatencyStats.of(Arrays.copyOf(treeCpuNanos, checked))));
         }
     }
 }

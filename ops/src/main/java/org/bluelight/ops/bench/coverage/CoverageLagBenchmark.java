@@ -3,6 +3,9 @@ package org.bluelight.ops.bench.coverage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +50,7 @@ import org.bluelight.coverage.app.CoverageConfig;
 import org.bluelight.coverage.network.NetworkJunctions;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.config.ConfigSource;
@@ -80,17 +85,28 @@ public final class CoverageLagBenchmark {
      * @param lag            every cell update caused by a fix
      * @param steadyLag      cell updates caused after the warm-up (officers coming on duty)
      * @param recomputations reach searches done by the app for officers on the move
-     * @param searchP50Millis app's reach search time, median
-     * @param searchP99Millis app's reach search time, 99th percentile
+     * @param searchP50Millis app's reach search time, median, over the timer's last two minutes
+     * @param searchP99Millis app's reach search time, 99th percentile, over the timer's last two minutes
+     * @param searchMeanMillis app's reach search time, mean over the whole run
      */
     public record Result(Duration onDuty, int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
-                         double searchP50Millis, double searchP99Millis, long officerReachEntries,
-                         long cellEntries, Duration drainTime) {
+                         double searchP50Millis, double searchP99Millis, double searchMeanMillis, long officerReachEntries,
+                         long cellEntries, Duration drainTime, Duration streamCpu, List<StateSample> state,
+                         int cellUpdatesRead, Duration cellsDrain, boolean cellsQuiet) {
     }
 
+    /** The app's state while fixes flow: store entries, the state directory's size, and the lag of the interval before. */
+    public record StateSample(Duration at, long officerReaches, long cells, long stateDirBytes, double lagP99Millis) {
+    }
+
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
+
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
-    /** Time for the last committed cell updates to be read after the input is consumed. */
-    private static final Duration QUIET = Duration.ofSeconds(3);
+    /**
+     * The app has worked off its backlog when no cell update has come for this long after its input was consumed:
+     * input consumed is not enough, the cell deltas wait in a repartition topic after it.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(5);
 
     private final RoadNetwork network;
     private final Settings settings;
@@ -125,11 +141,12 @@ public final class CoverageLagBenchmark {
             partitions.forEach(consumer::position);
 
             List<long[]> lags = new ArrayList<>();
+            AtomicLong lastRead = new AtomicLong(System.currentTimeMillis());
             AtomicBoolean reading = new AtomicBoolean(true);
             AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
             Thread reader = new Thread(() -> {
                 try {
-                    read(consumer, serdes, lags, reading);
+                    read(consumer, serdes, lags, lastRead, reading);
                 } catch (RuntimeException e) {
                     readFailure.set(e);
                 }
@@ -143,12 +160,30 @@ public final class CoverageLagBenchmark {
                 throw new IllegalStateException("The app had not taken in the officers coming on duty after "
                         + DRAIN_LIMIT.toMinutes() + " min");
             }
+            awaitQuiet(lastRead);
             Duration onDuty = Duration.between(onDutyAt, Instant.now());
             Instant start = Instant.now();
-            int sent = produce(producer, serdes, fleet, start);
+            long cpuBefore = StreamThreadCpu.nanos();
+            List<StateSample> samples = new ArrayList<>();
+            long[] sampledFrom = {start.toEpochMilli()};
+            KafkaStreams running = app.streamsApp().streams();
+            int sent = produce(producer, serdes, fleet, start, () -> {
+                long now = System.currentTimeMillis();
+                long[] interval;
+                synchronized (lags) {
+                    interval = lags.stream().filter(l -> l[0] >= sampledFrom[0]).mapToLong(l -> l[1]).toArray();
+                }
+                sampledFrom[0] = now;
+                samples.add(new StateSample(Duration.ofMillis(now - start.toEpochMilli()),
+                        entries(running, CoverageTopology.OFFICER_REACH_STORE), entries(running, CoverageTopology.CELL_STORE),
+                        directoryBytes(settings.stateDir()),
+                        interval.length == 0 ? Double.NaN : LatencyStats.of(interval).p99Millis()));
+            });
             boolean caughtUp = awaitInputConsumed(applicationId);
+            Duration streamCpu = Duration.ofNanos(StreamThreadCpu.nanos() - cpuBefore);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
-            Thread.sleep(QUIET.toMillis());
+            boolean quiet = awaitQuiet(lastRead);
+            Duration cellsDrain = Duration.ofMillis(lastRead.get() - start.plus(settings.duration()).toEpochMilli());
             reading.set(false);
             reader.join();
             if (readFailure.get() != null) {
@@ -182,7 +217,7 @@ public final class CoverageLagBenchmark {
             long[] steady = lags.stream().filter(l -> l[0] >= steadyFrom).mapToLong(l -> l[1]).toArray();
             return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
-                    p50, p99, reachEntries, cellEntries, drain);
+                    p50, p99, search.mean(TimeUnit.MILLISECONDS), reachEntries, cellEntries, drain, streamCpu, samples, lags.size(), cellsDrain, quiet);
         }
     }
 
@@ -198,8 +233,9 @@ public final class CoverageLagBenchmark {
     }
 
     /** Each officer's fixes spread over the interval, in real time. */
-    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start)
-            throws InterruptedException {
+    private int produce(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet, Instant start,
+                        Runnable sample) throws InterruptedException {
+        long nextSample = System.nanoTime() + SAMPLE_EVERY.toNanos();
         long intervalNanos = settings.fixInterval().toNanos();
         long slotNanos = intervalNanos / fleet.size();
         long began = System.nanoTime();
@@ -214,6 +250,10 @@ public final class CoverageLagBenchmark {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            if (System.nanoTime() >= nextSample) {
+                sample.run();
+                nextSample += SAMPLE_EVERY.toNanos();
+            }
             int officer = (int) (slot % fleet.size());
             double seconds = (due - began) / 1e9;
             GeoPoint at = fleet.positionAt(officer, seconds, start);
@@ -227,17 +267,32 @@ public final class CoverageLagBenchmark {
     }
 
     /** Reads cell updates, noting each one's lag, until told to stop. */
-    private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags,
+    private void read(KafkaConsumer<String, byte[]> consumer, AppSerdes serdes, List<long[]> lags, AtomicLong lastRead,
                       AtomicBoolean reading) {
         Serde<CoverageCell> cells = serdes.valueSerde(Topic.COVERAGE_CELLS);
         while (reading.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 long now = System.currentTimeMillis();
+                lastRead.set(now);
                 CoverageCell cell = cells.deserializer().deserialize(record.topic(), record.value());
                 long causedAt = cell.getUpdatedAt().toEpochMilli();
-                lags.add(new long[] {causedAt, (now - causedAt) * 1_000_000});
+                synchronized (lags) {
+                    lags.add(new long[] {causedAt, (now - causedAt) * 1_000_000});
+                }
             }
         }
+    }
+
+    /** Waits until no cell update has been read for {@link #QUIET}; false if that takes longer than the drain limit. */
+    private static boolean awaitQuiet(AtomicLong lastRead) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
+        while (System.currentTimeMillis() - lastRead.get() < QUIET.toMillis()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
     }
 
     /** Waits until the app has committed every officer record sent; false if that takes too long. */
@@ -295,6 +350,20 @@ public final class CoverageLagBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    private static long directoryBytes(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException gone) {
+                    return 0; // RocksDB removed it meanwhile
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException gone) {
+            return 0;
         }
     }
 

@@ -1,0 +1,72 @@
+package org.bluelight.coverage.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.bluelight.coverage.cell.CellGrid;
+import org.bluelight.coverage.reach.ReachProfile;
+import org.bluelight.coverage.reach.Reachability;
+import org.bluelight.coverage.reach.ReachedCells;
+import org.bluelight.routing.GeoPoint;
+import org.bluelight.routing.network.NetworkConfig;
+import org.bluelight.routing.network.RoadNetwork;
+import org.bluelight.schemas.DrivingStandard;
+import org.bluelight.schemas.Transport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reach cells the app keeps (the quick search for the set) equal those of the tree search it replaced (kept as
+ * {@link RoadNetworkReachability#reachableFrom}, placed node by node), from many positions on the real Andorra roads.
+ */
+class RoadNetworkReachabilityIT {
+
+    private static final GeoPoint ANDORRA_LA_VELLA = new GeoPoint(42.5063, 1.5218);
+    private static final CellGrid GRID = new CellGrid(8);
+    private static RoadNetwork network;
+
+    @BeforeAll
+    static void open() {
+        network = RoadNetwork.open(NetworkConfig.of(Path.of("../ops/maps/andorra.osm.pbf"),
+                Path.of("target/graph-cache/coverage-it")));
+    }
+
+    @AfterAll
+    static void close() {
+        network.close();
+    }
+
+    @Test
+    void reachCellsEqualTheTreeSearchsFromManyPositions() {
+        RoadNetworkReachability quick = new RoadNetworkReachability(network, Duration.ofMinutes(15), GRID);
+        Reachability reference = quick.byTreeSearch();
+        Random random = new Random(3);
+        int compared = 0;
+        for (int i = 0; i < 60; i++) {
+            GeoPoint position = new GeoPoint(ANDORRA_LA_VELLA.lat() + (random.nextDouble() - 0.5) * 0.08,
+                    ANDORRA_LA_VELLA.lon() + (random.nextDouble() - 0.5) * 0.08);
+            ReachProfile profile = new ReachProfile(i % 5 == 0 ? Transport.FOOT : Transport.CAR,
+                    i % 2 == 0 ? DrivingStandard.STANDARD : DrivingStandard.ADVANCED);
+            Instant departure = Instant.parse("2026-03-10T00:00:00Z").plus(Duration.ofMinutes(97L * i));
+            ReachedCells expected = reference.reachedCells(position, profile, departure, GRID);
+            ReachedCells found = quick.reachedCells(position, profile, departure, GRID);
+            assertThat(found).as("%s %s at %s", profile, position, departure).isEqualTo(expected);
+            assertThat(found.originNode()).isEqualTo(quick.roadNodeAt(position, profile));
+            compared += found.cells().size();
+        }
+        assertThat(compared).isGreaterThan(1_000);
+    }
+
+    @Test
+    void offTheRoadsReachesNothing() {
+        RoadNetworkReachability quick = new RoadNetworkReachability(network, Duration.ofMinutes(15), GRID);
+        ReachedCells nowhere = quick.reachedCells(new GeoPoint(10, 10), new ReachProfile(Transport.CAR, DrivingStandard.STANDARD),
+                Instant.EPOCH, GRID);
+        assertThat(nowhere.originNode()).isEmpty();
+        assertThat(nowhere.cells().isEmpty()).isTrue();
+    }
+}
