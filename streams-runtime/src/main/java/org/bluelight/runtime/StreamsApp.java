@@ -172,7 +172,7 @@ public final class StreamsApp implements AutoCloseable {
      * How long the JVM has run and how much CPU it has used: what times a start on a busy machine,
      * where the wall clock mostly measures the other processes.
      */
-    private static String jvmAge() {
+    static String jvmAge() {
         String age = ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started";
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             age += ", " + os.getProcessCpuTime() / 1_000_000 + " ms of its CPU";
