@@ -60,6 +60,8 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final Properties streamsProperties;
     private final SortedSet<String> deadLetterTopics;
+    /** Every topic the topology reads or writes. */
+    private final SortedSet<String> topics;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final UncleanShutdown uncleanShutdown;
@@ -83,6 +85,7 @@ public final class StreamsApp implements AutoCloseable {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             deadLetterTopics = DeadLetterTopics.of(topology.describe());
+            topics = DeadLetterTopics.topicsOf(topology.describe());
             streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
             new PlausibleTimestamps(applicationId, config.timestampsMaxAhead(), metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
@@ -140,6 +143,7 @@ public final class StreamsApp implements AutoCloseable {
         started = true;
         uncleanShutdown.running();
         metrics.bind(streams, config.applicationId());
+        warmUpSchemas();
         streams.start();
         LOG.info("{} answers on http://{}:{}/health", config.applicationId(), config.http().host(), http.port());
         return this;
@@ -169,10 +173,30 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
+     * Looks the topology's schemas up on a thread of its own while Kafka Streams joins its group and
+     * restores: otherwise the first record of each topic waits for a registry round trip (and the
+     * first of them for the HTTP client's start) on the stream thread, after RUNNING. A registry that
+     * does not answer now is asked again by the serdes when they need it.
+     */
+    private void warmUpSchemas() {
+        Thread warmUp = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                int warmed = serdes.warmUp(topics);
+                LOG.info("Schemas of {} topics looked up in {} ms ({})", warmed, (System.nanoTime() - start) / 1_000_000, jvmAge());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not look the schemas of {} up ahead: {}", config.applicationId(), e.toString());
+            }
+        }, config.applicationId() + "-schema-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /**
      * How long the JVM has run and how much CPU it has used: what times a start on a busy machine,
      * where the wall clock mostly measures the other processes.
      */
-    private static String jvmAge() {
+    static String jvmAge() {
         String age = ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started";
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             age += ", " + os.getProcessCpuTime() / 1_000_000 + " ms of its CPU";

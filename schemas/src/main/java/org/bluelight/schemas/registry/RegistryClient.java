@@ -117,7 +117,10 @@ public final class RegistryClient {
     /** The latest version of the subject, or empty if the subject has none. */
     public Optional<RegisteredSchema> latest(String subject) {
         try {
-            return Optional.of(registeredSchema(send("GET", subjectPath(subject) + "/versions/latest", null)));
+            RegisteredSchema latest = registeredSchema(send("GET", subjectPath(subject) + "/versions/latest", null));
+            // A reader's first record most likely carries this id: no round trip for it then.
+            schemasById.putIfAbsent(latest.id(), latest.schema());
+            return Optional.of(latest);
         } catch (RegistryException e) {
             if (e.errorCode() == RegistryException.SUBJECT_NOT_FOUND
                     || e.errorCode() == RegistryException.VERSION_NOT_FOUND) {

@@ -24,6 +24,13 @@ import org.apache.kafka.streams.StreamsConfig;
  *       which the local broker runs every second), instead of 10 s plus a 10 s sweep. A live
  *       transaction lasts one commit interval (100 ms), far below it. An instance restarted on its
  *       state directory keeps its transactional id and fences its old transaction at once.</li>
+ *   <li>{@code acceptable.recovery.lag=50} (Kafka's default 10,000) and {@code probing.rebalance.interval.ms=60000}
+ *       (10 min): a task stays with the instance that runs it while another instance's copy of its
+ *       stores is more than 50 records behind; that instance warms a copy up as a standby, and a
+ *       probing rebalance a minute later hands it over warm. With Kafka's default, an instance that
+ *       joins with empty stores (a restarted one, whose crashed state was discarded) counts as caught
+ *       up for the small stores of a police force and is handed tasks at once: its partner stops
+ *       them, and they wait for the joiner's store openings and restore.</li>
  * </ul>
  *
  * <p>The streams rebalance protocol ({@code group.protocol=streams}) is not used: in Kafka 4.3 its
@@ -37,7 +44,9 @@ public final class FailoverSettings {
             StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1",
             ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000",
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1500",
-            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "5000");
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "5000",
+            StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, "50",
+            StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, "60000");
 
     private FailoverSettings() {
     }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.bluelight.runtime.FirstRecords;
 import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProductionHandler;
@@ -232,7 +234,10 @@ public record StreamsAppConfig(
         // A bad record in a global store is then counted and skipped instead of stopping the app.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         // Records read from outside carry where they came from through repartitions, for their dead letters.
-        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), SourceStamp.class.getName());
+        // The first record of each partition read and each topic written are logged: what times a restart past RUNNING.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                SourceStamp.class.getName() + "," + FirstRecords.class.getName());
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG), FirstRecords.class.getName());
         return props;
     }
 

@@ -37,6 +37,21 @@ public final class DeadLetterTopics {
     private DeadLetterTopics() {
     }
 
+    /** Every topic the topology reads (its global stores' too) or writes. */
+    public static SortedSet<String> topicsOf(TopologyDescription topology) {
+        Set<String> read = new TreeSet<>();
+        Set<String> written = new TreeSet<>();
+        streamTopics(topology, read, written);
+        SortedSet<String> topics = new TreeSet<>(read);
+        topics.addAll(written);
+        for (TopologyDescription.GlobalStore global : topology.globalStores()) {
+            if (global.source().topicSet() != null) {
+                topics.addAll(global.source().topicSet());
+            }
+        }
+        return topics;
+    }
+
     /**
      * {@code <topic>.dlq} for every topic the topology's stream tasks read from outside. Topics the
      * topology also writes (its repartition and other internal topics) are left out, and so are
@@ -46,6 +61,18 @@ public final class DeadLetterTopics {
     public static SortedSet<String> of(TopologyDescription topology) {
         Set<String> read = new TreeSet<>();
         Set<String> written = new TreeSet<>();
+        streamTopics(topology, read, written);
+        SortedSet<String> deadLetterTopics = new TreeSet<>();
+        for (String topic : read) {
+            if (!written.contains(topic) && !topic.endsWith(Topic.DLQ_SUFFIX)) {
+                deadLetterTopics.add(topic + Topic.DLQ_SUFFIX);
+            }
+        }
+        return deadLetterTopics;
+    }
+
+    /** Adds the topics the stream tasks read and write to {@code read} and {@code written}. */
+    private static void streamTopics(TopologyDescription topology, Set<String> read, Set<String> written) {
         for (TopologyDescription.Subtopology subtopology : topology.subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
                 if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
@@ -55,13 +82,6 @@ public final class DeadLetterTopics {
                 }
             }
         }
-        SortedSet<String> deadLetterTopics = new TreeSet<>();
-        for (String topic : read) {
-            if (!written.contains(topic) && !topic.endsWith(Topic.DLQ_SUFFIX)) {
-                deadLetterTopics.add(topic + Topic.DLQ_SUFFIX);
-            }
-        }
-        return deadLetterTopics;
     }
 
     /**

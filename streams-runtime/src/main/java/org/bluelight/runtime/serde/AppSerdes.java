@@ -1,5 +1,6 @@
 package org.bluelight.runtime.serde;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,23 @@ public final class AppSerdes {
     /** How to read {@code topic}. */
     public <K, V extends SpecificRecord> Consumed<K, V> consumed(Topic<K, V> topic) {
         return Consumed.with(keySerde(topic), valueSerde(topic));
+    }
+
+    /**
+     * Fetches ahead, for each contract topic among {@code topicNames}, what its serdes' first record
+     * would wait for (a registry's schema ids and schemas).
+     *
+     * @return the contract topics warmed up
+     */
+    public int warmUp(Collection<String> topicNames) {
+        int warmed = 0;
+        for (Topic<?, ?> topic : Topic.all()) {
+            if (topicNames.contains(topic.topicName())) {
+                contracts.warmUp(topic);
+                warmed++;
+            }
+        }
+        return warmed;
     }
 
     /** How to write {@code topic}. */

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.bluelight.runtime.FirstRecords;
 import org.bluelight.runtime.deadletter.DeadLetterDeserializationHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProcessingHandler;
 import org.bluelight.runtime.deadletter.DeadLetterProductionHandler;
+import org.bluelight.runtime.deadletter.SourceStamp;
 import org.bluelight.schemas.registry.BasicAuth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,10 +174,21 @@ class StreamsAppConfigTest {
         assertThat(defaults).containsEntry("num.standby.replicas", "1")
                 .containsEntry("session.timeout.ms", "6000")
                 .containsEntry("heartbeat.interval.ms", "1500")
-                .containsEntry("transaction.timeout.ms", "5000");
+                .containsEntry("transaction.timeout.ms", "5000")
+                .containsEntry("acceptable.recovery.lag", "50")
+                .containsEntry("probing.rebalance.interval.ms", "60000");
         assertThat(overridden).containsEntry("session.timeout.ms", "10000");
         // Kafka Streams accepts the transaction timeout with the default commit interval.
         assertThat(new StreamsConfig(defaults).getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+    }
+
+    @Test
+    void everyAppLogsItsFirstRecordsReadAndWrittenWithoutLosingTheSourceStamp() {
+        Properties props = StreamsAppConfig.from(ConfigSource.of(Map.of()), "bluelight-dispatch", 0).streamsProperties();
+
+        assertThat(props.getProperty("main.consumer.interceptor.classes").split(","))
+                .containsExactly(SourceStamp.class.getName(), FirstRecords.class.getName());
+        assertThat(props).containsEntry("producer.interceptor.classes", FirstRecords.class.getName());
     }
 
     @Test

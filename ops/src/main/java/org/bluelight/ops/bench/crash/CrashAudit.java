@@ -38,7 +38,8 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
  * instances as processes of their own (one of each in the uninterrupted run), the fuzz campaign's
  * good workload fed at a steady rate, and in a crash run instances hard-killed ({@code kill -9}) and
  * restarted on their state directories while it flows. Each kill but the last kills one instance while its partner runs (a failover); the last
- * kills both dispatch instances at once and restarts them (a restart). Afterwards it waits until both
+ * kills both dispatch instances at once and restarts them (a restart). With one instance of each app
+ * ({@link CrashSettings#instances()}) every kill is a restart of the app's only instance. Afterwards it waits until both
  * apps have read everything and reads every output read_committed.
  */
 public final class CrashAudit {
@@ -109,7 +110,7 @@ public final class CrashAudit {
             ClassDataArchive metricsClasses = classData("metrics");
             AppProcess dispatchA = new AppProcess("dispatch", "dispatch-a", dataDir, dispatch, ports[3], dispatchClasses, true);
             AppProcess metricsA = new AppProcess("metrics", "metrics-a", dataDir, metrics, ports[5], metricsClasses, true);
-            List<AppProcess> apps = crash
+            List<AppProcess> apps = crash && settings.instances() == 2
                     ? List.of(dispatchA,
                             new AppProcess("dispatch", "dispatch-b", dataDir, dispatch, ports[4], dispatchClasses, false),
                             metricsA,
@@ -220,7 +221,7 @@ public final class CrashAudit {
                     }
                 });
             } else {
-                Long first = watch.firstReceivedFrom(kill.restartedAtMillis());
+                Long first = watch.firstIncidentFrom(kill.restartedAtMillis());
                 firstRecommendation = first == null ? null : Duration.ofMillis(first - kill.restartedAtMillis());
             }
         }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param restartedAtMillis   when the killed instances were started again
  * @param latenciesMillis     incident to first recommendation for the incidents published in the 10 s
  *                            after the kill (dispatch failovers only)
- * @param firstRecommendation from the restart to the first recommendation read (dispatch restarts only), or null
+ * @param firstRecommendation from the restart to the first recommendation of an incident not recommended before it
+ *                            (dispatch restarts only), or null
  * @param lagBack             from the kill until the app was again within 2 s of its input, or null if never
  */
 public record KillFigures(List<String> victims, String app, boolean failover, long atMillis, long restartedAtMillis,

@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.bluelight.ops.bench.MachineLoad;
 
 /**
  * The kills of a crash run, on a thread of their own, spread evenly over the first 70% of the load
  * (incidents stop before the last statuses do): kill {@code k} of {@code n} at {@code 0.7 (k + 0.5) / n}
  * of it, whether or not earlier victims are back. Every kill but the last takes one instance, in
  * turn dispatch-a, metrics-a, dispatch-b, metrics-b, and starts it again after the downtime; the
- * last takes every dispatch instance at once and starts them again at once.
+ * last takes every dispatch instance at once and starts them again at once. An app running as one
+ * instance has no partner: its instance is killed and started again at once, like the last kill.
  */
 final class KillSchedule {
 
@@ -63,8 +66,8 @@ final class KillSchedule {
             healthy &= victim.awaitHealthy();
         }
         if (healthy) {
-            progress.printf("  %s healthy again %.1f s after their restart%n", victims,
-                    (System.currentTimeMillis() - restarted) / 1000.0);
+            progress.printf("  %s healthy again %.1f s after their restart (%s)%n", victims,
+                    (System.currentTimeMillis() - restarted) / 1000.0, MachineLoad.describe());
         }
     }
 
@@ -84,11 +87,15 @@ final class KillSchedule {
     }
 
     private KillFigures failover(int k) throws Exception {
-        String[] order = {"dispatch-a", "metrics-a", "dispatch-b", "metrics-b"};
-        AppProcess victim = apps.stream().filter(app -> app.instance().equals(order[k % order.length])).findFirst().orElseThrow();
+        List<String> order = Stream.of("dispatch-a", "metrics-a", "dispatch-b", "metrics-b")
+                .filter(name -> apps.stream().anyMatch(app -> app.instance().equals(name))).toList();
+        AppProcess victim = apps.stream().filter(app -> app.instance().equals(order.get(k % order.size()))).findFirst().orElseThrow();
+        if (apps.stream().filter(app -> app.app().equals(victim.app())).count() == 1) {
+            return restartAll(victim.app());
+        }
         long at = System.currentTimeMillis();
         victim.kill();
-        progress.printf("  %s kill -9 %s (its partner takes over)%n", Instant.ofEpochMilli(at), victim);
+        progress.printf("  %s kill -9 %s (its partner takes over; %s)%n", Instant.ofEpochMilli(at), victim, MachineLoad.describe());
         inBackground(() -> {
             Thread.sleep(settings.downtime().toMillis());
             restart(List.of(victim), System.currentTimeMillis());
@@ -102,7 +109,8 @@ final class KillSchedule {
         for (AppProcess victim : victims) {
             victim.kill();
         }
-        progress.printf("  %s kill -9 %s (all of %s), restarted on their state directories%n", Instant.ofEpochMilli(at), victims, app);
+        progress.printf("  %s kill -9 %s (all of %s), restarted on their state directories (%s)%n", Instant.ofEpochMilli(at), victims,
+                app, MachineLoad.describe());
         long restarted = System.currentTimeMillis();
         inBackground(() -> restart(victims, restarted));
         return new KillFigures(victims.stream().map(AppProcess::instance).toList(), app, false, at, restarted, List.of(), null, null);

@@ -28,7 +28,6 @@ public final class RecommendationWatch implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong withoutCandidate = new AtomicLong();
     private final AtomicLong lastReceivedMillis = new AtomicLong();
-    private final java.util.concurrent.ConcurrentSkipListSet<Long> receivedMillis = new java.util.concurrent.ConcurrentSkipListSet<>();
     private volatile boolean running = true;
 
     public RecommendationWatch(String bootstrapServers, RegistryClient registry) {
@@ -55,7 +54,6 @@ public final class RecommendationWatch implements AutoCloseable {
                 Recommendation recommendation = record.value();
                 received.incrementAndGet();
                 lastReceivedMillis.set(now);
-                receivedMillis.add(now);
                 if (recommendation.getCandidates().isEmpty()) {
                     withoutCandidate.incrementAndGet();
                 }
@@ -65,9 +63,13 @@ public final class RecommendationWatch implements AutoCloseable {
         consumer.close();
     }
 
-    /** When the first recommendation (of any incident or revision) at or after {@code millis} was read, or null. */
-    public Long firstReceivedFrom(long millis) {
-        return receivedMillis.ceiling(millis);
+    /**
+     * When the first recommendation of an incident not recommended before {@code millis} was read (one
+     * published after it, or pending then), or null: after a restart, the first new work the desk did.
+     * A later revision of an incident recommended before does not count.
+     */
+    public Long firstIncidentFrom(long millis) {
+        return firstSeenMillis.values().stream().filter(seen -> seen >= millis).min(Long::compare).orElse(null);
     }
 
     /** When the incident's first recommendation was read, or null. */
