@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One weighting per speed model and traffic band, built on first use and kept: the weighting depends on the
  * departure's band, so no preparation (CH) fixes it; building one costs a pass over the edges. Speed models and bands
- * whose custom models are the same (every band on foot; the morning and evening peaks) share one weighting, its edge
- * costs and its landmarks.
+ * whose custom models are the same (every band on foot; the morning and evening peaks; cars and motorcycles) share one
+ * weighting, its edge costs and its landmarks.
  */
 final class ProfileWeightings {
 
