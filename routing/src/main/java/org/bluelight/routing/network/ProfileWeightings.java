@@ -4,9 +4,11 @@ import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.ev.TurnRestriction;
 import com.graphhopper.routing.util.DefaultSnapFilter;
+import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.util.EncodingManager;
 import com.graphhopper.routing.weighting.DefaultTurnCostProvider;
 import com.graphhopper.routing.weighting.TurnCostProvider;
+import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.routing.weighting.custom.CustomModelParser;
 import com.graphhopper.routing.weighting.custom.CustomWeighting;
 import com.graphhopper.storage.BaseGraph;
@@ -27,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One weighting per speed model and traffic band, built on first use and kept: the weighting depends on the
- * departure's band, so no preparation (CH) fixes it; building one costs a pass over the edges.
+ * departure's band, so no preparation (CH) fixes it; building one costs a pass over the edges. Speed models and bands
+ * whose custom models are the same (every band on foot; the morning and evening peaks; cars and motorcycles) share one
+ * weighting, its edge costs and its landmarks.
  */
 final class ProfileWeightings {
 
@@ -37,13 +41,22 @@ final class ProfileWeightings {
     private record Key(TravelProfile.SpeedModelKey speedModel, String band) {
     }
 
+    /** What a weighting is built from: the graph's vehicle and the model's content. */
+    private record Content(String vehicle, String model) {
+    }
+
+    private record Built(Weighting weighting, EdgeCosts costs, EdgeFilter snapFilter) {
+    }
+
     private final BaseGraph graph;
     private final Adjacency adjacency;
     private final EncodingManager encodingManager;
     private final CustomModels models;
     private final int uTurnCostSeconds;
     private final Map<Key, ProfileWeighting> cache = new ConcurrentHashMap<>();
-    private final Map<TravelProfile.SpeedModelKey, Landmarks> landmarks = new ConcurrentHashMap<>();
+    private final Map<Content, Built> built = new ConcurrentHashMap<>();
+    /** By the free-flow edge costs they were measured on (identity: one object per content). */
+    private final Map<EdgeCosts, Landmarks> landmarks = new ConcurrentHashMap<>();
     private final Map<Key, Optional<Landmarks>> landmarksByBand = new ConcurrentHashMap<>();
 
     ProfileWeightings(BaseGraph graph, Adjacency adjacency, EncodingManager encodingManager, CustomModels models,
@@ -68,8 +81,7 @@ final class ProfileWeightings {
         Optional<Landmarks> known = landmarksByBand.get(key);
         if (known == null) {
             ProfileWeighting floor = get(profile, TrafficBand.FREE_FLOW);
-            Landmarks chosen = landmarks.computeIfAbsent(profile.speedModel(),
-                    model -> new Landmarks(adjacency, floor.costs(), LANDMARKS));
+            Landmarks chosen = landmarks.computeIfAbsent(floor.costs(), costs -> new Landmarks(adjacency, costs, LANDMARKS));
             known = Optional.ofNullable(chosen.bound(get(profile, band).costs()) ? chosen : null);
             landmarksByBand.put(key, known);
         }
@@ -78,12 +90,18 @@ final class ProfileWeightings {
 
     private ProfileWeighting create(TravelProfile.SpeedModelKey speedModel, TrafficBand band) {
         CustomModel model = models.model(speedModel, band);
-        CustomWeighting.Parameters parameters = CustomModelParser.createWeightingParameters(model, encodingManager);
         String vehicle = switch (speedModel.transport()) {
             case FOOT -> GraphImport.FOOT;
             case BICYCLE -> GraphImport.BIKE;
             case CAR, VAN, MOTORCYCLE -> GraphImport.CAR;
         };
+        Built shared = built.computeIfAbsent(new Content(vehicle, model.toString()), content -> build(vehicle, model));
+        return new ProfileWeighting(shared.weighting(), shared.costs(), shared.snapFilter(), band,
+                hierarchyName(speedModel, model));
+    }
+
+    private Built build(String vehicle, CustomModel model) {
+        CustomWeighting.Parameters parameters = CustomModelParser.createWeightingParameters(model, encodingManager);
         TurnCostProvider turnCosts = TurnCostProvider.NO_TURN_COST_PROVIDER;
         if (vehicle.equals(GraphImport.CAR)) {
             BooleanEncodedValue restrictions = encodingManager.getTurnBooleanEncodedValue(TurnRestriction.key(GraphImport.CAR));
@@ -92,8 +110,7 @@ final class ProfileWeightings {
         }
         CustomWeighting weighting = new CustomWeighting(turnCosts, parameters);
         BooleanEncodedValue subnetwork = encodingManager.getBooleanEncodedValue(Subnetwork.key(vehicle));
-        return new ProfileWeighting(weighting, new EdgeCosts(adjacency, graph, weighting),
-                new DefaultSnapFilter(weighting, subnetwork), band, hierarchyName(speedModel, model));
+        return new Built(weighting, new EdgeCosts(adjacency, graph, weighting), new DefaultSnapFilter(weighting, subnetwork));
     }
 
     /**

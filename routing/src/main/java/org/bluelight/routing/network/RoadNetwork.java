@@ -195,6 +195,11 @@ public final class RoadNetwork implements AutoCloseable {
         return weightings.landmarks(profile, config.traffic().bandAt(departure));
     }
 
+    /** The weighting, edge costs and band that searches for this profile and departure use. */
+    ProfileWeighting weighting(TravelProfile profile, Instant departure) {
+        return weightings.get(profile, config.traffic().bandAt(departure));
+    }
+
     private enum EtaMethod { HIERARCHY, TREE, PLAIN_TREE, POINT_TO_POINT_HIERARCHY }
 
     private List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure, EtaMethod method) {

@@ -1,8 +1,6 @@
 package org.bluelight.routing.search;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 
 /**
  * Quickest weights from a few landmark junctions to every junction of the base graph over a floor of edge costs
@@ -62,11 +60,11 @@ public final class Landmarks {
         double[] weights = new double[adjacency.nodes];
         Arrays.fill(weights, Double.POSITIVE_INFINITY);
         boolean[] settled = new boolean[adjacency.nodes];
-        PriorityQueue<Label> queue = new PriorityQueue<>(Comparator.comparingDouble(Label::weight));
+        WeightHeap heap = new WeightHeap();
         weights[start] = 0;
-        queue.add(new Label(0, start));
-        while (!queue.isEmpty()) {
-            int node = queue.poll().node();
+        heap.push(0, start);
+        while (!heap.isEmpty()) {
+            int node = heap.pop();
             if (settled[node])
                 continue;
             settled[node] = true;
@@ -75,14 +73,10 @@ public final class Landmarks {
                 int adj = adjacency.adjNode[e];
                 if (next < weights[adj]) {
                     weights[adj] = next;
-                    queue.add(new Label(next, adj));
+                    heap.push(next, adj);
                 }
             }
         }
         return weights;
-    }
-
-    /** Once per landmark, so a plain queue of objects will do. */
-    private record Label(double weight, int node) {
     }
 }

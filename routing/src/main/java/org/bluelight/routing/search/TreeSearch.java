@@ -108,11 +108,11 @@ public final class TreeSearch {
         int startLabel = edgeBased ? -1 : start;
         if (startLabel >= 0)
             labels.set(startLabel, start, -1, 0, 0, 0);
-        labels.push(0, startLabel);
+        labels.heap.push(0, startLabel);
 
-        while (!labels.heapEmpty()) {
-            double key = labels.peekKey();
-            int label = labels.pop();
+        while (!labels.heap.isEmpty()) {
+            double key = labels.heap.peekKey();
+            int label = labels.heap.pop();
             int node = label < 0 ? start : labels.node(label);
             double weight = label < 0 ? 0 : labels.weight(label);
             // the key of a label still current is its weight plus the node's bound (plain Dijkstra: its weight)
@@ -170,7 +170,7 @@ public final class TreeSearch {
         if (labels.isSet(next) && labels.weight(next) <= nextWeight)
             return;
         labels.set(next, adjNode, edge, nextWeight, millis + edgeMillis + turnMillis, distance + edgeDistance);
-        labels.push(bound == null ? nextWeight : nextWeight + labels.bound(adjNode, bound), next);
+        labels.heap.push(bound == null ? nextWeight : nextWeight + labels.bound(adjNode, bound), next);
     }
 
     /**
@@ -407,9 +407,7 @@ public final class TreeSearch {
         /** Bumped with {@link #version}, and whenever the goals change. */
         int boundVersion;
 
-        double[] heapKey = new double[1024];
-        int[] heapValue = new int[1024];
-        int heapSize;
+        final WeightHeap heap = new WeightHeap();
 
         void reset(int labelCount, int nodeCount) {
             if (ints.length < 3 * labelCount || nodeStamp.length < nodeCount || version == Integer.MAX_VALUE
@@ -428,7 +426,7 @@ public final class TreeSearch {
             }
             version++;
             boundVersion++;
-            heapSize = 0;
+            heap.clear();
         }
 
         boolean isSet(int label) {
@@ -495,18 +493,9 @@ public final class TreeSearch {
          * their weight plus the new bound. Sound because the labels ahead never depended on the bound.
          */
         void rekey(GoalBound bound) {
-            int kept = 0;
-            for (int i = 0; i < heapSize; i++) {
-                int label = heapValue[i];
-                if (label >= 0 && heapKey[i] <= weight(label) + bound(node(label), bound))
-                    heapValue[kept++] = label;
-            }
+            heap.retain((label, key) -> label >= 0 && key <= weight(label) + bound(node(label), bound));
             boundVersion++;
-            heapSize = 0;
-            for (int i = 0; i < kept; i++) {
-                int label = heapValue[i];
-                push(weight(label) + bound(node(label), bound), label);
-            }
+            heap.rebuild(label -> weight(label) + bound(node(label), bound));
         }
 
         /** @return true the first time the node is settled in this run */
@@ -515,60 +504,6 @@ public final class TreeSearch {
                 return false;
             nodeStamp[n] = version;
             return true;
-        }
-
-        boolean heapEmpty() {
-            return heapSize == 0;
-        }
-
-        double peekKey() {
-            return heapKey[0];
-        }
-
-        void push(double key, int value) {
-            if (heapSize == heapKey.length) {
-                heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-                heapValue = Arrays.copyOf(heapValue, heapSize * 2);
-            }
-            int i = heapSize++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 2;
-                if (heapKey[parent] <= key)
-                    break;
-                heapKey[i] = heapKey[parent];
-                heapValue[i] = heapValue[parent];
-                i = parent;
-            }
-            heapKey[i] = key;
-            heapValue[i] = value;
-        }
-
-        int pop() {
-            int result = heapValue[0];
-            heapSize--;
-            if (heapSize > 0) {
-                double key = heapKey[heapSize];
-                int value = heapValue[heapSize];
-                int i = 0;
-                while (true) {
-                    int first = 4 * i + 1;
-                    if (first >= heapSize)
-                        break;
-                    int best = first;
-                    int last = Math.min(first + 4, heapSize);
-                    for (int c = first + 1; c < last; c++)
-                        if (heapKey[c] < heapKey[best])
-                            best = c;
-                    if (key <= heapKey[best])
-                        break;
-                    heapKey[i] = heapKey[best];
-                    heapValue[i] = heapValue[best];
-                    i = best;
-                }
-                heapKey[i] = key;
-                heapValue[i] = value;
-            }
-            return result;
         }
     }
 }
