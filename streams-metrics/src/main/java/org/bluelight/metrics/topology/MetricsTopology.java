@@ -24,12 +24,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.metrics.fsu.CallInput;
+import org.bluelight.metrics.fsu.CallInputSerde;
 import org.bluelight.metrics.fsu.CallRecord;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.OfficerEngagement;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonLedgerSerde;
 import org.bluelight.metrics.fsu.PersonUpdate;
+import org.bluelight.metrics.fsu.PersonUpdateSerde;
 import org.bluelight.metrics.fsu.RecordLinks;
 import org.bluelight.metrics.intake.HotSpotIntake;
 import org.bluelight.metrics.intake.InputChecks;
@@ -38,8 +40,10 @@ import org.bluelight.metrics.patrol.TrackState;
 import org.bluelight.metrics.response.GradeWindow;
 import org.bluelight.metrics.response.GroupAvailabilitySerde;
 import org.bluelight.metrics.response.GroupInput;
+import org.bluelight.metrics.response.GroupInputSerde;
 import org.bluelight.metrics.response.IncidentResponse;
 import org.bluelight.metrics.response.ResponseInput;
+import org.bluelight.metrics.response.ResponseInputSerde;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.metrics.trial.ContributionLedger;
 import org.bluelight.metrics.trial.HotSpotDayChange;
@@ -60,8 +64,9 @@ import org.bluelight.schemas.Topic;
 /**
  * The metrics app, top to bottom. Each step's decisions are made by the plain-Java classes of
  * {@code trial}, {@code patrol}, {@code fsu} and {@code response}, called from one small processor
- * per step in this package; intermediate records are JSON ({@link JsonSerde}), published ones the
- * Avro contracts.
+ * per step in this package; intermediate records are JSON ({@link JsonSerde}), or binary
+ * ({@link org.bluelight.metrics.state.StateFormat}) where a replay reads and writes many of them,
+ * published ones the Avro contracts.
  *
  * <ol>
  *   <li><b>Inputs</b>: incidents, statuses, crime records (and later telematics, allocations,
@@ -184,7 +189,7 @@ public final class MetricsTopology {
         KStream<String, PersonUpdate> callLinks = incidents
                 .mapValues(incident -> CallInput.facts(CallRecord.Facts.of(incident)))
                 .merge(resourceEvents)
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallInput.class)).withName("fsu-calls"))
+                .repartition(Repartitioned.with(Serdes.String(), CallInputSerde.create()).withName("fsu-calls"))
                 .process(() -> new CallProcessor(settings.retention()), CALLS_STORE, CALL_TIMES_STORE);
         // 3c. The people each crime and custody record links, keyed by record.
         KStream<String, PersonUpdate> recordLinks = crimes
@@ -196,7 +201,7 @@ public final class MetricsTopology {
         // everyone, and FSU volume is small (calls, crimes, custody).
         callLinks.merge(recordLinks)
                 .selectKey((key, update) -> update.personId())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PersonUpdate.class))
+                .repartition(Repartitioned.with(Serdes.String(), PersonUpdateSerde.create())
                         .withName("fsu-people").withNumberOfPartitions(1))
                 .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), PEOPLE_STORE, FSU_BOARD_STORE)
                 .to(Topic.FSU.topicName(), serdes.produced(Topic.FSU).withName("write-" + Topic.FSU.topicName()));
@@ -210,14 +215,14 @@ public final class MetricsTopology {
                 .mapValues(ResponseInput::incident)
                 .merge(arrivals)
                 .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ResponseInput.class)).withName("response-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"))
                 .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE);
         // 4b. ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
         statuses
                 .selectKey((key, status) -> status.getDispatchGroup())
                 .mapValues(status -> GroupInput.status(status.getOfficerId(), status.getState(), status.getChangedAt()))
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
+                .repartition(Repartitioned.with(Serdes.String(), GroupInputSerde.create()).withName("response-groups"))
                 .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
                         AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
