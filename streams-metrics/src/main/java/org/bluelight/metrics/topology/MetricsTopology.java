@@ -108,6 +108,8 @@ public final class MetricsTopology {
     /** Windows whose final figures are not yet published, by end: closing reads only those due. */
     public static final String OPEN_WINDOWS_STORE = "response-open-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
+    /** Each group's officer-seconds per KPI window, by group and window. */
+    public static final String OCCUPANCY_STORE = "response-occupancy";
     public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
 
     /**
@@ -224,7 +226,7 @@ public final class MetricsTopology {
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
                 .repartition(Repartitioned.with(Serdes.String(), GroupInputSerde.create()).withName("response-groups"))
                 .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
-                        AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
+                        AVAILABILITY_STORE, OCCUPANCY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
@@ -269,6 +271,7 @@ public final class MetricsTopology {
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
         stores.put(OPEN_WINDOWS_STORE, store(OPEN_WINDOWS_STORE, Serdes.String()));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));
+        stores.put(OCCUPANCY_STORE, store(OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy()));
         stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }
