@@ -31,6 +31,16 @@ public final class PersonLedgerSerde {
         return StateFormat.serde("a person's ledger", VERSION, PersonLedger.class, PersonLedgerSerde::write, PersonLedgerSerde::read);
     }
 
+    /** One ledger entry on its own, as the FSU task now stores them (one per person and source), written as a ledger writes it. */
+    public static Serde<PersonActivity> activity() {
+        return StateFormat.serde("a person's activity", VERSION, PersonActivity.class, PersonLedgerSerde::writeActivity, (version, in) -> {
+            if (version != VERSION) {
+                throw new IOException("unknown format " + version);
+            }
+            return readActivity(in);
+        });
+    }
+
     private static void write(PersonLedger ledger, DataOutputStream out) throws IOException {
         out.writeInt(ledger.activities().size());
         for (Map.Entry<String, PersonActivity> entry : ledger.activities().entrySet()) {

@@ -98,6 +98,9 @@ public final class MetricsTopology {
     public static final String RECORD_LINKS_STORE = "fsu-record-links";
     public static final String CALL_TIMES_STORE = "fsu-call-times";
     public static final String RECORD_TIMES_STORE = "fsu-record-times";
+    /** Everyone's ledger entries, one per person and source. */
+    public static final String FSU_ACTIVITIES_STORE = "fsu-person-activities";
+    /** Whole ledgers, as earlier versions stored them: moved to {@link #FSU_ACTIVITIES_STORE} at start. */
     public static final String PEOPLE_STORE = "fsu-people";
     /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
     public static final String FSU_BOARD_STORE = "fsu-board";
@@ -205,7 +208,7 @@ public final class MetricsTopology {
                 .selectKey((key, update) -> update.personId())
                 .repartition(Repartitioned.with(Serdes.String(), PersonUpdateSerde.create())
                         .withName("fsu-people").withNumberOfPartitions(1))
-                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), PEOPLE_STORE, FSU_BOARD_STORE)
+                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), FSU_ACTIVITIES_STORE, PEOPLE_STORE, FSU_BOARD_STORE)
                 .to(Topic.FSU.topicName(), serdes.produced(Topic.FSU).withName("write-" + Topic.FSU.topicName()));
 
         // 4. Response KPIs.
@@ -264,6 +267,7 @@ public final class MetricsTopology {
         stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE, JsonSerde.of(new TypeReference<Set<String>>() { })));
         stores.put(CALL_TIMES_STORE, store(CALL_TIMES_STORE, Serdes.Long()));
         stores.put(RECORD_TIMES_STORE, store(RECORD_TIMES_STORE, Serdes.Long()));
+        stores.put(FSU_ACTIVITIES_STORE, store(FSU_ACTIVITIES_STORE, PersonLedgerSerde.activity()));
         stores.put(PEOPLE_STORE, store(PEOPLE_STORE, PersonLedgerSerde.create()));
         stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
         stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
