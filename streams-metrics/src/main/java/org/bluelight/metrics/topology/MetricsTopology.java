@@ -28,6 +28,7 @@ import org.bluelight.metrics.fsu.CallInputSerde;
 import org.bluelight.metrics.fsu.CallRecord;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.OfficerEngagement;
+import org.bluelight.metrics.fsu.OfficerSignalSerde;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonLedgerSerde;
 import org.bluelight.metrics.fsu.PersonUpdate;
@@ -47,9 +48,10 @@ import org.bluelight.metrics.response.ResponseInputSerde;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.metrics.trial.ContributionLedger;
 import org.bluelight.metrics.trial.HotSpotDayChange;
+import org.bluelight.metrics.trial.HotSpotDayChangeSerde;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
-import org.bluelight.metrics.trial.OccurrenceVersion;
+import org.bluelight.metrics.trial.OccurrenceVersionSerde;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
@@ -157,7 +159,7 @@ public final class MetricsTopology {
         KStream<String, HotSpotDayChange> countChanges = incidents.mapValues(incident -> placer.place(incident))
                 .merge(crimes.mapValues(crime -> placer.place(crime)))
                 .selectKey((key, version) -> version.occurrenceKey())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OccurrenceVersion.class)).withName("trial-occurrences"))
+                .repartition(Repartitioned.with(Serdes.String(), OccurrenceVersionSerde.create()).withName("trial-occurrences"))
                 .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE);
         // 2b. Patrol dosage from each officer's track, keyed by officer.
         KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, checks::fix)
@@ -172,7 +174,7 @@ public final class MetricsTopology {
         // 2d. The changes sum into each hot-spot-day's state, published whole at every change.
         countChanges.merge(dosageChanges).merge(armChanges)
                 .selectKey((key, change) -> change.dayKey())
-                .groupByKey(Grouped.with("hotspot-day-changes", Serdes.String(), JsonSerde.of(HotSpotDayChange.class)))
+                .groupByKey(Grouped.with("hotspot-day-changes", Serdes.String(), HotSpotDayChangeSerde.create()))
                 .aggregate(() -> null,
                         (key, change, state) -> (state == null ? HotSpotDayState.empty(change.hotSpotId(), change.trialDay()) : state).apply(change),
                         Materialized.<String, HotSpotDayState, KeyValueStore<Bytes, byte[]>>as(HOTSPOT_DAYS_STORE)
@@ -187,7 +189,7 @@ public final class MetricsTopology {
                 .mapValues(OfficerEngagement.Signal::of)
                 .merge(stream(Topic.ASSIGNMENTS, checks::assignment).flatMapValues(OfficerEngagement.Signal::of))
                 .selectKey((key, signal) -> signal.officerId())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
+                .repartition(Repartitioned.with(Serdes.String(), OfficerSignalSerde.create()).withName("fsu-officer-signals"))
                 .process(EngagementProcessor::new, OFFICER_INCIDENT_STORE)
                 .mapValues(CallInput::resource);
         // 3b. ... meets each call, keyed by incident: the people each call links.
