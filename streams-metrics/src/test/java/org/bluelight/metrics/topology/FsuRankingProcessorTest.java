@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.PersonActivity;
 import org.bluelight.metrics.fsu.PersonLedger;
@@ -64,8 +62,8 @@ class FsuRankingProcessorTest {
                 .with(PersonLedger.custodyKey("K1"), PersonActivity.custody(TEN.minusSeconds(7200), TEN.minusSeconds(3600), null)));
         FsuRankingProcessor processor = started();
 
-        assertThat(count(ledgers)).as("moved out at start").isZero();
-        assertThat(count(activities)).isEqualTo(2);
+        assertThat(ledgers.approximateNumEntries()).as("moved out at start").isZero();
+        assertThat(activities.approximateNumEntries()).isEqualTo(2L);
         processor.process(new Record<>("P1", new PersonUpdate("P1", PersonLedger.crimeKey("C2"),
                 PersonActivity.crime(TEN, Set.of(CrimeRole.SUSPECT), null)), TEN.toEpochMilli()));
         rankAt(Duration.ofSeconds(5));
@@ -102,7 +100,7 @@ class FsuRankingProcessorTest {
         processor.process(new Record<>("P1", new PersonUpdate("P1", key, null), 0L));
         rankAt(Duration.ofHours(2));
 
-        assertThat(count(activities)).isEqualTo(1);
+        assertThat(activities.approximateNumEntries()).isEqualTo(1);
         Map<String, FsuTally> published = latest();
         assertThat(published).containsKey("P1");
         assertThat(published.get("P1")).as("a tombstone").isNull();
@@ -126,22 +124,8 @@ class FsuRankingProcessorTest {
         return latest;
     }
 
-    private static int count(KeyValueStore<String, ?> store) {
-        int n = 0;
-        try (var all = store.all()) {
-            while (all.hasNext()) {
-                all.next();
-                n++;
-            }
-        }
-        return n;
-    }
 
     private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
+        return ProcessorStores.add(context, name, values);
     }
 }
