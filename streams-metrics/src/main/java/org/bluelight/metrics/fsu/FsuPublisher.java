@@ -14,7 +14,8 @@ import org.bluelight.schemas.FsuTally;
  * The ranking runs of the frequent-service-users method and what they publish. A run ages
  * everyone's ledger to the last 12 months, ranks those with activity left, and publishes a tally
  * only when it differs from the last one published for that person in more than its as-of time;
- * a person with no activity left is withdrawn (a tombstone) if a tally of theirs was published.
+ * a person with no activity left, or not handed to the run at all (every source withdrawn), is
+ * withdrawn (a tombstone) if a tally of theirs was published.
  *
  * <p>What was published is remembered since the app started, not stored: after a restart the first
  * run publishes everyone again, which consumers of the compacted topic take as an update.
@@ -50,7 +51,6 @@ public final class FsuPublisher {
         private final Instant asOf;
         private final Instant windowStart;
         private final Map<String, FsuTotals> totals = new HashMap<>();
-        private final List<String> gone = new ArrayList<>();
 
         private Run(Instant asOf) {
             this.asOf = asOf;
@@ -66,7 +66,6 @@ public final class FsuPublisher {
         public PersonLedger age(String personId, PersonLedger ledger) {
             PersonLedger aged = ledger.agedOut(windowStart);
             if (aged.activities().isEmpty()) {
-                gone.add(personId);
                 return null;
             }
             totals.put(personId, aged.totals(windowStart, asOf));
@@ -75,10 +74,10 @@ public final class FsuPublisher {
 
         public Published finish() {
             List<Publication> publications = new ArrayList<>();
+            List<String> gone = published.keySet().stream().filter(personId -> !totals.containsKey(personId)).toList();
             gone.forEach(personId -> {
-                if (published.remove(personId) != null) {
-                    publications.add(new Publication(personId, null));
-                }
+                published.remove(personId);
+                publications.add(new Publication(personId, null));
             });
             FsuRanking ranking = FsuRanking.rank(totals, settings);
             totals.forEach((personId, personTotals) -> {

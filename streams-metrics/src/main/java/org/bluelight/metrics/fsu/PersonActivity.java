@@ -30,6 +30,17 @@ public record PersonActivity(Kind kind, Instant at, double resourceHours, Set<Cr
         themes = themes.isEmpty() ? EnumSet.noneOf(SafeguardingTheme.class) : EnumSet.copyOf(themes);
     }
 
+    /**
+     * This version of a source recorded over its {@code previous} one (null when none): a crime
+     * keeps the time it was first recorded, so later amendments do not restart its 12 months.
+     */
+    public PersonActivity over(PersonActivity previous) {
+        if (previous != null && kind == Kind.CRIME && previous.at().isBefore(at)) {
+            return new PersonActivity(kind, previous.at(), resourceHours, roles, endAt, themes, area, homeArea);
+        }
+        return this;
+    }
+
     public static PersonActivity call(boolean originator, Instant reportedAt, double resourceHours,
                                       Set<SafeguardingTheme> themes, String area) {
         return new PersonActivity(originator ? Kind.ORIGINATOR_CALL : Kind.SUBJECT_CALL, reportedAt, resourceHours,

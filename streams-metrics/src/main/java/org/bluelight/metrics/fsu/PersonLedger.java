@@ -39,18 +39,10 @@ public record PersonLedger(Map<String, PersonActivity> activities) {
         return "custody:" + custodyId;
     }
 
-    /**
-     * Records the latest version of a source; a crime keeps the time it was first recorded, so
-     * later amendments do not restart its 12 months.
-     */
+    /** Records the latest version of a source ({@link PersonActivity#over} its previous one). */
     public PersonLedger with(String key, PersonActivity activity) {
         Map<String, PersonActivity> next = new HashMap<>(activities);
-        PersonActivity previous = activities.get(key);
-        if (previous != null && activity.kind() == PersonActivity.Kind.CRIME && previous.at().isBefore(activity.at())) {
-            activity = new PersonActivity(activity.kind(), previous.at(), activity.resourceHours(), activity.roles(),
-                    activity.endAt(), activity.themes(), activity.area(), activity.homeArea());
-        }
-        next.put(key, activity);
+        next.put(key, activity.over(activities.get(key)));
         return new PersonLedger(next);
     }
 

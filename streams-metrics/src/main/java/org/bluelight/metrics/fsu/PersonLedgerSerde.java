@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,22 +31,21 @@ public final class PersonLedgerSerde {
         return StateFormat.serde("a person's ledger", VERSION, PersonLedger.class, PersonLedgerSerde::write, PersonLedgerSerde::read);
     }
 
+    /** One ledger entry on its own, as the FSU task now stores them (one per person and source), written as a ledger writes it. */
+    public static Serde<PersonActivity> activity() {
+        return StateFormat.serde("a person's activity", VERSION, PersonActivity.class, PersonLedgerSerde::writeActivity, (version, in) -> {
+            if (version != VERSION) {
+                throw new IOException("unknown format " + version);
+            }
+            return readActivity(in);
+        });
+    }
+
     private static void write(PersonLedger ledger, DataOutputStream out) throws IOException {
         out.writeInt(ledger.activities().size());
         for (Map.Entry<String, PersonActivity> entry : ledger.activities().entrySet()) {
-            PersonActivity activity = entry.getValue();
             DataText.write(out, entry.getKey());
-            out.writeUTF(activity.kind().name());
-            StateFormat.writeInstant(out, activity.at());
-            out.writeDouble(activity.resourceHours());
-            writeNames(out, activity.roles());
-            out.writeBoolean(activity.endAt() != null);
-            if (activity.endAt() != null) {
-                StateFormat.writeInstant(out, activity.endAt());
-            }
-            writeNames(out, activity.themes());
-            writeOptional(out, activity.area());
-            writeOptional(out, activity.homeArea());
+            writeActivity(entry.getValue(), out);
         }
     }
 
@@ -59,43 +57,32 @@ public final class PersonLedgerSerde {
         Map<String, PersonActivity> activities = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String key = DataText.read(in);
-            PersonActivity.Kind kind = PersonActivity.Kind.valueOf(in.readUTF());
-            Instant at = StateFormat.readInstant(in);
-            double resourceHours = in.readDouble();
-            Set<CrimeRole> roles = readNames(in, CrimeRole.class);
-            Instant endAt = in.readBoolean() ? StateFormat.readInstant(in) : null;
-            Set<SafeguardingTheme> themes = readNames(in, SafeguardingTheme.class);
-            String area = readOptional(in);
-            String homeArea = readOptional(in);
-            activities.put(key, new PersonActivity(kind, at, resourceHours, roles, endAt, themes, area, homeArea));
+            activities.put(key, readActivity(in));
         }
         return new PersonLedger(activities);
     }
 
-    private static void writeNames(DataOutputStream out, Set<? extends Enum<?>> values) throws IOException {
-        out.writeByte(values.size());
-        for (Enum<?> value : values) {
-            out.writeUTF(value.name());
-        }
+    /** One activity as a ledger holds it, also what a {@link PersonUpdate} carries. */
+    static void writeActivity(PersonActivity activity, DataOutputStream out) throws IOException {
+        out.writeUTF(activity.kind().name());
+        StateFormat.writeInstant(out, activity.at());
+        out.writeDouble(activity.resourceHours());
+        StateFormat.writeNames(out, activity.roles());
+        StateFormat.writeOptionalInstant(out, activity.endAt());
+        StateFormat.writeNames(out, activity.themes());
+        StateFormat.writeOptionalText(out, activity.area());
+        StateFormat.writeOptionalText(out, activity.homeArea());
     }
 
-    private static <E extends Enum<E>> Set<E> readNames(DataInputStream in, Class<E> type) throws IOException {
-        int count = in.readUnsignedByte();
-        Set<E> values = EnumSet.noneOf(type);
-        for (int i = 0; i < count; i++) {
-            values.add(Enum.valueOf(type, in.readUTF()));
-        }
-        return values;
-    }
-
-    private static void writeOptional(DataOutputStream out, String text) throws IOException {
-        out.writeBoolean(text != null);
-        if (text != null) {
-            DataText.write(out, text);
-        }
-    }
-
-    private static String readOptional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? DataText.read(in) : null;
+    static PersonActivity readActivity(DataInputStream in) throws IOException {
+        PersonActivity.Kind kind = PersonActivity.Kind.valueOf(in.readUTF());
+        Instant at = StateFormat.readInstant(in);
+        double resourceHours = in.readDouble();
+        Set<CrimeRole> roles = StateFormat.readNames(in, CrimeRole.class);
+        Instant endAt = StateFormat.readOptionalInstant(in);
+        Set<SafeguardingTheme> themes = StateFormat.readNames(in, SafeguardingTheme.class);
+        String area = StateFormat.readOptionalText(in);
+        String homeArea = StateFormat.readOptionalText(in);
+        return new PersonActivity(kind, at, resourceHours, roles, endAt, themes, area, homeArea);
     }
 }

@@ -25,7 +25,9 @@ import org.bluelight.schemas.OfficerState;
  *
  * @param officers each on-duty officer's latest state
  * @param lastAt   the latest status change applied; time before it is summed into {@code windows}
- * @param windows  per window ({@link #windowKey}), the officer-seconds summed so far
+ * @param windows  per window ({@link #windowKey}), the officer-seconds summed so far: the KPI task
+ *                 keeps them in a store of their own and loads only those a change or a mean needs
+ *                 (earlier versions stored them all here)
  * @param steps    the counts from each recent change on, oldest first (at most {@link #MAX_STEPS};
  *                 {@link #settledAt} drops those before a time no one asks about any more)
  */
@@ -54,6 +56,11 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
 
         Occupancy plus(double available, double busy, double seconds) {
             return new Occupancy(end, availableSeconds + available * seconds, busySeconds + busy * seconds, observedSeconds + seconds);
+        }
+
+        /** Ended before {@code cutoff}: past every grace period, no mean is asked of it any more. */
+        public boolean endedBefore(Instant cutoff) {
+            return end.isBefore(cutoff);
         }
     }
 
@@ -158,11 +165,9 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         return occupancy;
     }
 
-    /** Without the windows that ended before {@code cutoff}. */
-    public GroupAvailability withoutWindowsEndedBefore(Instant cutoff) {
-        Map<String, Occupancy> kept = new HashMap<>(windows);
-        kept.values().removeIf(occupancy -> occupancy.end().isBefore(cutoff));
-        return kept.size() == windows.size() ? this : new GroupAvailability(officers, lastAt, kept, steps);
+    /** The same group with {@code loaded} as its summed windows. */
+    public GroupAvailability withWindows(Map<String, Occupancy> loaded) {
+        return new GroupAvailability(officers, lastAt, loaded, steps);
     }
 
     public long available() {
@@ -177,20 +182,36 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         return window.size() + "|" + window.start();
     }
 
-    private Map<String, Occupancy> summedUpTo(Instant until, KpiWindows kpiWindows) {
-        Map<String, Occupancy> summed = new HashMap<>(windows);
-        long available = available();
-        long busy = busy();
+    /**
+     * The windows a change at {@code at} sums time into: from the latest change (or a week before
+     * the change) up to it. The KPI task loads just these ({@link #withWindows}) before the change.
+     */
+    public List<KpiWindows.Window> windowsSummedBy(Instant at, KpiWindows kpiWindows) {
+        if (lastAt == null) {
+            return List.of();
+        }
+        Instant until = later(at, lastAt);
+        List<KpiWindows.Window> summed = new ArrayList<>();
         for (KpiWindow size : KpiWindow.values()) {
             Instant from = later(lastAt, until.minus(LONGEST_SUMMED));
             while (from.isBefore(until)) {
                 KpiWindows.Window window = kpiWindows.windowOf(from, size);
-                Instant to = earlier(until, window.end());
-                double seconds = seconds(from, to);
-                summed.merge(windowKey(window), new Occupancy(window.end(), 0, 0, 0).plus(available, busy, seconds),
-                        (old, added) -> old.plus(available, busy, seconds));
-                from = to;
+                summed.add(window);
+                from = earlier(until, window.end());
             }
+        }
+        return summed;
+    }
+
+    private Map<String, Occupancy> summedUpTo(Instant until, KpiWindows kpiWindows) {
+        Map<String, Occupancy> summed = new HashMap<>(windows);
+        long available = available();
+        long busy = busy();
+        Instant first = later(lastAt, until.minus(LONGEST_SUMMED));
+        for (KpiWindows.Window window : windowsSummedBy(until, kpiWindows)) {
+            double seconds = seconds(later(first, window.start()), earlier(until, window.end()));
+            summed.merge(windowKey(window), new Occupancy(window.end(), 0, 0, 0).plus(available, busy, seconds),
+                    (old, added) -> old.plus(available, busy, seconds));
         }
         return summed;
     }

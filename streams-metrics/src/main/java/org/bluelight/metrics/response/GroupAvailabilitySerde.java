@@ -15,15 +15,18 @@ import org.bluelight.schemas.OfficerState;
 
 /**
  * A dispatch group's {@link GroupAvailability} in its store, in a compact binary form
- * ({@link StateFormat}): every status change of the group reads and rewrites it with the occupancy
- * of each window still in its grace period (a week's hourly windows in a replay), and as JSON that
- * was the metrics app's largest cost. Groups stored as JSON by earlier versions are still read, and
- * both binary versions: {@value #WITHOUT_STEPS} before recent steps were kept, {@value #VERSION} now.
+ * ({@link StateFormat}), and each window's {@link GroupAvailability.Occupancy} in the store the KPI
+ * task now keeps them in: every status change of the group reads and rewrites the group, and when
+ * the group held the occupancy of each window still in its grace period (a week's hourly windows in
+ * a replay) that was the KPI task's largest cost. Groups stored as JSON by earlier versions are
+ * still read, and both binary versions: {@value #WITHOUT_STEPS} before recent steps were kept,
+ * {@value #VERSION} now.
  */
 public final class GroupAvailabilitySerde {
 
     private static final byte WITHOUT_STEPS = 1;
     private static final byte VERSION = 2;
+    private static final byte OCCUPANCY_VERSION = 1;
 
     private GroupAvailabilitySerde() {
     }
@@ -31,6 +34,17 @@ public final class GroupAvailabilitySerde {
     public static Serde<GroupAvailability> create() {
         return StateFormat.serde("a group's availability", VERSION, GroupAvailability.class,
                 GroupAvailabilitySerde::write, GroupAvailabilitySerde::read);
+    }
+
+    /** One window's occupancy in the KPI task's store of them, written as a group writes its windows. */
+    public static Serde<GroupAvailability.Occupancy> occupancy() {
+        return StateFormat.serde("a window's occupancy", OCCUPANCY_VERSION, GroupAvailability.Occupancy.class,
+                GroupAvailabilitySerde::writeOccupancy, (version, in) -> {
+                    if (version != OCCUPANCY_VERSION) {
+                        throw new IOException("unknown format " + version);
+                    }
+                    return readOccupancy(in);
+                });
     }
 
     private static void write(GroupAvailability group, DataOutputStream out) throws IOException {
@@ -45,12 +59,8 @@ public final class GroupAvailabilitySerde {
         }
         out.writeInt(group.windows().size());
         for (Map.Entry<String, GroupAvailability.Occupancy> window : group.windows().entrySet()) {
-            GroupAvailability.Occupancy occupancy = window.getValue();
             out.writeUTF(window.getKey());
-            StateFormat.writeInstant(out, occupancy.end());
-            out.writeDouble(occupancy.availableSeconds());
-            out.writeDouble(occupancy.busySeconds());
-            out.writeDouble(occupancy.observedSeconds());
+            writeOccupancy(window.getValue(), out);
         }
         out.writeInt(group.steps().size());
         for (GroupAvailability.Step step : group.steps()) {
@@ -73,8 +83,7 @@ public final class GroupAvailabilitySerde {
         int windowCount = in.readInt();
         Map<String, GroupAvailability.Occupancy> windows = new HashMap<>();
         for (int i = 0; i < windowCount; i++) {
-            windows.put(in.readUTF(), new GroupAvailability.Occupancy(StateFormat.readInstant(in), in.readDouble(), in.readDouble(),
-                    in.readDouble()));
+            windows.put(in.readUTF(), readOccupancy(in));
         }
         List<GroupAvailability.Step> steps = new ArrayList<>();
         int stepCount = version == WITHOUT_STEPS ? 0 : in.readInt();
@@ -82,5 +91,16 @@ public final class GroupAvailabilitySerde {
             steps.add(new GroupAvailability.Step(StateFormat.readInstant(in), in.readLong(), in.readLong()));
         }
         return new GroupAvailability(officers, lastAt, windows, steps);
+    }
+
+    private static void writeOccupancy(GroupAvailability.Occupancy occupancy, DataOutputStream out) throws IOException {
+        StateFormat.writeInstant(out, occupancy.end());
+        out.writeDouble(occupancy.availableSeconds());
+        out.writeDouble(occupancy.busySeconds());
+        out.writeDouble(occupancy.observedSeconds());
+    }
+
+    private static GroupAvailability.Occupancy readOccupancy(DataInputStream in) throws IOException {
+        return new GroupAvailability.Occupancy(StateFormat.readInstant(in), in.readDouble(), in.readDouble(), in.readDouble());
     }
 }

@@ -3,7 +3,10 @@ package org.bluelight.metrics.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,16 +15,21 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuPublisher;
+import org.bluelight.metrics.fsu.PersonActivity;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonUpdate;
 import org.bluelight.metrics.fsu.RankingSchedule;
 import org.bluelight.schemas.FsuTally;
 
 /**
- * Everyone's {@link PersonLedger} ({@value MetricsTopology#PEOPLE_STORE}), in one partition. An
- * {@link FsuPublisher} run ages and ranks them (as of stream time); this writes back the aged
- * ledgers, forwards the tallies it publishes, and keeps the top lists in
- * {@value MetricsTopology#FSU_BOARD_STORE} and on the board.
+ * Everyone's {@link PersonLedger}, in one partition, one entry per person and source
+ * ({@value MetricsTopology#FSU_ACTIVITIES_STORE}, keyed so that a person's entries are adjacent):
+ * an update reads and writes its one entry, where reading and rewriting the whole ledger (hundreds
+ * of entries for a frequent service user) was a replay's largest cost. An {@link FsuPublisher} run
+ * ages and ranks the ledgers (as of stream time); this deletes the entries that aged out, forwards
+ * the tallies it publishes, and keeps the top lists in {@value MetricsTopology#FSU_BOARD_STORE}
+ * and on the board. Whole ledgers stored by earlier versions ({@value MetricsTopology#PEOPLE_STORE})
+ * are moved to the entries at start.
  *
  * <p>When: see {@link RankingSchedule}. A restarted app serves the stored lists at once.
  */
@@ -39,7 +47,7 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
     private final FsuBoard board;
     private final FsuPublisher publisher;
     private ProcessorContext<String, FsuTally> context;
-    private KeyValueStore<String, PersonLedger> people;
+    private KeyValueStore<String, PersonActivity> activities;
     private KeyValueStore<String, FsuBoard.Snapshot> lists;
     private final RankingSchedule schedule;
 
@@ -53,8 +61,9 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
     @Override
     public void init(ProcessorContext<String, FsuTally> context) {
         this.context = context;
-        people = context.getStateStore(MetricsTopology.PEOPLE_STORE);
+        activities = context.getStateStore(MetricsTopology.FSU_ACTIVITIES_STORE);
         lists = context.getStateStore(MetricsTopology.FSU_BOARD_STORE);
+        moveLedgersStoredWhole(context.getStateStore(MetricsTopology.PEOPLE_STORE));
         FsuBoard.Snapshot stored = lists.get(LATEST);
         if (stored != null) {
             board.publish(stored);
@@ -62,14 +71,41 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
+    private void moveLedgersStoredWhole(KeyValueStore<String, PersonLedger> ledgers) {
+        List<KeyValue<String, PersonLedger>> whole = new ArrayList<>();
+        try (KeyValueIterator<String, PersonLedger> all = ledgers.all()) {
+            all.forEachRemaining(whole::add);
+        }
+        whole.forEach(entry -> {
+            entry.value.activities().forEach((source, activity) -> activities.put(entryKey(entry.key, source), activity));
+            ledgers.delete(entry.key);
+        });
+    }
+
     @Override
     public void process(Record<String, PersonUpdate> record) {
         PersonUpdate update = record.value();
-        PersonLedger ledger = people.get(update.personId());
-        ledger = ledger == null ? PersonLedger.empty() : ledger;
-        ledger = update.activity() == null ? ledger.without(update.ledgerKey()) : ledger.with(update.ledgerKey(), update.activity());
-        people.put(update.personId(), ledger);
+        String key = entryKey(update.personId(), update.ledgerKey());
+        if (update.activity() == null) {
+            activities.delete(key);
+        } else {
+            activities.put(key, update.activity().over(activities.get(key)));
+        }
         schedule.updated(context.currentSystemTimeMs());
+    }
+
+    /**
+     * A person's entry for one source: the person id's length first, so that every key of a person, and no
+     * other person's, starts with the same text, and the store's order keeps a person's entries together.
+     */
+    static String entryKey(String personId, String ledgerKey) {
+        return personId.length() + ":" + personId + ledgerKey;
+    }
+
+    /** The person of an {@link #entryKey}. */
+    static String personOf(String entryKey) {
+        int colon = entryKey.indexOf(':');
+        return entryKey.substring(colon + 1, colon + 1 + Integer.parseInt(entryKey.substring(0, colon)));
     }
 
     private void tick(long now) {
@@ -84,22 +120,41 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
             return; // nothing seen yet
         }
         FsuPublisher.Run run = publisher.run(Instant.ofEpochMilli(streamTime));
-        List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, PersonLedger> all = people.all()) {
-            all.forEachRemaining(entry -> {
-                PersonLedger kept = run.age(entry.key, entry.value);
-                if (kept == null) {
-                    gone.add(entry.key);
-                } else if (kept != entry.value) {
-                    people.put(entry.key, kept);
+        List<String> agedOut = new ArrayList<>();
+        try (KeyValueIterator<String, PersonActivity> all = activities.all()) {
+            String person = null;
+            Map<String, PersonActivity> ledger = new HashMap<>();
+            while (all.hasNext()) {
+                KeyValue<String, PersonActivity> entry = all.next();
+                String next = personOf(entry.key);
+                if (!next.equals(person)) {
+                    age(run, person, ledger, agedOut);
+                    person = next;
+                    ledger = new HashMap<>();
                 }
-            });
+                ledger.put(entry.key.substring(entryKey(person, "").length()), entry.value);
+            }
+            age(run, person, ledger, agedOut);
         }
-        gone.forEach(people::delete);
+        agedOut.forEach(activities::delete);
         FsuPublisher.Published published = run.finish();
         published.publications().forEach(publication ->
                 context.forward(new Record<>(publication.personId(), publication.tally(), streamTime)));
         lists.put(LATEST, published.board());
         board.publish(published.board());
+    }
+
+    /** Hands one person's ledger to the run and notes the keys of the entries that aged out. */
+    private static void age(FsuPublisher.Run run, String person, Map<String, PersonActivity> entries, List<String> agedOut) {
+        if (person == null) {
+            return;
+        }
+        PersonLedger ledger = new PersonLedger(entries);
+        PersonLedger kept = run.age(person, ledger);
+        if (kept != ledger) {
+            ledger.activities().keySet().stream()
+                    .filter(source -> kept == null || !kept.activities().containsKey(source))
+                    .forEach(source -> agedOut.add(entryKey(person, source)));
+        }
     }
 }

@@ -24,28 +24,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.metrics.fsu.CallInput;
+import org.bluelight.metrics.fsu.CallInputSerde;
 import org.bluelight.metrics.fsu.CallRecord;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.OfficerEngagement;
+import org.bluelight.metrics.fsu.OfficerSignalSerde;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonLedgerSerde;
 import org.bluelight.metrics.fsu.PersonUpdate;
+import org.bluelight.metrics.fsu.PersonUpdateSerde;
 import org.bluelight.metrics.fsu.RecordLinks;
 import org.bluelight.metrics.intake.HotSpotIntake;
 import org.bluelight.metrics.intake.InputChecks;
 import org.bluelight.metrics.patrol.HotSpotCatalogue;
 import org.bluelight.metrics.patrol.TrackState;
-import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.GradeWindowSerde;
 import org.bluelight.metrics.response.GroupAvailabilitySerde;
 import org.bluelight.metrics.response.GroupInput;
-import org.bluelight.metrics.response.IncidentResponse;
+import org.bluelight.metrics.response.GroupInputSerde;
+import org.bluelight.metrics.response.IncidentResponseSerde;
 import org.bluelight.metrics.response.ResponseInput;
+import org.bluelight.metrics.response.ResponseInputSerde;
 import org.bluelight.metrics.response.ResponseKpiMeters;
 import org.bluelight.metrics.trial.ContributionLedger;
 import org.bluelight.metrics.trial.HotSpotDayChange;
+import org.bluelight.metrics.trial.HotSpotDayChangeSerde;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
-import org.bluelight.metrics.trial.OccurrenceVersion;
+import org.bluelight.metrics.trial.OccurrenceVersionSerde;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
@@ -60,8 +66,9 @@ import org.bluelight.schemas.Topic;
 /**
  * The metrics app, top to bottom. Each step's decisions are made by the plain-Java classes of
  * {@code trial}, {@code patrol}, {@code fsu} and {@code response}, called from one small processor
- * per step in this package; intermediate records are JSON ({@link JsonSerde}), published ones the
- * Avro contracts.
+ * per step in this package; intermediate records are JSON ({@link JsonSerde}), or binary
+ * ({@link org.bluelight.metrics.state.StateFormat}) where a replay reads and writes many of them,
+ * published ones the Avro contracts.
  *
  * <ol>
  *   <li><b>Inputs</b>: incidents, statuses, crime records (and later telematics, allocations,
@@ -93,6 +100,9 @@ public final class MetricsTopology {
     public static final String RECORD_LINKS_STORE = "fsu-record-links";
     public static final String CALL_TIMES_STORE = "fsu-call-times";
     public static final String RECORD_TIMES_STORE = "fsu-record-times";
+    /** Everyone's ledger entries, one per person and source. */
+    public static final String FSU_ACTIVITIES_STORE = "fsu-person-activities";
+    /** Whole ledgers, as earlier versions stored them: moved to {@link #FSU_ACTIVITIES_STORE} at start. */
     public static final String PEOPLE_STORE = "fsu-people";
     /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
     public static final String FSU_BOARD_STORE = "fsu-board";
@@ -103,6 +113,8 @@ public final class MetricsTopology {
     /** Windows whose final figures are not yet published, by end: closing reads only those due. */
     public static final String OPEN_WINDOWS_STORE = "response-open-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
+    /** Each group's officer-seconds per KPI window, by group and window. */
+    public static final String OCCUPANCY_STORE = "response-occupancy";
     public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
 
     /**
@@ -147,7 +159,7 @@ public final class MetricsTopology {
         KStream<String, HotSpotDayChange> countChanges = incidents.mapValues(incident -> placer.place(incident))
                 .merge(crimes.mapValues(crime -> placer.place(crime)))
                 .selectKey((key, version) -> version.occurrenceKey())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OccurrenceVersion.class)).withName("trial-occurrences"))
+                .repartition(Repartitioned.with(Serdes.String(), OccurrenceVersionSerde.create()).withName("trial-occurrences"))
                 .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE);
         // 2b. Patrol dosage from each officer's track, keyed by officer.
         KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, checks::fix)
@@ -162,7 +174,7 @@ public final class MetricsTopology {
         // 2d. The changes sum into each hot-spot-day's state, published whole at every change.
         countChanges.merge(dosageChanges).merge(armChanges)
                 .selectKey((key, change) -> change.dayKey())
-                .groupByKey(Grouped.with("hotspot-day-changes", Serdes.String(), JsonSerde.of(HotSpotDayChange.class)))
+                .groupByKey(Grouped.with("hotspot-day-changes", Serdes.String(), HotSpotDayChangeSerde.create()))
                 .aggregate(() -> null,
                         (key, change, state) -> (state == null ? HotSpotDayState.empty(change.hotSpotId(), change.trialDay()) : state).apply(change),
                         Materialized.<String, HotSpotDayState, KeyValueStore<Bytes, byte[]>>as(HOTSPOT_DAYS_STORE)
@@ -177,14 +189,14 @@ public final class MetricsTopology {
                 .mapValues(OfficerEngagement.Signal::of)
                 .merge(stream(Topic.ASSIGNMENTS, checks::assignment).flatMapValues(OfficerEngagement.Signal::of))
                 .selectKey((key, signal) -> signal.officerId())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OfficerEngagement.Signal.class)).withName("fsu-officer-signals"))
+                .repartition(Repartitioned.with(Serdes.String(), OfficerSignalSerde.create()).withName("fsu-officer-signals"))
                 .process(EngagementProcessor::new, OFFICER_INCIDENT_STORE)
                 .mapValues(CallInput::resource);
         // 3b. ... meets each call, keyed by incident: the people each call links.
         KStream<String, PersonUpdate> callLinks = incidents
                 .mapValues(incident -> CallInput.facts(CallRecord.Facts.of(incident)))
                 .merge(resourceEvents)
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallInput.class)).withName("fsu-calls"))
+                .repartition(Repartitioned.with(Serdes.String(), CallInputSerde.create()).withName("fsu-calls"))
                 .process(() -> new CallProcessor(settings.retention()), CALLS_STORE, CALL_TIMES_STORE);
         // 3c. The people each crime and custody record links, keyed by record.
         KStream<String, PersonUpdate> recordLinks = crimes
@@ -196,9 +208,9 @@ public final class MetricsTopology {
         // everyone, and FSU volume is small (calls, crimes, custody).
         callLinks.merge(recordLinks)
                 .selectKey((key, update) -> update.personId())
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PersonUpdate.class))
+                .repartition(Repartitioned.with(Serdes.String(), PersonUpdateSerde.create())
                         .withName("fsu-people").withNumberOfPartitions(1))
-                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), PEOPLE_STORE, FSU_BOARD_STORE)
+                .process(() -> new FsuRankingProcessor(settings, shared.fsuBoard()), FSU_ACTIVITIES_STORE, PEOPLE_STORE, FSU_BOARD_STORE)
                 .to(Topic.FSU.topicName(), serdes.produced(Topic.FSU).withName("write-" + Topic.FSU.topicName()));
 
         // 4. Response KPIs.
@@ -210,16 +222,16 @@ public final class MetricsTopology {
                 .mapValues(ResponseInput::incident)
                 .merge(arrivals)
                 .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ResponseInput.class)).withName("response-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"))
                 .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE);
         // 4b. ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
         statuses
                 .selectKey((key, status) -> status.getDispatchGroup())
                 .mapValues(status -> GroupInput.status(status.getOfficerId(), status.getState(), status.getChangedAt()))
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(GroupInput.class)).withName("response-groups"))
+                .repartition(Repartitioned.with(Serdes.String(), GroupInputSerde.create()).withName("response-groups"))
                 .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
-                        AVAILABILITY_STORE, SAMPLE_CLOCK_STORE)
+                        AVAILABILITY_STORE, OCCUPANCY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
@@ -257,13 +269,15 @@ public final class MetricsTopology {
         stores.put(RECORD_LINKS_STORE, store(RECORD_LINKS_STORE, JsonSerde.of(new TypeReference<Set<String>>() { })));
         stores.put(CALL_TIMES_STORE, store(CALL_TIMES_STORE, Serdes.Long()));
         stores.put(RECORD_TIMES_STORE, store(RECORD_TIMES_STORE, Serdes.Long()));
+        stores.put(FSU_ACTIVITIES_STORE, store(FSU_ACTIVITIES_STORE, PersonLedgerSerde.activity()));
         stores.put(PEOPLE_STORE, store(PEOPLE_STORE, PersonLedgerSerde.create()));
         stores.put(FSU_BOARD_STORE, store(FSU_BOARD_STORE, JsonSerde.of(FsuBoard.Snapshot.class)));
-        stores.put(RESPONSES_STORE, store(RESPONSES_STORE, JsonSerde.of(IncidentResponse.class)));
+        stores.put(RESPONSES_STORE, store(RESPONSES_STORE, IncidentResponseSerde.create()));
         stores.put(RESPONSE_SOURCES_STORE, store(RESPONSE_SOURCES_STORE, Serdes.Long()));
-        stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class)));
+        stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, GradeWindowSerde.create()));
         stores.put(OPEN_WINDOWS_STORE, store(OPEN_WINDOWS_STORE, Serdes.String()));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));
+        stores.put(OCCUPANCY_STORE, store(OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy()));
         stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Per dispatch group: the response times of each grade's hourly and daily windows
  * ({@value MetricsTopology#KPI_WINDOWS_STORE}) and the group's available and busy officers
- * ({@value MetricsTopology#AVAILABILITY_STORE}). Publishes a window's KPI at each new sample, and
+ * ({@value MetricsTopology#AVAILABILITY_STORE}, with the officer-seconds summed per window in
+ * {@value MetricsTopology#OCCUPANCY_STORE}, so a status change reads and writes only the windows
+ * it sums into, not the week of them a replay's grace keeps). Publishes a window's KPI at each new sample, and
  * its final figures once it closes; {@link KpiWindowRules} decides lateness, closing and dropping,
  * by the sample clock ({@value MetricsTopology#SAMPLE_CLOCK_STORE}) and stream time.
  *
@@ -66,6 +70,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private KeyValueStore<String, GradeWindow> gradeWindows;
     private KeyValueStore<String, String> openWindows;
     private KeyValueStore<String, GroupAvailability> groups;
+    private KeyValueStore<String, GroupAvailability.Occupancy> occupancies;
     private KeyValueStore<String, Long> sampleClock;
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
@@ -86,11 +91,13 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         gradeWindows = context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE);
         openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
         groups = context.getStateStore(MetricsTopology.AVAILABILITY_STORE);
+        occupancies = context.getStateStore(MetricsTopology.OCCUPANCY_STORE);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
         try (KeyValueIterator<String, Long> stored = sampleClock.prefixScan(SOURCE, new StringSerializer())) {
             stored.forEachRemaining(entry -> sources.report(entry.key.substring(SOURCE.length()), entry.value));
         }
         listOpenWindowsWrittenBeforeTheList();
+        moveOccupancyOutOfGroups();
         context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
         context.schedule(settings.retention().sweepInterval(settings.retention().kpiWindowGrace()), PunctuationType.STREAM_TIME,
                 this::trimAvailability);
@@ -114,13 +121,37 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         open.forEach(entry -> openWindows.put(openKey(entry.value, entry.key), entry.key));
     }
 
+    /** Groups stored by versions that kept their windows' occupancy in the group: move it to its own store once. */
+    private void moveOccupancyOutOfGroups() {
+        List<KeyValue<String, GroupAvailability>> withWindows = new ArrayList<>();
+        try (KeyValueIterator<String, GroupAvailability> all = groups.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.value.windows().isEmpty()) {
+                    withWindows.add(entry);
+                }
+            });
+        }
+        withWindows.forEach(entry -> {
+            entry.value.windows().forEach((window, occupancy) -> occupancies.put(occupancyKey(entry.key, window), occupancy));
+            groups.put(entry.key, entry.value.withWindows(Map.of()));
+        });
+    }
+
     @Override
     public void process(Record<String, GroupInput> record) {
         GroupInput input = record.value();
         GroupAvailability group = groups.get(record.key());
         group = group == null ? GroupAvailability.unseen() : group;
         if (!input.hasSample()) {
-            GroupAvailability changed = group.on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
+            // Only the windows the change sums time into are read and written, not the group's whole grace period.
+            List<KpiWindows.Window> summed = group.windowsSummedBy(input.changedAt(), kpiWindows);
+            GroupAvailability changed = withOccupancy(group, record.key(), summed)
+                    .on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
+            for (KpiWindows.Window window : summed) {
+                String key = GroupAvailability.windowKey(window);
+                occupancies.put(occupancyKey(record.key(), key), changed.windows().get(key));
+            }
+            changed = changed.withWindows(Map.of());
             Long clock = sampleClock.get(LATEST_SAMPLE);
             groups.put(record.key(), clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock)));
             return;
@@ -234,7 +265,24 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     private void trimAvailability(long streamTime) {
         Instant keptFrom = rules.availabilityKeptFrom(Instant.ofEpochMilli(streamTime));
-        StoreScan.replaceChanged(groups, group -> group.withoutWindowsEndedBefore(keptFrom));
+        StoreScan.keysWhere(occupancies, occupancy -> occupancy.endedBefore(keptFrom)).forEach(occupancies::delete);
+    }
+
+    /** The group with the occupancy of {@code windows} summed so far, from their store. */
+    private GroupAvailability withOccupancy(GroupAvailability group, String dispatchGroup, List<KpiWindows.Window> windows) {
+        Map<String, GroupAvailability.Occupancy> loaded = new HashMap<>();
+        for (KpiWindows.Window window : windows) {
+            String key = GroupAvailability.windowKey(window);
+            GroupAvailability.Occupancy occupancy = occupancies.get(occupancyKey(dispatchGroup, key));
+            if (occupancy != null) {
+                loaded.put(key, occupancy);
+            }
+        }
+        return group.withWindows(loaded);
+    }
+
+    private static String occupancyKey(String dispatchGroup, String windowKey) {
+        return dispatchGroup + "|" + windowKey;
     }
 
     /** Publishes the final figures of a window and marks it closed. */
@@ -259,7 +307,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     private void forward(GradeWindow gradeWindow, GroupAvailability group, Instant asOf, long timestamp) {
         int target = (int) settings.responseTargets().targetFor(gradeWindow.grade()).orElseThrow().toSeconds();
-        ResponseKpi kpi = ResponseKpis.of(gradeWindow, target, group.meansOver(gradeWindow.window(), asOf));
+        ResponseKpi kpi = ResponseKpis.of(gradeWindow, target, withOccupancy(group, gradeWindow.dispatchGroup(), List.of(gradeWindow.window()))
+                .meansOver(gradeWindow.window(), asOf));
         context.forward(new Record<>(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(),
                 kpi.getWindowStart()), kpi, timestamp));
     }

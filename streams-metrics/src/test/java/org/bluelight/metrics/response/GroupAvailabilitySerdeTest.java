@@ -36,6 +36,16 @@ class GroupAvailabilitySerdeTest {
     }
 
     @Test
+    void roundTripsAWindowsOccupancyInItsOwnStore() {
+        Serde<GroupAvailability.Occupancy> occupancies = GroupAvailabilitySerde.occupancy();
+        GroupAvailability.Occupancy occupancy = new GroupAvailability.Occupancy(TEN.plusSeconds(3600).plusNanos(5), 900.5, 1.0 / 3, 1800);
+
+        assertThat(occupancies.deserializer().deserialize("t", occupancies.serializer().serialize("t", occupancy))).isEqualTo(occupancy);
+        assertThatThrownBy(() -> occupancies.deserializer().deserialize("t", new byte[] {9, 0, 0}))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void readsGroupsStoredAsJsonByEarlierVersions() {
         String hour = GroupAvailability.windowKey(WINDOWS.windowOf(TEN, KpiWindow.HOUR));
         byte[] older = ("{\"officers\":{\"O1\":\"AVAILABLE\"},\"lastAt\":\"2024-05-01T10:15:00Z\",\"windows\":{\"" + hour

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.GroupAvailability;
 import org.bluelight.metrics.response.GroupAvailabilitySerde;
 import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.KpiWindows;
@@ -39,6 +39,8 @@ class ResponseKpiProcessorTest {
     private MockProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> windows;
     private KeyValueStore<String, String> openWindows;
+    private KeyValueStore<String, GroupAvailability> groups;
+    private KeyValueStore<String, GroupAvailability.Occupancy> occupancies;
 
     @BeforeEach
     void stores() {
@@ -49,7 +51,8 @@ class ResponseKpiProcessorTest {
         context.setCurrentStreamTimeMs(0);
         windows = store(MetricsTopology.KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class));
         openWindows = store(MetricsTopology.OPEN_WINDOWS_STORE, Serdes.String());
-        store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
+        groups = store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
+        occupancies = store(MetricsTopology.OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy());
         store(MetricsTopology.SAMPLE_CLOCK_STORE, Serdes.Long());
     }
 
@@ -150,6 +153,33 @@ class ResponseKpiProcessorTest {
         assertThat(closeFirst).isEqualTo(sampleFirst);
     }
 
+    @Test
+    void groupsStoredWithTheirWindowsByEarlierVersionsGiveTheSameMeans() {
+        KpiWindows.Window hour = WINDOWS.windowOf(REPORTED, KpiWindow.HOUR);
+        Instant half = hour.start().plus(Duration.ofMinutes(30));
+        Record<String, GroupInput> sample = sample("I1", hour.start().plus(Duration.ofMinutes(40)));
+        ResponseKpiProcessor current = started();
+        feed(current, status("O1", hour.start()), status("O2", half), sample);
+        ResponseKpi expected = lastKpi(KpiWindow.HOUR);
+        assertThat(groups.get("RAD1").windows()).as("the group keeps no windows").isEmpty();
+        assertThat(occupancies.approximateNumEntries()).as("the hour and the day").isEqualTo(2);
+
+        stores();
+        // As earlier versions stored the group: its windows' occupancy inside it.
+        GroupAvailability older = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, hour.start(), WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, half, WINDOWS);
+        assertThat(older.windows()).hasSize(2);
+        groups.put("RAD1", older);
+        ResponseKpiProcessor upgraded = started();
+
+        assertThat(groups.get("RAD1").windows()).as("moved to their own store at start").isEmpty();
+        assertThat(occupancies.approximateNumEntries()).isEqualTo(2);
+        feed(upgraded, sample);
+        assertThat(lastKpi(KpiWindow.HOUR)).isEqualTo(expected);
+        assertThat(expected.getAvailableOfficersMean()).as("O1 40 min, O2 10 min").isCloseTo(50.0 / 40, within(1e-9));
+    }
+
     /** Processes the records in order, moving stream time on as Kafka Streams does. */
     @SafeVarargs
     private void feed(ResponseKpiProcessor processor, Record<String, GroupInput>... records) {
@@ -190,10 +220,6 @@ class ResponseKpiProcessorTest {
     }
 
     private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
+        return ProcessorStores.add(context, name, values);
     }
 }

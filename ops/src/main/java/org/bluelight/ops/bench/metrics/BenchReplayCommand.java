@@ -263,7 +263,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             });
             double late = app.meterRegistry().counter("bluelight.metrics.response.late").count();
             out.printf(Locale.ROOT, "  response samples refused as past their window's grace: %,.0f%n", late);
-            ReplayFigures figures = new ReplayFigures(fsuTop(app), store(app, MetricsTopology.PEOPLE_STORE),
+            ReplayFigures figures = new ReplayFigures(fsuTop(app), store(app, MetricsTopology.FSU_ACTIVITIES_STORE),
                     trialCounts, kpis(config, serdes, admin, kpiStart));
             return new Replay(seconds, workload.records() / seconds, cpuSeconds, load, figures);
         }

@@ -29,7 +29,7 @@ record ReplayFigures(List<JsonNode> fsuTop, Map<String, ?> ledgers, Map<String, 
     }
 
     String sizes() {
-        return String.format(Locale.ROOT, "%,d people ranked (as of %s), %,d FSU ledgers, %,d hot-spot-days, %,d KPI windows",
+        return String.format(Locale.ROOT, "%,d people ranked (as of %s), %,d FSU ledger entries, %,d hot-spot-days, %,d KPI windows",
                 fsuTop.isEmpty() ? 0 : fsuTop.get(0).path("people").asLong(), fsuTop.isEmpty() ? "-" : fsuTop.get(0).path("asOf").asText(),
                 ledgers.size(), hotSpotDays.size(), kpis.size());
     }
@@ -43,7 +43,7 @@ record ReplayFigures(List<JsonNode> fsuTop, Map<String, ?> ledgers, Map<String, 
                 differences.add("FSU top list of metric " + (metric + 1) + ": " + fast + " vs " + other);
             }
         }
-        compareMaps("FSU ledger", ledgers, slow.ledgers, differences);
+        compareMaps("FSU ledger entry", ledgers, slow.ledgers, differences);
         compareMaps("hot-spot-day", hotSpotDays, slow.hotSpotDays, differences);
         compareMaps("KPI window (response figures)", responseFigures(kpis), responseFigures(slow.kpis), differences);
         int meansDiffer = 0;
