@@ -191,6 +191,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  the same after the first %d s (JIT warm-up):          p50 %d ms, p99 %d ms, max %d ms (%,d incidents)%n",
                     WARM_UP.toSeconds(), percentile(steady, 0.50), percentile(steady, 0.99), steady.get(steady.size() - 1), steady.size());
         }
+        printWarmUpBySecond(out, publishedMillis, watch, feedStart);
         out.printf(Locale.ROOT, "  incidents without a recommendation after %d s of drain: %,d%n", DRAIN_LIMIT.toSeconds(), missing);
         out.printf(Locale.ROOT, "  recommendations read: %,d (%.1f/s from first incident to last recommendation), %,d with no candidate%n",
                 watch.received(), watch.received() / seconds, watch.withoutCandidate());
@@ -198,6 +199,24 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  dead letters: %,d %s%n", totalDead, deadLetters);
         out.printf(Locale.ROOT, "  rerun: %s%n", Rerun.line(spec));
         out.flush();
+    }
+
+    /** Where in the warm-up the whole run's tail sits: the latencies of incidents published in each of its seconds. */
+    private static void printWarmUpBySecond(PrintWriter out, Map<String, Long> publishedMillis, RecommendationWatch watch, long feedStart) {
+        Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+        publishedMillis.forEach((id, published) -> {
+            Long seen = watch.firstSeen(id);
+            long second = (published - feedStart) / 1000;
+            if (seen != null && second < WARM_UP.toSeconds()) {
+                bySecond.computeIfAbsent(second, s -> new ArrayList<>()).add(seen - published);
+            }
+        });
+        StringBuilder line = new StringBuilder("  warm-up by second of the feed, p50/max ms:");
+        bySecond.forEach((second, latencies) -> {
+            latencies.sort(Comparator.naturalOrder());
+            line.append(String.format(Locale.ROOT, " %ds %d/%d", second, percentile(latencies, 0.50), latencies.get(latencies.size() - 1)));
+        });
+        out.println(line);
     }
 
     private static long percentile(List<Long> sorted, double q) {
