@@ -39,35 +39,24 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
     private static final long STARTUP_TIMEOUT_SECONDS = 60;
 
     private final int brokerCount;
-    private final boolean durable;
     private KafkaClusterTestKit cluster;
     private Admin admin;
 
-    private KafkaCluster(int brokerCount, boolean durable) {
+    private KafkaCluster(int brokerCount) {
         if (brokerCount < 1) {
             throw new IllegalArgumentException("A cluster needs at least one broker, got " + brokerCount);
         }
         this.brokerCount = brokerCount;
-        this.durable = durable;
     }
 
     /** One broker and one controller. */
     public static KafkaCluster singleNode() {
-        return new KafkaCluster(1, false);
+        return new KafkaCluster(1);
     }
 
     /** {@code brokers} brokers and one controller. */
     public static KafkaCluster withBrokers(int brokers) {
-        return new KafkaCluster(brokers, false);
-    }
-
-    /**
-     * Three brokers and one controller set up to survive the loss of a broker as production is: every
-     * topic, the offsets and the transaction state on 3 replicas, 2 of them in sync for a write
-     * ({@code min.insync.replicas=2}, with {@code acks=all}), and no unclean leader election.
-     */
-    public static KafkaCluster durable() {
-        return new KafkaCluster(3, true);
+        return new KafkaCluster(brokers);
     }
 
     @Override
@@ -95,14 +84,14 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 .setNumBrokerNodes(brokerCount)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", durable ? "3" : "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "5")
                 .setConfigProp("transaction.state.log.replication.factor", String.valueOf(replication))
-                .setConfigProp("transaction.state.log.min.isr", durable ? "2" : "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("transaction.state.log.num.partitions", "5")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("min.insync.replicas", durable ? "2" : "1")
-                .setConfigProp("default.replication.factor", durable ? "3" : "1")
+                .setConfigProp("min.insync.replicas", "1")
+                .setConfigProp("default.replication.factor", "1")
                 .setConfigProp("unclean.leader.election.enable", "false")
                 // A restarted broker waits for its previous session to expire (9 s by default).
                 .setConfigProp("broker.heartbeat.interval.ms", "500")
@@ -229,14 +218,6 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
         broker.awaitShutdown();
         broker.startup();
         awaitReady(running());
-    }
-
-    /** The index (for {@link #stopBroker(int)}) of the broker leading {@code partition} of {@code topic}. */
-    public int leaderOf(String topic, int partition) throws Exception {
-        int nodeId = adminClient().describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
-                .partitions().get(partition).leader().id();
-        List<Integer> ids = List.copyOf(running().nodes().brokerNodes().keySet());
-        return ids.indexOf(nodeId);
     }
 
     /** Stops broker {@code index} (0-based) and waits for it to be down. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bluelight.ops.kafka.BrokerListener;
+import org.bluelight.ops.kafka.BrokerQuorum;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.BrokerHealthService;
 import org.bluelight.ops.local.KafkaBrokerService;
@@ -53,6 +54,19 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     private int controllerPort;
 
+    @Option(names = "--quorum", paramLabel = "ID@127.0.0.1:PORT,...",
+            description = {"Run as one node of a cluster of brokers on this machine, each broker and controller, every topic on",
+                "3 replicas and 2 in sync for a write: the voters' controller ports, by node id (needs --node-id and --cluster-id;",
+                "this node's controller port is its voter's). The nodes create no topics: once all are up, run",
+                "`bluelight topics --replication-factor 3`. Default: a cluster of one."})
+    private String quorum;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's id in --quorum.")
+    private Integer nodeId;
+
+    @Option(names = "--cluster-id", paramLabel = "UUID", description = "The --quorum cluster's id, the same on every node (Kafka's base64 UUID).")
+    private String clusterId;
+
     @Option(names = "--listener", paramLabel = "NAME://HOST:PORT",
             description = "A further client listener, bound to HOST:PORT (repeatable).")
     private List<String> listeners = new ArrayList<>();
@@ -84,7 +98,7 @@ public final class BrokerCommand implements Callable<Integer> {
         List<LocalService> services = new ArrayList<>();
         services.add(new KafkaBrokerService(config));
         secrets.ifPresent(s -> services.add(new AccessService(config, s)));
-        if (!noTopics) {
+        if (!noTopics && config.quorum().isEmpty()) {
             services.add(new TopicProvisioningService(config.adminClientSettings(), ProvisioningSettings.local().withPartitions(partitions)));
         }
         if (healthPort != null) {
@@ -120,7 +134,17 @@ public final class BrokerCommand implements Callable<Integer> {
             if (!advertised.isEmpty()) {
                 throw new IllegalArgumentException("--advertised-listener " + advertised.values() + " names no --listener");
             }
-            return new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort, network);
+            LocalKafkaBrokerConfig alone = new LocalKafkaBrokerConfig(dataDir, kafkaPort, controllerPort, network);
+            if (quorum == null) {
+                if (nodeId != null || clusterId != null) {
+                    throw new IllegalArgumentException("--node-id and --cluster-id name this node in a --quorum, and there is none");
+                }
+                return alone;
+            }
+            if (nodeId == null || clusterId == null) {
+                throw new IllegalArgumentException("--quorum needs this node's --node-id and the cluster's --cluster-id");
+            }
+            return alone.inQuorum(BrokerQuorum.parse(nodeId, quorum, clusterId));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -104,12 +104,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = config.quorum().map(BrokerQuorum::clusterId).orElseGet(() -> Uuid.randomUuid().toString());
         try {
             Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(new LogLines(), true, StandardCharsets.UTF_8))
-                    .setNodeId(LocalKafkaBrokerConfig.NODE_ID)
+                    .setNodeId(config.nodeId())
                     .setClusterId(clusterId)
                     .setControllerListenerName(LocalKafkaBrokerConfig.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(kafkaConfig.metadataLogDir())

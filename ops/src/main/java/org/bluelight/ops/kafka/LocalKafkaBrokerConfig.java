@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * @param controllerPort   port of the KRaft controller listener, on loopback
  * @param networkListeners further client listeners, e.g. one per Docker network; none by default
  * @param security         SASL over TLS and ACLs on every listener; empty for a plaintext broker open to anyone
+ * @param quorum           the cluster this broker is one node of; empty for a cluster of one
  */
 public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort, List<BrokerListener> networkListeners,
-                                     Optional<BrokerSecurity> security) {
+                                     Optional<BrokerSecurity> security, Optional<BrokerQuorum> quorum) {
 
     /** The broker's own listeners bind this address, so without network listeners it is never reachable from the network. */
     public static final String HOST = "127.0.0.1";
@@ -39,6 +40,11 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         }
         networkListeners = List.copyOf(networkListeners);
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(quorum, "quorum");
+        if (quorum.isPresent() && quorum.get().controllerPort() != controllerPort) {
+            throw new IllegalArgumentException("Node " + quorum.get().nodeId() + "'s controller port is " + quorum.get().controllerPort()
+                    + " in the quorum " + quorum.get().voters() + ", not " + controllerPort);
+        }
         Set<Integer> ports = new HashSet<>(List.of(brokerPort, controllerPort));
         if (security.isPresent() && !ports.add(security.get().adminPort())) {
             throw new IllegalArgumentException("The admin port " + security.get().adminPort() + " is already the broker's or controller's");
@@ -57,9 +63,9 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         }
     }
 
-    /** Plaintext, open to anyone. */
+    /** Plaintext, open to anyone; a cluster of one. */
     public LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controllerPort, List<BrokerListener> networkListeners) {
-        this(dataDir, brokerPort, controllerPort, networkListeners, Optional.empty());
+        this(dataDir, brokerPort, controllerPort, networkListeners, Optional.empty(), Optional.empty());
     }
 
     /** Loopback only. */
@@ -69,7 +75,17 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
 
     /** This broker secured (see {@link BrokerSecurity}). */
     public LocalKafkaBrokerConfig secured(BrokerSecurity brokerSecurity) {
-        return new LocalKafkaBrokerConfig(dataDir, brokerPort, controllerPort, networkListeners, Optional.of(brokerSecurity));
+        return new LocalKafkaBrokerConfig(dataDir, brokerPort, controllerPort, networkListeners, Optional.of(brokerSecurity), quorum);
+    }
+
+    /** This broker as one node of {@code brokerQuorum}; its controller port is its voter's. */
+    public LocalKafkaBrokerConfig inQuorum(BrokerQuorum brokerQuorum) {
+        return new LocalKafkaBrokerConfig(dataDir, brokerPort, brokerQuorum.controllerPort(), networkListeners, security, Optional.of(brokerQuorum));
+    }
+
+    /** This node's id: its quorum's, or 1 alone. */
+    public int nodeId() {
+        return quorum.map(BrokerQuorum::nodeId).orElse(NODE_ID);
     }
 
     private static void requirePort(String name, int port) {
@@ -100,15 +116,16 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
     }
 
     /**
-     * The broker's server properties: one combined broker and controller node, loopback
-     * listeners, and internal topics sized for a single node (the defaults want three brokers,
-     * so consumer groups and transactions would otherwise never become available).
+     * The broker's server properties: a combined broker and controller node, loopback listeners.
+     * Alone, internal topics are sized for a single node (the defaults want three brokers, so
+     * consumer groups and transactions would otherwise never become available); in a quorum,
+     * everything has three replicas and a write needs two.
      */
     public Properties serverProperties() {
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
-        props.setProperty("node.id", String.valueOf(NODE_ID));
-        props.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        props.setProperty("node.id", String.valueOf(nodeId()));
+        props.setProperty("controller.quorum.voters", quorum.map(BrokerQuorum::voters).orElse(NODE_ID + "@" + HOST + ":" + controllerPort));
         String client = security.isPresent() ? BrokerSecurity.CLIENT_LISTENER : "PLAINTEXT";
         String protocol = security.isPresent() ? "SASL_SSL" : "PLAINTEXT";
         String admin = security.map(s -> "," + BrokerSecurity.ADMIN_LISTENER + "://" + HOST + ":" + s.adminPort()).orElse("");
@@ -122,13 +139,22 @@ public record LocalKafkaBrokerConfig(Path dataDir, int brokerPort, int controlle
         props.setProperty("inter.broker.listener.name", client);
         props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         props.setProperty("log.dirs", logDir().toAbsolutePath().toString());
-        props.setProperty("offsets.topic.replication.factor", "1");
-        props.setProperty("transaction.state.log.replication.factor", "1");
-        props.setProperty("transaction.state.log.min.isr", "1");
-        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        props.setProperty("share.coordinator.state.topic.min.isr", "1");
-        props.setProperty("min.insync.replicas", "1");
-        props.setProperty("default.replication.factor", "1");
+        String replicas = String.valueOf(quorum.map(BrokerQuorum::replicas).orElse(1));
+        String inSync = String.valueOf(quorum.map(BrokerQuorum::minInSyncReplicas).orElse(1));
+        props.setProperty("offsets.topic.replication.factor", replicas);
+        props.setProperty("transaction.state.log.replication.factor", replicas);
+        props.setProperty("transaction.state.log.min.isr", inSync);
+        props.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+        props.setProperty("share.coordinator.state.topic.min.isr", inSync);
+        props.setProperty("min.insync.replicas", inSync);
+        props.setProperty("default.replication.factor", replicas);
+        props.setProperty("unclean.leader.election.enable", "false");
+        if (quorum.isPresent()) {
+            // Nodes on one machine: a SIGKILLed node is fenced, and its partitions led elsewhere, 3 s after its last
+            // heartbeat (Kafka's default 9 s), and its restart is not held up for the rest of that time.
+            props.setProperty("broker.heartbeat.interval.ms", "500");
+            props.setProperty("broker.session.timeout.ms", "3000");
+        }
         // A developer restarting an app should not wait three seconds for its group to form.
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         // The simulator stamps records with its accelerated clock, hours ahead of the wall clock;

@@ -77,4 +77,42 @@ class LocalKafkaBrokerConfigTest {
         assertThatThrownBy(() -> BrokerListener.parse("kafka:19092", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NAME://HOST:PORT");
     }
+
+    @Test
+    void aNodeOfAQuorumKeepsThreeReplicasOfEverythingAndNeedsTwoInSyncForAWrite() {
+        String clusterId = BrokerQuorum.newClusterId();
+        LocalKafkaBrokerConfig node = config.inQuorum(BrokerQuorum.parse(2, "1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095", clusterId));
+        KafkaConfig kafka = KafkaConfig.fromProps(node.serverProperties(), false);
+
+        assertThat(kafka.nodeId()).isEqualTo(2);
+        assertThat(node.controllerPort()).isEqualTo(19094);
+        assertThat(node.serverProperties().getProperty("controller.quorum.voters"))
+                .isEqualTo("1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095");
+        assertThat(node.serverProperties().getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19094");
+        assertThat(kafka.getShort("offsets.topic.replication.factor")).isEqualTo((short) 3);
+        assertThat(kafka.getShort("transaction.state.log.replication.factor")).isEqualTo((short) 3);
+        assertThat(kafka.getInt("transaction.state.log.min.isr")).isEqualTo(2);
+        assertThat(kafka.getInt("min.insync.replicas")).isEqualTo(2);
+        assertThat(kafka.getInt("default.replication.factor")).isEqualTo(3);
+        assertThat(kafka.getBoolean("unclean.leader.election.enable")).isFalse();
+        assertThat(node.nodeId()).isEqualTo(2);
+        assertThat(config.nodeId()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAQuorumThatCannotSurviveALostNodeOrDoesNotNameThisOne() {
+        String clusterId = BrokerQuorum.newClusterId();
+        assertThatThrownBy(() -> BrokerQuorum.parse(1, "1@127.0.0.1:19093,2@127.0.0.1:19094", clusterId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 3 voters, got 2");
+        assertThatThrownBy(() -> BrokerQuorum.parse(4, "1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095", clusterId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Node 4 is not one of the voters [1, 2, 3]");
+        assertThatThrownBy(() -> BrokerQuorum.parse(1, "1@127.0.0.1:19093,2@127.0.0.1:19093,3@127.0.0.1:19095", clusterId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a controller port of its own");
+        assertThatThrownBy(() -> BrokerQuorum.parse(1, "1@127.0.0.1:19093,1@127.0.0.1:19094,3@127.0.0.1:19095", clusterId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Node 1 is named twice");
+        assertThatThrownBy(() -> BrokerQuorum.parse(1, "1@kafka-1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095", clusterId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ID@127.0.0.1:PORT, got '1@kafka-1:19093'");
+        assertThatThrownBy(() -> BrokerQuorum.parse(1, "1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095", "cluster-one"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Kafka UUID");
+    }
 }
