@@ -282,7 +282,13 @@ public final class MetricsTopology {
         return stores;
     }
 
+    /**
+     * A processor's store, behind the record cache: a key rewritten many times between commits (a
+     * group's availability, the sample clock, a busy person's ledger) reaches RocksDB and its
+     * changelog once per commit, not at every change (a replay's changelog sends were a tenth of
+     * its work). Reads see the latest writes either way.
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde).withCachingEnabled();
     }
 }

@@ -102,6 +102,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--cache-mb", defaultValue = "64", description = "Record cache (statestore.cache.max.bytes) of the fast replay, MiB (default: ${DEFAULT-VALUE}).")
     private long cacheMb;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "num.stream.threads of the fast replay (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
     @Option(names = "--compare-slow", description = "Replay again slowly and compare the figures (takes several times as long).")
     private boolean compareSlow;
 
@@ -110,8 +114,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scale <= 0 || scale > 1 || groups < 1 || officersPerGroup < 1 || hotSpots < 1) {
-            throw new ParameterException(spec.commandLine(), "--scale must be in (0, 1]; --groups, --officers-per-group and --hot-spots positive");
+        if (scale <= 0 || scale > 1 || groups < 1 || officersPerGroup < 1 || hotSpots < 1 || threads < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--scale must be in (0, 1]; --groups, --officers-per-group, --hot-spots and --threads positive");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = WORK_DIR.resolve("stack");
@@ -148,15 +153,16 @@ public final class BenchReplayCommand implements Callable<Integer> {
                     // Process what is buffered without waiting for a task's empty partitions: at the default (0) every
                     // wait formats a log message whether logged or not (8% of a replay's profile); the figures do not
                     // depend on that order (compared with --compare-slow).
-                    "kafka.max.task.idle.ms", "-1"), workload);
+                    "kafka.max.task.idle.ms", "-1",
+                    StreamsAppConfig.NUM_STREAM_THREADS, Integer.toString(threads)), workload);
             if (fast == null) {
                 return 1;
             }
             boolean goal = fast.recordsPerSecond() >= GOAL_RECORDS_PER_SECOND;
             out.printf(Locale.ROOT, "%nreplay bench: %s%n", workload.describe());
-            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB): %,d records in %.1f s = %,.0f records/s "
+            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB, %d stream thread(s)): %,d records in %.1f s = %,.0f records/s "
                             + "(a year at this rate: %.1f min); goal >= %,.0f records/s %s; %s%n",
-                    commitIntervalMs, cacheMb, workload.records(), fast.seconds(), fast.recordsPerSecond(),
+                    commitIntervalMs, cacheMb, threads, workload.records(), fast.seconds(), fast.recordsPerSecond(),
                     fast.seconds() / Math.min(1.0, scale) / 60, GOAL_RECORDS_PER_SECOND, goal ? "MET" : "MISSED", fast.load());
             out.printf(Locale.ROOT, "  fast replay CPU (stream threads and their clients' threads): %.1f s = %,.0f records per CPU second "
                     + "(a year at this rate on one free core: %.1f min)%n", fast.cpuSeconds(), workload.records() / fast.cpuSeconds(),
