@@ -40,6 +40,7 @@ import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.metrics.topology.MetricsTopology;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.ops.bench.BenchWorkspace;
+import org.bluelight.ops.bench.JvmCpu;
 import org.bluelight.ops.bench.MachineLoad;
 import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.ops.bench.Rerun;
@@ -219,6 +220,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         out.printf("Replaying as %s %s%n", applicationId, tuning);
         out.flush();
         long start = System.nanoTime();
+        JvmCpu cpuAtStart = JvmCpu.now();
         try (StreamsApp app = MetricsApp.create(StreamsAppConfig.from(source, applicationId, 0), MetricsApp.settings(source), 4042,
                 Clock.systemUTC()).start()) {
             long deadline = start + timeout.toNanos();
@@ -251,6 +253,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             double cpuSeconds = StreamThreadCpu.nanos() / 1e9;
             String load = MachineLoad.describe();
             out.printf(Locale.ROOT, "  %s caught up in %.1f s, %.1f s CPU (%s)%n", applicationId, seconds, cpuSeconds, load);
+            out.printf("  where the wall clock went: %s%n", JvmCpu.now().since(cpuAtStart, seconds, 8));
             out.flush();
             // The FSU lists are ranked on a wall-clock schedule: wait for a ranking after the last update.
             Thread.sleep(RANKING_INTERVAL.multipliedBy(2).plusSeconds(1).toMillis());
