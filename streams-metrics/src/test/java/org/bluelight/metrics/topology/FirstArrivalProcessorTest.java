@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -29,10 +27,7 @@ class FirstArrivalProcessorTest {
 
     @BeforeEach
     void stores() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "first-arrival-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        context = new MockProcessorContext<>(props);
+        context = ProcessorStores.context("first-arrival-test");
         responses = ProcessorStores.add(context, MetricsTopology.RESPONSES_STORE, IncidentResponseSerde.create());
         ProcessorStores.add(context, MetricsTopology.RESPONSE_SOURCES_STORE, Serdes.Long());
         ProcessorStores.add(context, MetricsTopology.RESPONSE_TIMES_STORE, Serdes.String());
