@@ -62,9 +62,13 @@ public record PersonLedger(Map<String, PersonActivity> activities) {
 
     /** The ledger without activity before the window start. */
     public PersonLedger agedOut(Instant windowStart) {
+        // Most runs age nothing out of most ledgers: look before copying.
+        if (activities.values().stream().noneMatch(activity -> activity.at().isBefore(windowStart))) {
+            return this;
+        }
         Map<String, PersonActivity> next = new HashMap<>(activities);
         next.values().removeIf(activity -> activity.at().isBefore(windowStart));
-        return next.size() == activities.size() ? this : new PersonLedger(next);
+        return new PersonLedger(next);
     }
 
     /**

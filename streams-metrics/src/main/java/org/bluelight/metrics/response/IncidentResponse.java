@@ -22,8 +22,13 @@ public record IncidentResponse(Instant reportedAt, Integer grade, String dispatc
 
     /** True once the incident was reported (or, unseen, first attended) before {@code cutoff}. */
     public boolean expiredBefore(Instant cutoff) {
-        Instant since = reportedAt != null ? reportedAt : firstArrivalAt;
+        Instant since = keptSince();
         return since == null || since.isBefore(cutoff);
+    }
+
+    /** What the state is kept after: the report, or the first arrival while the incident is unseen; null when neither. */
+    public Instant keptSince() {
+        return reportedAt != null ? reportedAt : firstArrivalAt;
     }
 
     public static IncidentResponse unseen() {

@@ -73,7 +73,12 @@ public record KpiWindowRules(KpiWindows windows, Duration grace, Duration sweepI
 
     /** True when the window is past its grace by the sample clock, so it is dropped (closed first if need be). */
     public boolean droppedBy(GradeWindow window, Instant sampleClock) {
-        return window.end().isBefore(sampleClock.minus(grace));
+        return window.end().isBefore(droppedEndingBefore(sampleClock));
+    }
+
+    /** Windows ending before this are dropped by {@code sampleClock}. */
+    public Instant droppedEndingBefore(Instant sampleClock) {
+        return sampleClock.minus(grace);
     }
 
     /** Officer availability is kept for windows that end at or after this. */

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Incident versions and arrivals, keyed by incident id, meet in each incident's
  * {@link IncidentResponse} ({@value MetricsTopology#RESPONSES_STORE}); the first arrival's response
- * time goes on as a sample when its grade has a target. State is purged by the inputs' low watermark.
+ * time goes on as a sample when its grade has a target. State is purged by the inputs' low watermark,
+ * reading only what is due: each incident is listed by the time it is kept after
+ * ({@value MetricsTopology#RESPONSE_TIMES_STORE}; state of versions without the list is listed at start).
  *
  * <p>Each sample carries this task's low watermark: the least of the latest times of the input
  * partitions its records came from ({@value MetricsTopology#RESPONSE_SOURCES_STORE}), which the KPI
@@ -34,6 +36,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     private ProcessorContext<String, GroupInput> context;
     private KeyValueStore<String, IncidentResponse> responses;
     private KeyValueStore<String, Long> inputTimes;
+    private TimeIndex keptSince;
     private String source;
     /** The sweep interval the last purge ran in (not stored: a restart purges once more). */
     private long purgedInterval = Long.MIN_VALUE;
@@ -56,6 +59,21 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
             all.forEachRemaining(entry -> inputs.report(entry.key, entry.value));
         }
         source = "first-arrivals-" + context.taskId().partition();
+        keptSince = new TimeIndex(context.getStateStore(MetricsTopology.RESPONSE_TIMES_STORE));
+        if (keptSince.isEmpty()) {
+            listStateWrittenBeforeTheList();
+        }
+    }
+
+    private void listStateWrittenBeforeTheList() {
+        try (KeyValueIterator<String, IncidentResponse> all = responses.all()) {
+            all.forEachRemaining(entry -> keptSince.list(entry.key, null, listedAt(entry.value)));
+        }
+    }
+
+    /** Where a state is listed: a state kept after nothing is due at once. */
+    private static long listedAt(IncidentResponse state) {
+        return state.keptSince() == null ? 0 : state.keptSince().toEpochMilli();
     }
 
     @Override
@@ -65,12 +83,13 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
             inputTimes.put(input.source(), record.timestamp());
             purgeOnEnteringASweepInterval();
         }
-        IncidentResponse state = responses.get(record.key());
-        state = state == null ? IncidentResponse.unseen() : state;
+        IncidentResponse stored = responses.get(record.key());
+        IncidentResponse state = stored == null ? IncidentResponse.unseen() : stored;
         IncidentResponse.Step step = input.isArrival()
                 ? state.onArrival(record.key(), input.arrivedAt())
                 : state.onIncident(record.key(), input.reportedAt(), input.grade(), input.dispatchGroup(), input.cancelled());
         responses.put(record.key(), step.state());
+        keptSince.list(record.key(), stored == null ? null : listedAt(stored), listedAt(step.state()));
         step.rejection().ifPresent(reason -> {
             // Found only here, after the repartition that brings an arrival to its incident, so not dead-lettered.
             rejected.increment();
@@ -97,6 +116,12 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
         }
         purgedInterval = interval;
         Instant cutoff = Instant.ofEpochMilli(low).minus(settings.retention().firstArrivals());
-        StoreScan.keysWhere(responses, response -> response.expiredBefore(cutoff)).forEach(responses::delete);
+        for (TimeIndex.Listed listed : keptSince.upTo(cutoff.toEpochMilli())) {
+            IncidentResponse state = responses.get(listed.key());
+            if (state == null || state.expiredBefore(cutoff)) {
+                responses.delete(listed.key());
+                keptSince.remove(listed);
+            }
+        }
     }
 }

@@ -123,16 +123,18 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         List<String> agedOut = new ArrayList<>();
         try (KeyValueIterator<String, PersonActivity> all = activities.all()) {
             String person = null;
+            String prefix = null;
             Map<String, PersonActivity> ledger = new HashMap<>();
             while (all.hasNext()) {
                 KeyValue<String, PersonActivity> entry = all.next();
-                String next = personOf(entry.key);
-                if (!next.equals(person)) {
+                // Entries of the person before share the prefix: only a new person's key is parsed.
+                if (prefix == null || !entry.key.startsWith(prefix)) {
                     age(run, person, ledger, agedOut);
-                    person = next;
+                    person = personOf(entry.key);
+                    prefix = entryKey(person, "");
                     ledger = new HashMap<>();
                 }
-                ledger.put(entry.key.substring(entryKey(person, "").length()), entry.value);
+                ledger.put(entry.key.substring(prefix.length()), entry.value);
             }
             age(run, person, ledger, agedOut);
         }

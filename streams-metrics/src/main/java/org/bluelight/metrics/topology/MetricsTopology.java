@@ -107,11 +107,15 @@ public final class MetricsTopology {
     /** The latest ranking's top lists, so a restarted app serves them before it ranks again. */
     public static final String FSU_BOARD_STORE = "fsu-board";
     public static final String RESPONSES_STORE = "response-first-arrivals";
+    /** Incidents by the time their first-arrival state is kept after, so a purge reads only what is due. */
+    public static final String RESPONSE_TIMES_STORE = "response-first-arrival-times";
     /** The latest time of each input partition feeding a first-arrival task: its low watermark. */
     public static final String RESPONSE_SOURCES_STORE = "response-input-sources";
     public static final String KPI_WINDOWS_STORE = "response-windows";
     /** Windows whose final figures are not yet published, by end: closing reads only those due. */
     public static final String OPEN_WINDOWS_STORE = "response-open-windows";
+    /** Closed windows, by end: dropping them reads only those past their grace. */
+    public static final String CLOSED_WINDOWS_STORE = "response-closed-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
     /** Each group's officer-seconds per KPI window, by group and window. */
     public static final String OCCUPANCY_STORE = "response-occupancy";
@@ -223,7 +227,8 @@ public final class MetricsTopology {
                 .merge(arrivals)
                 .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
                 .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"))
-                .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE);
+                .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE,
+                        RESPONSE_TIMES_STORE);
         // 4b. ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
         statuses
                 .selectKey((key, status) -> status.getDispatchGroup())
@@ -231,7 +236,7 @@ public final class MetricsTopology {
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
                 .repartition(Repartitioned.with(Serdes.String(), GroupInputSerde.create()).withName("response-groups"))
                 .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
-                        AVAILABILITY_STORE, OCCUPANCY_STORE, SAMPLE_CLOCK_STORE)
+                        CLOSED_WINDOWS_STORE, AVAILABILITY_STORE, OCCUPANCY_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
@@ -276,13 +281,21 @@ public final class MetricsTopology {
         stores.put(RESPONSE_SOURCES_STORE, store(RESPONSE_SOURCES_STORE, Serdes.Long()));
         stores.put(KPI_WINDOWS_STORE, store(KPI_WINDOWS_STORE, GradeWindowSerde.create()));
         stores.put(OPEN_WINDOWS_STORE, store(OPEN_WINDOWS_STORE, Serdes.String()));
+        stores.put(CLOSED_WINDOWS_STORE, store(CLOSED_WINDOWS_STORE, Serdes.String()));
+        stores.put(RESPONSE_TIMES_STORE, store(RESPONSE_TIMES_STORE, Serdes.String()));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));
         stores.put(OCCUPANCY_STORE, store(OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy()));
         stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }
 
+    /**
+     * A processor's store, behind the record cache: a key rewritten many times between commits (a
+     * group's availability, the sample clock, a busy person's ledger) reaches RocksDB and its
+     * changelog once per commit, not at every change (a replay's changelog sends were a tenth of
+     * its work). Reads see the latest writes either way.
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde).withCachingEnabled();
     }
 }

@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The windows not yet closed are also listed by end ({@value MetricsTopology#OPEN_WINDOWS_STORE}),
  * so the close every purge interval reads only the windows it closes: a replay runs that close
- * tens of thousands of times, and reading every window each time was most of its work. Dropping
- * windows and trimming availability read everything, but only once per {@link Retention#sweepInterval}
- * of the grace period.
+ * tens of thousands of times, and reading every window each time was most of its work. Closed windows
+ * are listed by end as well ({@value MetricsTopology#CLOSED_WINDOWS_STORE}), so dropping those past
+ * their grace reads only them (windows closed by versions without that list are listed at start).
+ * Trimming availability reads everything, but only once per {@link Retention#sweepInterval} of the
+ * grace period.
  */
 final class ResponseKpiProcessor implements Processor<String, GroupInput, ResponseKpiKey, ResponseKpi> {
 
@@ -69,6 +71,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private KeyValueStore<String, GradeWindow> gradeWindows;
     private KeyValueStore<String, String> openWindows;
+    private TimeIndex closedWindows;
     private KeyValueStore<String, GroupAvailability> groups;
     private KeyValueStore<String, GroupAvailability.Occupancy> occupancies;
     private KeyValueStore<String, Long> sampleClock;
@@ -97,6 +100,10 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             stored.forEachRemaining(entry -> sources.report(entry.key.substring(SOURCE.length()), entry.value));
         }
         listOpenWindowsWrittenBeforeTheList();
+        closedWindows = new TimeIndex(context.getStateStore(MetricsTopology.CLOSED_WINDOWS_STORE));
+        if (closedWindows.isEmpty()) {
+            listClosedWindowsWrittenBeforeTheList();
+        }
         moveOccupancyOutOfGroups();
         context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
         context.schedule(settings.retention().sweepInterval(settings.retention().kpiWindowGrace()), PunctuationType.STREAM_TIME,
@@ -119,6 +126,16 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             });
         }
         open.forEach(entry -> openWindows.put(openKey(entry.value, entry.key), entry.key));
+    }
+
+    private void listClosedWindowsWrittenBeforeTheList() {
+        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.closed()) {
+                    closedWindows.list(entry.key, null, entry.value.end().toEpochMilli());
+                }
+            });
+        }
     }
 
     /** Groups stored by versions that kept their windows' occupancy in the group: move it to its own store once. */
@@ -234,15 +251,26 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         return tick.now();
     }
 
+    /** Drops the windows past their grace: closed ones from their list, open ones (closed first) from theirs. */
     private void dropWindowsPastGrace(Instant sampleTime) {
-        List<String> dropped = StoreScan.keysWhere(gradeWindows, window -> rules.droppedBy(window, sampleTime));
-        dropped.forEach(key -> {
-            GradeWindow window = gradeWindows.get(key);
-            if (!window.closed()) {
-                close(key, window, sampleTime, sampleTime.toEpochMilli());
+        long endedBy = rules.droppedEndingBefore(sampleTime).toEpochMilli() - 1;
+        List<KeyValue<String, String>> open = new ArrayList<>();
+        try (KeyValueIterator<String, String> ended = openWindows.range(null, TimeIndex.time(endedBy + 1))) {
+            ended.forEachRemaining(open::add);
+        }
+        open.forEach(entry -> {
+            GradeWindow window = gradeWindows.get(entry.value);
+            if (window != null && !window.closed() && rules.droppedBy(window, sampleTime)) {
+                close(entry.value, window, sampleTime, sampleTime.toEpochMilli());
             }
-            gradeWindows.delete(key);
         });
+        for (TimeIndex.Listed listed : closedWindows.upTo(endedBy)) {
+            GradeWindow window = gradeWindows.get(listed.key());
+            if (window == null || rules.droppedBy(window, sampleTime)) {
+                gradeWindows.delete(listed.key());
+                closedWindows.remove(listed);
+            }
+        }
     }
 
     /** Publishes the final figures of each window that has ended by stream time. */
@@ -250,7 +278,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         Instant now = Instant.ofEpochMilli(streamTime);
         List<KeyValue<String, String>> due = new ArrayList<>();
         // Open-list keys start with the end: every key before the next millisecond's is due.
-        try (KeyValueIterator<String, String> ended = openWindows.range(null, endPrefix(streamTime + 1))) {
+        try (KeyValueIterator<String, String> ended = openWindows.range(null, TimeIndex.time(streamTime + 1))) {
             ended.forEachRemaining(due::add);
         }
         due.forEach(entry -> {
@@ -292,17 +320,12 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         forward(closed, group == null ? GroupAvailability.unseen() : group, now, timestamp);
         gradeWindows.put(key, closed);
         openWindows.delete(openKey(window, key));
+        closedWindows.list(key, null, closed.end().toEpochMilli());
     }
 
     /** The window's key in the open list: its end first, so the list is in order of end. */
     private static String openKey(GradeWindow window, String key) {
-        return endPrefix(window.end().toEpochMilli()) + "|" + key;
-    }
-
-    /** Epoch millis zero-padded to 19 digits, so the keys sort by time (String.format was a visible cost here). */
-    private static String endPrefix(long epochMillis) {
-        String digits = Long.toString(epochMillis);
-        return "0".repeat(Math.max(0, 19 - digits.length())) + digits;
+        return TimeIndex.time(window.end().toEpochMilli()) + "|" + key;
     }
 
     private void forward(GradeWindow gradeWindow, GroupAvailability group, Instant asOf, long timestamp) {

@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,10 +32,7 @@ class FsuRankingProcessorTest {
 
     @BeforeEach
     void stores() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fsu-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        context = new MockProcessorContext<>(props);
+        context = ProcessorStores.context("fsu-test");
         context.setCurrentStreamTimeMs(TEN.toEpochMilli());
         context.setCurrentSystemTimeMs(0);
         activities = store(MetricsTopology.FSU_ACTIVITIES_STORE, PersonLedgerSerde.activity());

@@ -7,10 +7,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -44,13 +42,11 @@ class ResponseKpiProcessorTest {
 
     @BeforeEach
     void stores() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        context = new MockProcessorContext<>(props);
+        context = ProcessorStores.context("kpi-test");
         context.setCurrentStreamTimeMs(0);
         windows = store(MetricsTopology.KPI_WINDOWS_STORE, JsonSerde.of(GradeWindow.class));
         openWindows = store(MetricsTopology.OPEN_WINDOWS_STORE, Serdes.String());
+        store(MetricsTopology.CLOSED_WINDOWS_STORE, Serdes.String());
         groups = store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
         occupancies = store(MetricsTopology.OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy());
         store(MetricsTopology.SAMPLE_CLOCK_STORE, Serdes.Long());
@@ -74,6 +70,44 @@ class ResponseKpiProcessorTest {
         assertThat(kpi.getCount()).isEqualTo(1);
         assertThat(windows.get(key).closed()).isTrue();
         assertThat(openWindows.approximateNumEntries()).as("closed windows leave the list").isZero();
+    }
+
+    @Test
+    void dropsWindowsClosedByAVersionWithoutTheClosedListOncePastTheirGrace() {
+        KpiWindows.Window hour = WINDOWS.windowOf(REPORTED, KpiWindow.HOUR);
+        String key = GradeWindow.key("RAD1", 1, hour);
+        windows.put(key, GradeWindow.empty("RAD1", 1, hour).plus(600).asClosed());
+        ResponseKpiProcessor processor = started();
+
+        // The first sample starts the sample clock, a day on: the hour is past its grace (2 hours).
+        feed(processor, sample("I9", REPORTED.plus(Duration.ofDays(1))));
+
+        assertThat(windows.get(key)).isNull();
+        assertThat(context.forwarded()).as("its final figures were published when it closed").hasSize(2);
+    }
+
+    @Test
+    void dropsClosedAndOpenWindowsPastTheirGraceAndKeepsTheRest() {
+        ResponseKpiProcessor processor = started();
+        Instant arrived = REPORTED.plusSeconds(600);
+        feed(processor, sample("I1", arrived));
+        KpiWindows.Window hour = WINDOWS.windowOf(arrived, KpiWindow.HOUR);
+        KpiWindows.Window day = WINDOWS.windowOf(arrived, KpiWindow.DAY);
+        closeAt(hour.end());
+        context.resetForwards();
+
+        // Three hours after the hour's end: it is past its grace, the day is not.
+        feed(processor, sample("I2", hour.end().plus(Duration.ofHours(3))));
+        assertThat(windows.get(GradeWindow.key("RAD1", 1, hour))).isNull();
+        assertThat(windows.get(GradeWindow.key("RAD1", 1, day))).isNotNull();
+
+        // Three hours after the day's end, never closed by stream time: closed (published) and dropped.
+        context.resetForwards();
+        feed(processor, sample("I3", day.end().plus(Duration.ofHours(3))));
+        assertThat(windows.get(GradeWindow.key("RAD1", 1, day))).isNull();
+        assertThat(context.forwarded().stream().map(forwarded -> forwarded.record().value())
+                .filter(kpi -> kpi.getWindowSize() == KpiWindow.DAY && kpi.getWindowStart().equals(day.start())))
+                .singleElement().satisfies(kpi -> assertThat(kpi.getCount()).isEqualTo(2));
     }
 
     @Test

@@ -35,17 +35,34 @@ public final class DataText {
     public static String read(DataInputStream in) throws IOException {
         int length = in.readUnsignedShort();
         if (length != LONG_TEXT) {
-            byte[] modified = new byte[length + 2];
-            modified[0] = (byte) (length >>> 8);
-            modified[1] = (byte) length;
-            in.readFully(modified, 2, length);
-            return new DataInputStream(new ByteArrayInputStream(modified)).readUTF();
+            byte[] modified = new byte[length];
+            in.readFully(modified);
+            return ascii(modified) ? new String(modified, StandardCharsets.ISO_8859_1) : modifiedUtf8(modified);
         }
         int size = in.readInt();
         if (size < 0 || size > in.available()) {
             throw new IOException("Text of " + size + " bytes in " + in.available() + " remaining");
         }
         return new String(in.readNBytes(size), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes below 0x80 are the same characters in modified UTF-8 and Latin-1 (ids, keys, most texts). */
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes modified UTF-8 by handing readUTF the bytes with their length prefix. */
+    private static String modifiedUtf8(byte[] bytes) throws IOException {
+        byte[] prefixed = new byte[bytes.length + 2];
+        prefixed[0] = (byte) (bytes.length >>> 8);
+        prefixed[1] = (byte) bytes.length;
+        System.arraycopy(bytes, 0, prefixed, 2, bytes.length);
+        return new DataInputStream(new ByteArrayInputStream(prefixed)).readUTF();
     }
 
     private static long modifiedUtf8Length(String text) {

@@ -34,4 +34,21 @@ class DataTextTest {
         assertThat(DataText.read(in)).isEqualTo(text);
         assertThat(DataText.read(in)).isEqualTo("after");
     }
+
+    @Test
+    void readsAsciiAndOtherTextsAsReadUtfDoes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (String text : new String[] {"3:P12call-o:I7", "", "nul \u0000 inside", "é", "O1 ✓ 😀"}) {
+            out.writeUTF(text);
+        }
+
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(DataText.read(in)).isEqualTo("3:P12call-o:I7");
+        assertThat(DataText.read(in)).isEqualTo("");
+        assertThat(DataText.read(in)).isEqualTo("nul \u0000 inside");
+        assertThat(DataText.read(in)).isEqualTo("é");
+        assertThat(DataText.read(in)).isEqualTo("O1 ✓ 😀");
+        assertThat(in.available()).isZero();
+    }
 }

@@ -40,6 +40,7 @@ import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.metrics.topology.MetricsTopology;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.ops.bench.BenchWorkspace;
+import org.bluelight.ops.bench.JvmCpu;
 import org.bluelight.ops.bench.MachineLoad;
 import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.ops.bench.Rerun;
@@ -102,6 +103,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--cache-mb", defaultValue = "64", description = "Record cache (statestore.cache.max.bytes) of the fast replay, MiB (default: ${DEFAULT-VALUE}).")
     private long cacheMb;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "num.stream.threads of the fast replay (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
     @Option(names = "--compare-slow", description = "Replay again slowly and compare the figures (takes several times as long).")
     private boolean compareSlow;
 
@@ -110,8 +115,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scale <= 0 || scale > 1 || groups < 1 || officersPerGroup < 1 || hotSpots < 1) {
-            throw new ParameterException(spec.commandLine(), "--scale must be in (0, 1]; --groups, --officers-per-group and --hot-spots positive");
+        if (scale <= 0 || scale > 1 || groups < 1 || officersPerGroup < 1 || hotSpots < 1 || threads < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--scale must be in (0, 1]; --groups, --officers-per-group, --hot-spots and --threads positive");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dataDir = WORK_DIR.resolve("stack");
@@ -148,15 +154,16 @@ public final class BenchReplayCommand implements Callable<Integer> {
                     // Process what is buffered without waiting for a task's empty partitions: at the default (0) every
                     // wait formats a log message whether logged or not (8% of a replay's profile); the figures do not
                     // depend on that order (compared with --compare-slow).
-                    "kafka.max.task.idle.ms", "-1"), workload);
+                    "kafka.max.task.idle.ms", "-1",
+                    StreamsAppConfig.NUM_STREAM_THREADS, Integer.toString(threads)), workload);
             if (fast == null) {
                 return 1;
             }
             boolean goal = fast.recordsPerSecond() >= GOAL_RECORDS_PER_SECOND;
             out.printf(Locale.ROOT, "%nreplay bench: %s%n", workload.describe());
-            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB): %,d records in %.1f s = %,.0f records/s "
+            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB, %d stream thread(s)): %,d records in %.1f s = %,.0f records/s "
                             + "(a year at this rate: %.1f min); goal >= %,.0f records/s %s; %s%n",
-                    commitIntervalMs, cacheMb, workload.records(), fast.seconds(), fast.recordsPerSecond(),
+                    commitIntervalMs, cacheMb, threads, workload.records(), fast.seconds(), fast.recordsPerSecond(),
                     fast.seconds() / Math.min(1.0, scale) / 60, GOAL_RECORDS_PER_SECOND, goal ? "MET" : "MISSED", fast.load());
             out.printf(Locale.ROOT, "  fast replay CPU (stream threads and their clients' threads): %.1f s = %,.0f records per CPU second "
                     + "(a year at this rate on one free core: %.1f min)%n", fast.cpuSeconds(), workload.records() / fast.cpuSeconds(),
@@ -213,6 +220,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         out.printf("Replaying as %s %s%n", applicationId, tuning);
         out.flush();
         long start = System.nanoTime();
+        JvmCpu cpuAtStart = JvmCpu.now();
         try (StreamsApp app = MetricsApp.create(StreamsAppConfig.from(source, applicationId, 0), MetricsApp.settings(source), 4042,
                 Clock.systemUTC()).start()) {
             long deadline = start + timeout.toNanos();
@@ -245,6 +253,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             double cpuSeconds = StreamThreadCpu.nanos() / 1e9;
             String load = MachineLoad.describe();
             out.printf(Locale.ROOT, "  %s caught up in %.1f s, %.1f s CPU (%s)%n", applicationId, seconds, cpuSeconds, load);
+            out.printf("  where the wall clock went: %s%n", JvmCpu.now().since(cpuAtStart, seconds, 8));
             out.flush();
             // The FSU lists are ranked on a wall-clock schedule: wait for a ranking after the last update.
             Thread.sleep(RANKING_INTERVAL.multipliedBy(2).plusSeconds(1).toMillis());
