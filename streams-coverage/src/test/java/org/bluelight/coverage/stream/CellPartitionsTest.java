@@ -32,8 +32,8 @@ class CellPartitionsTest {
             carried.addAll(inRecord);
         }
         assertThat(carried).containsExactlyInAnyOrderElementsOf(deltas);
-        // 1,300 cells over 3 partitions: one record per partition, and one more wherever more than 512 landed.
-        assertThat(records).hasSizeBetween(PARTITIONS, PARTITIONS + 2);
+        // 1,300 cells over 3 partitions: each partition's cells in as few records as the bound allows.
+        assertThat(records).hasSizeBetween(1_300 / CellDeltas.MAX_CELLS, 1_300 / CellDeltas.MAX_CELLS + PARTITIONS);
     }
 
     @Test
