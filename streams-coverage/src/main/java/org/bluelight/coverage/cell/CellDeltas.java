@@ -11,8 +11,7 @@ public record CellDeltas(List<CellDelta> deltas) implements CellSignal {
 
     /**
      * A county reach is about 1,600 cells, so coming on duty takes a few dozen records in place of 1,600. Each record
-     * costs about what a reach search does: small enough that a stream thread still commits well within the
-     * transaction timeout on a loaded machine (at 512 cells, under load 50, it did not).
+     * costs about what a reach search does, so a stream thread still commits about as often as before.
      */
     public static final int MAX_CELLS = 64;
 
