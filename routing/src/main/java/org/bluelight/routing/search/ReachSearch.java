@@ -14,6 +14,12 @@ import java.util.Arrays;
  * of the sums along paths, exactly as Dijkstra's (the same sums of the same doubles), so a junction is inside the
  * limit here exactly when it is settled within it there. Thread-safe: scratch arrays are per thread; build one per
  * weighting and keep it.
+ *
+ * <p>An edge-based search from a junction with no restricted junction within the limit (by the node-based weights
+ * to the nearest one, computed once here) is run node-based, with a label per junction instead of one per
+ * direction of each edge: about half the labels. It finds the same junctions: away from restrictions the only turn
+ * weight is the u-turn's, and a shortest path never turns back on itself, so each junction's least weight is the
+ * same sum of the same edge weights either way.
  */
 public final class ReachSearch {
 
@@ -35,6 +41,11 @@ public final class ReachSearch {
     private final double[] turns;
     /** GraphHopper's u-turn cost is one constant, asked once. */
     private final double uTurnWeight;
+    /**
+     * Per junction, the least node-based weight from it to a junction with turn restrictions (infinite when there is
+     * none, or the search is node-based anyway): a search whose limit stays below it never meets one.
+     */
+    private final double[] toRestriction;
 
     /** Prepares the weighting's search: a pass over the edges, and over the turns of junctions with restrictions. */
     public ReachSearch(Adjacency adjacency, EdgeCosts costs, Weighting weighting) {
@@ -76,15 +87,55 @@ public final class ReachSearch {
         }
         this.uTurnWeight = edgeBased && entries > 0
                 ? weighting.calcTurnWeight(adjacency.edge[0], adjacency.adjNode[0], adjacency.edge[0]) : 0;
+        this.toRestriction = weightsToRestrictions();
+    }
+
+    /** A node-based search backwards from every restricted junction at once. */
+    private double[] weightsToRestrictions() {
+        double[] to = new double[adjacency.nodes];
+        Arrays.fill(to, Double.POSITIVE_INFINITY);
+        if (!edgeBased)
+            return to;
+        WeightHeap heap = new WeightHeap();
+        for (int n = 0; n < adjacency.nodes; n++)
+            if (turnTable[n] >= 0) {
+                to[n] = 0;
+                heap.push(0, n);
+            }
+        while (!heap.isEmpty()) {
+            double w = heap.peekKey();
+            int node = heap.pop();
+            if (w > to[node])
+                continue;
+            for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
+                int from = adjacency.adjNode[e];
+                double next = w + weight[twin[e]]; // travelling from there to here
+                if (next < to[from]) {
+                    to[from] = next;
+                    heap.push(next, from);
+                }
+            }
+        }
+        return to;
+    }
+
+    /**
+     * True when a search from {@code start} can meet no restricted junction within the limit. The weights to the
+     * restrictions were summed backwards, so their last bits may differ from a forward search's: a margin far above
+     * that keeps the decision on the safe side.
+     */
+    private boolean clearOfRestrictions(int start, double weightLimit) {
+        return toRestriction[start] > weightLimit * (1 + 1e-9) + 1e-9;
     }
 
     /** The junctions within {@code weightLimit} of {@code start} (a base-graph node), {@code start} first, the rest in no order. */
     public int[] from(int start, double weightLimit) {
         Scratch s = SCRATCH.get();
         int buckets = (int) (weightLimit / BUCKET_WIDTH) + 1;
-        s.reset(edgeBased ? adjacency.edge.length : adjacency.nodes, adjacency.nodes, buckets);
+        boolean byEdges = edgeBased && !clearOfRestrictions(start, weightLimit);
+        s.reset(byEdges ? adjacency.edge.length : adjacency.nodes, adjacency.nodes, buckets);
         s.reach(start);
-        if (edgeBased) {
+        if (byEdges) {
             expandEdgeBased(s, start, -1, 0, weightLimit);
         } else {
             s.improve(start, 0, start);
@@ -95,7 +146,7 @@ public final class ReachSearch {
                 if (s.expanded[label] == s.version)
                     continue; // already expanded at its current weight
                 s.expanded[label] = s.version;
-                if (edgeBased)
+                if (byEdges)
                     expandEdgeBased(s, adjacency.adjNode[label], twin[label], s.weight[label], weightLimit);
                 else
                     expandNodeBased(s, label, s.weight[label], weightLimit);

@@ -1,7 +1,7 @@
 package org.bluelight.coverage.cell;
 
-/** A change that one cell's coverage must take in: an officer's reach or an incident. */
-public sealed interface CellSignal permits CellDelta, CellIncident {
+/** A change that cells' coverage must take in: an officer's reach (in one cell or several) or an incident. */
+public sealed interface CellSignal permits CellDelta, CellDeltas, CellIncident {
 
     long cell();
 }

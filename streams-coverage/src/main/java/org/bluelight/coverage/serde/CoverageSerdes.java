@@ -4,11 +4,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.Serde;
 import org.bluelight.coverage.cell.CellDelta;
+import org.bluelight.coverage.cell.CellDeltas;
 import org.bluelight.coverage.cell.CellIncident;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellSignal;
@@ -29,6 +32,7 @@ public final class CoverageSerdes {
 
     private static final byte DELTA = 1;
     private static final byte INCIDENT = 2;
+    private static final byte DELTAS = 3;
     private static final byte SOLE_COVER = 1;
     private static final byte REACH_SIZE = 2;
 
@@ -45,6 +49,15 @@ public final class CoverageSerdes {
                     CodecSerde.writeText(out, delta.officerId());
                     out.writeByte(delta.reachChange());
                     out.writeBoolean(delta.available());
+                } else if (signal instanceof CellDeltas batch) {
+                    out.writeByte(DELTAS);
+                    CodecSerde.writeText(out, batch.officerId());
+                    out.writeBoolean(batch.available());
+                    out.writeShort(batch.deltas().size());
+                    for (CellDelta delta : batch.deltas()) {
+                        out.writeLong(delta.cell());
+                        out.writeByte(delta.reachChange());
+                    }
                 } else {
                     CellIncident incident = (CellIncident) signal;
                     out.writeByte(INCIDENT);
@@ -62,10 +75,25 @@ public final class CoverageSerdes {
                     case DELTA -> new CellDelta(in.readLong(), CodecSerde.readText(in), in.readByte(), in.readBoolean());
                     case INCIDENT -> new CellIncident(in.readLong(), CodecSerde.readText(in),
                             Instant.ofEpochMilli(in.readLong()), in.readBoolean());
+                    case DELTAS -> readDeltas(in);
                     default -> throw new IOException("Unknown cell signal tag " + tag);
                 };
             }
         });
+    }
+
+    private static CellDeltas readDeltas(DataInputStream in) throws IOException {
+        String officerId = CodecSerde.readText(in);
+        boolean available = in.readBoolean();
+        int count = in.readUnsignedShort();
+        if (count < 1 || count > CellDeltas.MAX_CELLS) {
+            throw new IOException("Cell deltas of " + count + " cells, not 1 to " + CellDeltas.MAX_CELLS);
+        }
+        List<CellDelta> deltas = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            deltas.add(new CellDelta(in.readLong(), officerId, in.readByte(), available));
+        }
+        return new CellDeltas(deltas);
     }
 
     public static Serde<ImpactSignal> impactSignal() {

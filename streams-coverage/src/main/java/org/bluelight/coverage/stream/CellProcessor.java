@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.coverage.cell.CellCoverage;
 import org.bluelight.coverage.cell.CellDelta;
+import org.bluelight.coverage.cell.CellDeltas;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellIncident;
 import org.bluelight.coverage.cell.CellSignal;
@@ -30,7 +31,8 @@ import org.bluelight.coverage.impact.SoleCoverChange;
 
 /**
  * Keeps each cell's counts and incidents in a state store, and which officers reach it in another
- * (one small entry per cell and officer). Sole-cover changes are passed
+ * (one small entry per cell and officer); an officer's deltas come one record per cell or several
+ * cells of this partition in one record ({@link CellDeltas}), taken in the same way. Sole-cover changes are passed
  * on at once; a cell whose coverage changed is marked in a logged store of changed cells and
  * published at the next emit (wall-clock), once however many deltas it took in meanwhile. Being
  * logged, the marks survive a crash between a change and its publication.
@@ -87,11 +89,21 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
         Instant now = Instant.ofEpochMilli(record.timestamp());
         CellSignal signal = record.value();
         observe(signal instanceof CellIncident incident && incident.reportedAt().isBefore(now) ? incident.reportedAt() : now);
-        CellState before = stateOf(record.key());
+        if (signal instanceof CellDeltas batch) {
+            for (CellDelta delta : batch.deltas()) {
+                take(CellGrid.toHex(delta.cell()), delta, now);
+            }
+        } else {
+            take(record.key(), signal, now);
+        }
+    }
+
+    private void take(String cellId, CellSignal signal, Instant now) {
+        CellState before = stateOf(cellId);
         CellState applied = signal instanceof CellDelta delta
-                ? applyDelta(record.key(), before, delta)
+                ? applyDelta(cellId, before, delta)
                 : before.apply((CellIncident) signal);
-        settle(signal.cell(), record.key(), before, withDemand(signal.cell(), applied, now), now);
+        settle(signal.cell(), cellId, before, withDemand(signal.cell(), applied, now), now);
     }
 
     private CellState applyDelta(String cellId, CellState before, CellDelta delta) {

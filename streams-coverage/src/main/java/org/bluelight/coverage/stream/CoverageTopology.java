@@ -3,8 +3,6 @@ package org.bluelight.coverage.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -18,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.bluelight.coverage.CoverageSettings;
-import org.bluelight.coverage.cell.CellDelta;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellSignal;
 import org.bluelight.coverage.cell.RoadCells;
@@ -50,7 +47,8 @@ import org.bluelight.schemas.Topic;
  *       before it reaches a store or a repartition topic;</li>
  *   <li>officer status and telematics → each officer's reach (state stores {@value #OFFICER_REACH_STORE}
  *       and {@value #REACH_CELLS_STORE});
- *       the cells that changed go out as +1/−1 deltas re-keyed by cell;</li>
+ *       the cells that changed go out as +1/−1 deltas re-keyed by cell, an update's deltas in one record per
+ *       partition of cells (bounded in size);</li>
  *   <li>grade 1–2 incidents → demand signals re-keyed by cell;</li>
  *   <li>per cell (state stores {@value #CELL_STORE} and {@value #CELL_OFFICERS_STORE}): officers in
  *       reach, demand, deficit →
@@ -116,13 +114,7 @@ public final class CoverageTopology {
                         OFFICER_REACH_STORE, REACH_CELLS_STORE);
 
         KStream<String, CellSignal> cellDeltas = reachSteps
-                .flatMap((officerId, step) -> {
-                    List<KeyValue<String, CellSignal>> deltas = new ArrayList<>(step.deltas().size());
-                    for (CellDelta delta : step.deltas()) {
-                        deltas.add(KeyValue.pair(CellGrid.toHex(delta.cell()), delta));
-                    }
-                    return deltas;
-                })
+                .flatMap((officerId, step) -> CellPartitions.records(step.deltas(), settings.cellPartitions()))
                 .repartition(byCell("cell-deltas"));
         KStream<String, ImpactSignal> reachSizes = reachSteps
                 .filter((officerId, step) -> step.reachSizeChanged())

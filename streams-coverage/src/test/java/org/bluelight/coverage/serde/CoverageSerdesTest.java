@@ -7,11 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.bluelight.coverage.cell.CellDelta;
+import org.bluelight.coverage.cell.CellDeltas;
 import org.bluelight.coverage.cell.CellIncident;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellState;
@@ -61,6 +63,17 @@ class CoverageSerdesTest {
         ByteArrayOutputStream now = new ByteArrayOutputStream();
         CodecSerde.writeText(new DataOutputStream(now), "officer-\u0000-\uD83D\uDE93");
         assertThat(now.toByteArray()).isEqualTo(before.toByteArray());
+    }
+
+    @Test
+    void anOfficersDeltasInSeveralCellsReadBackAsWrittenAndAnOversizedCountIsATypedError() {
+        roundTrip(CoverageSerdes.cellSignal(), new CellDeltas(List.of(new CellDelta(42L, "a", -1, false),
+                new CellDelta(43L, "a", 1, false), new CellDelta(44L, "a", 0, false))));
+        byte[] tooMany = {1, 3, 0, 1, 'a', 1, (byte) 0xFF, (byte) 0xFF};
+        assertThatThrownBy(() -> CoverageSerdes.cellSignal().deserializer().deserialize("t", tooMany))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("cell signal");
+        assertThatThrownBy(() -> new CellDeltas(List.of(new CellDelta(42L, "a", 1, true), new CellDelta(43L, "b", 1, true))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
