@@ -236,7 +236,7 @@ public final class DispatchWorkload implements AutoCloseable {
         values.put("routing.osm.file", map.toString());
         values.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
         ConfigSource source = ConfigSource.of(values);
-        return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, httpPort, latency), DispatchSettings.from(source),
+        return DispatchApp.create(DispatchApp.config(source, httpPort, latency), DispatchSettings.from(source),
                 roads.network());
     }
 
