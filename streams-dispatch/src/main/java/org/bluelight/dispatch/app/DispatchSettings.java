@@ -76,8 +76,8 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
      *       written with {@code CONCURRENT_TRANSACTIONS}, and a partition's first write of the producer's life
      *       (several batches in flight) with {@code OUT_OF_ORDER_SEQUENCE_NUMBER}; the producer retries after its
      *       backoff, which doubles from this up to {@code retry.backoff.max.ms} (1 s), and the commit, hence every
-     *       recommendation in it, waits. Kafka's 100 ms put 100-1,500 ms on those commits: the start of a run (each
-     *       output partition's first write) and about one commit in several at a 20-50 ms commit interval.</li>
+     *       recommendation in it, waits: with Kafka's 100 ms, 100 ms or more per retried commit, at the start (every
+     *       output partition's first write) and, on a busy broker, for a few per cent of the sends.</li>
      *   <li>{@code max.task.idle.ms=-1}: a task reading officer status, telematics, coverage impact, incidents and
      *       assignments processes what it has instead of waiting for a partition that has data on the broker not yet
      *       fetched. Kafka's 0 only orders by timestamp across those topics while the consumer happens to hold all of
