@@ -81,10 +81,11 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
      *   <li>{@code max.task.idle.ms=-1}: a task reading officer status, telematics, coverage impact, incidents and
      *       assignments processes what it has instead of waiting for a partition that has data on the broker not yet
      *       fetched. Kafka's 0 only orders by timestamp across those topics while the consumer happens to hold all of
-     *       them, and formats two log messages per empty input per record whatever the log level (29% of the
+     *       them, and formats a log message per empty input per record whatever the log level (29% of the
      *       telematics path's CPU). The inputs are not in step anyway (a producer per source system): updates before
      *       an officer's first status and assignments before their incident are held ({@link EarlyHold}), and the
-     *       desk's task reads one topic, so its order is the repartition's.</li>
+     *       desk processor reads only the regrouping repartition, so its order is the repartition's (tasking's inputs,
+     *       read by the same task, meet the officers' changes in tasking's own repartition, interleaved anyway).</li>
      * </ul>
      */
     public static final Map<String, String> KAFKA_DEFAULTS = Map.of(
