@@ -60,8 +60,7 @@ public final class LocalServices {
                     dispatchDefaults(demo), Map.of(
                     "routing.osm.file", demo.osmFile().toString(),
                     "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
-            return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, demo.httpPortBase(),
-                            DispatchApp.LATENCY_DEFAULTS),
+            return DispatchApp.create(DispatchApp.config(source, demo.httpPortBase(), DispatchApp.LATENCY_DEFAULTS),
                     DispatchSettings.from(source), roads.network());
         }));
         services.add(new StreamsAppService("coverage app", "/coverage/summary, /coverage/cells/{cell}", () -> {

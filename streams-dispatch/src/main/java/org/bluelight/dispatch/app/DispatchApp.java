@@ -36,6 +36,11 @@ public final class DispatchApp {
     private DispatchApp() {
     }
 
+    /** The Kafka Streams configuration of the dispatch app: {@code source} over {@link DispatchSettings#KAFKA_DEFAULTS} and {@code latency}. */
+    public static StreamsAppConfig config(ConfigSource source, int httpPort, StreamsAppConfig.LatencyDefaults latency) {
+        return StreamsAppConfig.from(source.withDefaults(DispatchSettings.KAFKA_DEFAULTS), APPLICATION_ID, httpPort, latency);
+    }
+
     /** Builds (does not start) the app on an open road network; the caller closes both. */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
         return create(config, settings, new RoadNetworkTravelTimes(network));
@@ -50,7 +55,7 @@ public final class DispatchApp {
 
     public static void main(String[] args) throws InterruptedException {
         ConfigSource source = ConfigSource.forMain(args);
-        StreamsAppConfig config = StreamsAppConfig.from(source, APPLICATION_ID, HTTP_PORT, LATENCY_DEFAULTS);
+        StreamsAppConfig config = config(source, HTTP_PORT, LATENCY_DEFAULTS);
         DispatchSettings settings = DispatchSettings.from(source);
         KafkaStreams.State last;
         AtomicReference<StreamsApp> started = new AtomicReference<>();

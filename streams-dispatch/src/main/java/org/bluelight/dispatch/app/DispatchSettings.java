@@ -44,6 +44,13 @@ import org.bluelight.runtime.intake.InputLimits;
  * tasking.*                             see {@link TaskingSettings}
  * </pre>
  *
+ * <p>Dispatch also chooses two Kafka settings over Kafka Streams' defaults ({@link #KAFKA_DEFAULTS}, set with
+ * {@code kafka.<key>} like any other):
+ * <pre>
+ * kafka.producer.retry.backoff.ms       10   (Kafka 100)
+ * kafka.max.task.idle.ms                -1   (Kafka 0)
+ * </pre>
+ *
  * @param limits what a record may say before it is dead-lettered
  * @param early  updates held for officers whose first status is still to come
  * @param forwarding which fixes go on from the officer table to the dispatch group's desk
@@ -59,6 +66,31 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
     public static final String FORWARD_AFTER = "dispatch.desk.forward.after.ms";
     public static final String WARM_UP = "routing.warmup.ms";
     public static final String WARM_UP_SEARCHES = "routing.warmup.searches";
+
+    /**
+     * Kafka settings under the {@code kafka.*} overrides, applied by {@link DispatchApp#config}.
+     *
+     * <ul>
+     *   <li>{@code producer.retry.backoff.ms=10}: under exactly-once (transactions v2) the broker answers the
+     *       first write of a transaction to a partition whose previous transaction's commit marker is still being
+     *       written with {@code CONCURRENT_TRANSACTIONS}, and a partition's first write of the producer's life
+     *       (several batches in flight) with {@code OUT_OF_ORDER_SEQUENCE_NUMBER}; the producer retries after its
+     *       backoff, which doubles from this up to {@code retry.backoff.max.ms} (1 s), and the commit, hence every
+     *       recommendation in it, waits: with Kafka's 100 ms, 100 ms or more per retried commit, at the start (every
+     *       output partition's first write) and, on a busy broker, for a few per cent of the sends.</li>
+     *   <li>{@code max.task.idle.ms=-1}: a task reading officer status, telematics, coverage impact, incidents and
+     *       assignments processes what it has instead of waiting for a partition that has data on the broker not yet
+     *       fetched. Kafka's 0 only orders by timestamp across those topics while the consumer happens to hold all of
+     *       them, and formats a log message per empty input per record whatever the log level (29% of the
+     *       telematics path's CPU). The inputs are not in step anyway (a producer per source system): updates before
+     *       an officer's first status and assignments before their incident are held ({@link EarlyHold}), and the
+     *       desk processor reads only the regrouping repartition, so its order is the repartition's (tasking's inputs,
+     *       read by the same task, meet the officers' changes in tasking's own repartition, interleaved anyway).</li>
+     * </ul>
+     */
+    public static final Map<String, String> KAFKA_DEFAULTS = Map.of(
+            "kafka.producer.retry.backoff.ms", "10",
+            "kafka.max.task.idle.ms", "-1");
 
     public static DispatchSettings from(ConfigSource source) {
         DispatchRules d = DispatchRules.defaults();

@@ -390,8 +390,9 @@ class DispatchAppIT {
         }
     }
 
+    /** The app's own configuration (its Kafka settings and latency defaults) on the test's broker. */
     StreamsAppConfig config(String applicationId) {
-        return StreamsAppConfig.from(ConfigSource.of(Map.of(
+        return DispatchApp.config(ConfigSource.of(Map.of(
                 "application.id", applicationId,
                 "bootstrap.servers", KAFKA.bootstrapServers(),
                 "schema.registry.url", registry.uri().toString(),
@@ -401,7 +402,7 @@ class DispatchAppIT {
                 "shutdown.timeout.ms", "20000",
                 // StreamsApp.close() leaves the group; a short session also bounds the wait should a
                 // close time out and leave the old member behind.
-                "kafka.session.timeout.ms", "6000")), DispatchApp.APPLICATION_ID, DispatchApp.HTTP_PORT);
+                "kafka.session.timeout.ms", "6000")), DispatchApp.HTTP_PORT, DispatchApp.LATENCY_DEFAULTS);
     }
 
     StreamsApp start(StreamsAppConfig config) throws InterruptedException {

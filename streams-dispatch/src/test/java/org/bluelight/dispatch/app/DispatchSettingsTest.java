@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
@@ -44,5 +46,19 @@ class DispatchSettingsTest {
                 .warmUp()).isEqualTo(new SearchWarmUp(Duration.ofSeconds(5), 50));
         assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP_SEARCHES, "-1"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.WARM_UP_SEARCHES);
+    }
+
+    @Test
+    void producersRetryARefusedSendAfter10msAndTasksDoNotIdleUnlessConfiguredOtherwise() {
+        StreamsConfig defaults = new StreamsConfig(DispatchApp.config(ConfigSource.of(Map.of()), 0, DispatchApp.LATENCY_DEFAULTS)
+                .streamsProperties());
+        assertThat(defaults.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
+        assertThat(defaults.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+
+        StreamsConfig configured = new StreamsConfig(DispatchApp.config(ConfigSource.of(Map.of(
+                "kafka.producer.retry.backoff.ms", "100", "kafka.max.task.idle.ms", "0")), 0, DispatchApp.LATENCY_DEFAULTS)
+                .streamsProperties());
+        assertThat(configured.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "100");
+        assertThat(configured.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.bench.BenchWorkspace;
+import org.bluelight.ops.bench.soak.StoreEntries;
+import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.ops.cli.DurationConverter;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.LocalService;
@@ -48,7 +50,10 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private static final Path WORK_DIR = Path.of("target", "bench-dispatch");
     private static final Duration APP_START_LIMIT = Duration.ofMinutes(3);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
-    private static final Duration SETTLE_AFTER_STATUS = Duration.ofSeconds(3);
+    /** How long the app may take to put the officers on its desks' and tasking's boards before the feed starts. */
+    private static final Duration BOARDS_LIMIT = Duration.ofSeconds(90);
+    /** The boards the officers' statuses reach: the desks', then tasking's (through a second repartition). */
+    private static final List<String> OFFICER_BOARDS = List.of(DispatchTopology.GROUP_OFFICERS_STORE, "tasking-officers");
     /** Incidents published this soon after the first are also left out of a second set of figures. */
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
@@ -81,6 +86,9 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             description = "The app's producer linger.ms (default: the app's own, 5 ms; 0 ms with --low-latency).")
     private Integer producerLingerMs;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A setting of the dispatch app, e.g. kafka.producer.retry.backoff.ms=100 (repeatable).")
+    private Map<String, String> appSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--osm", paramLabel = "FILE",
             description = "Road map (default: the generated county, written to target/bench-dispatch/county.osm.gz if missing).")
@@ -109,7 +117,8 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         AtomicReference<StreamsApp> dispatch = new AtomicReference<>();
         List<LocalService> services = new ArrayList<>(LocalServices.standard(config));
         services.add(roads);
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee));
+        Map<String, String> settings = new java.util.HashMap<>(appSettings);
+        settings.put(StreamsAppConfig.PROCESSING_GUARANTEE, processingGuarantee);
         if (commitIntervalMs != null) {
             settings.put(StreamsAppConfig.COMMIT_INTERVAL_MS, commitIntervalMs.toString());
         }
@@ -140,8 +149,12 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
         try (DispatchWorkload load = new DispatchWorkload(roads.network(), officers, rate, duration, config.bootstrapServers(), registry);
              RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(), registry)) {
+            long statusesSent = System.currentTimeMillis();
             load.sendStatuses();
-            Thread.sleep(SETTLE_AFTER_STATUS.toMillis() + app.config().commitInterval().toMillis());
+            awaitOfficersOnBoards(app);
+            Thread.sleep(app.config().commitInterval().toMillis());
+            out.printf(Locale.ROOT, "officers on the desks' and tasking's boards %,d ms after their statuses were sent%n",
+                    System.currentTimeMillis() - statusesSent);
             out.printf(Locale.ROOT, "%,d officers AVAILABLE in %d dispatch groups; feeding %,d incidents at %.1f/s for %d s "
                     + "and telematics for every officer every %d s%n", officers, DispatchWorkload.groups(), load.incidentCount(), rate,
                     duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds());
@@ -153,6 +166,22 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                 Thread.sleep(50);
             }
             report(out, app, config, load.publishedMillis(), watch, load.feedStartMillis(), load.incidentCount());
+        }
+    }
+
+    /**
+     * Incidents come to a force whose officers are on duty: the feed waits until every status went
+     * through both repartitions, or the first incidents would queue behind the officers' first
+     * processing, not measure their own.
+     */
+    private void awaitOfficersOnBoards(StreamsApp app) throws InterruptedException {
+        long deadline = System.nanoTime() + BOARDS_LIMIT.toNanos();
+        while (StoreEntries.count(app.streams(), OFFICER_BOARDS).values().stream().anyMatch(n -> n < officers)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The officers were not on the boards " + OFFICER_BOARDS + " within " + BOARDS_LIMIT
+                        + ": " + StoreEntries.count(app.streams(), OFFICER_BOARDS));
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -192,6 +221,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                     WARM_UP.toSeconds(), percentile(steady, 0.50), percentile(steady, 0.99), steady.get(steady.size() - 1), steady.size());
         }
         printWarmUpBySecond(out, publishedMillis, watch, feedStart);
+        printCommits(out, app);
         out.printf(Locale.ROOT, "  incidents without a recommendation after %d s of drain: %,d%n", DRAIN_LIMIT.toSeconds(), missing);
         out.printf(Locale.ROOT, "  recommendations read: %,d (%.1f/s from first incident to last recommendation), %,d with no candidate%n",
                 watch.received(), watch.received() / seconds, watch.withoutCandidate());
@@ -217,6 +247,36 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, " %ds %d/%d", second, percentile(latencies, 0.50), latencies.get(latencies.size() - 1)));
         });
         out.println(line);
+    }
+
+    /**
+     * The app's transactions: each recommendation waits for two commits, and a send the broker refuses
+     * for now (a commit marker still being written, a partition's first write) holds its commit for the
+     * producer's retry backoff.
+     */
+    private static void printCommits(PrintWriter out, StreamsApp app) {
+        double commitAvg = 0;
+        double commitMax = 0;
+        double retries = 0;
+        double sends = 0;
+        for (org.apache.kafka.common.Metric metric : app.streams().metrics().values()) {
+            String group = metric.metricName().group();
+            String name = metric.metricName().name();
+            if (!(metric.metricValue() instanceof Double value) || value.isNaN()) {
+                continue;
+            }
+            if (group.equals("stream-thread-metrics") && name.equals("commit-latency-avg")) {
+                commitAvg = Math.max(commitAvg, value);
+            } else if (group.equals("stream-thread-metrics") && name.equals("commit-latency-max")) {
+                commitMax = Math.max(commitMax, value);
+            } else if (group.equals("producer-metrics") && name.equals("record-retry-total")) {
+                retries += value;
+            } else if (group.equals("producer-metrics") && name.equals("record-send-total")) {
+                sends += value;
+            }
+        }
+        out.printf(Locale.ROOT, "  commits: latency avg %.1f ms, max %.0f ms (last 30 s); producer sends %,.0f, retried %,.0f%n",
+                commitAvg, commitMax, sends, retries);
     }
 
     private static long percentile(List<Long> sorted, double q) {

@@ -105,6 +105,10 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
             description = "Send at most this many fixes per second; 0 sends as fast as possible (default: ${DEFAULT-VALUE}).")
     private int maxRate;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A setting of the dispatch app, e.g. kafka.max.task.idle.ms=0 (repeatable).")
+    private Map<String, String> appSettings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--osm", paramLabel = "FILE",
             description = "Road map (default: the generated county, shared with bench dispatch under target/bench-dispatch/).")
     private Path osm;
@@ -135,15 +139,17 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
             int instance = i;
             services.add(new StreamsAppService("dispatch app " + (i + 1), "", () -> {
                 MapBounds bounds = roads.network().bounds();
-                ConfigSource source = ConfigSource.of(Map.of(
+                Map<String, String> values = new java.util.HashMap<>(appSettings);
+                values.putAll(Map.of(
                         "bootstrap.servers", config.bootstrapServers(),
                         "schema.registry.url", config.registryUrl().toString(),
                         "state.dir", dataDir.resolve("state-" + instance).toAbsolutePath().toString(),
                         StreamsAppConfig.NUM_STREAM_THREADS, Integer.toString(threads),
                         "routing.osm.file", map.toString(),
                         "dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon()));
-                app.set(DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, ports[3 + instance],
-                        DispatchApp.LATENCY_DEFAULTS), DispatchSettings.from(source), roads.network()));
+                ConfigSource source = ConfigSource.of(values);
+                app.set(DispatchApp.create(DispatchApp.config(source, ports[3 + instance], DispatchApp.LATENCY_DEFAULTS),
+                        DispatchSettings.from(source), roads.network()));
                 return app.get();
             }));
         }

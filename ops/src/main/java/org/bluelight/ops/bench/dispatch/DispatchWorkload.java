@@ -113,6 +113,14 @@ public final class DispatchWorkload implements AutoCloseable {
 
     /** Starts the fixes and the incidents; {@link #awaitFed()} waits for the last incident. */
     public void start() {
+        // A CAD's producer is long-lived: the first incident's clock must not include this producer's first
+        // look-up of the topics' partitions (send blocks for it) or the serializers' first schema look-ups.
+        for (String topic : List.of(Topic.TELEMATICS.topicName(), Topic.INCIDENTS.topicName())) {
+            producer.partitionsFor(topic);
+        }
+        fixSerializer.serialize(Topic.TELEMATICS.topicName(), fix(0, posts.get(0)));
+        incidentSerializer.serialize(Topic.INCIDENTS.topicName(), incident(0, 1, IncidentCategory.values()[0], scenes.get(0),
+                points.group(scenes.get(0))));
         AtomicInteger nextFix = new AtomicInteger();
         int fixesPerTick = (int) Math.ceil(officers * (double) TELEMATICS_TICK_MS / TELEMATICS_PERIOD.toMillis());
         feed.scheduleAtFixedRate(() -> {
@@ -236,7 +244,7 @@ public final class DispatchWorkload implements AutoCloseable {
         values.put("routing.osm.file", map.toString());
         values.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
         ConfigSource source = ConfigSource.of(values);
-        return DispatchApp.create(StreamsAppConfig.from(source, DispatchApp.APPLICATION_ID, httpPort, latency), DispatchSettings.from(source),
+        return DispatchApp.create(DispatchApp.config(source, httpPort, latency), DispatchSettings.from(source),
                 roads.network());
     }
 

@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * compacted into the next, which for a store under the level's target size (256 MB) may not happen
  * within an hour.
  */
-final class StoreEntries {
+public final class StoreEntries {
 
     /** A store that could not be read this minute (a rebalance, or not a key-value store). */
     static final long UNKNOWN = -1;
@@ -25,7 +25,7 @@ final class StoreEntries {
     private StoreEntries() {
     }
 
-    static Map<String, Long> count(KafkaStreams streams, Collection<String> storeNames) {
+    public static Map<String, Long> count(KafkaStreams streams, Collection<String> storeNames) {
         Map<String, Long> entries = new TreeMap<>();
         for (String name : storeNames) {
             entries.put(name, count(streams, name));
