@@ -21,7 +21,7 @@ public record FuzzVerdict(List<String> failures, Map<String, Set<String>> missin
     /** A dead letter's reason is a code such as {@code invalid-id}; an exception's class name there is a failure nobody foresaw. */
     static final Pattern REASON_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** How much of a differing value a failure quotes. */
-    private static final int QUOTED = 300;
+    private static final int QUOTED = 240;
 
     public static FuzzVerdict of(FuzzReport clean, FuzzReport hostile) {
         List<String> failures = new ArrayList<>();
@@ -74,14 +74,23 @@ public record FuzzVerdict(List<String> failures, Map<String, Set<String>> missin
         expected.forEach((topic, values) -> values.forEach((key, value) -> {
             String got = actual.getOrDefault(topic, Map.of()).get(key);
             if (got != null && !got.equals(value) && !GoodWorkload.ORDER_DEPENDENT.getOrDefault(topic, Set.of()).contains(key)) {
-                different.add(topic + " " + key + ": last value " + quoted(got) + " in the hostile run, " + quoted(value)
-                        + " in the clean run");
+                int from = Math.max(0, firstDifference(got, value) - QUOTED / 3);
+                different.add(topic + " " + key + ": last value ..." + quoted(got.substring(from)) + " in the hostile run, ..."
+                        + quoted(value.substring(from)) + " in the clean run");
             }
         }));
         return different;
     }
 
-    private static String quoted(String value) {
+    private static int firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+        private static String quoted(String value) {
         return value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "...";
     }
 
