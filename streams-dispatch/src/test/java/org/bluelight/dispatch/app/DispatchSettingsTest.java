@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
@@ -44,5 +45,15 @@ class DispatchSettingsTest {
                 .warmUp()).isEqualTo(new SearchWarmUp(Duration.ofSeconds(5), 50));
         assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP_SEARCHES, "-1"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.WARM_UP_SEARCHES);
+    }
+
+    @Test
+    void aGroupHoldsAThousandUnitsAndTwoThousandOpenIncidentsUnlessConfiguredOtherwise() {
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).desk()).isEqualTo(DeskLimits.defaults());
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.GROUP_MAX_OFFICERS, "200",
+                DispatchSettings.GROUP_MAX_OPEN, "300", DispatchSettings.MAX_REEVALUATIONS, "5"))).desk())
+                .isEqualTo(new DeskLimits(200, 300, 5));
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.GROUP_MAX_OPEN, "0"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.GROUP_MAX_OPEN);
     }
 }
