@@ -27,6 +27,8 @@ import org.bluelight.runtime.http.HealthEndpoint;
 import org.bluelight.runtime.http.HttpEndpoints;
 import org.bluelight.runtime.http.QueryHandler;
 import org.bluelight.runtime.metrics.AppMetrics;
+import org.bluelight.runtime.metrics.RepeatedRestores;
+import org.bluelight.runtime.metrics.RestoreAlarm;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,8 @@ public final class StreamsApp implements AutoCloseable {
             LOG.error("Stream thread of {} died; replacing it", applicationId, exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streams.setGlobalStateRestoreListener(new RestoreAlarm(applicationId, RepeatedRestores.defaults(), metrics.registry(),
+                Clock.systemUTC()));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("{}: {} -> {} ({})", applicationId, oldState, newState, jvmAge());
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {

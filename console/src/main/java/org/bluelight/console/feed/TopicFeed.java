@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bluelight.console.view.AnalystView;
 import org.bluelight.console.view.ConsoleView;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
+import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Topic;
 import org.slf4j.Logger;
@@ -96,9 +98,16 @@ public final class TopicFeed implements AutoCloseable {
     private <V extends org.apache.avro.specific.SpecificRecord> void on(
             Topic<String, V> topic, AppSerdes serdes, Duration history, KeyedSink<V> sink) {
         Deserializer<V> values = serdes.valueSerde(topic).deserializer();
-        handlers.put(topic.topicName(), record -> sink.accept(
-                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-                record.value() == null ? null : values.deserialize(record.topic(), record.headers(), record.value())));
+        handlers.put(topic.topicName(), record -> {
+            if (record.key() == null) {
+                throw new InvalidRecordException(RecordCheck.NULL_KEY, "no key, so it names nothing to show");
+            }
+            if (record.value() == null && !topic.compacted()) {
+                throw new InvalidRecordException(RecordCheck.TOMBSTONE, "no value, on a topic where deleting means nothing");
+            }
+            sink.accept(new String(record.key(), StandardCharsets.UTF_8),
+                    record.value() == null ? null : values.deserialize(record.topic(), record.headers(), record.value()));
+        });
         if (history != null) {
             lookBack.put(topic.topicName(), history);
         }
@@ -153,7 +162,8 @@ public final class TopicFeed implements AutoCloseable {
                     } catch (RuntimeException e) {
                         badRecords.increment();
                         LOG.warn("Skipping a record the console cannot read: {}-{}@{}: {}", record.topic(),
-                                record.partition(), record.offset(), e.toString());
+                                record.partition(), record.offset(),
+                                e instanceof InvalidRecordException invalid ? invalid.reason() + ": " + e.getMessage() : e.toString());
                     }
                 }
                 for (TopicPartition partition : consumer.assignment()) {

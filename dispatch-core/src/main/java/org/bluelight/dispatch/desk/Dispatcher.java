@@ -39,6 +39,8 @@ import org.bluelight.schemas.RecommendationTrigger;
  *       queue first, is served.</li>
  *   <li>A unit diverted to another incident leaves its old incident; with nobody left on it, that
  *       incident is evaluated again and returns to the backlog if nobody can take it.</li>
+ *   <li>No event costs unbounded work: a group holds at most so many units and open incidents, and
+ *       a freed unit is offered to at most so many incidents ({@link DeskLimits}).</li>
  * </ul>
  */
 public final class Dispatcher {
@@ -46,13 +48,19 @@ public final class Dispatcher {
     private final DispatchRules rules;
     private final Recommender recommender;
     private final DispatchBoard board;
+    private final DeskLimits limits;
     /** Per event: each group's backlog as it was before the event's first case change (a fix mostly changes none). */
     private final Map<String, List<WaitingIncident>> backlogBefore = new HashMap<>();
 
     public Dispatcher(Recommender recommender, DispatchBoard board) {
+        this(recommender, board, DeskLimits.defaults());
+    }
+
+    public Dispatcher(Recommender recommender, DispatchBoard board, DeskLimits limits) {
         this.rules = recommender.rules();
         this.recommender = recommender;
         this.board = board;
+        this.limits = limits;
     }
 
     public DispatchBoard board() {
@@ -76,6 +84,11 @@ public final class Dispatcher {
                 removeCase(open);
             });
         } else if (previous.isEmpty()) {
+            int open = board.cases(group).size();
+            if (open >= limits.maxOpenIncidents()) {
+                throw new RejectedInput(DeskLimits.GROUP_FULL, "incident " + incident.id() + ": dispatch group " + group
+                        + " already has " + open + " open incidents, the most one group may hold");
+            }
             evaluate(IncidentCase.opened(incident), RecommendationTrigger.REPORTED, now, null, out);
         } else {
             IncidentCase open = previous.get();
@@ -128,6 +141,13 @@ public final class Dispatcher {
         backlogBefore.clear();
         List<DeskOutput> out = new ArrayList<>();
         Officer previous = board.officer(group, officer.id()).orElse(null);
+        if (previous == null) {
+            int units = board.officers(group).size();
+            if (units >= limits.maxOfficers()) {
+                throw new RejectedInput(DeskLimits.GROUP_FULL, "officer " + officer.id() + ": dispatch group " + group
+                        + " already has " + units + " units, the most one group may hold");
+            }
+        }
         board.putOfficer(officer);
 
         if (previous != null && busyWith(previous) && busyWith(officer)
@@ -147,8 +167,8 @@ public final class Dispatcher {
             refreshNaming(group, officer.id(), officer.incidentId(), now, out);
         }
         if (officer.isAvailable() && (previous == null || !previous.isAvailable())) {
-            serveBacklog(group, now, out);
-            offerIfBetter(officer, now, out);
+            int offered = serveBacklog(group, now, out);
+            offerIfBetter(officer, limits.maxReevaluations() - offered, now, out);
         }
         return withSnapshot(group, now, out);
     }
@@ -202,15 +222,21 @@ public final class Dispatcher {
         }
     }
 
-    private void serveBacklog(String group, Instant now, List<DeskOutput> out) {
+    /** Serves the first waiting incident the group's units can now take; how many incidents it tried. */
+    private int serveBacklog(String group, Instant now, List<DeskOutput> out) {
         // Read once: a scan of the group's officers per waiting incident made each freed unit cost
         // backlog x officers reads, seconds per record once a group held hundreds of each.
         List<Officer> officers = null;
+        int tried = 0;
         for (WaitingIncident waiting : board.backlog(group)) {
             Incident incident = waiting.incident();
             if (!rules.recommendsNow(incident.grade()) || incident.location() == null) {
                 continue;
             }
+            if (tried == limits.maxReevaluations()) {
+                return tried;
+            }
+            tried++;
             officers = officers == null ? board.officers(group) : officers;
             Outcome outcome = recommender.recommend(incident, officers, now, grades(group));
             if (outcome.hasCandidates()) {
@@ -218,15 +244,18 @@ public final class Dispatcher {
                 IncidentCase next = open.recommended(officerIdsOf(outcome), outcome.shortlistRadiusMeters(),
                         outcome.best().score());
                 putCase(publish(next, outcome, RecommendationTrigger.BACKLOG_HEAD, RecommendationStatus.ACTIVE, now, out));
-                return;
+                return tried;
             }
         }
+        return tried;
     }
 
-    private void offerIfBetter(Officer freed, Instant now, List<DeskOutput> out) {
+    /** Refreshes at most {@code budget} recommendations that the freed unit, nearer than their shortlist, may improve. */
+    private void offerIfBetter(Officer freed, int budget, Instant now, List<DeskOutput> out) {
         if (freed.position() == null) {
             return;
         }
+        int left = budget;
         // Read once, as in serveBacklog: recommending changes cases, not officers.
         List<Officer> officers = null;
         for (IncidentCase open : board.cases(freed.dispatchGroup())) {
@@ -235,6 +264,9 @@ public final class Dispatcher {
                     || incident.location() == null
                     || freed.position().metersTo(incident.location()) > open.shortlistRadiusMeters()) {
                 continue;
+            }
+            if (left-- <= 0) {
+                return;
             }
             officers = officers == null ? board.officers(freed.dispatchGroup()) : officers;
             Outcome outcome = recommender.recommend(incident, officers, now, grades(freed.dispatchGroup()));

@@ -48,7 +48,7 @@ public final class DispatchApp {
 
     private static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, TravelTimes travelTimes) {
         StreamsApp app = new StreamsApp(config, context -> DispatchTopology.build(context.serdes(), settings.rules(),
-                settings.limits(), settings.early(), settings.forwarding(), travelTimes, settings.tasking(), context.meterRegistry()));
+                settings.limits(), settings.early(), settings.forwarding(), settings.desk(), travelTimes, settings.tasking(), context.meterRegistry()));
         DispatchQueries.register(app);
         return app;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.stream.EarlyHold;
@@ -40,6 +41,9 @@ import org.bluelight.runtime.intake.InputLimits;
  * dispatch.early.hold.ms                600000
  * dispatch.desk.forward.move.m          50     a fix goes on to the desk when the unit moved this far...
  * dispatch.desk.forward.after.ms        30000  ...or the desk's position is this old (below dispatch.stale.after.ms)
+ * dispatch.group.max.officers           1000   units one dispatch group may hold; a new one beyond is dead-lettered
+ * dispatch.group.max.open.incidents     2000   open incidents one group may hold; a new one beyond is dead-lettered
+ * dispatch.desk.max.reevaluations       20     incidents a freed unit is offered to (backlog head first)
  * input.*                               see {@link InputLimits#from}
  * tasking.*                             see {@link TaskingSettings}
  * </pre>
@@ -54,16 +58,20 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param limits what a record may say before it is dead-lettered
  * @param early  updates held for officers whose first status is still to come
  * @param forwarding which fixes go on from the officer table to the dispatch group's desk
+ * @param desk    how much one dispatch group may hold and one event may cost the desk
  * @param tasking move-ups and hot-spot patrol tasks
  * @param warmUp  the searches run when the map opens, so the first incidents are not routed by code still interpreted
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
-                               DeskForwarding forwarding, TaskingSettings tasking, SearchWarmUp warmUp) {
+                               DeskForwarding forwarding, DeskLimits desk, TaskingSettings tasking, SearchWarmUp warmUp) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
     public static final String FORWARD_MOVE = "dispatch.desk.forward.move.m";
     public static final String FORWARD_AFTER = "dispatch.desk.forward.after.ms";
+    public static final String GROUP_MAX_OFFICERS = "dispatch.group.max.officers";
+    public static final String GROUP_MAX_OPEN = "dispatch.group.max.open.incidents";
+    public static final String MAX_REEVALUATIONS = "dispatch.desk.max.reevaluations";
     public static final String WARM_UP = "routing.warmup.ms";
     public static final String WARM_UP_SEARCHES = "routing.warmup.searches";
 
@@ -119,7 +127,8 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
         return new DispatchSettings(
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
-                rules, InputLimits.from(source), early(source), forwarding(source, rules), TaskingSettings.from(source), warmUp(source));
+                rules, InputLimits.from(source), early(source), forwarding(source, rules), desk(source), TaskingSettings.from(source),
+                warmUp(source));
     }
 
     private static SearchWarmUp warmUp(ConfigSource source) {
@@ -145,6 +154,16 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
                     + rules.staleAfter().toMillis() + ")");
         }
         return forwarding;
+    }
+
+    private static DeskLimits desk(ConfigSource source) {
+        DeskLimits d = DeskLimits.defaults();
+        try {
+            return new DeskLimits(source.integer(GROUP_MAX_OFFICERS, d.maxOfficers()), source.integer(GROUP_MAX_OPEN, d.maxOpenIncidents()),
+                    source.integer(MAX_REEVALUATIONS, d.maxReevaluations()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(GROUP_MAX_OFFICERS + ", " + GROUP_MAX_OPEN + ", " + MAX_REEVALUATIONS + ": " + e.getMessage());
+        }
     }
 
     private static EarlyHold early(ConfigSource source) {

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.desk.DeskOutput;
 import org.bluelight.dispatch.desk.Dispatcher;
 import org.bluelight.dispatch.desk.RejectedInput;
@@ -27,12 +28,14 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
     static final Duration BREACH_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final Recommender recommender;
+    private final DeskLimits limits;
     private ProcessorContext<String, SpecificRecord> context;
     private Dispatcher desk;
     private KeyValueStore<String, Recommendation> latest;
 
-    DispatchProcessor(Recommender recommender) {
+    DispatchProcessor(Recommender recommender, DeskLimits limits) {
         this.recommender = recommender;
+        this.limits = limits;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
         this.desk = new Dispatcher(recommender, new StoreBoard(
                 context.getStateStore(DispatchTopology.GROUP_OFFICERS_STORE),
                 context.getStateStore(DispatchTopology.CASES_STORE),
-                context.getStateStore(DispatchTopology.BACKLOG_STORE)));
+                context.getStateStore(DispatchTopology.BACKLOG_STORE)), limits);
         this.latest = context.getStateStore(DispatchTopology.LATEST_RECOMMENDATIONS_STORE);
         context.schedule(BREACH_CHECK_INTERVAL, PunctuationType.STREAM_TIME,
                 timestamp -> publish(desk.onClock(Instant.ofEpochMilli(timestamp)), timestamp));
@@ -55,7 +58,7 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
         try {
             outputs = handle(record.value(), group, now);
         } catch (RejectedInput rejected) {
-            throw new InvalidRecordException("rejected-by-dispatch", rejected.getMessage());
+            throw new InvalidRecordException(rejected.code(), rejected.getMessage());
         }
         publish(outputs, record.timestamp());
         if (record.value() instanceof GroupEvent.IncidentChanged changed

@@ -17,6 +17,7 @@ import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.backlog.WaitingIncident;
 import org.bluelight.dispatch.desk.IncidentCase;
 import org.bluelight.dispatch.recommend.Recommender;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.intake.InputLimits;
@@ -78,15 +79,17 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early,
                                  TravelTimes travelTimes, MeterRegistry meters) {
-        return build(serdes, rules, limits, early, DeskForwarding.defaults(), travelTimes, TaskingSettings.defaults(), meters);
+        return build(serdes, rules, limits, early, DeskForwarding.defaults(), DeskLimits.defaults(), travelTimes,
+                TaskingSettings.defaults(), meters);
     }
 
     /**
      * @param forwarding which changes of a unit go on to its dispatch group's desk
+     * @param desk       how many units and open incidents a group may hold, and how many incidents a freed unit is offered
      * @param tasking    how idle officers are tasked: move-ups and hot-spot patrol visits ({@link TaskingTopology})
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
-                                 TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
+                                 DeskLimits desk, TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
@@ -150,7 +153,7 @@ public final class DispatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_RECOMMENDATIONS_STORE),
                 ids, serdes.valueSerde(Topic.RECOMMENDATIONS)));
         Recommender recommender = new Recommender(rules, travelTimes);
-        KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender),
+        KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender, desk),
                 Named.as("dispatch-desk"), GROUP_OFFICERS_STORE, CASES_STORE, BACKLOG_STORE, LATEST_RECOMMENDATIONS_STORE);
 
         published.filter((key, value) -> value instanceof Recommendation, Named.as("recommendations"))

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
@@ -60,5 +61,15 @@ class DispatchSettingsTest {
                 .streamsProperties());
         assertThat(configured.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "100");
         assertThat(configured.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
+    }
+
+    @Test
+    void aGroupHoldsAThousandUnitsAndTwoThousandOpenIncidentsUnlessConfiguredOtherwise() {
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).desk()).isEqualTo(DeskLimits.defaults());
+        assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.GROUP_MAX_OFFICERS, "200",
+                DispatchSettings.GROUP_MAX_OPEN, "300", DispatchSettings.MAX_REEVALUATIONS, "5"))).desk())
+                .isEqualTo(new DeskLimits(200, 300, 5));
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.GROUP_MAX_OPEN, "0"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.GROUP_MAX_OPEN);
     }
 }

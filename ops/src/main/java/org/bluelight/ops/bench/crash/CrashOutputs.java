@@ -67,23 +67,28 @@ public record CrashOutputs(Map<String, List<String>> recommendations, Map<String
 
     /** The record as Avro's JSON-like text, with the write-time stamps (at any depth) emptied. */
     static String canonical(SpecificRecord value) {
+        return canonical(value, Set.of());
+    }
+
+    /** As {@link #canonical(SpecificRecord)}, with the fields named {@code alsoBlank} (at any depth) emptied too. */
+    public static String canonical(SpecificRecord value, Set<String> alsoBlank) {
         // A generic copy: a specific one would load the record's enum classes through Avro's trusted-class check.
         GenericRecord copy = (GenericRecord) GenericData.get().deepCopy(value.getSchema(), value);
-        blankWriteTimes(copy);
+        blank(copy, alsoBlank);
         return copy.toString();
     }
 
-    private static void blankWriteTimes(Object value) {
+    private static void blank(Object value, Set<String> alsoBlank) {
         if (value instanceof GenericRecord record) {
             for (Schema.Field field : record.getSchema().getFields()) {
-                if (WRITE_TIME_FIELDS.contains(field.name())) {
+                if (WRITE_TIME_FIELDS.contains(field.name()) || alsoBlank.contains(field.name())) {
                     record.put(field.pos(), null);
                 } else {
-                    blankWriteTimes(record.get(field.pos()));
+                    blank(record.get(field.pos()), alsoBlank);
                 }
             }
         } else if (value instanceof List<?> list) {
-            list.forEach(CrashOutputs::blankWriteTimes);
+            list.forEach(item -> blank(item, alsoBlank));
         }
     }
 }

@@ -67,9 +67,9 @@ public final class BenchFuzzCommand implements Callable<Integer> {
     public static FuzzVerdict run(FuzzSettings settings, PrintStream progress, PrintWriter out) throws Exception {
         FuzzCampaign campaign = new FuzzCampaign(settings, progress);
         progress.println("Clean run ...");
-        FuzzReport clean = campaign.run(false, Map.of());
+        FuzzReport clean = campaign.run(false, Map.of(), Map.of());
         progress.println("Hostile run ...");
-        FuzzReport hostile = campaign.run(true, clean.outputKeys());
+        FuzzReport hostile = campaign.run(true, clean.outputKeys(), clean.goodValues());
         FuzzVerdict verdict = FuzzVerdict.of(clean, hostile);
         print(settings, clean, hostile, verdict, out);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -95,6 +95,9 @@ public final class BenchFuzzCommand implements Callable<Integer> {
         }
         out.println("Dead letters (all apps), per topic and reason:");
         hostile.deadLetters().forEach((topic, reasons) -> out.printf(Locale.ROOT, "  %-28s %s%n", topic, reasons));
+        out.println("Decodable hostile records (hostile values and timestamps, duplicates), per topic, kind and fate:");
+        hostile.hostileFates().forEach((topic, fates) -> out.printf(Locale.ROOT, "  %-24s %s%n", topic, fates));
+        long compared = clean.goodValues().values().stream().mapToLong(Map::size).sum();
         out.println("Outputs, keys in the clean run / hostile run:");
         for (Topic<?, ?> topic : FuzzCampaign.OUTPUTS) {
             Set<String> cleanKeys = clean.outputKeys().getOrDefault(topic.topicName(), Set.of());
@@ -105,8 +108,9 @@ public final class BenchFuzzCommand implements Callable<Integer> {
                 clean.elapsedSeconds(), hostile.elapsedSeconds(), hostile.lag());
         if (verdict.passed()) {
             out.println("PASSED: every app healthy and caught up, every undecodable record dead-lettered by each app that reads it,");
-            out.println("        every output of the clean run present, the good hot spot's trial counts and dosage unchanged,");
-            out.println("        no impossible output, no stray topic.");
+            out.println("        every decodable one processed or dead-lettered, every dead letter with a reason code, every output");
+            out.printf(Locale.ROOT, "        of the clean run present with the same last value (%d compared), the good hot spot's trial%n", compared);
+            out.println("        counts and dosage unchanged, no impossible output, no stray topic.");
         } else {
             out.println("FAILED:");
             verdict.failures().stream().limit(50).forEach(failure -> out.println("  " + failure));

@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,6 +38,7 @@ import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.ops.bench.BenchWorkspace;
+import org.bluelight.ops.bench.crash.CrashOutputs;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.DemoSettings;
 import org.bluelight.ops.local.LocalServices;
@@ -49,6 +51,8 @@ import org.bluelight.schemas.BacklogEntry;
 import org.bluelight.schemas.BacklogSnapshot;
 import org.bluelight.schemas.Candidate;
 import org.bluelight.schemas.HotSpotDay;
+import org.bluelight.schemas.IncidentEvent;
+import org.bluelight.schemas.IncidentEventType;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.Topic;
@@ -88,9 +92,31 @@ public final class FuzzCampaign {
     /** The metrics app reads hot spots on its global thread, apart from the records that count in them: give it a head start. */
     private static final Duration REFERENCE_HEAD_START = Duration.ofSeconds(10);
     private static final int MAX_KEY_LENGTH = 1024;
+    /**
+     * Fields of a good output that may rightly differ from the clean run: a recommendation's id and
+     * revision (an incident read before the status of the officer who takes it gets one revision
+     * more, see {@link GoodWorkload#ORDER_DEPENDENT}); a frequent-service user's ranks and metrics,
+     * which weigh them against every person, hostile ones too, and resource hours, which start at the
+     * assignment or at the en-route status, whichever is read first (a second apart); a KPI's mean
+     * available and busy officers, sampled as the group's statuses and incidents are read, in an
+     * order two runs need not share. Stamps of the moment of writing are never compared.
+     * Coverage cells are not compared at all (see {@link #VALUES_NOT_COMPARED}).
+     */
+    /**
+     * A coverage cell counts every officer in reach and the demand of every incident in it, hostile
+     * ones rightly accepted too, and on the Andorra map every officer reaches nearly every cell.
+     */
+    static final Set<String> VALUES_NOT_COMPARED = Set.of(Topic.COVERAGE_CELLS.topicName());
+    private static final Map<Topic<?, ?>, Set<String>> NOT_COMPARED = Map.of(
+            Topic.RECOMMENDATIONS, Set.of("recommendationId", "revision"),
+            Topic.FSU, Set.of("rank1", "rank2", "rank3", "rank4", "metric1", "metric2", "metric3", "metric4",
+                    "originatorResourceHours", "subjectResourceHours"),
+            Topic.RESPONSE_KPIS, Set.of("availableOfficersMean", "busyOfficersMean"));
 
     private final FuzzSettings settings;
     private final PrintStream progress;
+    /** The good workload's first record time, the same in both runs so that their outputs can be compared value by value. */
+    private Instant goodStart;
 
     public FuzzCampaign(FuzzSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -100,10 +126,12 @@ public final class FuzzCampaign {
     /**
      * Runs the stack and feeds it.
      *
-     * @param hostile      false for the clean run
-     * @param expectedKeys outputs the good records gave in the clean run: a hostile run waits for them
+     * @param hostile        false for the clean run
+     * @param expectedKeys   outputs the good records gave in the clean run: a hostile run waits for them
+     * @param expectedValues their last values (good keys only), which a hostile run waits for too
      */
-    public FuzzReport run(boolean hostile, Map<String, Set<String>> expectedKeys) throws Exception {
+    public FuzzReport run(boolean hostile, Map<String, Set<String>> expectedKeys,
+                          Map<String, Map<String, String>> expectedValues) throws Exception {
         Path dataDir = settings.workDir().resolve(hostile ? "hostile" : "clean");
         BenchWorkspace.deleteRecursively(dataDir);
         int[] ports = BenchWorkspace.freePorts(3);
@@ -115,8 +143,10 @@ public final class FuzzCampaign {
         try (LocalStack stack = new LocalStack(LocalServices.demo(config, demo, progress), line -> progress.println("  " + line))) {
             stack.start();
             AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            GoodWorkload good = new GoodWorkload(serdes, now.minus(Duration.ofHours(1)));
+            if (goodStart == null) {
+                goodStart = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+            }
+            GoodWorkload good = new GoodWorkload(serdes, goodStart);
             Sent reference = send(config.bootstrapServers(), good.reference());
             Thread.sleep(REFERENCE_HEAD_START.toMillis());
             List<FuzzRecord> records = records(good, serdes, hostile);
@@ -124,11 +154,13 @@ public final class FuzzCampaign {
             Sent sent = reference.and(send(config.bootstrapServers(), records));
             SortedMap<String, Long> lag = awaitCaughtUp(config.bootstrapServers());
             double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-            Outputs outputs = awaitOutputs(config.bootstrapServers(), serdes, expectedKeys);
+            Outputs outputs = awaitOutputs(config.bootstrapServers(), serdes, expectedKeys, expectedValues);
             DeadLetters deadLetters = DeadLetters.read(config.bootstrapServers());
+            Fates fates = fates(sent, deadLetters, serdes, outputs);
             return new FuzzReport(hostile, sent.counts, sent.refused, deadLetters.byTopicAndReason(),
-                    notDeadLettered(sent, deadLetters), outputs.keys, outputs.trialDays, outputs.impossible,
-                    unexpectedTopics(config.bootstrapServers()), unhealthy(httpPortBase), lag, elapsed);
+                    notDeadLettered(sent, deadLetters), fates.counts, fates.unprocessed, outputs.keys, outputs.values,
+                    outputs.trialDays, outputs.impossible, unexpectedTopics(config.bootstrapServers()), unhealthy(httpPortBase), lag,
+                    elapsed);
         }
     }
 
@@ -276,15 +308,17 @@ public final class FuzzCampaign {
      * The output topics' keys, the good hot spot's trial days as last published, and any impossible
      * values, once the expected keys are there or the settle time is up.
      */
-    private record Outputs(Map<String, Set<String>> keys, Map<String, String> trialDays, List<String> impossible) {
+    private record Outputs(Map<String, Set<String>> keys, Map<String, Map<String, String>> values, Map<String, String> trialDays,
+                           List<String> impossible) {
     }
 
     /**
      * A clean run ({@code expected} empty) waits until every output topic has keys and none new came
-     * for {@link #OUTPUT_SETTLE}; a hostile run until every expected key is there. Either gives up
-     * at its limit and returns what it has, for the verdict to judge.
+     * for {@link #OUTPUT_SETTLE}; a hostile run until every expected key is there with its expected
+     * last value. Either gives up at its limit and returns what it has, for the verdict to judge.
      */
-    private Outputs awaitOutputs(String bootstrapServers, AppSerdes serdes, Map<String, Set<String>> expected) throws Exception {
+    private Outputs awaitOutputs(String bootstrapServers, AppSerdes serdes, Map<String, Set<String>> expected,
+                                 Map<String, Map<String, String>> expectedValues) throws Exception {
         Instant deadline = Instant.now().plus(expected.isEmpty() ? CLEAN_OUTPUT_LIMIT : OUTPUT_SETTLE.multipliedBy(4));
         Map<String, Set<String>> previous = Map.of();
         Instant unchangedSince = Instant.now();
@@ -298,7 +332,8 @@ public final class FuzzCampaign {
                     ? OUTPUTS.stream().allMatch(topic -> !outputs.keys.getOrDefault(topic.topicName(), Set.of()).isEmpty())
                             && Instant.now().isAfter(unchangedSince.plus(OUTPUT_SETTLE))
                     : expected.entrySet().stream()
-                            .allMatch(e -> outputs.keys.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()));
+                            .allMatch(e -> outputs.keys.getOrDefault(e.getKey(), Set.of()).containsAll(e.getValue()))
+                            && FuzzVerdict.differentValues(expectedValues, outputs.values).isEmpty();
             if (done || Instant.now().isAfter(deadline)) {
                 return outputs;
             }
@@ -308,10 +343,12 @@ public final class FuzzCampaign {
 
     private Outputs readOutputs(String bootstrapServers, AppSerdes serdes) {
         Map<String, Set<String>> keys = new TreeMap<>();
+        Map<String, Map<String, String>> values = new TreeMap<>();
         Map<String, String> trialDays = new TreeMap<>();
         List<String> impossible = new ArrayList<>();
         for (Topic<?, ?> topic : OUTPUTS) {
             Set<String> seen = new HashSet<>();
+            Map<String, String> last = new TreeMap<>();
             for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers, topic.topicName())) {
                 String key = keyText(serdes, topic, record.key());
                 if (key.length() > MAX_KEY_LENGTH) {
@@ -319,14 +356,27 @@ public final class FuzzCampaign {
                     continue;
                 }
                 seen.add(key);
+                if (!HostileRecords.hostileKey(key) && !VALUES_NOT_COMPARED.contains(topic.topicName())) {
+                    last.put(key, valueText(serdes, topic, record.value()));
+                }
                 impossibleValues(serdes, topic, key, record.value(), impossible);
                 if (topic == Topic.HOTSPOT_TRIAL && record.value() != null && !HostileRecords.hostileKey(key)) {
                     trialDays.put(key, trialDay(serdes, record.value()));
                 }
             }
             keys.put(topic.topicName(), seen);
+            values.put(topic.topicName(), last);
         }
-        return new Outputs(keys, trialDays, impossible);
+        return new Outputs(keys, values, trialDays, impossible);
+    }
+
+    /** A good output's value as the verdict compares it: without the fields two faithful runs may differ in. */
+    private static <V extends SpecificRecord> String valueText(AppSerdes serdes, Topic<?, V> topic, byte[] value) {
+        if (value == null) {
+            return "<tombstone>";
+        }
+        V decoded = serdes.valueSerde(topic).deserializer().deserialize(topic.topicName(), value);
+        return CrashOutputs.canonical(decoded, NOT_COMPARED.getOrDefault(topic, Set.of()));
     }
 
     /** A trial day's counts and dosage: what the good records alone decide (not when it was last updated). */
@@ -372,6 +422,61 @@ public final class FuzzCampaign {
         }
     }
 
+    /** What became of the decodable hostile records: counts per topic and fate, and those that should have had an output. */
+    private record Fates(SortedMap<String, SortedMap<String, Integer>> counts, List<String> unprocessed) {
+    }
+
+    /**
+     * Each decodable hostile record (a hostile value or timestamp, a duplicate) is processed or
+     * dead-lettered by each app that reads its topic; counted per topic as {@code KIND processed},
+     * {@code KIND dead-lettered} (by every reader) or {@code KIND dead-lettered by APP} (by some,
+     * the others processed it). Where one record has an output of its own, it must be there: a
+     * reported incident of a recommended grade that dispatch took is recommended (or told there is
+     * no candidate) under its own id.
+     */
+    private static Fates fates(Sent sent, DeadLetters deadLetters, AppSerdes serdes, Outputs outputs) {
+        SortedMap<String, SortedMap<String, Integer>> counts = new TreeMap<>();
+        List<String> unprocessed = new ArrayList<>();
+        Set<String> recommended = outputs.keys.getOrDefault(Topic.RECOMMENDATIONS.topicName(), Set.of());
+        for (Landed landed : sent.hostile) {
+            if (landed.record.kind().undecodable()) {
+                continue;
+            }
+            Topic<?, ?> topic = landed.record.topic();
+            List<String> readers = readersOf(topic);
+            List<String> deadLettering = readers.stream()
+                    .filter(app -> deadLetters.contains(app, topic.topicName(), landed.partition, landed.offset)).toList();
+            String fate = deadLettering.isEmpty() ? "processed"
+                    : deadLettering.size() == readers.size() ? "dead-lettered"
+                    : "dead-lettered by " + String.join(", ", deadLettering);
+            counts.computeIfAbsent(topic.topicName(), t -> new TreeMap<>()).merge(landed.record.kind() + " " + fate, 1, Integer::sum);
+            if (topic == Topic.INCIDENTS && !deadLettering.contains(DispatchApp.APPLICATION_ID)) {
+                IncidentEvent incident = serdes.valueSerde(Topic.INCIDENTS).deserializer()
+                        .deserialize(topic.topicName(), landed.record.value());
+                if (incident.getEventType() == IncidentEventType.REPORTED && incident.getGrade() >= 1 && incident.getGrade() <= 2
+                        && !recommended.contains(incident.getIncidentId())) {
+                    unprocessed.add(topic + "-" + landed.partition + "@" + landed.offset + " " + landed.record.kind()
+                            + ": incident " + abbreviated(incident.getIncidentId()) + " neither recommended nor dead-lettered by dispatch");
+                }
+            }
+        }
+        return new Fates(counts, unprocessed);
+    }
+
+    private static List<String> readersOf(Topic<?, ?> topic) {
+        List<String> readers = new ArrayList<>(GLOBAL_READERS.getOrDefault(topic, List.of()));
+        READERS.forEach((app, topics) -> {
+            if (topics.contains(topic)) {
+                readers.add(app);
+            }
+        });
+        return readers;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
+    }
+
     /** Undecodable hostile records that an app reading their topic did not dead-letter. */
     private static List<String> notDeadLettered(Sent sent, DeadLetters deadLetters) {
         List<String> missing = new ArrayList<>();
@@ -380,13 +485,7 @@ public final class FuzzCampaign {
                 continue;
             }
             Topic<?, ?> topic = landed.record.topic();
-            List<String> readers = new ArrayList<>(GLOBAL_READERS.getOrDefault(topic, List.of()));
-            READERS.forEach((app, topics) -> {
-                if (topics.contains(topic)) {
-                    readers.add(app);
-                }
-            });
-            for (String app : readers) {
+            for (String app : readersOf(topic)) {
                 if (!deadLetters.contains(app, topic.topicName(), landed.partition, landed.offset)) {
                     missing.add(app + " " + topic + "-" + landed.partition + "@" + landed.offset + " " + landed.record.kind());
                 }

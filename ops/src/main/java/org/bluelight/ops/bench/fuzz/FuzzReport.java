@@ -12,7 +12,12 @@ import java.util.SortedMap;
  * @param refusedByBroker    records the broker refused, per topic and kind (e.g. timestamps it does not accept)
  * @param deadLetters        dead letters per dead-letter topic and reason, over all apps
  * @param notDeadLettered    undecodable records an app that reads the topic did not dead-letter: app, topic, kind, offset
+ * @param hostileFates       decodable hostile records per topic, by kind and fate: processed, dead-lettered by every app
+ *                           that reads the topic, or by some of them
+ * @param unprocessed        decodable hostile records that an app took but whose own output is missing
  * @param outputKeys         the keys seen on each output topic
+ * @param goodValues         per output topic, the last value of each key not named by a hostile record, without the
+ *                           fields two faithful runs may differ in
  * @param goodTrialDays      the good hot spot's trial days as last published (counts and dosage), by key
  * @param impossibleOutputs  output records carrying values no real incident can have
  * @param unexpectedTopics   topics that exist but were neither provisioned nor an app's internal topic
@@ -26,7 +31,10 @@ public record FuzzReport(
         SortedMap<String, SortedMap<String, Integer>> refusedByBroker,
         SortedMap<String, SortedMap<String, Long>> deadLetters,
         List<String> notDeadLettered,
+        SortedMap<String, SortedMap<String, Integer>> hostileFates,
+        List<String> unprocessed,
         Map<String, java.util.Set<String>> outputKeys,
+        Map<String, Map<String, String>> goodValues,
         Map<String, String> goodTrialDays,
         List<String> impossibleOutputs,
         List<String> unexpectedTopics,

@@ -44,8 +44,11 @@ public final class HostileRecords {
     static final Instant YEAR_9999 = Instant.parse("9999-12-31T23:59:59Z");
     private static final Instant YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
     private static final int SCHEMA_ID_NEVER_ISSUED = 0x7ff0_0000;
-    /** Sant Julià de Lòria: away from the good hot spot, so a hostile record rightly accepted never counts in it. */
-    private static final GeoPoint WHERE = new GeoPoint(42.4637, 1.4912);
+    /**
+     * Pas de la Casa, over the Envalira pass from every good place: a hostile record rightly accepted
+     * never counts in the good hot spot, nor in the coverage of a good officer's cells.
+     */
+    private static final GeoPoint WHERE = new GeoPoint(42.5424, 1.7336);
 
     private final AppSerdes serdes;
     private final SplittableRandom random;
