@@ -65,6 +65,9 @@ class CrashVerdictTest {
                 "I5: no recommendation (the uninterrupted run published 1 revisions)");
         assertThat(verdict.different()).containsExactly("dispatch.recommendations I4 last status: WITHDRAWN / ACTIVE");
         assertThat(verdict.extra()).containsExactly("I6: 1 revisions, none in the uninterrupted run");
+        assertThat(verdict.reordered()).containsExactly("I1", "I2", "I3", "I4");
+        assertThat(verdict.summary()).endsWith("; 4 incidents' revisions differ in content or number, read in another order "
+                + "(told, not judged, with several partitions)");
     }
 
     @Test
