@@ -79,10 +79,12 @@ public final class CrashAudit {
     }
 
     /**
-     * @param crash false for the uninterrupted run. Both runs send the same records on the same
-     *              schedule: with more than one partition the desk reads its group's records in the
-     *              order the router tasks wrote them, which follows the pace, so a reference sent at
-     *              once would be a different run, not the same one uninterrupted.
+     * @param crash false for the uninterrupted run. With more than one partition both runs send the
+     *              same records on the same schedule: the desk reads its group's records in the order
+     *              the input partitions' tasks wrote them, which follows the pace, so a reference sent
+     *              at once would be another run, not the same one uninterrupted. With one partition
+     *              one task reads every input in record-time order whatever the pace, and the
+     *              uninterrupted run sends its input at once.
      */
     public Run run(boolean crash) throws Exception {
         Path dataDir = settings.workDir().resolve(crash ? "crash" : "uninterrupted");
@@ -167,9 +169,12 @@ public final class CrashAudit {
                 schedule.start();
             }
             double perRecordMillis = settings.load().toMillis() / (double) input.size();
+            boolean paced = crash || settings.partitions() > 1;
             for (int i = 0; i < input.size(); i++) {
-                long due = loadStart + Math.round(i * perRecordMillis);
-                Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
+                if (paced) {
+                    long due = loadStart + Math.round(i * perRecordMillis);
+                    Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
+                }
                 records += send(producer, serdes, List.of(input.get(i)), published);
             }
             producer.flush();
