@@ -58,6 +58,11 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
             return new Occupancy(end, availableSeconds + available * seconds, busySeconds + busy * seconds, observedSeconds + seconds);
         }
 
+        /** The same observed time, with {@code seconds} of it counted with these many more officers available and busy. */
+        Occupancy recounted(double moreAvailable, double moreBusy, double seconds) {
+            return new Occupancy(end, availableSeconds + moreAvailable * seconds, busySeconds + moreBusy * seconds, observedSeconds);
+        }
+
         /** Ended before {@code cutoff}: past every grace period, no mean is asked of it any more. */
         public boolean endedBefore(Instant cutoff) {
             return end.isBefore(cutoff);
@@ -85,10 +90,14 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
 
     /**
      * The group after an officer's status change. A change older than {@code lastAt} (out of
-     * order across officers) takes effect at {@code lastAt}: time already summed is not rewritten.
+     * order across officers: the group's statuses come from several input partitions, read in no
+     * fixed order) is {@linkplain #late put back in its time}.
      */
     public GroupAvailability on(String officerId, OfficerState state, Instant at, KpiWindows kpiWindows) {
-        Instant effective = lastAt == null || at.isAfter(lastAt) ? at : lastAt;
+        if (lastAt != null && at.isBefore(lastAt)) {
+            return late(officerId, state, at, kpiWindows);
+        }
+        Instant effective = at;
         Map<String, Occupancy> summed = lastAt == null ? new HashMap<>(windows) : summedUpTo(effective, kpiWindows);
         Map<String, OfficerState> next = new HashMap<>(officers);
         if (state == OfficerState.OFF_DUTY) {
@@ -98,6 +107,72 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         }
         GroupAvailability changed = new GroupAvailability(next, effective, summed, steps);
         return changed.withSteps(stepped(steps, new Step(effective, changed.available(), changed.busy())));
+    }
+
+    /**
+     * A change older than {@code lastAt}. An officer's own changes come in order, so from {@code at}
+     * to {@code lastAt} the officer was in {@code state}, not in the state summed for that time: the
+     * difference goes into the windows (over the part of each that was observed, as far back as a
+     * change sums, {@link #LONGEST_SUMMED}) and into the steps since {@code at}, so the sums and the
+     * means as of any time are those of the changes in time order. A window already closed keeps
+     * the figures it was published with.
+     */
+    private GroupAvailability late(String officerId, OfficerState state, Instant at, KpiWindows kpiWindows) {
+        Map<String, OfficerState> next = new HashMap<>(officers);
+        if (state == OfficerState.OFF_DUTY) {
+            next.remove(officerId);
+        } else {
+            next.put(officerId, state);
+        }
+        long moreAvailable = availableCount(next.get(officerId)) - availableCount(officers.get(officerId));
+        long moreBusy = busyCount(next.get(officerId)) - busyCount(officers.get(officerId));
+        Map<String, Occupancy> corrected = new HashMap<>(windows);
+        Instant from = later(at, lastAt.minus(LONGEST_SUMMED));
+        for (KpiWindows.Window window : windowsBetween(from, lastAt, kpiWindows)) {
+            Occupancy occupancy = windows.getOrDefault(windowKey(window), new Occupancy(window.end(), 0, 0, 0));
+            // A window is observed from the group's earliest change on: before it (a change older than every
+            // other) only this officer was seen, so that time becomes observed with this officer alone.
+            Instant observedFrom = earlier(window.end(), lastAt).minusMillis(Math.round(occupancy.observedSeconds() * 1000));
+            Instant start = later(from, window.start());
+            Instant b = earlier(lastAt, window.end());
+            Instant a = later(start, observedFrom);
+            if (b.isAfter(a)) {
+                occupancy = occupancy.recounted(moreAvailable, moreBusy, seconds(a, b));
+            }
+            Instant unobservedEnd = earlier(observedFrom, b);
+            if (unobservedEnd.isAfter(start)) {
+                occupancy = occupancy.plus(moreAvailable, moreBusy, seconds(start, unobservedEnd));
+            }
+            if (occupancy.observedSeconds() > 0) {
+                corrected.put(windowKey(window), occupancy);
+            }
+        }
+        List<Step> recounted = new ArrayList<>();
+        if (!steps.isEmpty() && steps.get(0).from().isAfter(at)) {
+            recounted.add(new Step(at, moreAvailable, moreBusy));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Step since = new Step(later(step.from(), at), step.available() + moreAvailable, step.busy() + moreBusy);
+            if (step.from().isBefore(at)) {
+                recounted.add(step);
+                if (i + 1 == steps.size() || steps.get(i + 1).from().isAfter(at)) {
+                    recounted.add(since);
+                }
+            } else {
+                recounted.add(since);
+            }
+        }
+        List<Step> kept = recounted.size() > MAX_STEPS ? recounted.subList(recounted.size() - MAX_STEPS, recounted.size()) : recounted;
+        return new GroupAvailability(next, lastAt, corrected, kept);
+    }
+
+    private static long availableCount(OfficerState state) {
+        return state == OfficerState.AVAILABLE ? 1 : 0;
+    }
+
+    private static long busyCount(OfficerState state) {
+        return state == null || state == OfficerState.AVAILABLE ? 0 : 1;
     }
 
     /** Without the steps no one asks about any more: those wholly before {@code asOfFloor}. */
@@ -184,16 +259,21 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
 
     /**
      * The windows a change at {@code at} sums time into: from the latest change (or a week before
-     * the change) up to it. The KPI task loads just these ({@link #withWindows}) before the change.
+     * the change) up to it; for a change older than the latest, those from it up to the latest,
+     * which it recounts. The KPI task loads just these ({@link #withWindows}) before the change.
      */
     public List<KpiWindows.Window> windowsSummedBy(Instant at, KpiWindows kpiWindows) {
         if (lastAt == null) {
             return List.of();
         }
         Instant until = later(at, lastAt);
+        return windowsBetween(later(earlier(at, lastAt), until.minus(LONGEST_SUMMED)), until, kpiWindows);
+    }
+
+    private static List<KpiWindows.Window> windowsBetween(Instant start, Instant until, KpiWindows kpiWindows) {
         List<KpiWindows.Window> summed = new ArrayList<>();
         for (KpiWindow size : KpiWindow.values()) {
-            Instant from = later(lastAt, until.minus(LONGEST_SUMMED));
+            Instant from = start;
             while (from.isBefore(until)) {
                 KpiWindows.Window window = kpiWindows.windowOf(from, size);
                 summed.add(window);

@@ -9,7 +9,7 @@ import org.bluelight.metrics.fsu.ResourceEvent;
 
 /**
  * Each officer's status changes and assignments, keyed by officer id, through
- * {@link OfficerEngagement} (the officer's current incident in
+ * {@link OfficerEngagement} (the officer's current incident, and since when, in
  * {@value MetricsTopology#OFFICER_INCIDENT_STORE}); engagements and releases go on keyed by incident id.
  */
 final class EngagementProcessor implements Processor<String, OfficerEngagement.Signal, String, ResourceEvent> {
@@ -26,12 +26,12 @@ final class EngagementProcessor implements Processor<String, OfficerEngagement.S
     @Override
     public void process(Record<String, OfficerEngagement.Signal> record) {
         OfficerEngagement.Signal signal = record.value();
-        OfficerEngagement.Step step = OfficerEngagement.next(currentIncident.get(signal.officerId()), signal);
+        OfficerEngagement.Step step = OfficerEngagement.nextAfterStored(currentIncident.get(signal.officerId()), signal);
         step.events().forEach(event -> context.forward(record.withKey(event.incidentId()).withValue(event)));
         if (step.currentIncident() == null) {
             currentIncident.delete(signal.officerId());
         } else {
-            currentIncident.put(signal.officerId(), step.currentIncident());
+            currentIncident.put(signal.officerId(), step.stored());
         }
     }
 }

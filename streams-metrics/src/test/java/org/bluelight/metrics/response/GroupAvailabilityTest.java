@@ -131,6 +131,50 @@ class GroupAvailabilityTest {
                 .as("O1 30 min + O2 40 min over 60 min").isCloseTo(70.0 / 60, within(1e-9));
     }
 
+    @Test
+    void meansDoNotDependOnWhichOfficersChangesAreReadFirst() {
+        // Each officer's changes in order, the officers' interleaved as tasks of different input partitions wrote them.
+        Change[] o1 = {new Change("O1", OfficerState.AVAILABLE, 0), new Change("O1", OfficerState.EN_ROUTE, 20),
+            new Change("O1", OfficerState.AVAILABLE, 80)};
+        Change[] o2 = {new Change("O2", OfficerState.AVAILABLE, 10), new Change("O2", OfficerState.ON_SCENE, 50),
+            new Change("O2", OfficerState.OFF_DUTY, 100)};
+        Change[] o3 = {new Change("O3", OfficerState.AVAILABLE, 5), new Change("O3", OfficerState.EN_ROUTE, 70)};
+        java.util.List<Change> inTimeOrder = java.util.stream.Stream.of(o1, o2, o3).flatMap(java.util.Arrays::stream)
+                .sorted(java.util.Comparator.comparingInt(Change::minute)).toList();
+        java.util.List<Change> o1Late = java.util.stream.Stream.of(o2, o3, o1).flatMap(java.util.Arrays::stream).toList();
+        Instant asOf = TEN.plusSeconds(110 * 60);
+        Instant earlier = TEN.plusSeconds(45 * 60);
+        for (KpiWindow size : KpiWindow.values()) {
+            for (Instant window : new Instant[] {TEN, TEN.plusSeconds(3600)}) {
+                KpiWindows.Window w = WINDOWS.windowOf(window, size);
+                for (Instant when : new Instant[] {asOf, earlier}) {
+                    if (!when.isAfter(w.start())) {
+                        continue; // nothing of the window known yet
+                    }
+                    GroupAvailability.Means expected = applied(inTimeOrder).meansOver(w, when).orElseThrow();
+                    GroupAvailability.Means late = applied(o1Late).meansOver(w, when).orElseThrow();
+                    assertThat(late.available()).as("%s %s as of %s: available", size, window, when)
+                            .isCloseTo(expected.available(), within(1e-9));
+                    assertThat(late.busy()).as("%s %s as of %s: busy", size, window, when).isCloseTo(expected.busy(), within(1e-9));
+                }
+            }
+        }
+        // 10:00-11:00, observed from O1's first status at 10:00 though read last: O1 available 20 min, O2 40, O3 55.
+        assertThat(applied(o1Late).meansOver(WINDOWS.windowOf(TEN, KpiWindow.HOUR), asOf).orElseThrow().available())
+                .isCloseTo((20.0 + 40 + 55) / 60, within(1e-9));
+    }
+
+    private record Change(String officer, OfficerState state, int minute) {
+    }
+
+    private static GroupAvailability applied(java.util.List<Change> changes) {
+        GroupAvailability group = GroupAvailability.unseen();
+        for (Change change : changes) {
+            group = group.on(change.officer(), change.state(), TEN.plusSeconds(change.minute() * 60L), WINDOWS);
+        }
+        return group;
+    }
+
     /** What the KPI task's sweep leaves of a group's windows: those not {@link GroupAvailability.Occupancy#endedBefore} the cutoff. */
     private static GroupAvailability withoutWindowsEndedBefore(GroupAvailability group, Instant cutoff) {
         Map<String, GroupAvailability.Occupancy> kept = new HashMap<>(group.windows());

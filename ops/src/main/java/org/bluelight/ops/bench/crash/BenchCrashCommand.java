@@ -2,6 +2,7 @@ package org.bluelight.ops.bench.crash;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
 public final class BenchCrashCommand implements Callable<Integer> {
 
     private static final Path WORK_DIR = Path.of("target", "bench-crash");
+    /** Every failure of the last run; the printed list stops at 40. */
+    private static final Path FAILURES_FILE = WORK_DIR.resolve("failures.txt");
 
     @Spec
     private CommandSpec spec;
@@ -62,6 +65,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Result result = run(settings, System.out);
         print(settings, result, out);
+        Files.write(FAILURES_FILE, result.failures());
         return result.passed() ? 0 : 1;
     }
 
@@ -70,11 +74,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
 
         /** The goals missed: a lost, duplicated or different output, or a failover slower than its goal. */
         public List<String> failures() {
-            List<String> failures = new ArrayList<>();
-            verdict.lost().forEach(r -> failures.add("lost: " + r));
-            verdict.duplicated().forEach(r -> failures.add("duplicated: " + r));
-            verdict.extra().forEach(r -> failures.add("only after crashes: " + r));
-            verdict.different().forEach(r -> failures.add("different: " + r));
+            List<String> failures = new ArrayList<>(verdict.differences());
             long[] failover = failoverLatencies();
             if (failover.length > 0 && LatencyStats.of(nanos(failover)).p99Millis() >= CrashAudit.FAILOVER_WINDOW.toMillis()) {
                 failures.add("recommendations during failover: p99 " + LatencyStats.of(nanos(failover)).p99Millis() + " ms");
@@ -108,7 +108,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
         CrashAudit.Run uninterrupted = audit.run(false);
         progress.println("Crash run ...");
         CrashAudit.Run crashed = audit.run(true);
-        return new Result(uninterrupted, crashed, CrashVerdict.of(uninterrupted.outputs(), crashed.outputs()));
+        return new Result(uninterrupted, crashed, CrashVerdict.of(uninterrupted.outputs(), crashed.outputs(), settings.partitions()));
     }
 
     public static void print(CrashSettings settings, Result result, PrintWriter out) {
@@ -144,9 +144,11 @@ public final class BenchCrashCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Incident to recommendation, whole crash run: p50 %.0f ms, p99 %.0f ms (%d incidents)%n",
                     all.p50Millis(), all.p99Millis(), all.count());
         }
-        out.printf(Locale.ROOT, "Outputs: %d recommendation revisions (uninterrupted %d), %d keys of other outputs (uninterrupted %d)%n",
+        out.printf(Locale.ROOT, "Outputs: %d recommendation revisions (uninterrupted %d), %d keys of other outputs (uninterrupted %d), "
+                        + "%d desk inputs (uninterrupted %d)%n",
                 crashed.outputs().recommendationCount(), result.uninterrupted().outputs().recommendationCount(),
-                keys(crashed.outputs()), keys(result.uninterrupted().outputs()));
+                keys(crashed.outputs()), keys(result.uninterrupted().outputs()), crashed.outputs().deskInputCount(),
+                result.uninterrupted().outputs().deskInputCount());
         out.println(result.verdict().summary());
         List<String> failures = result.failures();
         if (failures.isEmpty()) {
@@ -155,7 +157,8 @@ public final class BenchCrashCommand implements Callable<Integer> {
             out.println("FAILED:");
             failures.stream().limit(40).forEach(f -> out.println("  " + f));
             if (failures.size() > 40) {
-                out.printf(Locale.ROOT, "  ... and %d more (%d in all)%n", failures.size() - 40, failures.size());
+                out.printf(Locale.ROOT, "  ... and %d more (%d in all, every one in %s)%n", failures.size() - 40, failures.size(),
+                        FAILURES_FILE);
             }
         }
         out.printf(Locale.ROOT, "Rerun: ./bluelight bench crash --kills %d --duration %ds --rate %s --partitions %d --downtime %ds%s%n",

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.ops.bench.BenchWorkspace;
@@ -28,6 +29,7 @@ import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.RoadNetworkService;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.routing.network.MapBounds;
+import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Topic;
 import org.bluelight.schemas.registry.RegistryClient;
@@ -77,8 +79,12 @@ public final class CrashAudit {
     }
 
     /**
-     * @param crash false for the uninterrupted run, which sends the whole load at once (the apps order
-     *              by record time, so pace changes nothing but the wait)
+     * @param crash false for the uninterrupted run. With more than one partition both runs send the
+     *              same records on the same schedule: the desk reads its group's records in the order
+     *              the input partitions' tasks wrote them, which follows the pace, so a reference sent
+     *              at once would be another run, not the same one uninterrupted. With one partition
+     *              one task reads every input in record-time order whatever the pace, and the
+     *              uninterrupted run sends its input at once.
      */
     public Run run(boolean crash) throws Exception {
         Path dataDir = settings.workDir().resolve(crash ? "crash" : "uninterrupted");
@@ -102,6 +108,8 @@ public final class CrashAudit {
             dispatch.put("routing.osm.file", settings.osm().toAbsolutePath().toString());
             dispatch.put("routing.graph.dir", settings.workDir().resolve("graph-cache").toAbsolutePath().toString());
             dispatch.put("dispatch.map.bounds", bounds.minLat() + "," + bounds.minLon() + "," + bounds.maxLat() + "," + bounds.maxLon());
+            // The verdict reads the desk's whole input: Kafka Streams would delete what the desk has committed.
+            dispatch.put(StreamsAppConfig.KAFKA_PREFIX + StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, String.valueOf(Long.MAX_VALUE));
             Map<String, String> metrics = new HashMap<>(common);
             metrics.put("fsu.ranking.interval.ms", String.valueOf(FSU_RANKING.toMillis()));
             // The first run's first instances write each app's class-data archive as they close; every later start maps it.
@@ -161,8 +169,9 @@ public final class CrashAudit {
                 schedule.start();
             }
             double perRecordMillis = settings.load().toMillis() / (double) input.size();
+            boolean paced = crash || settings.partitions() > 1;
             for (int i = 0; i < input.size(); i++) {
-                if (crash) {
+                if (paced) {
                     long due = loadStart + Math.round(i * perRecordMillis);
                     Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
                 }

@@ -1,6 +1,8 @@
 package org.bluelight.ops.bench.crash;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,8 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bluelight.dispatch.app.DispatchApp;
+import org.bluelight.dispatch.stream.DispatchTopology;
 import org.bluelight.ops.bench.fuzz.TopicReader;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Recommendation;
@@ -19,12 +23,19 @@ import org.bluelight.schemas.Topic;
  * The outputs of a run as a read_committed reader sees them, in a form two runs can be compared in:
  * every recommendation revision (incident, revision and the whole recommendation), and the latest
  * value of every key of the other output topics. Fields stamped with the wall clock at the moment
- * of writing are left out, since two runs never write at the same moment.
+ * of writing are left out, since two runs never write at the same moment. Also what the dispatch
+ * desk read: every committed record of its repartition topic ({@link #DESK_INPUTS}), which holds
+ * each status, fix, incident and assignment that reached a group's desk.
  *
  * @param recommendations per incident, every published revision in topic order
  * @param latest          per topic, per key, the last value
+ * @param deskInputs      per dispatch group, every record the desk read (its JSON), sorted: the desk's input as a multiset
  */
-public record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<String, String>> latest) {
+public record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<String, String>> latest,
+                           Map<String, List<String>> deskInputs) {
+
+    /** The dispatch desk's input topic (the apps' runs keep it whole: {@code repartition.purge.interval.ms}). */
+    static final String DESK_INPUTS = DispatchApp.APPLICATION_ID + "-" + DispatchTopology.GROUP_EVENTS + "-repartition";
 
     /** Wall-clock stamps: when a snapshot, a day's counts or a tally was written. */
     private static final Set<String> WRITE_TIME_FIELDS = Set.of("createdAt", "snapshotAt", "updatedAt", "asOf");
@@ -50,11 +61,21 @@ public record CrashOutputs(Map<String, List<String>> recommendations, Map<String
                 latest.put(topic.topicName(), values);
             }
         }
-        return new CrashOutputs(recommendations, latest);
+        Map<String, List<String>> deskInputs = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers, DESK_INPUTS)) {
+            deskInputs.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), group -> new ArrayList<>())
+                    .add(new String(record.value(), StandardCharsets.UTF_8));
+        }
+        deskInputs.values().forEach(Collections::sort);
+        return new CrashOutputs(recommendations, latest, deskInputs);
     }
 
     public int recommendationCount() {
         return recommendations.values().stream().mapToInt(List::size).sum();
+    }
+
+    public int deskInputCount() {
+        return deskInputs.values().stream().mapToInt(List::size).sum();
     }
 
     private static <K, V extends SpecificRecord> K decodeKey(AppSerdes serdes, Topic<K, V> topic, byte[] key) {

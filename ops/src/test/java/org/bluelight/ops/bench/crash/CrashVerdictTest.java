@@ -8,19 +8,81 @@ import org.junit.jupiter.api.Test;
 
 class CrashVerdictTest {
 
+    private static final Map<String, Map<String, String>> NO_OTHER_OUTPUTS = Map.of();
+    private static final Map<String, List<String>> NO_DESK_INPUTS = Map.of();
+
     @Test
     void theSummaryCountsEachKindOfDifferenceSoALongListCutShortStillTellsHowMany() {
         CrashOutputs uninterrupted = new CrashOutputs(
                 Map.of("I1", List.of("1 {a}", "2 {b}"), "I2", List.of("1 {c}"), "I3", List.of("1 {d}")),
-                Map.of("metrics.fsu", Map.of("p1", "x", "p2", "y"), "dispatch.backlog", Map.of("G", "q")));
+                Map.of("metrics.fsu", Map.of("p1", "x", "p2", "y"), "dispatch.backlog", Map.of("G", "q")),
+                Map.of("G", List.of("{s1}", "{s2}")));
         CrashOutputs crashed = new CrashOutputs(
                 Map.of("I1", List.of("1 {a}"), "I2", List.of("1 {c}", "1 {c}"), "I4", List.of("1 {e}")),
-                Map.of("metrics.fsu", Map.of("p1", "x", "p2", "z"), "dispatch.backlog", Map.of("G", "r")));
+                Map.of("metrics.fsu", Map.of("p1", "x", "p2", "z"), "dispatch.backlog", Map.of("G", "r")),
+                Map.of("G", List.of("{s1}", "{s1}")));
 
-        CrashVerdict verdict = CrashVerdict.of(uninterrupted, crashed);
+        CrashVerdict verdict = CrashVerdict.of(uninterrupted, crashed, 1);
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.summary()).isEqualTo("Recommendation revisions: 2 lost (2 incidents), 1 duplicated, 1 only after crashes; "
-                + "other outputs: 2 keys different {dispatch.backlog=1, metrics.fsu=1}");
+                + "desk inputs: 1 lost, 1 duplicated, 0 only after crashes; other outputs: 2 keys different {dispatch.backlog=1, metrics.fsu=1}");
+    }
+
+    @Test
+    void withOnePartitionARevisionThatDiffersInContentIsLostAndExtraHoweverItIsNumbered() {
+        CrashOutputs uninterrupted = new CrashOutputs(Map.of("I1", List.of("1 {\"status\": \"ACTIVE\", \"eta\": 100}")),
+                NO_OTHER_OUTPUTS, NO_DESK_INPUTS);
+        CrashOutputs crashed = new CrashOutputs(Map.of("I1", List.of("1 {\"status\": \"ACTIVE\", \"eta\": 200}")),
+                NO_OTHER_OUTPUTS, NO_DESK_INPUTS);
+
+        CrashVerdict verdict = CrashVerdict.of(uninterrupted, crashed, 1);
+
+        assertThat(verdict.lost()).containsExactly("I1: 1 {\"status\": \"ACTIVE\", \"eta\": 100}");
+        assertThat(verdict.extra()).containsExactly("I1: 1 {\"status\": \"ACTIVE\", \"eta\": 200}");
+    }
+
+    @Test
+    void withSeveralPartitionsEachIncidentsRevisionsMustRunOneToNOnceEachAndEndInTheSameStatus() {
+        CrashOutputs uninterrupted = new CrashOutputs(Map.of(
+                "I1", List.of("1 {\"status\": \"NO_CANDIDATE\"}", "2 {\"status\": \"ACTIVE\"}", "3 {\"status\": \"WITHDRAWN\"}"),
+                "I2", List.of("1 {\"status\": \"ACTIVE\"}", "2 {\"status\": \"WITHDRAWN\"}"),
+                "I3", List.of("1 {\"status\": \"ACTIVE\"}", "2 {\"status\": \"WITHDRAWN\"}"),
+                "I4", List.of("1 {\"status\": \"ACTIVE\"}", "2 {\"status\": \"WITHDRAWN\"}"),
+                "I5", List.of("1 {\"status\": \"ACTIVE\"}")), NO_OTHER_OUTPUTS, NO_DESK_INPUTS);
+        CrashOutputs crashed = new CrashOutputs(Map.of(
+                // Read in another order: one revision fewer, other content, the same end: not a difference.
+                "I1", List.of("1 {\"status\": \"ACTIVE\", \"eta\": 9}", "2 {\"status\": \"WITHDRAWN\"}"),
+                "I2", List.of("1 {\"status\": \"ACTIVE\"}", "1 {\"status\": \"ACTIVE\"}", "2 {\"status\": \"WITHDRAWN\"}"),
+                "I3", List.of("1 {\"status\": \"ACTIVE\"}", "3 {\"status\": \"WITHDRAWN\"}"),
+                "I4", List.of("1 {\"status\": \"ACTIVE\"}"),
+                "I6", List.of("1 {\"status\": \"ACTIVE\"}")), NO_OTHER_OUTPUTS, NO_DESK_INPUTS);
+
+        CrashVerdict verdict = CrashVerdict.of(uninterrupted, crashed, 3);
+
+        assertThat(verdict.duplicated()).containsExactly("I2 revision 1 x2");
+        assertThat(verdict.lost()).containsExactly("I3: revision 2 missing (revisions up to 3 published)",
+                "I5: no recommendation (the uninterrupted run published 1 revisions)");
+        assertThat(verdict.different()).containsExactly("dispatch.recommendations I4 last status: WITHDRAWN / ACTIVE");
+        assertThat(verdict.extra()).containsExactly("I6: 1 revisions, none in the uninterrupted run");
+        assertThat(verdict.reordered()).containsExactly("I1", "I2", "I3", "I4");
+        assertThat(verdict.summary()).endsWith("; 4 incidents' revisions differ in content or number, read in another order "
+                + "(told, not judged, with several partitions)");
+    }
+
+    @Test
+    void theDesksInputMustBeTheSameRecordsAsOftenInEveryPartitionCount() {
+        CrashOutputs uninterrupted = new CrashOutputs(Map.of(), NO_OTHER_OUTPUTS,
+                Map.of("G", List.of("{incident I1}", "{status O1}", "{status O1}")));
+        CrashOutputs crashed = new CrashOutputs(Map.of(), NO_OTHER_OUTPUTS,
+                Map.of("G", List.of("{incident I1}", "{incident I1}", "{status O1}"), "H", List.of("{status O2}")));
+
+        for (int partitions : new int[] {1, 3}) {
+            CrashVerdict verdict = CrashVerdict.of(uninterrupted, crashed, partitions);
+
+            assertThat(verdict.lost()).containsExactly("desk input G: {status O1}");
+            assertThat(verdict.duplicated()).containsExactly("desk input G {incident I1} x2");
+            assertThat(verdict.extra()).containsExactly("desk input H: {status O2}");
+        }
     }
 }
