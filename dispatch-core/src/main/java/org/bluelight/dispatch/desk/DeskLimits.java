@@ -27,8 +27,12 @@ public record DeskLimits(int maxOfficers, int maxOpenIncidents, int maxReevaluat
         }
     }
 
-    /** 1,000 units and 2,000 open incidents a group (about 20 and 40 times the West Midlands'); 20 offers a freed unit. */
+    /**
+     * 5,000 units and 2,000 open incidents a group (about 90 and 40 times the West Midlands'); 20 offers a freed unit.
+     * Units are generous because refusing a real unit is worse than a slow desk, and a national deployment's
+     * telematics bench puts 2,500 units in each of its four groups.
+     */
     public static DeskLimits defaults() {
-        return new DeskLimits(1000, 2000, 20);
+        return new DeskLimits(5000, 2000, 20);
     }
 }

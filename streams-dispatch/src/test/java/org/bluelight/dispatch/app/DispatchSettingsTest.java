@@ -64,7 +64,7 @@ class DispatchSettingsTest {
     }
 
     @Test
-    void aGroupHoldsAThousandUnitsAndTwoThousandOpenIncidentsUnlessConfiguredOtherwise() {
+    void aGroupHoldsFiveThousandUnitsAndTwoThousandOpenIncidentsUnlessConfiguredOtherwise() {
         assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).desk()).isEqualTo(DeskLimits.defaults());
         assertThat(DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.GROUP_MAX_OFFICERS, "200",
                 DispatchSettings.GROUP_MAX_OPEN, "300", DispatchSettings.MAX_REEVALUATIONS, "5"))).desk())
