@@ -141,12 +141,12 @@ class StackIT {
                 && instances("count by (instance) ({__name__=~\"bluelight_.+\"})").containsAll(apps)
                 && instances("up == 1").containsAll(apps), "kafka_stream_* and bluelight_* series of " + apps);
 
-        Set<String> known = new TreeSet<>();
-        JSON.readTree(get(prometheus("/api/v1/label/__name__/values")).body()).path("data").forEach(n -> known.add(n.asText()));
         List<String> expressions = dashboardExpressions();
         assertThat(expressions).isNotEmpty();
         for (String expression : expressions) {
-            assertThat(known).as("series of the dashboard query %s", expression).containsAll(metricNames(expression));
+            // Task-level series follow the apps' task assignment and the binder's 10 s refresh, so may follow the first scrape.
+            await(() -> knownSeriesNames().containsAll(metricNames(expression)), "the series of " + expression);
+            assertThat(knownSeriesNames()).as("series of the dashboard query %s", expression).containsAll(metricNames(expression));
             for (String selector : nameSelectors(expression)) {
                 // Gauges appear once their app has something to measure, which may follow the first scrape.
                 await(() -> !query("count(" + selector + ")").isEmpty(), "series matching " + selector);
@@ -360,6 +360,16 @@ class StackIT {
             Thread.currentThread().interrupt();
             return JSON.createArrayNode();
         }
+    }
+
+    static Set<String> knownSeriesNames() {
+        Set<String> known = new TreeSet<>();
+        try {
+            JSON.readTree(get(prometheus("/api/v1/label/__name__/values")).body()).path("data").forEach(n -> known.add(n.asText()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read Prometheus' series names", e);
+        }
+        return known;
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
