@@ -44,6 +44,7 @@ import org.bluelight.routing.search.Adjacency;
 import org.bluelight.routing.search.HierarchySearch;
 import org.bluelight.routing.search.Landmarks;
 import org.bluelight.routing.search.ReachSearch;
+import org.bluelight.routing.search.ReachTable;
 import org.bluelight.routing.search.SettledNode;
 import org.bluelight.routing.search.TreeSearch;
 import org.bluelight.routing.traffic.TrafficBand;
@@ -372,9 +373,21 @@ public final class RoadNetwork implements AutoCloseable {
      * the road graph alone, several times quicker. For reach sets asked for on every officer's move.
      */
     public int[] junctionsWithin(int roadNode, TravelProfile profile, Duration limit, Instant departure) {
+        return reachSearch(profile, departure).from(roadNode, limit.toMillis() / 1000.0);
+    }
+
+    /**
+     * For every junction, the groups of junctions ({@code groupOf}: one per junction, 0 to {@code groups - 1}, say the
+     * cells of a grid) that {@link #junctionsWithin} would find a junction of: built by one search per group, seconds
+     * on a county, so build it once per profile, traffic band and limit and keep it. See {@link ReachTable#bytesFor}.
+     */
+    public ReachTable reachTable(TravelProfile profile, Duration limit, Instant departure, int[] groupOf, int groups) {
+        return new ReachTable(reachSearch(profile, departure), limit.toMillis() / 1000.0, groupOf, groups);
+    }
+
+    private ReachSearch reachSearch(TravelProfile profile, Instant departure) {
         ProfileWeighting pw = weightings.get(profile, config.traffic().bandAt(departure));
-        return reachSearches.computeIfAbsent(pw, w -> new ReachSearch(adjacency, w.costs(), w.weighting()))
-                .from(roadNode, limit.toMillis() / 1000.0);
+        return reachSearches.computeIfAbsent(pw, w -> new ReachSearch(adjacency, w.costs(), w.weighting()));
     }
 
     /** Where a junction of the road graph is. */

@@ -27,20 +27,20 @@ public final class ReachSearch {
     private static final double BUCKET_WIDTH = 1.0;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private final Adjacency adjacency;
-    private final boolean edgeBased;
+    final Adjacency adjacency;
+    final boolean edgeBased;
     /** Per adjacency entry, the weight of travelling along it away from its node (infinite: not allowed). */
-    private final double[] weight;
+    final double[] weight;
     /** Per adjacency entry, the entry of the same edge at its other end: where a label along it arrives. */
-    private final int[] twin;
+    final int[] twin;
     /**
      * Per junction with turn restrictions, where its turn weights start in {@link #turns} (-1 elsewhere): a row per
      * entry arrived by, a column per entry left by, as GraphHopper's weighting gives them, asked once here.
      */
-    private final int[] turnTable;
-    private final double[] turns;
+    final int[] turnTable;
+    final double[] turns;
     /** GraphHopper's u-turn cost is one constant, asked once. */
-    private final double uTurnWeight;
+    final double uTurnWeight;
     /**
      * Per junction, the least node-based weight from it to a junction with turn restrictions (infinite when there is
      * none, or the search is node-based anyway): a search whose limit stays below it never meets one.
