@@ -42,6 +42,24 @@ final class JunctionCells {
         return resolution;
     }
 
+    /** Per junction, the index of its cell: the cells numbered 0 to {@link #cellCount} - 1 in ascending order. */
+    int[] cellIndices() {
+        return cellIndex.clone();
+    }
+
+    int cellCount() {
+        return cells.length;
+    }
+
+    /** The cells of these indices, ascending. */
+    CellSet cellsAt(int[] ascendingIndices) {
+        long[] reached = new long[ascendingIndices.length];
+        for (int i = 0; i < reached.length; i++) {
+            reached[i] = cells[ascendingIndices[i]];
+        }
+        return CellSet.of(reached);
+    }
+
     /** The cells of these junctions. */
     CellSet cellsOf(int[] junctions) {
         boolean[] seen = new boolean[cells.length];

@@ -22,6 +22,7 @@ import org.bluelight.routing.profile.DrivingStandard;
 import org.bluelight.routing.profile.Transport;
 import org.bluelight.routing.profile.TravelProfile;
 import org.bluelight.routing.reach.ReachableNode;
+import org.bluelight.routing.search.ReachTable;
 
 /**
  * Reach on the routing module's road network: every junction an officer reaches within the grade 1
@@ -29,8 +30,10 @@ import org.bluelight.routing.reach.ReachableNode;
  * traffic of the departure time. The search starts at the officer's road node (the first junction
  * they reach), so officers on the same road node with the same profile in the same traffic band
  * share one reach; it differs from a search from the exact position by the seconds to that node. The cells the app
- * keeps come from {@link #reachedCells}: the same junctions found by the road network's search for reach sets, and
- * placed in cells by a table made once; {@link #reachableFrom} (the tree search, with times) is kept as its reference.
+ * keeps come from {@link #reachedCells}: per profile and traffic band, a reach table built once in the background
+ * (the cells within the target of every road node, one backward search per cell); until it is ready, the same
+ * junctions found by the road network's search for reach sets, placed in cells by a table made once.
+ * {@link #reachableFrom} (the tree search, with times) is kept as their reference.
  */
 public final class RoadNetworkReachability implements Reachability {
 
@@ -39,16 +42,20 @@ public final class RoadNetworkReachability implements Reachability {
      * this short finds it without growing a whole reach.
      */
     private static final Duration NODE_SEARCH = Duration.ofSeconds(30);
+    /** The thread reach tables are built on, one at a time. */
+    public static final String TABLE_THREAD = "coverage-reach-tables";
 
     private final RoadNetwork network;
     private final Duration grade1Target;
     private final JunctionCells junctionCells;
+    private final ReachTables tables;
 
     /** Places every junction of the network in the grid's cells (once, here). */
     public RoadNetworkReachability(RoadNetwork network, Duration grade1Target, CellGrid grid) {
         this.network = network;
         this.grade1Target = grade1Target;
         this.junctionCells = new JunctionCells(network.nodeCount(), network::junctionPosition, grid);
+        this.tables = new ReachTables(network.nodeCount(), junctionCells.cellCount());
     }
 
     /**
@@ -87,6 +94,31 @@ public final class RoadNetworkReachability implements Reachability {
      */
     @Override
     public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
+        return reachedCells(origin, profile, departure, grid, true);
+    }
+
+    /** This reach searching reach by reach, never from a reach table: the way {@link #reachedCells} starts. */
+    public Reachability byReachSearch() {
+        return new Reachability() {
+            @Override
+            public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
+                return RoadNetworkReachability.this.roadNodeAt(position, profile);
+            }
+
+            @Override
+            public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
+                return RoadNetworkReachability.this.reachableFrom(origin, profile, departure);
+            }
+
+            @Override
+            public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
+                return RoadNetworkReachability.this.reachedCells(origin, profile, departure, grid, false);
+            }
+        };
+    }
+
+    private ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid,
+                                      boolean fromTable) {
         if (junctionCells.resolution() != grid.resolution()) {
             return Reachability.super.reachedCells(origin, profile, departure, grid);
         }
@@ -94,8 +126,30 @@ public final class RoadNetworkReachability implements Reachability {
         if (node.isEmpty()) {
             return new ReachedCells(OptionalLong.empty(), CellSet.empty());
         }
-        int[] junctions = network.junctionsWithin(node.getAsInt(), grade1Profile(profile), grade1Target, departure);
-        return new ReachedCells(OptionalLong.of(node.getAsInt()), junctionCells.cellsOf(junctions));
+        Optional<ReachTable> table = fromTable
+                ? tables.ready(tableKey(profile, departure), () -> buildTable(profile, departure)) : Optional.empty();
+        CellSet cells = table.isPresent()
+                ? junctionCells.cellsAt(table.get().groupsWithin(node.getAsInt()))
+                : junctionCells.cellsOf(network.junctionsWithin(node.getAsInt(), grade1Profile(profile), grade1Target, departure));
+        return new ReachedCells(OptionalLong.of(node.getAsInt()), cells);
+    }
+
+    /**
+     * Builds the reach table of this profile and the departure's traffic band now, unless built already or too big for
+     * this map (false then): what {@link #reachedCells} otherwise starts in the background on first use, while it
+     * searches reach by reach until the table is ready.
+     */
+    public boolean prepareTable(ReachProfile profile, Instant departure) {
+        return tables.await(tableKey(profile, departure), () -> buildTable(profile, departure)).isPresent();
+    }
+
+    private ReachTables.Key tableKey(ReachProfile profile, Instant departure) {
+        return new ReachTables.Key(profile, network.config().traffic().bandAt(departure).name());
+    }
+
+    private ReachTable buildTable(ReachProfile profile, Instant departure) {
+        return network.reachTable(grade1Profile(profile), grade1Target, departure, junctionCells.cellIndices(),
+                junctionCells.cellCount());
     }
 
     @Override

@@ -62,6 +62,28 @@ class RoadNetworkReachabilityIT {
     }
 
     @Test
+    void reachCellsFromTheReachTablesEqualTheTreeSearchsFromManyPositions() {
+        RoadNetworkReachability quick = new RoadNetworkReachability(network, Duration.ofMinutes(15), GRID);
+        Reachability reference = quick.byTreeSearch();
+        Random random = new Random(5);
+        int compared = 0;
+        for (int i = 0; i < 60; i++) {
+            GeoPoint position = new GeoPoint(ANDORRA_LA_VELLA.lat() + (random.nextDouble() - 0.5) * 0.08,
+                    ANDORRA_LA_VELLA.lon() + (random.nextDouble() - 0.5) * 0.08);
+            ReachProfile profile = new ReachProfile(i % 5 == 0 ? Transport.FOOT : Transport.CAR,
+                    i % 2 == 0 ? DrivingStandard.STANDARD : DrivingStandard.ADVANCED);
+            Instant departure = Instant.parse("2026-03-10T00:00:00Z").plus(Duration.ofMinutes(97L * i));
+            assertThat(quick.prepareTable(profile, departure)).as("a table fits Andorra").isTrue();
+            ReachedCells expected = reference.reachedCells(position, profile, departure, GRID);
+            assertThat(quick.reachedCells(position, profile, departure, GRID))
+                    .as("%s %s at %s", profile, position, departure).isEqualTo(expected);
+            assertThat(quick.byReachSearch().reachedCells(position, profile, departure, GRID)).isEqualTo(expected);
+            compared += expected.cells().size();
+        }
+        assertThat(compared).isGreaterThan(1_000);
+    }
+
+    @Test
     void offTheRoadsReachesNothing() {
         RoadNetworkReachability quick = new RoadNetworkReachability(network, Duration.ofMinutes(15), GRID);
         ReachedCells nowhere = quick.reachedCells(new GeoPoint(10, 10), new ReachProfile(Transport.CAR, DrivingStandard.STANDARD),

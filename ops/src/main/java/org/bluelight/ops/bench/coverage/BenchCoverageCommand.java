@@ -110,14 +110,20 @@ public final class BenchCoverageCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d officers, a fix every %d s for %d s: %d fixes (%.0f per simulated second)%n",
                     officers, fixIntervalSeconds, durationSeconds, result.fixes(),
                     result.fixes() / (double) durationSeconds);
-            print(out, "reach search, coming on duty", result.initialSearch());
-            print(out, "reach search, on the move", result.movingSearch());
+            CoverageBenchmark.TableBuild table = result.table();
+            out.printf(Locale.ROOT, "reach table (cells within the target of every junction): %s%n", table.built()
+                    ? String.format(Locale.ROOT, "built in %.1f s CPU, %.1f s wall", table.cpu().toMillis() / 1000.0,
+                            table.wall().toMillis() / 1000.0)
+                    : "too big for this map, every reach searched");
+            print(out, "reach, coming on duty", result.initialSearch());
+            print(out, "reach, on the move", result.movingSearch());
             print(out, "  CPU time, coming on duty", result.initialSearchCpu());
             print(out, "  CPU time, on the move", result.movingSearchCpu());
             CoverageBenchmark.ReferenceCheck check = result.reference();
-            out.printf(Locale.ROOT, "reference: the first %d reaches searched again by the tree search: %d with other cells%n",
-                    check.compared(), check.differing());
+            out.printf(Locale.ROOT, "reference: the first %d reaches searched again by the tree search and the reach set "
+                    + "search: %d with other cells%n", check.compared(), check.differing());
             check.treeSearchCpu().ifPresent(tree -> print(out, "  tree search CPU time", tree));
+            check.reachSearchCpu().ifPresent(search -> print(out, "  reach set search CPU time", search));
             int recomputed = result.decisions().entrySet().stream().filter(e -> e.getKey().search())
                     .mapToInt(Map.Entry::getValue).sum();
             out.printf(Locale.ROOT, "recomputations: %d (%.1f per simulated second); decisions %s%n", recomputed,
@@ -183,6 +189,8 @@ public final class BenchCoverageCommand implements Callable<Integer> {
                     result.streamCpu().toMillis() / 1000.0, durationSeconds,
                     result.streamCpu().toMillis() / 1000.0 / durationSeconds,
                     result.streamCpu().toMillis() / (double) Math.max(1, result.fixesSent()));
+            out.printf(Locale.ROOT, "reach table builder's CPU time (beside the stream threads): %.1f s in all, %.1f s while fixes flowed%n",
+                    result.tableCpu().toMillis() / 1000.0, result.tableCpuWhileFixesFlowed().toMillis() / 1000.0);
             out.printf(Locale.ROOT, "cell updates read from coverage.cells: %d, %d of them caused by fixes%n",
                     result.cellUpdatesRead(), result.lag().count());
             print(out, "lag fix -> cell update", result.lag());

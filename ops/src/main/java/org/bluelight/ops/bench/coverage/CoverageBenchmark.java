@@ -31,6 +31,7 @@ import org.bluelight.coverage.reach.ReachedArea;
 import org.bluelight.coverage.reach.ReachedCells;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.ops.bench.LatencyStats;
+import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.schemas.DrivingStandard;
@@ -56,13 +57,21 @@ public final class CoverageBenchmark {
      * The first searches repeated by the tree search the reach search replaced: how many, how many gave other
      * cells, and the tree search's CPU time.
      */
-    public record ReferenceCheck(int compared, int differing, Optional<LatencyStats> treeSearchCpu) {
+    public record ReferenceCheck(int compared, int differing, Optional<LatencyStats> treeSearchCpu,
+                                 Optional<LatencyStats> reachSearchCpu) {
+    }
+
+    /**
+     * The reach table of the bench's profile and band, built before the officers come on duty (the app builds it in
+     * the background on the first reach): whether it fits the map, its build's CPU and wall time.
+     */
+    public record TableBuild(boolean built, Duration cpu, Duration wall) {
     }
 
     /** The figures; search times are wall clock, {@code ...Cpu} the searching thread's CPU time. */
     public record Result(int junctions, int fixes, Duration wallTime, LatencyStats initialSearch,
                          LatencyStats movingSearch, LatencyStats initialSearchCpu, LatencyStats movingSearchCpu,
-                         ReferenceCheck reference, Map<ReachDecision, Integer> decisions, long deltas,
+                         ReferenceCheck reference, TableBuild table, Map<ReachDecision, Integer> decisions, long deltas,
                          double meanCellsPerReach, List<StateSample> state) {
 
         public double fixesPerSecondProcessed() {
@@ -82,11 +91,15 @@ public final class CoverageBenchmark {
         Random random = new Random(settings.seed());
         List<GeoPoint> junctions = NetworkJunctions.of(network);
         CellGrid grid = new CellGrid(settings.resolution());
-        TimedSearches searches = new TimedSearches(new RoadNetworkReachability(network, settings.grade1Target(), grid),
-                settings.referenceChecks());
+        RoadNetworkReachability reachability = new RoadNetworkReachability(network, settings.grade1Target(), grid);
+        TimedSearches searches = new TimedSearches(reachability, settings.referenceChecks());
         ReachTracker tracker = new ReachTracker(settings.rule(), searches, grid);
         ReachProfile profile = new ReachProfile(org.bluelight.schemas.Transport.CAR, DrivingStandard.STANDARD);
         Instant start = Instant.parse("2025-03-03T14:00:00Z");
+        long tableBegan = System.nanoTime();
+        boolean built = reachability.prepareTable(profile, start);
+        TableBuild table = new TableBuild(built, Duration.ofNanos(StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD)),
+                Duration.ofNanos(System.nanoTime() - tableBegan));
 
         Fleet fleet = new Fleet(network, junctions, settings.officers(), random, start);
         String[] ids = new String[settings.officers()];
@@ -135,7 +148,7 @@ public final class CoverageBenchmark {
         Duration wall = Duration.ofNanos(System.nanoTime() - began);
         long[][] moving = searches.drain();
         return new Result(junctions.size(), (int) fixes, wall, LatencyStats.of(initial[0]), stats(moving[0]),
-                LatencyStats.of(initial[1]), stats(moving[1]), searches.check(), decisions, deltas,
+                LatencyStats.of(initial[1]), stats(moving[1]), searches.check(), table, decisions, deltas,
                 reaches == 0 ? 0 : (double) cellsInReaches / reaches, samples);
     }
 
@@ -183,19 +196,22 @@ public final class CoverageBenchmark {
     }
 
     /**
-     * Times every reach search (wall clock and the thread's CPU time) and keeps the times until drained; the first
-     * {@code toCheck} searches are repeated by the tree search the reach search replaced, timed too, and compared.
+     * Times every reach (wall clock and the thread's CPU time) and keeps the times until drained; the first
+     * {@code toCheck} reaches are repeated by the tree search and by the reach set search (what reaches were before the
+     * reach table), timed too, and compared.
      */
     private static final class TimedSearches implements Reachability {
 
         private final RoadNetworkReachability delegate;
         private final Reachability treeSearch;
+        private final Reachability reachSearch;
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final int toCheck;
         private long[] nanos = new long[1024];
         private long[] cpuNanos = new long[1024];
         private int count;
         private long[] treeCpuNanos = new long[16];
+        private long[] reachSearchCpuNanos = new long[16];
         private int checked;
         private int differing;
 
@@ -203,6 +219,7 @@ public final class CoverageBenchmark {
             this.delegate = delegate;
             this.toCheck = toCheck;
             this.treeSearch = delegate.byTreeSearch();
+            this.reachSearch = delegate.byReachSearch();
         }
 
         @Override
@@ -236,11 +253,17 @@ public final class CoverageBenchmark {
             if (checked < toCheck) {
                 long treeCpu = threads.getCurrentThreadCpuTime();
                 ReachedCells byTree = treeSearch.reachedCells(origin, profile, departure, grid);
+                long treeCpuNanosNow = threads.getCurrentThreadCpuTime() - treeCpu;
+                long searchCpu = threads.getCurrentThreadCpuTime();
+                ReachedCells bySearch = reachSearch.reachedCells(origin, profile, departure, grid);
+                long searchCpuNanos = threads.getCurrentThreadCpuTime() - searchCpu;
                 if (checked == treeCpuNanos.length) {
                     treeCpuNanos = Arrays.copyOf(treeCpuNanos, checked * 2);
+                    reachSearchCpuNanos = Arrays.copyOf(reachSearchCpuNanos, checked * 2);
                 }
-                treeCpuNanos[checked++] = threads.getCurrentThreadCpuTime() - treeCpu;
-                if (!byTree.equals(cells)) {
+                reachSearchCpuNanos[checked] = searchCpuNanos;
+                treeCpuNanos[checked++] = treeCpuNanosNow;
+                if (!byTree.equals(cells) || !bySearch.equals(cells)) {
                     differing++;
                 }
             }
@@ -256,7 +279,8 @@ public final class CoverageBenchmark {
 
         ReferenceCheck check() {
             return new ReferenceCheck(checked, differing,
-                    checked == 0 ? Optional.empty() : Optional.of(LatencyStats.of(Arrays.copyOf(treeCpuNanos, checked))));
+                    checked == 0 ? Optional.empty() : Optional.of(LatencyStats.of(Arrays.copyOf(treeCpuNanos, checked))),
+                    checked == 0 ? Optional.empty() : Optional.of(LatencyStats.of(Arrays.copyOf(reachSearchCpuNanos, checked))));
         }
     }
 }

@@ -48,6 +48,7 @@ import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.coverage.app.CoverageConfig;
 import org.bluelight.coverage.network.NetworkJunctions;
+import org.bluelight.coverage.network.RoadNetworkReachability;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.ops.bench.LatencyStats;
 import org.bluelight.ops.bench.StreamThreadCpu;
@@ -88,11 +89,13 @@ public final class CoverageLagBenchmark {
      * @param searchP50Millis app's reach search time, median, over the timer's last two minutes
      * @param searchP99Millis app's reach search time, 99th percentile, over the timer's last two minutes
      * @param searchMeanMillis app's reach search time, mean over the whole run
+     * @param tableCpu       CPU time of the app's reach table builder, over the whole run and while fixes flowed
      */
     public record Result(Duration onDuty, int fixesSent, LatencyStats lag, Optional<LatencyStats> steadyLag, long recomputations,
                          double searchP50Millis, double searchP99Millis, double searchMeanMillis, long officerReachEntries,
                          long cellEntries, Duration drainTime, Duration streamCpu, List<StateSample> state,
-                         int cellUpdatesRead, Duration cellsDrain, boolean cellsQuiet) {
+                         int cellUpdatesRead, Duration cellsDrain, boolean cellsQuiet, Duration tableCpu,
+                         Duration tableCpuWhileFixesFlowed) {
     }
 
     /** The app's state while fixes flow: store entries, the state directory's size, and the lag of the interval before. */
@@ -164,6 +167,7 @@ public final class CoverageLagBenchmark {
             Duration onDuty = Duration.between(onDutyAt, Instant.now());
             Instant start = Instant.now();
             long cpuBefore = StreamThreadCpu.nanos();
+            long tableCpuBefore = StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD);
             List<StateSample> samples = new ArrayList<>();
             long[] sampledFrom = {start.toEpochMilli()};
             KafkaStreams running = app.streamsApp().streams();
@@ -181,6 +185,7 @@ public final class CoverageLagBenchmark {
             });
             boolean caughtUp = awaitInputConsumed(applicationId);
             Duration streamCpu = Duration.ofNanos(StreamThreadCpu.nanos() - cpuBefore);
+            long tableCpu = StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
             boolean quiet = awaitQuiet(lastRead);
             Duration cellsDrain = Duration.ofMillis(lastRead.get() - start.plus(settings.duration()).toEpochMilli());
@@ -217,7 +222,8 @@ public final class CoverageLagBenchmark {
             long[] steady = lags.stream().filter(l -> l[0] >= steadyFrom).mapToLong(l -> l[1]).toArray();
             return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
-                    p50, p99, search.mean(TimeUnit.MILLISECONDS), reachEntries, cellEntries, drain, streamCpu, samples, lags.size(), cellsDrain, quiet);
+                    p50, p99, search.mean(TimeUnit.MILLISECONDS), reachEntries, cellEntries, drain, streamCpu, samples, lags.size(), cellsDrain, quiet,
+                    Duration.ofNanos(tableCpu), Duration.ofNanos(tableCpu - tableCpuBefore));
         }
     }
 
