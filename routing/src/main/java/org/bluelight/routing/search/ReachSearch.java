@@ -87,11 +87,14 @@ public final class ReachSearch {
         }
         this.uTurnWeight = edgeBased && entries > 0
                 ? weighting.calcTurnWeight(adjacency.edge[0], adjacency.adjNode[0], adjacency.edge[0]) : 0;
-        this.toRestriction = weightsToRestrictions();
+        this.toRestriction = restrictionWeights(true);
     }
 
-    /** A node-based search backwards from every restricted junction at once. */
-    private double[] weightsToRestrictions() {
+    /**
+     * A node-based search from every restricted junction at once: per junction, the least weight from it to one
+     * ({@code towards}) or from one to it (infinite everywhere when the search is node-based anyway).
+     */
+    double[] restrictionWeights(boolean towards) {
         double[] to = new double[adjacency.nodes];
         Arrays.fill(to, Double.POSITIVE_INFINITY);
         if (!edgeBased)
@@ -108,11 +111,11 @@ public final class ReachSearch {
             if (w > to[node])
                 continue;
             for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
-                int from = adjacency.adjNode[e];
-                double next = w + weight[twin[e]]; // travelling from there to here
-                if (next < to[from]) {
-                    to[from] = next;
-                    heap.push(next, from);
+                int other = adjacency.adjNode[e];
+                double next = w + weight[towards ? twin[e] : e]; // travelling from there to here, or here to there
+                if (next < to[other]) {
+                    to[other] = next;
+                    heap.push(next, other);
                 }
             }
         }

@@ -129,7 +129,7 @@ public final class ReachTable {
             double margin = limit * 1e-9 + 1e-9;
             this.inside = limit - margin;
             this.outside = limit + margin;
-            this.fromRestriction = weightsFromRestrictions();
+            this.fromRestriction = search.restrictionWeights(false);
             int buckets = (int) (outside / BUCKET_WIDTH) + 1;
             bucket = new int[buckets][64];
             size = new int[buckets];
@@ -265,35 +265,6 @@ public final class ReachTable {
             for (int node = 0; node < groupOf.length; node++)
                 members[groupOf[node]][count[groupOf[node]]++] = node;
             return members;
-        }
-
-        /** A node-based search forwards from every restricted junction at once. */
-        private double[] weightsFromRestrictions() {
-            double[] from = new double[adjacency.nodes];
-            Arrays.fill(from, Double.POSITIVE_INFINITY);
-            if (!search.edgeBased)
-                return from;
-            WeightHeap heap = new WeightHeap();
-            for (int n = 0; n < adjacency.nodes; n++)
-                if (search.turnTable[n] >= 0) {
-                    from[n] = 0;
-                    heap.push(0, n);
-                }
-            while (!heap.isEmpty()) {
-                double w = heap.peekKey();
-                int node = heap.pop();
-                if (w > from[node])
-                    continue;
-                for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++) {
-                    double next = w + search.weight[e];
-                    int to = adjacency.adjNode[e];
-                    if (next < from[to]) {
-                        from[to] = next;
-                        heap.push(next, to);
-                    }
-                }
-            }
-            return from;
         }
     }
 }

@@ -63,17 +63,7 @@ public final class RoadNetworkReachability implements Reachability {
      * reference {@link #reachedCells} is checked against, by tests and by the benchmark.
      */
     public Reachability byTreeSearch() {
-        return new Reachability() {
-            @Override
-            public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
-                return RoadNetworkReachability.this.roadNodeAt(position, profile);
-            }
-
-            @Override
-            public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
-                return RoadNetworkReachability.this.reachableFrom(origin, profile, departure);
-            }
-        };
+        return new Reference(true);
     }
 
     /** The routing profile of an officer on a grade 1 response. */
@@ -99,22 +89,33 @@ public final class RoadNetworkReachability implements Reachability {
 
     /** This reach searching reach by reach, never from a reach table: the way {@link #reachedCells} starts. */
     public Reachability byReachSearch() {
-        return new Reachability() {
-            @Override
-            public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
-                return RoadNetworkReachability.this.roadNodeAt(position, profile);
-            }
+        return new Reference(false);
+    }
 
-            @Override
-            public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
-                return RoadNetworkReachability.this.reachableFrom(origin, profile, departure);
-            }
+    /** This reach with its cells by one of the searches the reach tables replaced: for tests and the benchmark. */
+    private final class Reference implements Reachability {
 
-            @Override
-            public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
-                return RoadNetworkReachability.this.reachedCells(origin, profile, departure, grid, false);
-            }
-        };
+        private final boolean treeSearch;
+
+        Reference(boolean treeSearch) {
+            this.treeSearch = treeSearch;
+        }
+
+        @Override
+        public OptionalLong roadNodeAt(GeoPoint position, ReachProfile profile) {
+            return RoadNetworkReachability.this.roadNodeAt(position, profile);
+        }
+
+        @Override
+        public ReachedArea reachableFrom(GeoPoint origin, ReachProfile profile, Instant departure) {
+            return RoadNetworkReachability.this.reachableFrom(origin, profile, departure);
+        }
+
+        @Override
+        public ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid) {
+            return treeSearch ? Reachability.super.reachedCells(origin, profile, departure, grid)
+                    : RoadNetworkReachability.this.reachedCells(origin, profile, departure, grid, false);
+        }
     }
 
     private ReachedCells reachedCells(GeoPoint origin, ReachProfile profile, Instant departure, CellGrid grid,
