@@ -15,15 +15,10 @@ public final class StreamThreadCpu {
     }
 
     public static long nanos() {
-        return nanosOfThreadsNamed("StreamThread");
-    }
-
-    /** CPU used so far by the live threads of this JVM whose name contains {@code part}. */
-    public static long nanosOfThreadsNamed(String part) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().contains(part)) {
+            if (thread != null && thread.getThreadName().contains("StreamThread")) {
                 nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }

@@ -1,5 +1,6 @@
 package org.bluelight.coverage.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -38,6 +39,8 @@ public final class CoverageApp implements AutoCloseable {
 
     public static final String APPLICATION_ID = "bluelight-coverage";
     public static final int DEFAULT_HTTP_PORT = 8091;
+    /** CPU seconds spent building reach tables (a counter): work beside the stream threads, once per profile and band. */
+    public static final String REACH_TABLE_BUILD_CPU = "coverage.reach.table.build.cpu";
     private static final Duration SUMMARY_MAX_AGE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(CoverageApp.class);
 
@@ -95,6 +98,9 @@ public final class CoverageApp implements AutoCloseable {
             StreamsApp app = new StreamsApp(config, serdes, context -> new CoverageTopology(coverage.settings(),
                     roadCells, reachability, seed, context.meterRegistry(), context.serdes()).build());
             CoverageApp coverageApp = new CoverageApp(ownedNetwork, app);
+            FunctionCounter.builder(REACH_TABLE_BUILD_CPU, reachability, r -> r.tableBuildCpu().toNanos() / 1e9)
+                    .baseUnit("seconds").description("CPU time spent building reach tables, beside the stream threads")
+                    .register(app.meterRegistry());
             ForceSummaryGauges.register(app.meterRegistry(), coverageApp::summary, SUMMARY_MAX_AGE, Clock.systemUTC());
             app.route("/coverage/summary", query -> coverageApp.summary()
                     .map(JsonReply::ok).orElseGet(() -> JsonReply.unavailable("coverage cells are still loading")));

@@ -1,14 +1,22 @@
 package org.bluelight.coverage.network;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.bluelight.coverage.reach.ReachProfile;
 import org.bluelight.routing.search.ReachTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reach tables of the profiles and traffic bands officers are searched in, each built once on a background
@@ -19,6 +27,7 @@ import org.bluelight.routing.search.ReachTable;
  */
 final class ReachTables {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReachTables.class);
     /** A county's table (50,000 junctions × 3,000 cells) is 20 MB. */
     static final long MAX_TABLE_BYTES = 64L << 20;
     /** Officers of one force drive in a couple of profiles at a time, in one band. */
@@ -34,11 +43,14 @@ final class ReachTables {
             return size() > MAX_TABLES;
         }
     };
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, RoadNetworkReachability.TABLE_THREAD);
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One build at a time, on a thread that ends when idle. */
+    private final ExecutorService builder = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+                Thread thread = new Thread(task, "coverage-reach-tables");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final AtomicLong buildCpuNanos = new AtomicLong();
 
     ReachTables(int junctions, int cells) {
         this.fits = ReachTable.bytesFor(junctions, cells) <= MAX_TABLE_BYTES;
@@ -57,7 +69,27 @@ final class ReachTables {
         return table == null ? Optional.empty() : Optional.of(table.join());
     }
 
+    /** CPU time spent building tables so far. */
+    Duration buildCpu() {
+        return Duration.ofNanos(buildCpuNanos.get());
+    }
+
     private synchronized CompletableFuture<ReachTable> started(Key key, Supplier<ReachTable> build) {
-        return fits ? tables.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(build, builder)) : null;
+        return fits ? tables.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> timed(build), builder)
+                .whenComplete((table, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("No reach table for {}: its reaches stay searched one by one", k, failure);
+                    }
+                })) : null;
+    }
+
+    private ReachTable timed(Supplier<ReachTable> build) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long began = threads.getCurrentThreadCpuTime();
+        try {
+            return build.get();
+        } finally {
+            buildCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - began);
+        }
     }
 }

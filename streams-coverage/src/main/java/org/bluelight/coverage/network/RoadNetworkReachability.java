@@ -42,8 +42,6 @@ public final class RoadNetworkReachability implements Reachability {
      * this short finds it without growing a whole reach.
      */
     private static final Duration NODE_SEARCH = Duration.ofSeconds(30);
-    /** The thread reach tables are built on, one at a time. */
-    public static final String TABLE_THREAD = "coverage-reach-tables";
 
     private final RoadNetwork network;
     private final Duration grade1Target;
@@ -142,6 +140,11 @@ public final class RoadNetworkReachability implements Reachability {
      */
     public boolean prepareTable(ReachProfile profile, Instant departure) {
         return tables.await(tableKey(profile, departure), () -> buildTable(profile, departure)).isPresent();
+    }
+
+    /** CPU time spent building reach tables so far (on a thread of their own, beside the stream threads). */
+    public Duration tableBuildCpu() {
+        return tables.buildCpu();
     }
 
     private ReachTables.Key tableKey(ReachProfile profile, Instant departure) {

@@ -31,7 +31,6 @@ import org.bluelight.coverage.reach.ReachedArea;
 import org.bluelight.coverage.reach.ReachedCells;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.ops.bench.LatencyStats;
-import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.schemas.DrivingStandard;
@@ -98,7 +97,7 @@ public final class CoverageBenchmark {
         Instant start = Instant.parse("2025-03-03T14:00:00Z");
         long tableBegan = System.nanoTime();
         boolean built = reachability.prepareTable(profile, start);
-        TableBuild table = new TableBuild(built, Duration.ofNanos(StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD)),
+        TableBuild table = new TableBuild(built, reachability.tableBuildCpu(),
                 Duration.ofNanos(System.nanoTime() - tableBegan));
 
         Fleet fleet = new Fleet(network, junctions, settings.officers(), random, start);

@@ -48,7 +48,6 @@ import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.coverage.app.CoverageConfig;
 import org.bluelight.coverage.network.NetworkJunctions;
-import org.bluelight.coverage.network.RoadNetworkReachability;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.ops.bench.LatencyStats;
 import org.bluelight.ops.bench.StreamThreadCpu;
@@ -167,7 +166,7 @@ public final class CoverageLagBenchmark {
             Duration onDuty = Duration.between(onDutyAt, Instant.now());
             Instant start = Instant.now();
             long cpuBefore = StreamThreadCpu.nanos();
-            long tableCpuBefore = StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD);
+            double tableCpuBefore = tableBuildSeconds(app);
             List<StateSample> samples = new ArrayList<>();
             long[] sampledFrom = {start.toEpochMilli()};
             KafkaStreams running = app.streamsApp().streams();
@@ -185,7 +184,7 @@ public final class CoverageLagBenchmark {
             });
             boolean caughtUp = awaitInputConsumed(applicationId);
             Duration streamCpu = Duration.ofNanos(StreamThreadCpu.nanos() - cpuBefore);
-            long tableCpu = StreamThreadCpu.nanosOfThreadsNamed(RoadNetworkReachability.TABLE_THREAD);
+            double tableCpu = tableBuildSeconds(app);
             Duration drain = Duration.between(start.plus(settings.duration()), Instant.now());
             boolean quiet = awaitQuiet(lastRead);
             Duration cellsDrain = Duration.ofMillis(lastRead.get() - start.plus(settings.duration()).toEpochMilli());
@@ -223,8 +222,12 @@ public final class CoverageLagBenchmark {
             return new Result(onDuty, sent, LatencyStats.of(all.length == 0 ? new long[] {0} : all),
                     steady.length == 0 ? Optional.empty() : Optional.of(LatencyStats.of(steady)), recomputations,
                     p50, p99, search.mean(TimeUnit.MILLISECONDS), reachEntries, cellEntries, drain, streamCpu, samples, lags.size(), cellsDrain, quiet,
-                    Duration.ofNanos(tableCpu), Duration.ofNanos(tableCpu - tableCpuBefore));
+                    Duration.ofMillis(Math.round(tableCpu * 1000)), Duration.ofMillis(Math.round((tableCpu - tableCpuBefore) * 1000)));
         }
+    }
+
+    private static double tableBuildSeconds(CoverageApp app) {
+        return app.streamsApp().meterRegistry().get(CoverageApp.REACH_TABLE_BUILD_CPU).functionCounter().count();
     }
 
     private void comeOnDuty(KafkaProducer<String, byte[]> producer, AppSerdes serdes, Fleet fleet) {
