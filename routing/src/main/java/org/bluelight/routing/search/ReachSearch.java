@@ -24,7 +24,7 @@ import java.util.Arrays;
 public final class ReachSearch {
 
     /** Weight units (seconds) per bucket: most road segments take longer, so few labels are expanded twice. */
-    private static final double BUCKET_WIDTH = 1.0;
+    static final double BUCKET_WIDTH = 1.0;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     final Adjacency adjacency;
@@ -195,7 +195,7 @@ public final class ReachSearch {
     }
 
     /** Labels, buckets and the junctions reached, cleared in O(1) by bumping a version stamp. */
-    private static final class Scratch {
+    static final class Scratch {
         double[] weight = new double[0];
         int[] set = new int[0];
         int[] expanded = new int[0];

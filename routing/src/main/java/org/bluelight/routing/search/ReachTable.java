@@ -19,8 +19,6 @@ import java.util.Arrays;
  */
 public final class ReachTable {
 
-    private static final double BUCKET_WIDTH = 1.0;
-
     private final ReachSearch search;
     private final double weightLimit;
     private final int[] groupOf;
@@ -98,51 +96,34 @@ public final class ReachTable {
         return found;
     }
 
-    /** The backward searches, one group at a time, with labels cleared in O(1) by a version stamp. */
+    /** The backward searches, one group at a time, on the labels and buckets of a forward search. */
     private static final class Builder {
 
         private final Adjacency adjacency;
         private final ReachSearch search;
-        private final double limit;
         /** Inside this, a weight counts as within the limit whichever order its path was summed in. */
         private final double inside;
         /** Beyond this, outside; between the two, undecided. Labels are searched this far. */
         private final double outside;
         /** Per junction, the least node-based weight to it from a restricted junction (infinite without turn costs). */
         private final double[] fromRestriction;
-
-        private double[] weight = new double[0];
-        private int[] set = new int[0];
-        private int[] expanded = new int[0];
-        private double[] best;
-        private int[] bestStamp;
-        private int[] touched;
-        private int touchedCount;
-        private int[][] bucket;
-        private int[] size;
-        private int version;
+        private final ReachSearch.Scratch s = new ReachSearch.Scratch();
 
         Builder(ReachSearch search, double limit) {
             this.adjacency = search.adjacency;
             this.search = search;
-            this.limit = limit;
             double margin = limit * 1e-9 + 1e-9;
             this.inside = limit - margin;
             this.outside = limit + margin;
             this.fromRestriction = search.restrictionWeights(false);
-            int buckets = (int) (outside / BUCKET_WIDTH) + 1;
-            bucket = new int[buckets][64];
-            size = new int[buckets];
-            best = new double[adjacency.nodes];
-            bestStamp = new int[adjacency.nodes];
-            touched = new int[1024];
         }
 
         void build(int[] groupOf, int groups, long[] rows, int words, boolean[] undecided) {
             int[][] members = membersOf(groupOf, groups);
+            int buckets = (int) (outside / ReachSearch.BUCKET_WIDTH) + 1;
             for (int g = 0; g < groups; g++) {
                 boolean byEdges = search.edgeBased && !clearOfRestrictions(members[g]);
-                reset(byEdges ? adjacency.edge.length : adjacency.nodes);
+                s.reset(byEdges ? adjacency.edge.length : adjacency.nodes, adjacency.nodes, buckets);
                 for (int t : members[g]) {
                     rows[t * words + (g >>> 6)] |= 1L << g;
                     if (byEdges) {
@@ -154,28 +135,38 @@ public final class ReachTable {
                         offer(t, 0, t);
                     }
                 }
-                for (int b = 0; b < size.length; b++) {
-                    while (size[b] > 0) {
-                        int label = bucket[b][--size[b]];
-                        if (expanded[label] == version)
+                for (int b = 0; b < buckets; b++) {
+                    while (s.size[b] > 0) {
+                        int label = s.bucket[b][--s.size[b]];
+                        if (s.expanded[label] == s.version)
                             continue;
-                        expanded[label] = version;
+                        s.expanded[label] = s.version;
                         if (byEdges)
                             expandEdgeBased(label);
                         else
                             expandNodeBased(label);
                     }
                 }
-                for (int i = 0; i < touchedCount; i++) {
-                    int node = touched[i];
+                for (int i = 0; i < s.reachedCount; i++) {
+                    int node = s.reached[i];
                     if (groupOf[node] == g)
                         continue;
-                    if (best[node] <= inside)
+                    double best = byEdges ? leastOfEntries(node) : s.weight[node];
+                    if (best <= inside)
                         rows[node * words + (g >>> 6)] |= 1L << g;
-                    else if (best[node] <= outside)
-                        undecided[node] = true;
+                    else
+                        undecided[node] = true; // reached, so within the outer margin
                 }
             }
+        }
+
+        /** The least weight to the group of the labels leaving {@code node}. */
+        private double leastOfEntries(int node) {
+            double least = Double.POSITIVE_INFINITY;
+            for (int e = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; e < end; e++)
+                if (s.set[e] == s.version && s.weight[e] < least)
+                    least = s.weight[e];
+            return least;
         }
 
         /** Labels into entry {@code label}'s node: each entry arriving there, turning into {@code label}. */
@@ -183,7 +174,7 @@ public final class ReachTable {
             int node = adjacency.adjNode[search.twin[label]];
             int first = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1], degree = end - first;
             int table = search.turnTable[node];
-            double weightOn = weight[label];
+            double weightOn = s.weight[label];
             for (int f = first; f < end; f++) {
                 int e = search.twin[f]; // arriving at node along f's edge
                 double edgeWeight = search.weight[e];
@@ -202,7 +193,7 @@ public final class ReachTable {
         }
 
         private void expandNodeBased(int node) {
-            double weightOn = weight[node];
+            double weightOn = s.weight[node];
             for (int f = adjacency.firstEntry[node], end = adjacency.firstEntry[node + 1]; f < end; f++) {
                 int from = adjacency.adjNode[f];
                 offer(from, search.weight[search.twin[f]] + weightOn, from);
@@ -211,36 +202,8 @@ public final class ReachTable {
 
         /** A path from {@code node} (the label's junction) to the group weighing {@code w}, when it is the least yet. */
         private void offer(int label, double w, int node) {
-            if (!(w <= outside) || (set[label] == version && w >= weight[label]))
-                return;
-            weight[label] = w;
-            set[label] = version;
-            expanded[label] = 0;
-            int b = (int) (w / BUCKET_WIDTH);
-            if (size[b] == bucket[b].length)
-                bucket[b] = Arrays.copyOf(bucket[b], size[b] * 2);
-            bucket[b][size[b]++] = label;
-            if (bestStamp[node] != version) {
-                bestStamp[node] = version;
-                best[node] = w;
-                if (touchedCount == touched.length)
-                    touched = Arrays.copyOf(touched, touchedCount * 2);
-                touched[touchedCount++] = node;
-            } else if (w < best[node]) {
-                best[node] = w;
-            }
-        }
-
-        private void reset(int labels) {
-            if (weight.length < labels || version == Integer.MAX_VALUE) {
-                weight = new double[labels];
-                set = new int[labels];
-                expanded = new int[labels];
-                Arrays.fill(bestStamp, 0);
-                version = 0;
-            }
-            version++;
-            touchedCount = 0;
+            if (w <= outside && s.improves(label, w))
+                s.improve(label, w, node);
         }
 
         /**
