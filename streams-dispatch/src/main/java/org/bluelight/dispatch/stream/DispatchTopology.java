@@ -20,6 +20,7 @@ import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.runtime.deadletter.PoisonRecordGuard;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
@@ -90,7 +91,7 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
                                  DeskLimits desk, TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
         Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
 

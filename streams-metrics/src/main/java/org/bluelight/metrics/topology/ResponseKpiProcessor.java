@@ -24,6 +24,7 @@ import org.bluelight.metrics.response.KpiWindows;
 import org.bluelight.metrics.response.ResponseKpis;
 import org.bluelight.metrics.response.ResponseSample;
 import org.bluelight.metrics.response.SourceWatermarks;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.ResponseKpiKey;
 import org.slf4j.Logger;
@@ -160,6 +161,10 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         GroupAvailability group = groups.get(record.key());
         group = group == null ? GroupAvailability.unseen() : group;
         if (!input.hasSample()) {
+            if (!group.admits(input.officerId(), input.state(), settings.maxGroupOfficers())) {
+                throw new InvalidRecordException(MetricsSettings.GROUP_FULL, "Dispatch group " + record.key() + " already has "
+                        + settings.maxGroupOfficers() + " officers on duty (metrics.group.max.officers)");
+            }
             // Only the windows the change sums time into are read and written, not the group's whole grace period.
             List<KpiWindows.Window> summed = group.windowsSummedBy(input.changedAt(), kpiWindows);
             GroupAvailability changed = withOccupancy(group, record.key(), summed)
