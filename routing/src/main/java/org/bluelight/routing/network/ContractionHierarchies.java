@@ -6,6 +6,7 @@ import com.graphhopper.storage.CHConfig;
 import com.graphhopper.storage.CHStorage;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.RoutingCHGraphImpl;
+import org.bluelight.routing.search.UpwardEdges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,11 @@ final class ContractionHierarchies {
 
     private final BaseGraph graph;
     private final Path graphDir;
-    private final Map<String, RoutingCHGraph> ready = new ConcurrentHashMap<>();
+    private final Map<String, Hierarchy> ready = new ConcurrentHashMap<>();
+
+    /** A hierarchy ready to search: GraphHopper's view of it, and its upward edges in flat arrays. */
+    record Hierarchy(RoutingCHGraph graph, UpwardEdges upward) {
+    }
 
     ContractionHierarchies(BaseGraph graph, Path graphDir) {
         this.graph = graph;
@@ -39,7 +44,7 @@ final class ContractionHierarchies {
     }
 
     /** The weighting's hierarchy when it has been prepared or loaded, else null. */
-    RoutingCHGraph get(ProfileWeighting pw) {
+    Hierarchy get(ProfileWeighting pw) {
         return ready.get(name(pw));
     }
 
@@ -53,10 +58,12 @@ final class ContractionHierarchies {
         String name = name(pw);
         CHConfig config = CHConfig.nodeBased(name, new TurnFreeWeighting(pw.weighting()));
         long start = System.nanoTime();
-        RoutingCHGraph existing = ready.get(name);
+        Hierarchy existing = ready.get(name);
         if (existing != null)
-            return report(name, true, start, existing);
+            return report(name, true, start, existing.graph());
         boolean cached = Files.exists(graphDir.resolve("nodes_ch_" + name)) && Files.exists(graphDir.resolve("shortcuts_" + name));
+        if (!graph.isFrozen())
+            graph.freeze(); // no junction or road is added after import; GraphHopper contracts and explores only frozen graphs
         CHStorage storage;
         if (cached) {
             storage = new CHStorage(graph.getDirectory(), name, graph.getSegmentSize(), false);
@@ -64,13 +71,11 @@ final class ContractionHierarchies {
                 throw new IllegalStateException("cannot load the contraction hierarchy " + name + " from " + graphDir);
         } else {
             LOG.info("preparing contraction hierarchy {} (node-based)", name);
-            if (!graph.isFrozen())
-                graph.freeze(); // no junction or road is added after import; GraphHopper contracts only frozen graphs
             storage = PrepareContractionHierarchies.fromGraph(graph, config).doWork().getCHStorage();
             storage.flush();
         }
         RoutingCHGraph hierarchy = RoutingCHGraphImpl.fromGraph(graph, storage, config);
-        ready.put(name, hierarchy);
+        ready.put(name, new Hierarchy(hierarchy, new UpwardEdges(hierarchy)));
         HierarchyPreparation report = report(name, cached, start, hierarchy);
         LOG.info("contraction hierarchy {} {} in {} ms: {} shortcuts, {} MB", name, cached ? "loaded" : "prepared",
                 report.time().toMillis(), report.shortcuts(), report.bytes() >> 20);

@@ -226,7 +226,7 @@ public final class RoadNetwork implements AutoCloseable {
             if (query == null)
                 continue;
             boolean tree = method == EtaMethod.TREE || method == EtaMethod.PLAIN_TREE;
-            RoutingCHGraph hierarchy = tree ? null : hierarchies.get(pw);
+            ContractionHierarchies.Hierarchy hierarchy = tree ? null : hierarchies.get(pw);
             if (hierarchy == null && !tree && hierarchiesOnFirstUse) {
                 hierarchies.prepare(pw);
                 hierarchy = hierarchies.get(pw);
@@ -234,9 +234,9 @@ public final class RoadNetwork implements AutoCloseable {
             TravelProfile profile = origins.get(members.get(0)).profile();
             IntArrayList byTree = query.allPositions();
             if (hierarchy != null && method == EtaMethod.HIERARCHY)
-                byTree = etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
+                byTree = etaByHierarchy(query, hierarchy, pw, origins, band, results);
             else if (hierarchy != null)
-                byTree = etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
+                byTree = etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy.graph(), query.graph), origins, band, results);
             if (hierarchy != null)
                 hierarchyFallbacks.addAndGet(byTree.size());
             if (!byTree.isEmpty())
@@ -249,9 +249,10 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /** @return the positions in the query of the origins whose path passed a turn restriction: for the tree search */
-    private IntArrayList etaByHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins,
-                                        TrafficBand band, EtaResult[] results) {
-        HierarchySearch search = new HierarchySearch(hierarchy, query.graph, query.weighting, adjacency);
+    private IntArrayList etaByHierarchy(QueryContext query, ContractionHierarchies.Hierarchy hierarchy, ProfileWeighting pw,
+                                        List<Origin> origins, TrafficBand band, EtaResult[] results) {
+        HierarchySearch search = new HierarchySearch(new QueryRoutingCHGraph(hierarchy.graph(), query.graph),
+                hierarchy.upward(), query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes());
         search.towards(query.targetNode());
         IntArrayList byTree = new IntArrayList();
         for (int i = 0; i < query.originIndexes.size(); i++) {

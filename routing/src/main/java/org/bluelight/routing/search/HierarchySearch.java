@@ -1,5 +1,7 @@
 package org.bluelight.routing.search;
 
+import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.routing.ch.ShortcutUnpacker;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.weighting.Weighting;
@@ -18,7 +20,8 @@ import com.graphhopper.util.EdgeIteratorState;
  * <p>The hierarchy knows no turns, so a path is also the edge-based quickest only where no turn weight applies on
  * it: it never turns back on itself (a shortest path does not), and our turn weights are otherwise zero except at
  * junctions with turn restrictions. A path through such a junction is flagged for the caller to search exactly.
- * Labels live in arrays reused by the searches of a thread. Not thread-safe; one per query.
+ * Labels live in arrays reused by the searches of a thread, and junctions no snapped point changed are read from
+ * the hierarchy's {@link UpwardEdges}. Not thread-safe; one per query.
  */
 public final class HierarchySearch {
 
@@ -33,7 +36,9 @@ public final class HierarchySearch {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final RoutingCHGraph graph;
+    private final UpwardEdges upward;
     private final Weighting weighting;
+    private final EdgeCosts costs;
     private final int baseNodes;
     private final Adjacency turnRestrictions;
     private final RoutingCHEdgeExplorer outEdges;
@@ -43,17 +48,24 @@ public final class HierarchySearch {
 
     /**
      * @param graph     the hierarchy seen through the query graph ({@code new QueryRoutingCHGraph(ch, queryGraph)})
-     * @param weighting the search's weighting wrapped by the query graph: travel times, and whether turns cost
+     * @param upward       the same hierarchy's upward edges, without the query graph
+     * @param weighting    the search's weighting wrapped by the query graph: travel times, and whether turns cost
+     * @param costs        the same weighting's edge costs, for travel times of the base graph's edges
+     * @param changedNodes real junctions whose edges the query graph changed (ends of snapped edges)
      */
-    public HierarchySearch(RoutingCHGraph graph, QueryGraph queryGraph, Weighting weighting, Adjacency adjacency) {
+    public HierarchySearch(RoutingCHGraph graph, UpwardEdges upward, QueryGraph queryGraph, Weighting weighting,
+                           EdgeCosts costs, Adjacency adjacency, IntHashSet changedNodes) {
         if (graph.isEdgeBased())
             throw new IllegalArgumentException("a node-based hierarchy is needed");
         this.graph = graph;
+        this.upward = upward;
         this.weighting = weighting;
+        this.costs = costs;
         this.baseNodes = queryGraph.getBaseGraph().getNodes();
         this.turnRestrictions = weighting.hasTurnCosts() ? adjacency : null;
         this.outEdges = graph.createOutEdgeExplorer();
         this.inEdges = graph.createInEdgeExplorer();
+        scratch.markChanged(changedNodes, upward.nodes);
     }
 
     /** Grows the backward upward search from the target; later {@link #from} calls meet it. */
@@ -70,7 +82,8 @@ public final class HierarchySearch {
             int node = heap.pop();
             if (weight > backward.weight[node])
                 continue; // superseded by a better label
-            expand(node, weight, true, backward, heap);
+            if (!stalled(node, weight, upward.out, backward))
+                expand(node, weight, true, backward, heap);
         }
     }
 
@@ -97,12 +110,41 @@ public final class HierarchySearch {
                 best = weight + backward.weight[node];
                 meeting = node;
             }
-            expand(node, weight, false, forward, heap);
+            if (!stalled(node, weight, upward.in, forward))
+                expand(node, weight, false, forward, heap);
         }
         return meeting < 0 ? null : cost(origin, meeting, best);
     }
 
+    /**
+     * Stall-on-demand: a junction a higher junction already reaches more cheaply, down an edge of the other
+     * direction, lies on no quickest upward path, so it is not expanded. Its label stays: a meeting there only
+     * offers a weight no better than a true one.
+     */
+    private boolean stalled(int node, double weight, UpwardEdges.Direction fromAbove, Labels labels) {
+        if (node >= upward.nodes || scratch.changed(node))
+            return false;
+        for (int e = fromAbove.first[node], end = fromAbove.first[node + 1]; e < end; e++) {
+            int higher = fromAbove.adjNode[e];
+            if (labels.isSet(higher) && labels.weight[higher] + fromAbove.weight[e] < weight)
+                return true;
+        }
+        return false;
+    }
+
     private void expand(int node, double weight, boolean reverse, Labels labels, WeightHeap heap) {
+        if (node < upward.nodes && !scratch.changed(node)) {
+            UpwardEdges.Direction edges = reverse ? upward.in : upward.out;
+            for (int e = edges.first[node], end = edges.first[node + 1]; e < end; e++) {
+                int adj = edges.adjNode[e];
+                double next = weight + edges.weight[e];
+                if (next < (labels.isSet(adj) ? labels.weight[adj] : Double.POSITIVE_INFINITY)) {
+                    labels.set(adj, next, edges.chEdge[e], node);
+                    heap.push(next, adj);
+                }
+            }
+            return;
+        }
         RoutingCHEdgeIterator iter = (reverse ? inEdges : outEdges).setBaseNode(node);
         while (iter.next()) {
             int adj = iter.getAdjNode();
@@ -142,7 +184,8 @@ public final class HierarchySearch {
         @Override
         public void visit(EdgeIteratorState edge, boolean reverse, int prevOrNextEdge) {
             distance += edge.getDistance();
-            millis += weighting.calcEdgeMillis(edge, reverse);
+            int key = reverse ? edge.getReverseEdgeKey() : edge.getEdgeKey();
+            millis += key < costs.millisByEdgeKey.length ? costs.millisByEdgeKey[key] : weighting.calcEdgeMillis(edge, reverse);
             throughTurnRestriction |= restrictedOnTheWay(edge.getBaseNode()) || restrictedOnTheWay(edge.getAdjNode());
         }
 
@@ -188,5 +231,21 @@ public final class HierarchySearch {
         final Labels backward = new Labels();
         final Labels forward = new Labels();
         final WeightHeap heap = new WeightHeap();
+        int[] changedStamp = new int[0];
+        int changedVersion;
+
+        void markChanged(IntHashSet nodes, int baseNodes) {
+            if (changedStamp.length < baseNodes || changedVersion == Integer.MAX_VALUE) {
+                changedStamp = new int[baseNodes];
+                changedVersion = 0;
+            }
+            changedVersion++;
+            for (IntCursor node : nodes)
+                changedStamp[node.value] = changedVersion;
+        }
+
+        boolean changed(int node) {
+            return changedStamp[node] == changedVersion;
+        }
     }
 }
