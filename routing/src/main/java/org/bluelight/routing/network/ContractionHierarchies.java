@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Hierarchies are node-based, on the weighting without its turn costs: street grids contract several times
  * better so (edge-based, the county took 4.2 shortcuts per road segment and minutes to prepare). Their paths are
- * exact wherever they pass no junction with turn restrictions, the only place our turn weights differ from a
- * simple path's (u-turns are never on one); searches on them check that and answer otherwise by tree search.
+ * exact wherever they take no turn that a turn restriction bans, the only turns our weights charge for besides
+ * u-turns (never on a quickest path); searches on them check that and answer otherwise by tree search.
  */
 final class ContractionHierarchies {
 

@@ -20,6 +20,7 @@ import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeIteratorState;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.Parameters;
 import com.graphhopper.routing.ev.EnumEncodedValue;
@@ -123,7 +124,7 @@ public final class RoadNetwork implements AutoCloseable {
      * each origin's speed model and the departure's band when {@link #prepareHierarchies} has made it ready, else by
      * {@link #etaToByTreeSearch}. Both give the times of the quickest paths (hierarchy weights are stored to
      * 0.001 s, so where two paths tie the two may pick different ones). The hierarchy is node-based: an origin whose
-     * path on it passes a junction with turn restrictions is answered by {@link #etaToByTreeSearch} instead
+     * path on it takes a turn that turn restrictions ban is answered by {@link #etaToByTreeSearch} instead
      * (counted by {@link #hierarchyFallbacks}).
      */
     public List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure) {
@@ -145,7 +146,7 @@ public final class RoadNetwork implements AutoCloseable {
     /**
      * GraphHopper's own point-to-point CH search once per origin on the same hierarchies, snaps and query graph:
      * the peer {@link #etaTo} is measured against. Needs {@link #prepareHierarchies}; falls back like {@link #etaTo},
-     * also for paths through a junction with turn restrictions.
+     * also for paths taking a banned turn.
      */
     public List<EtaResult> etaToByPointToPointHierarchy(GeoPoint target, List<Origin> origins, Instant departure) {
         return etaTo(target, origins, departure, EtaMethod.POINT_TO_POINT_HIERARCHY);
@@ -189,7 +190,7 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /**
-     * Origins whose path on a hierarchy passed a junction with turn restrictions, so that {@link #etaTo} (or
+     * Origins whose path on a hierarchy took a turn that turn restrictions ban, so that {@link #etaTo} (or
      * {@link #etaToByPointToPointHierarchy}) answered them by tree search, since the network was opened.
      */
     public long hierarchyFallbacks() {
@@ -248,7 +249,7 @@ public final class RoadNetwork implements AutoCloseable {
         return List.of(results);
     }
 
-    /** @return the positions in the query of the origins whose path passed a turn restriction: for the tree search */
+    /** @return the positions in the query of the origins whose path took a banned turn: for the tree search */
     private IntArrayList etaByHierarchy(QueryContext query, ContractionHierarchies.Hierarchy hierarchy, ProfileWeighting pw,
                                         List<Origin> origins, TrafficBand band, EtaResult[] results) {
         HierarchySearch search = new HierarchySearch(new QueryRoutingCHGraph(hierarchy.graph(), query.graph),
@@ -257,7 +258,7 @@ public final class RoadNetwork implements AutoCloseable {
         IntArrayList byTree = new IntArrayList();
         for (int i = 0; i < query.originIndexes.size(); i++) {
             HierarchySearch.PathCost path = search.from(query.originNode(i));
-            if (path != null && path.throughTurnRestriction())
+            if (path != null && path.takesRestrictedTurn())
                 byTree.add(i);
             else if (path != null && path.millis() <= config.etaSearchLimit().toMillis())
                 results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.millis(),
@@ -273,7 +274,7 @@ public final class RoadNetwork implements AutoCloseable {
         IntArrayList byTree = new IntArrayList();
         for (int i = 0; i < query.originIndexes.size(); i++) {
             Path path = algorithms.createAlgo(new PMap()).calcPath(query.originNode(i), query.targetNode());
-            if (path.isFound() && query.weighting.hasTurnCosts() && throughTurnRestriction(path))
+            if (path.isFound() && query.weighting.hasTurnCosts() && takesRestrictedTurn(path, query.weighting))
                 byTree.add(i);
             else if (path.isFound() && path.getTime() <= config.etaSearchLimit().toMillis())
                 results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.getTime(),
@@ -282,11 +283,13 @@ public final class RoadNetwork implements AutoCloseable {
         return byTree;
     }
 
-    /** Whether a junction between the path's ends has turn restrictions (turns are taken there, never at the ends). */
-    private boolean throughTurnRestriction(Path path) {
+    /** Whether the path turns at a junction with turn restrictions where the weighting's turn costs ban or charge. */
+    private boolean takesRestrictedTurn(Path path, Weighting weighting) {
         IntIndexedContainer nodes = path.calcNodes();
+        List<EdgeIteratorState> edges = path.calcEdges();
         for (int k = 1; k < nodes.size() - 1; k++)
-            if (adjacency.turnRestricted(nodes.get(k)))
+            if (adjacency.turnRestricted(nodes.get(k))
+                    && weighting.calcTurnWeight(edges.get(k - 1).getEdge(), nodes.get(k), edges.get(k).getEdge()) != 0)
                 return true;
         return false;
     }

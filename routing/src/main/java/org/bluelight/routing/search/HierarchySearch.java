@@ -1,5 +1,6 @@
 package org.bluelight.routing.search;
 
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.routing.ch.ShortcutUnpacker;
@@ -17,9 +18,11 @@ import com.graphhopper.util.EdgeIteratorState;
  * junctions where a tree search settles everything closer than the farthest origin. The path's time and distance
  * come from unpacking its shortcuts onto the original edges, as GraphHopper's path extraction does.
  *
- * <p>The hierarchy knows no turns, so a path is also the edge-based quickest only where no turn weight applies on
- * it: it never turns back on itself (a shortest path does not), and our turn weights are otherwise zero except at
- * junctions with turn restrictions. A path through such a junction is flagged for the caller to search exactly.
+ * <p>The hierarchy knows no turns. Its path is also the quickest with turn costs when every turn on it costs
+ * nothing: it never turns back on itself (a shortest path does not), and our turn weights are otherwise zero except
+ * at junctions with turn restrictions, where its turns are asked. Turn weights are never negative, so the path
+ * without them is never slower than the quickest with them, and a path whose turns cost nothing is that quickest.
+ * A path taking a turn that costs (a banned one) is flagged for the caller to search exactly.
  * Labels live in arrays reused by the searches of a thread, and junctions no snapped point changed are read from
  * the hierarchy's {@link UpwardEdges}. Not thread-safe; one per query.
  */
@@ -27,10 +30,10 @@ public final class HierarchySearch {
 
     /**
      * The quickest path's weight, travel time and distance; null from {@link #from} when there is none.
-     * {@code throughTurnRestriction}: it passes a junction with turn restrictions under a weighting with turn costs,
-     * so the quickest path that obeys them may be slower.
+     * {@code takesRestrictedTurn}: it takes a turn the weighting's turn costs ban or charge for, so the quickest
+     * path that obeys them may be slower.
      */
-    public record PathCost(double weight, long millis, double distanceMeters, boolean throughTurnRestriction) {
+    public record PathCost(double weight, long millis, double distanceMeters, boolean takesRestrictedTurn) {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -168,14 +171,17 @@ public final class HierarchySearch {
             unpacker.visitOriginalEdgesFwd(forward.parentEdge[node], node, true, -1);
         for (int node = meeting; backward.parentEdge[node] >= 0; node = backward.parentNode[node])
             unpacker.visitOriginalEdgesBwd(backward.parentEdge[node], node, true, -1);
-        return new PathCost(weight, path.millis, path.distance, path.throughTurnRestriction);
+        return new PathCost(weight, path.millis, path.distance, path.takesRestrictedTurn());
     }
 
+    /** Sums an unpacked path's edges, in any order, and notes how it enters and leaves restricted junctions. */
     private final class Unpacked implements ShortcutUnpacker.Visitor {
         final int origin;
         long millis;
         double distance;
-        boolean throughTurnRestriction;
+        /** Restricted junctions between the ends with the edge the path arrives by, and with the edge it leaves by. */
+        final IntArrayList arrivals = new IntArrayList(2);
+        final IntArrayList departures = new IntArrayList(2);
 
         Unpacked(int origin) {
             this.origin = origin;
@@ -186,12 +192,26 @@ public final class HierarchySearch {
             distance += edge.getDistance();
             int key = reverse ? edge.getReverseEdgeKey() : edge.getEdgeKey();
             millis += key < costs.millisByEdgeKey.length ? costs.millisByEdgeKey[key] : weighting.calcEdgeMillis(edge, reverse);
-            throughTurnRestriction |= restrictedOnTheWay(edge.getBaseNode()) || restrictedOnTheWay(edge.getAdjNode());
+            if (turnRestrictions == null)
+                return;
+            int from = reverse ? edge.getAdjNode() : edge.getBaseNode();
+            int to = reverse ? edge.getBaseNode() : edge.getAdjNode();
+            if (to != target && turnRestrictions.turnRestricted(to))
+                arrivals.add(to, edge.getEdge());
+            if (from != origin && turnRestrictions.turnRestricted(from))
+                departures.add(from, edge.getEdge());
         }
 
-        /** Turns are taken at the junctions between the ends, never at the origin or the target. */
-        private boolean restrictedOnTheWay(int node) {
-            return turnRestrictions != null && node != origin && node != target && turnRestrictions.turnRestricted(node);
+        boolean takesRestrictedTurn() {
+            for (int a = 0; a < arrivals.size(); a += 2) {
+                int junction = arrivals.get(a), inEdge = arrivals.get(a + 1), outEdge = -1;
+                for (int d = 0; d < departures.size(); d += 2)
+                    if (departures.get(d) == junction)
+                        outEdge = departures.get(d + 1);
+                if (outEdge < 0 || weighting.calcTurnWeight(inEdge, junction, outEdge) != 0)
+                    return true;
+            }
+            return false;
         }
     }
 

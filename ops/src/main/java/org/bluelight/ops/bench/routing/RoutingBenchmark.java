@@ -62,7 +62,7 @@ public final class RoutingBenchmark {
     /**
      * The measured figures per method. {@code mismatches}: officers whose ETA differed from the plain Dijkstra's
      * by 1 s or more (or who had a route by one method and not the other). {@code fallbacks}: officers a hierarchy
-     * method answered by tree search because their path on the hierarchy passed a turn restriction.
+     * method answered by tree search because their path on the (node-based) hierarchy took a banned turn.
      */
     public record Result(Map<Method, LatencyStats> wall, Map<Method, LatencyStats> cpu, Map<Method, Integer> mismatches,
                          Map<Method, Long> fallbacks, int etas, int failures) {
