@@ -2,7 +2,6 @@ package org.bluelight.routing.network;
 
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.eta.Eta;
-import org.bluelight.routing.eta.EtaResult;
 import org.bluelight.routing.eta.Origin;
 import org.bluelight.routing.mapgen.CountyGenerator;
 import org.bluelight.routing.mapgen.GeneratedMap;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -33,7 +31,6 @@ import static org.assertj.core.api.Assertions.within;
 class HierarchyTurnBanIT {
 
     private static final Instant NIGHT = Instant.parse("2026-03-10T02:00:00Z");
-    private static final Instant MONDAY = Instant.parse("2026-03-09T00:00:00Z");
     private static final TravelProfile CAR = TravelProfile.basic(Transport.CAR);
     private static final List<TravelProfile> PROFILES = List.of(CAR,
             TravelProfile.forResponse(Transport.CAR, DrivingStandard.STANDARD, 1), TravelProfile.basic(Transport.FOOT));
@@ -41,47 +38,20 @@ class HierarchyTurnBanIT {
     @Test
     void onlyPathsTakingTheBannedTurnFallBackToTheTreeSearchAndEveryEtaEqualsIt(@TempDir Path dir) throws IOException {
         GeneratedMap map = CountyGenerator.generate(MapPreset.TOWN, 11, dir.resolve("town.osm"));
-        GeoPoint junction = map.restrictedJunction();
-        double degLat = 50 / 111_320.0;
-        double degLon = degLat / Math.cos(Math.toRadians(junction.lat()));
-        GeoPoint west = new GeoPoint(junction.lat(), junction.lon() - degLon);
-        GeoPoint north = new GeoPoint(junction.lat() + degLat, junction.lon());
-        GeoPoint east = new GeoPoint(junction.lat(), junction.lon() + degLon);
-
+        TownArms arms = TownArms.of(map);
         try (RoadNetwork town = RoadNetwork.open(NetworkConfig.of(map.file(), dir.resolve("cache")))) {
             town.prepareHierarchies(PROFILES);
 
-            Eta bannedLeft = sameAsTree(town, west, north, 1);
+            Eta bannedLeft = sameAsTree(town, arms.west(), arms.north(), 1);
             assertThat(bannedLeft.distanceMeters()).isGreaterThan(250);
-            Eta allowedRight = sameAsTree(town, north, west, 0);
+            Eta allowedRight = sameAsTree(town, arms.north(), arms.west(), 0);
             assertThat(allowedRight.distanceMeters()).isCloseTo(100, within(30.0));
-            Eta straightOn = sameAsTree(town, west, east, 0);
+            Eta straightOn = sameAsTree(town, arms.west(), arms.east(), 0);
             assertThat(straightOn.distanceMeters()).isCloseTo(100, within(30.0));
 
-            List<GeoPoint> roads = town.reachableFrom(junction, CAR, Duration.ofMinutes(30), NIGHT).nodes().stream()
-                    .map(ReachableNode::position).toList();
-            Random random = new Random(3);
-            int compared = 0;
-            for (int incident = 0; incident < 60; incident++) {
-                GeoPoint target = near(roads.get(random.nextInt(roads.size())), random);
-                Instant departure = MONDAY.plusSeconds(random.nextInt(7 * 24 * 3600));
-                List<Origin> origins = new ArrayList<>();
-                for (int k = 0; k < 8; k++)
-                    origins.add(new Origin("o" + k, near(roads.get(random.nextInt(roads.size())), random),
-                            PROFILES.get(k % PROFILES.size())));
-                List<EtaResult> fromHierarchy = town.etaTo(target, origins, departure);
-                List<EtaResult> fromGraphHopper = town.etaToByPointToPointHierarchy(target, origins, departure);
-                List<EtaResult> fromTree = town.etaToByTreeSearch(target, origins, departure);
-                for (int k = 0; k < origins.size(); k++) {
-                    assertThat(fromHierarchy.get(k) instanceof Eta).isEqualTo(fromTree.get(k) instanceof Eta);
-                    if (fromTree.get(k) instanceof Eta exact) {
-                        assertThat(((Eta) fromHierarchy.get(k)).etaSeconds()).as("incident %d origin %d", incident, k)
-                                .isCloseTo(exact.etaSeconds(), within(1.0));
-                        assertThat(((Eta) fromGraphHopper.get(k)).etaSeconds()).isCloseTo(exact.etaSeconds(), within(1.0));
-                        compared++;
-                    }
-                }
-            }
+            List<GeoPoint> roads = town.reachableFrom(map.restrictedJunction(), CAR, Duration.ofMinutes(30), NIGHT).nodes()
+                    .stream().map(ReachableNode::position).toList();
+            int compared = TreeSearchComparison.assertHierarchyEtasEqualTreeSearch(town, roads, PROFILES, new Random(3), 60);
             assertThat(compared).isGreaterThan(400);
         }
     }
@@ -99,10 +69,5 @@ class HierarchyTurnBanIT {
         assertThat(hierarchy.distanceMeters()).isCloseTo(tree.distanceMeters(), within(0.01));
         assertThat(graphHopper.etaSeconds()).isCloseTo(tree.etaSeconds(), within(1.0));
         return hierarchy;
-    }
-
-    /** A point within about 30 m of a junction. */
-    private static GeoPoint near(GeoPoint node, Random random) {
-        return new GeoPoint(node.lat() + (random.nextDouble() - 0.5) * 0.0005, node.lon() + (random.nextDouble() - 0.5) * 0.0005);
     }
 }
