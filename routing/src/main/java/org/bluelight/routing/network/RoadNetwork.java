@@ -154,8 +154,8 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Makes {@link #etaTo} answer from contraction hierarchies for these profiles' speed models in every traffic
-     * band: loads each hierarchy from the graph cache, or prepares and stores it there (minutes on a county for all
-     * bands, once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
+     * band: loads each hierarchy from the graph cache, or prepares and stores it there (seconds each on a county,
+     * once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
      */
     public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles) {
         List<TrafficBand> bands = new ArrayList<>(config.traffic().bands());
