@@ -237,7 +237,8 @@ public final class RoadNetwork implements AutoCloseable {
             if (hierarchy != null && method == EtaMethod.HIERARCHY)
                 byTree = etaByHierarchy(query, hierarchy, pw, origins, band, results);
             else if (hierarchy != null)
-                byTree = etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy.graph(), query.graph), origins, band, results);
+                byTree = etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy.graph(), query.graph), origins,
+                        band, results);
             if (hierarchy != null)
                 hierarchyFallbacks.addAndGet(byTree.size());
             if (!byTree.isEmpty())
