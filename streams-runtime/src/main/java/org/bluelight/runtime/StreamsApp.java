@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -11,15 +12,18 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bluelight.runtime.config.StaticMembership;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.config.UncleanShutdown;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.deadletter.PoisonRecords;
 import org.bluelight.runtime.time.PlausibleTimestamps;
 import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
@@ -55,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    /** Kafka Streams' own {@code transaction.timeout.ms} under exactly-once. */
+    private static final String KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS = "10000";
 
     private final StreamsAppConfig config;
     private final AppMetrics metrics;
@@ -83,15 +89,20 @@ public final class StreamsApp implements AutoCloseable {
         Objects.requireNonNull(topologyFactory, "topologyFactory");
         String applicationId = config.applicationId();
         metrics = new AppMetrics(applicationId);
+        TopologyDescription description;
         try {
             DeadLetterQueue deadLetters = new DeadLetterQueue(applicationId, config.deadLetterEnabled(), metrics.registry());
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
-            deadLetterTopics = DeadLetterTopics.of(topology.describe());
-            topics = DeadLetterTopics.topicsOf(topology.describe());
+            description = topology.describe();
+            deadLetterTopics = DeadLetterTopics.of(description);
+            topics = DeadLetterTopics.topicsOf(description);
             streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
             new PlausibleTimestamps(applicationId, config.timestampsMaxAhead(), metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
-            uncleanShutdown = new UncleanShutdown(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)), applicationId);
+            Path stateDir = Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+            new PoisonRecords(stateDir, applicationId, config.recordMaxAttempts(), slowRecord(streamsProperties), Clock.systemUTC())
+                    .addTo(streamsProperties);
+            uncleanShutdown = new UncleanShutdown(stateDir, applicationId);
             if (StreamsConfig.EXACTLY_ONCE_V2.equals(streamsProperties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
                 List<String> discarded = uncleanShutdown.discardTaskState();
                 if (!discarded.isEmpty()) {
@@ -109,7 +120,7 @@ public final class StreamsApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setGlobalStateRestoreListener(new RestoreAlarm(applicationId, RepeatedRestores.defaults(), metrics.registry(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), description));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("{}: {} -> {} ({})", applicationId, oldState, newState, jvmAge());
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
@@ -119,6 +130,19 @@ public final class StreamsApp implements AutoCloseable {
         http = new HttpEndpoints(config.http(), applicationId);
         http.route("/health", new HealthEndpoint(applicationId, streams::state));
         http.routeText("/metrics", "text/plain; version=0.0.4; charset=utf-8", metrics::scrape);
+    }
+
+    /**
+     * How long one record's processing may take before its task has failed: under exactly-once, the
+     * producer's transaction timeout (the broker then aborts the transaction); nothing times out otherwise.
+     */
+    private static Duration slowRecord(Properties streamsProperties) {
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(streamsProperties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            return Duration.ZERO;
+        }
+        String timeout = streamsProperties.getProperty(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                streamsProperties.getProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS));
+        return Duration.ofMillis(Long.parseLong(timeout.trim()));
     }
 
     /**

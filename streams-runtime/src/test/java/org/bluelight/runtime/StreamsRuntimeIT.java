@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
 import org.bluelight.runtime.deadletter.MissingDeadLetterTopicsException;
+import org.bluelight.runtime.deadletter.PoisonRecordGuard;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.http.JsonReply;
 import org.bluelight.runtime.intake.RecordCheck;
@@ -404,6 +406,48 @@ class StreamsRuntimeIT {
             assertThat(FAIL_ONCE).isFalse();
             assertThat(deadLettersCountedFor(app, input)).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void aRecordThatKeepsKillingItsStreamThreadIsDeadLetteredAsPoisonAndTheRecordsAfterItAreProcessed() throws Exception {
+        String input = "poison.in";
+        KAFKA.createTopics(1, input, input + ".dlq", "poison.out");
+        try (StreamsApp app = new StreamsApp(config("it-poison"), context -> {
+            StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
+            builder.stream(input, Consumed.with(Serdes.String(), Serdes.String()))
+                    // A hostile value that recurses without end: a StackOverflowError, which no exception handler sees.
+                    .mapValues(value -> value.equals("deep") ? Integer.toString(descend(0)) : value)
+                    .to("poison.out", Produced.with(Serdes.String(), Serdes.String()));
+            return builder.build();
+        })) {
+            start(app);
+            long started = System.nanoTime();
+
+            try (KafkaProducer<String, String> producer = textProducer()) {
+                producer.send(new ProducerRecord<>(input, "PC-1", "before"));
+                producer.send(new ProducerRecord<>(input, "PC-2", "deep"));
+                producer.send(new ProducerRecord<>(input, "PC-3", "after"));
+                producer.flush();
+            }
+
+            List<ConsumerRecord<String, byte[]>> letters = readCommitted(input + ".dlq", 1);
+            ConsumerRecord<String, byte[]> poison = letters.get(0);
+            assertThat(poison.key()).isEqualTo("PC-2");
+            assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("deep");
+            assertThat(header(poison, DeadLetterHeaders.REASON)).isEqualTo("poison-record");
+            assertThat(header(poison, DeadLetterHeaders.STAGE)).isEqualTo("processing");
+            assertThat(header(poison, DeadLetterHeaders.OFFSET)).isEqualTo("1");
+            assertThat(header(poison, DeadLetterHeaders.MESSAGE)).contains("failed its task 3 times").contains("StackOverflowError");
+            assertThat(readCommitted("poison.out", 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                    .containsExactly("before", "after");
+            System.out.printf("Poison record dead-lettered %.1f s after it was sent%n", (System.nanoTime() - started) / 1e9);
+            await(() -> app.state() == KafkaStreams.State.RUNNING, "app RUNNING after its threads were replaced");
+            assertThat(Files.readString(stateDir.resolve("it-poison.attempts"))).contains(input + "\t0\t1\t3\t");
+        }
+    }
+
+    private static int descend(int depth) {
+        return descend(depth + 1) + 1;
     }
 
     /** Stores each record; a timer then grows the {@code grow} entry past what its changelog may hold. */

@@ -97,7 +97,7 @@ final class ProfileWeightings {
         };
         Built shared = built.computeIfAbsent(new Content(vehicle, model.toString()), content -> build(vehicle, model));
         return new ProfileWeighting(shared.weighting(), shared.costs(), shared.snapFilter(), band,
-                hierarchyName(speedModel, model));
+                hierarchyName(vehicle, speedModel.emergency(), model));
     }
 
     private Built build(String vehicle, CustomModel model) {
@@ -115,11 +115,12 @@ final class ProfileWeightings {
 
     /**
      * e.g. {@code car_emergency_1a2b3c4d}, lower case as GraphHopper's storage names must be. Named by content, not
-     * by band: bands whose factors give the same weights (morning and evening peak; every band on foot) share one.
+     * by band or transport: bands whose factors give the same weights (morning and evening peak; every band on foot),
+     * and cars and motorcycles (GraphHopper's car with the same model), share one.
      */
-    private String hierarchyName(TravelProfile.SpeedModelKey speedModel, CustomModel model) {
+    private String hierarchyName(String vehicle, boolean emergency, CustomModel model) {
         String content = model + "|uturn=" + uTurnCostSeconds;
-        return (speedModel.transport() + (speedModel.emergency() ? "_emergency" : "")).toLowerCase(Locale.ROOT)
+        return (vehicle + (emergency ? "_emergency" : "")).toLowerCase(Locale.ROOT)
                 + "_" + HexFormat.of().toHexDigits(content.hashCode());
     }
 }

@@ -2,6 +2,7 @@ package org.bluelight.routing.network;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.IntIndexedContainer;
 import com.carrotsearch.hppc.IntObjectHashMap;
 import com.carrotsearch.hppc.cursors.IntCursor;
 import com.graphhopper.GraphHopper;
@@ -19,6 +20,7 @@ import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeIteratorState;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.Parameters;
 import com.graphhopper.routing.ev.EnumEncodedValue;
@@ -59,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The road network of one OSM extract: quickest routes, many-to-one ETAs and reachability for travel profiles,
@@ -76,6 +79,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final ContractionHierarchies hierarchies;
     private volatile boolean hierarchiesOnFirstUse;
     private final Map<ProfileWeighting, ReachSearch> reachSearches = new ConcurrentHashMap<>();
+    private final AtomicLong hierarchyFallbacks = new AtomicLong();
 
     private RoadNetwork(NetworkConfig config, GraphHopper hopper, Duration importTime) {
         this.config = config;
@@ -120,7 +124,9 @@ public final class RoadNetwork implements AutoCloseable {
      * Travel times of many origins to one target, in the order of {@code origins}: from the contraction hierarchy of
      * each origin's speed model and the departure's band when {@link #prepareHierarchies} has made it ready, else by
      * {@link #etaToByTreeSearch}. Both give the times of the quickest paths (hierarchy weights are stored to
-     * 0.001 s, so where two paths tie the two may pick different ones).
+     * 0.001 s, so where two paths tie the two may pick different ones). The hierarchy is node-based: an origin whose
+     * path on it takes a turn that turn restrictions ban is answered by {@link #etaToByTreeSearch} instead
+     * (counted by {@link #hierarchyFallbacks}).
      */
     public List<EtaResult> etaTo(GeoPoint target, List<Origin> origins, Instant departure) {
         return etaTo(target, origins, departure, EtaMethod.HIERARCHY);
@@ -140,7 +146,8 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * GraphHopper's own point-to-point CH search once per origin on the same hierarchies, snaps and query graph:
-     * the peer {@link #etaTo} is measured against. Needs {@link #prepareHierarchies}; falls back like {@link #etaTo}.
+     * the peer {@link #etaTo} is measured against. Needs {@link #prepareHierarchies}; falls back like {@link #etaTo},
+     * also for paths taking a banned turn.
      */
     public List<EtaResult> etaToByPointToPointHierarchy(GeoPoint target, List<Origin> origins, Instant departure) {
         return etaTo(target, origins, departure, EtaMethod.POINT_TO_POINT_HIERARCHY);
@@ -148,8 +155,8 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Makes {@link #etaTo} answer from contraction hierarchies for these profiles' speed models in every traffic
-     * band: loads each hierarchy from the graph cache, or prepares and stores it there (minutes on a county for all
-     * bands, once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
+     * band: loads each hierarchy from the graph cache, or prepares and stores it there (seconds each on a county,
+     * once per map and speed table). Bands with the same weights share one. Blocks until all are ready.
      */
     public List<HierarchyPreparation> prepareHierarchies(Collection<TravelProfile> profiles) {
         List<TrafficBand> bands = new ArrayList<>(config.traffic().bands());
@@ -184,6 +191,14 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /**
+     * Origins whose path on a hierarchy took a turn that turn restrictions ban, so that {@link #etaTo} (or
+     * {@link #etaToByPointToPointHierarchy}) answered them by tree search, since the network was opened.
+     */
+    public long hierarchyFallbacks() {
+        return hierarchyFallbacks.get();
+    }
+
+    /**
      * As {@link #etaToByTreeSearch}, with the tree grown evenly in every direction instead of guided towards the
      * origins: what the guided search must equal exactly (pinned by a test).
      */
@@ -213,18 +228,22 @@ public final class RoadNetwork implements AutoCloseable {
             if (query == null)
                 continue;
             boolean tree = method == EtaMethod.TREE || method == EtaMethod.PLAIN_TREE;
-            RoutingCHGraph hierarchy = tree ? null : hierarchies.get(pw);
+            ContractionHierarchies.Hierarchy hierarchy = tree ? null : hierarchies.get(pw);
             if (hierarchy == null && !tree && hierarchiesOnFirstUse) {
                 hierarchies.prepare(pw);
                 hierarchy = hierarchies.get(pw);
             }
-            if (hierarchy == null)
-                etaByTree(query, pw, origins.get(members.get(0)).profile(), origins, band, results,
-                        method != EtaMethod.PLAIN_TREE);
-            else if (method == EtaMethod.HIERARCHY)
-                etaByHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
-            else
-                etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy, query.graph), origins, band, results);
+            TravelProfile profile = origins.get(members.get(0)).profile();
+            IntArrayList byTree = query.allPositions();
+            if (hierarchy != null && method == EtaMethod.HIERARCHY)
+                byTree = etaByHierarchy(query, hierarchy, pw, origins, band, results);
+            else if (hierarchy != null)
+                byTree = etaByPointToPointHierarchy(query, new QueryRoutingCHGraph(hierarchy.graph(), query.graph), origins,
+                        band, results);
+            if (hierarchy != null)
+                hierarchyFallbacks.addAndGet(byTree.size());
+            if (!byTree.isEmpty())
+                etaByTree(query, byTree, pw, profile, origins, band, results, method != EtaMethod.PLAIN_TREE);
             for (int index : query.originIndexes.toArray())
                 if (results[index] == null)
                     results[index] = unreachable(origins.get(index), target);
@@ -232,42 +251,66 @@ public final class RoadNetwork implements AutoCloseable {
         return List.of(results);
     }
 
-    private void etaByHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins, TrafficBand band,
-                                EtaResult[] results) {
-        HierarchySearch search = new HierarchySearch(hierarchy, query.graph, query.weighting);
+    /** @return the positions in the query of the origins whose path took a banned turn: for the tree search */
+    private IntArrayList etaByHierarchy(QueryContext query, ContractionHierarchies.Hierarchy hierarchy, ProfileWeighting pw,
+                                        List<Origin> origins, TrafficBand band, EtaResult[] results) {
+        HierarchySearch search = new HierarchySearch(new QueryRoutingCHGraph(hierarchy.graph(), query.graph),
+                hierarchy.upward(), query.graph, query.weighting, pw.costs(), adjacency, query.changedNodes());
         search.towards(query.targetNode());
+        IntArrayList byTree = new IntArrayList();
         for (int i = 0; i < query.originIndexes.size(); i++) {
-            HierarchySearch.PathCost path = search.from(query.snaps.get(i + 1).getClosestNode());
-            if (path != null && path.millis() <= config.etaSearchLimit().toMillis())
+            HierarchySearch.PathCost path = search.from(query.originNode(i));
+            if (path != null && path.takesRestrictedTurn())
+                byTree.add(i);
+            else if (path != null && path.millis() <= config.etaSearchLimit().toMillis())
                 results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.millis(),
                         path.distanceMeters(), band);
         }
+        return byTree;
     }
 
-    private void etaByPointToPointHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins,
-                                            TrafficBand band, EtaResult[] results) {
+    /** As {@link #etaByHierarchy}, by GraphHopper's point-to-point search. */
+    private IntArrayList etaByPointToPointHierarchy(QueryContext query, RoutingCHGraph hierarchy, List<Origin> origins,
+                                                    TrafficBand band, EtaResult[] results) {
         CHRoutingAlgorithmFactory algorithms = new CHRoutingAlgorithmFactory(hierarchy);
+        IntArrayList byTree = new IntArrayList();
         for (int i = 0; i < query.originIndexes.size(); i++) {
-            Path path = algorithms.createAlgo(new PMap()).calcPath(query.snaps.get(i + 1).getClosestNode(), query.targetNode());
-            if (path.isFound() && path.getTime() <= config.etaSearchLimit().toMillis())
+            Path path = algorithms.createAlgo(new PMap()).calcPath(query.originNode(i), query.targetNode());
+            if (path.isFound() && query.weighting.hasTurnCosts() && takesRestrictedTurn(path, query.weighting))
+                byTree.add(i);
+            else if (path.isFound() && path.getTime() <= config.etaSearchLimit().toMillis())
                 results[query.originIndexes.get(i)] = eta(origins.get(query.originIndexes.get(i)), path.getTime(),
                         path.getDistance(), band);
         }
+        return byTree;
     }
 
-    private void etaByTree(QueryContext query, ProfileWeighting pw, TravelProfile profile, List<Origin> origins,
-                           TrafficBand band, EtaResult[] results, boolean guided) {
+    /** Whether the path turns at a junction with turn restrictions where the weighting's turn costs ban or charge. */
+    private boolean takesRestrictedTurn(Path path, Weighting weighting) {
+        IntIndexedContainer nodes = path.calcNodes();
+        List<EdgeIteratorState> edges = path.calcEdges();
+        for (int k = 1; k < nodes.size() - 1; k++)
+            if (adjacency.turnRestricted(nodes.get(k))
+                    && weighting.calcTurnWeight(edges.get(k - 1).getEdge(), nodes.get(k), edges.get(k).getEdge()) != 0)
+                return true;
+        return false;
+    }
+
+    /** The ETAs of the origins at these positions in the query, by one reverse tree. */
+    private void etaByTree(QueryContext query, IntArrayList positions, ProfileWeighting pw, TravelProfile profile,
+                           List<Origin> origins, TrafficBand band, EtaResult[] results, boolean guided) {
         IntObjectHashMap<IntArrayList> waiting = new IntObjectHashMap<>();
         BitSet originNodes = new BitSet(query.graph.getNodes());
-        for (int i = 0; i < query.originIndexes.size(); i++) {
-            int node = query.snaps.get(i + 1).getClosestNode();
+        for (IntCursor position : positions) {
+            int i = position.value;
+            int node = query.originNode(i);
             IntArrayList atNode = waiting.get(node);
             if (atNode == null)
                 waiting.put(node, atNode = new IntArrayList(1));
             atNode.add(query.originIndexes.get(i));
             originNodes.set(node);
         }
-        int[] remaining = {query.originIndexes.size()};
+        int[] remaining = {positions.size()};
         int[] goals = new int[waiting.size()];
         int g = 0;
         for (IntCursor node : waiting.keys())
@@ -490,6 +533,18 @@ public final class RoadNetwork implements AutoCloseable {
     private record QueryContext(QueryGraph graph, Weighting weighting, List<Snap> snaps, IntArrayList originIndexes) {
         int targetNode() {
             return snaps.get(0).getClosestNode();
+        }
+
+        /** The node of the origin at this position in {@link #originIndexes}. */
+        int originNode(int position) {
+            return snaps.get(position + 1).getClosestNode();
+        }
+
+        IntArrayList allPositions() {
+            IntArrayList all = new IntArrayList(originIndexes.size());
+            for (int i = 0; i < originIndexes.size(); i++)
+                all.add(i);
+            return all;
         }
 
         IntHashSet changedNodes() {

@@ -54,4 +54,9 @@ public final class Adjacency {
         }
         firstEntry[nodes] = e;
     }
+
+    /** Whether turns at the junction are restricted; false for a query graph's virtual junctions. */
+    public boolean turnRestricted(int node) {
+        return node < nodes && turnRestricted[node];
+    }
 }

@@ -18,6 +18,8 @@ public final class EdgeCosts {
     /** Per adjacency entry: weight away from the entry's node, then towards it. */
     final double[] weight;
     final int[] millis;
+    /** Per directed edge key (an edge travelled one way), the travel time: for unpacking a hierarchy's paths. */
+    final int[] millisByEdgeKey;
     /** The least weight a metre of road costs here: what a guided search may count on per metre of straight line. */
     final double minWeightPerMeter;
 
@@ -27,6 +29,7 @@ public final class EdgeCosts {
         millis = new int[2 * entries];
         double least = Double.POSITIVE_INFINITY;
         // Each edge is listed at both its ends: the second entry's costs are the first's, the other way round.
+        millisByEdgeKey = new int[2 * graph.getEdges()];
         int[] firstEntryOfEdge = new int[graph.getEdges()];
         Arrays.fill(firstEntryOfEdge, -1);
         for (int e = 0; e < entries; e++) {
@@ -48,6 +51,8 @@ public final class EdgeCosts {
                     least = Math.min(least, w / adjacency.distance[e]);
             }
         }
+        for (int e = 0; e < entries; e++)
+            millisByEdgeKey[adjacency.key[e]] = millis[2 * e];
         minWeightPerMeter = Double.isInfinite(least) ? 0 : least;
     }
 }

@@ -27,12 +27,9 @@ class TownTurnRestrictionIT {
     @Test
     void carsDoNotTurnWhereTheDataForbidsItButWalkersDo(@TempDir Path dir) throws IOException {
         GeneratedMap map = CountyGenerator.generate(MapPreset.TOWN, 11, dir.resolve("town.osm"));
-        GeoPoint junction = map.restrictedJunction();
-        // mid-block on each arm, 50 m from the junction
-        double degLat = 50 / 111_320.0;
-        double degLon = degLat / Math.cos(Math.toRadians(junction.lat()));
-        GeoPoint west = new GeoPoint(junction.lat(), junction.lon() - degLon);
-        GeoPoint north = new GeoPoint(junction.lat() + degLat, junction.lon());
+        TownArms arms = TownArms.of(map);
+        GeoPoint west = arms.west();
+        GeoPoint north = arms.north();
 
         try (RoadNetwork town = RoadNetwork.open(NetworkConfig.of(map.file(), dir.resolve("cache")))) {
             TravelProfile car = TravelProfile.basic(Transport.CAR);

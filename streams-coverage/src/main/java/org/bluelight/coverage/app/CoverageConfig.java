@@ -33,6 +33,7 @@ public record CoverageConfig(CoverageSettings settings, Path mapFile, Path graph
     public static final String HALF_LIFE = "coverage.demand.half.life.ms";
     public static final String WINDOW_WEEKS = "coverage.demand.window.weeks";
     public static final String ZONE = "coverage.demand.zone";
+    public static final String MAX_INCIDENTS_PER_CELL = "coverage.demand.max.incidents.per.cell";
     public static final String SEED_FILE = "coverage.demand.seed.file";
     public static final String DEMAND_REFRESH = "coverage.demand.refresh.ms";
     public static final String REQUIRED_LEVEL_DEFAULT = "coverage.required.level.default";
@@ -62,7 +63,8 @@ public record CoverageConfig(CoverageSettings settings, Path mapFile, Path graph
                     source.millis(GRADE1_TARGET, defaults.grade1Target()),
                     new DemandSettings(source.millis(HALF_LIFE, demandDefaults.halfLife()),
                             source.integer(WINDOW_WEEKS, demandDefaults.windowWeeks()),
-                            ZoneId.of(source.string(ZONE, demandDefaults.zone().getId()))),
+                            ZoneId.of(source.string(ZONE, demandDefaults.zone().getId())),
+                            source.integer(MAX_INCIDENTS_PER_CELL, demandDefaults.maxIncidentsPerCell())),
                     new RequiredLevels(source.integer(REQUIRED_LEVEL_DEFAULT, defaults.requiredLevels().defaultLevel()),
                             overrides),
                     source.integer(PARTITIONS, defaults.cellPartitions()),

@@ -74,6 +74,11 @@ public record CellState(int officersInReach, int availableInReach, String onlyOf
         return new CellState(officersInReach, availableInReach, onlyOfficer, next, demandPerHour);
     }
 
+    /** Whether {@code incident} fits in a cell that may hold {@code maxIncidents}: an update or removal always does. */
+    public boolean hasRoomFor(CellIncident incident, int maxIncidents) {
+        return !incident.counted() || incidents.containsKey(incident.incidentId()) || incidents.size() < maxIncidents;
+    }
+
     /** Forgets incidents reported before {@code windowStart}: they no longer weigh on demand. */
     public CellState trimmedTo(Instant windowStart) {
         if (incidents.values().stream().noneMatch(reported -> reported.isBefore(windowStart))) {

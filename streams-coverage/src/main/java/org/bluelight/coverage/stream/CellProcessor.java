@@ -25,9 +25,11 @@ import org.bluelight.coverage.cell.CellState;
 import org.bluelight.coverage.cell.RequiredLevels;
 import org.bluelight.coverage.demand.DemandEstimator;
 import org.bluelight.coverage.demand.DemandSeed;
+import org.bluelight.coverage.demand.DemandSettings;
 import org.bluelight.coverage.demand.HourOfWeek;
 import org.bluelight.coverage.impact.SoleCover;
 import org.bluelight.coverage.impact.SoleCoverChange;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
 
 /**
  * Keeps each cell's counts and incidents in a state store, and which officers reach it in another
@@ -88,6 +90,9 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
     public void process(Record<String, CellSignal> record) {
         Instant now = Instant.ofEpochMilli(record.timestamp());
         CellSignal signal = record.value();
+        if (signal instanceof CellIncident incident) {
+            refuseBeyondLimit(record.key(), incident, now);
+        }
         observe(signal instanceof CellIncident incident && incident.reportedAt().isBefore(now) ? incident.reportedAt() : now);
         if (signal instanceof CellDeltas batch) {
             for (CellDelta delta : batch.deltas()) {
@@ -95,6 +100,14 @@ final class CellProcessor implements Processor<String, CellSignal, String, CellU
             }
         } else {
             take(record.key(), signal, now);
+        }
+    }
+
+    private void refuseBeyondLimit(String cellId, CellIncident incident, Instant now) {
+        int limit = estimator.settings().maxIncidentsPerCell();
+        if (!stateOf(cellId).trimmedTo(estimator.windowStart(now)).hasRoomFor(incident, limit)) {
+            throw new InvalidRecordException(DemandSettings.CELL_FULL, "Cell " + cellId + " already holds " + limit
+                    + " incidents within the demand window (coverage.demand.max.incidents.per.cell)");
         }
     }
 

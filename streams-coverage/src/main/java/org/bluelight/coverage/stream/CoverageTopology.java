@@ -32,6 +32,7 @@ import org.bluelight.coverage.reach.Reachability;
 import org.bluelight.coverage.serde.CoverageSerdes;
 import org.bluelight.coverage.summary.ForceSummary;
 import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.deadletter.PoisonRecordGuard;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
@@ -91,7 +92,7 @@ public final class CoverageTopology {
     }
 
     public Topology build() {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
         CellGrid grid = roadCells.grid();
         Serde<String> keys = Serdes.String();
 

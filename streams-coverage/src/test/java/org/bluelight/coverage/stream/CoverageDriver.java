@@ -121,7 +121,15 @@ final class CoverageDriver implements AutoCloseable {
 
     /** The dead letters of an input topic, as their reason headers. */
     List<String> deadLetterReasons(Topic<?, ?> topic) {
-        return driver.createOutputTopic(topic.dlqName(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
+        return deadLetterReasons(topic.dlqName());
+    }
+
+    /**
+     * The reasons of the letters on {@code dlqTopic}: a record refused after a repartition goes to the app's fallback
+     * here, as this driver runs without the consumer interceptor that stamps where each record was read.
+     */
+    List<String> deadLetterReasons(String dlqTopic) {
+        return driver.createOutputTopic(dlqTopic, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
                 .readRecordsToList().stream()
                 .map(letter -> new String(letter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .toList();

@@ -21,6 +21,7 @@ import org.bluelight.coverage.CoverageSettings;
 import org.bluelight.coverage.cell.CellGrid;
 import org.bluelight.coverage.cell.CellSet;
 import org.bluelight.coverage.cell.CellState;
+import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.coverage.cell.RequiredLevels;
 import org.bluelight.coverage.cell.RoadCells;
 import org.bluelight.coverage.demand.DemandSeed;
@@ -328,6 +329,25 @@ class CoverageTopologyTest {
         assertThat(meters.get("bluelight.dead.letters").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(4.0);
         assertThat(coverage.cells().get(villageCell).getOfficersInReach()).isEqualTo(1);
         assertThat(coverage.impacts()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void aCellFullOfIncidentsRefusesANewOneAsADeadLetterAndStillTakesChangesOfThoseItHolds() {
+        CoverageSettings twoPerCell = new CoverageSettings(8, ReachRule.defaults(), Duration.ofMinutes(15),
+                new DemandSettings(Duration.ofDays(28), 12, ZoneId.of("UTC"), 2), RequiredLevels.defaults(), 1,
+                Duration.ofMinutes(1), 2, CoverageDriver.EMIT_INTERVAL, InputLimits.defaults());
+        coverage = new CoverageDriver(twoPerCell, roadCells, valley, DemandSeed.none(), meters, stateDir);
+        coverage.incident("inc-1", 1, IncidentEventType.REPORTED, village, T);
+        coverage.incident("inc-2", 2, IncidentEventType.REPORTED, village, T.plusSeconds(10));
+        coverage.incident("inc-3", 1, IncidentEventType.REPORTED, village, T.plusSeconds(20));
+        coverage.incident("inc-2", 2, IncidentEventType.CLOSED, village, T.plusSeconds(30));
+        coverage.incident("inc-1", 1, IncidentEventType.CANCELLED, village, T.plusSeconds(40));
+        coverage.incident("inc-4", 1, IncidentEventType.REPORTED, village, T.plusSeconds(50));
+
+        assertThat(coverage.deadLetterReasons(DeadLetterTopics.fallback(CoverageDriver.APPLICATION_ID)))
+                .containsExactly(DemandSettings.CELL_FULL);
+        KeyValueStore<String, CellState> cells = coverage.store(CoverageTopology.CELL_STORE);
+        assertThat(cells.get(villageCell).incidents()).containsOnlyKeys("inc-2", "inc-4");
     }
 
     @Test

@@ -15,10 +15,16 @@ import org.bluelight.runtime.config.ConfigSource;
  * tasking.patrol.visits          8      visits per treatment hot spot per trial day
  * tasking.patrol.seed            0      seed of the daily order of visits; set it, and keep it from officers
  * tasking.trial.time.zone        Europe/London
+ * tasking.max.officers           25000  officers the tasking desk holds, force-wide ({@link TaskingLimits})
+ * tasking.max.hot.spots          2000   hot spots it holds
  * </pre>
  */
 public record TaskingSettings(MoveUpSettings moveUps, PatrolSettings patrol, Duration interval, ZoneId zone,
-                              long patrolSeed) {
+                              long patrolSeed, TaskingLimits limits) {
+
+    public TaskingSettings(MoveUpSettings moveUps, PatrolSettings patrol, Duration interval, ZoneId zone, long patrolSeed) {
+        this(moveUps, patrol, interval, zone, patrolSeed, TaskingLimits.defaults());
+    }
 
     public static TaskingSettings defaults() {
         return new TaskingSettings(MoveUpSettings.defaults(), PatrolSettings.defaults(), Duration.ofSeconds(30),
@@ -33,10 +39,16 @@ public record TaskingSettings(MoveUpSettings moveUps, PatrolSettings patrol, Dur
                 p.moveKmh(), p.minGap(), p.keepAvailable(), p.shiftEndMargin());
         return new TaskingSettings(d.moveUps(), patrol, source.millis("tasking.interval.ms", d.interval()),
                 ZoneId.of(source.string("tasking.trial.time.zone", d.zone().getId())),
-                Long.parseLong(source.string("tasking.patrol.seed", "0")));
+                Long.parseLong(source.string("tasking.patrol.seed", "0")),
+                new TaskingLimits(source.integer("tasking.max.officers", d.limits().maxOfficers()),
+                        source.integer("tasking.max.hot.spots", d.limits().maxHotSpots())));
+    }
+
+    public TaskingSettings withLimits(TaskingLimits value) {
+        return new TaskingSettings(moveUps, patrol, interval, zone, patrolSeed, value);
     }
 
     public TaskingSettings withInterval(Duration value) {
-        return new TaskingSettings(moveUps, patrol, value, zone, patrolSeed);
+        return new TaskingSettings(moveUps, patrol, value, zone, patrolSeed, limits);
     }
 }

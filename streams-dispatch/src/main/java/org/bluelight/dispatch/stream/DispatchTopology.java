@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -20,6 +21,7 @@ import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.runtime.deadletter.PoisonRecordGuard;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
@@ -90,7 +92,7 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
                                  DeskLimits desk, TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
         Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
 
@@ -144,6 +146,28 @@ public final class DispatchTopology {
                         .withKeySerde(ids).withValueSerde(JsonSerde.of(GroupEvent.class)));
 
         // 4. The dispatch desk per group.
+        addDesk(builder, byGroup, serdes, new Recommender(rules, travelTimes), desk);
+
+        // 5. Idle officers: move-ups and hot-spot patrol tasks, in one tasking partition.
+        TaskingTopology.addTo(builder, byGroup, serdes, inbound, limits, tasking);
+        return builder.build();
+    }
+
+    /**
+     * The dispatch desk alone, reading its group events from {@code groupEvents} as the app's desk reads its
+     * repartition topic: the crash audit replays a run's recorded desk input through it.
+     */
+    public static Topology desk(String groupEvents, AppSerdes serdes, DispatchRules rules, DeskLimits desk, TravelTimes travelTimes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addDesk(builder, builder.stream(groupEvents, Consumed.with(Serdes.String(), JsonSerde.of(GroupEvent.class))), serdes,
+                new Recommender(rules, travelTimes), desk);
+        return builder.build();
+    }
+
+    /** Step 4: the desk's stores and processor, its recommendations and backlog snapshots to their topics. */
+    private static void addDesk(StreamsBuilder builder, KStream<String, GroupEvent> byGroup, AppSerdes serdes, Recommender recommender,
+                                DeskLimits desk) {
+        Serde<String> ids = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUP_OFFICERS_STORE),
                 ids, OfficerSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES_STORE),
@@ -152,7 +176,6 @@ public final class DispatchTopology {
                 ids, JsonSerde.of(WaitingIncident.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_RECOMMENDATIONS_STORE),
                 ids, serdes.valueSerde(Topic.RECOMMENDATIONS)));
-        Recommender recommender = new Recommender(rules, travelTimes);
         KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender, desk),
                 Named.as("dispatch-desk"), GROUP_OFFICERS_STORE, CASES_STORE, BACKLOG_STORE, LATEST_RECOMMENDATIONS_STORE);
 
@@ -162,9 +185,5 @@ public final class DispatchTopology {
         published.filter((key, value) -> value instanceof BacklogSnapshot, Named.as("backlog-snapshots"))
                 .mapValues(value -> (BacklogSnapshot) value)
                 .to(Topic.BACKLOG.topicName(), serdes.produced(Topic.BACKLOG));
-
-        // 5. Idle officers: move-ups and hot-spot patrol tasks, in one tasking partition.
-        TaskingTopology.addTo(builder, byGroup, serdes, inbound, limits, tasking);
-        return builder.build();
     }
 }

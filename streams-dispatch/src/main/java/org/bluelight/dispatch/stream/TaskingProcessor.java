@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.bluelight.dispatch.app.TaskingLimits;
 import org.bluelight.dispatch.app.TaskingSettings;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.dispatch.moveup.DemandCell;
@@ -25,6 +26,7 @@ import org.bluelight.dispatch.patrol.PatrolTask;
 import org.bluelight.dispatch.patrol.PatrolTasker;
 import org.bluelight.dispatch.patrol.TrialHotSpot;
 import org.bluelight.routing.GeoPoint;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.schemas.MoveUpRecommendation;
 import org.bluelight.schemas.MoveUpStatus;
 import org.bluelight.schemas.OfficerState;
@@ -54,6 +56,9 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     private KeyValueStore<String, TaskingEvent.HotSpotPlaced> hotSpots;
     private KeyValueStore<String, String> arms;
     private TaskingLedger ledger;
+    /** How many officers and hot spots the stores hold: counted at start, kept as they change. */
+    private int officerCount;
+    private int hotSpotCount;
 
     TaskingProcessor(TaskingSettings settings) {
         this.settings = settings;
@@ -71,6 +76,8 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         hotSpots = context.getStateStore(TaskingTopology.HOTSPOTS_STORE);
         arms = context.getStateStore(TaskingTopology.ARMS_STORE);
         ledger = new TaskingLedger(context.getStateStore(TaskingTopology.LEDGER_STORE));
+        officerCount = count(officers);
+        hotSpotCount = count(hotSpots);
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, t -> plan(Instant.ofEpochMilli(t)));
     }
 
@@ -79,9 +86,14 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         Instant at = Instant.ofEpochMilli(record.timestamp());
         TaskingEvent event = record.value();
         if (event instanceof TaskingEvent.OfficerChanged changed) {
+            if (officers.get(changed.officer().id()) == null) {
+                officerCount = admitted(officerCount, settings.limits().maxOfficers(), "officers", "tasking.max.officers");
+            }
             officerChanged(changed.officer(), at);
         } else if (event instanceof TaskingEvent.OfficerGone gone) {
-            officers.delete(gone.officerId());
+            if (officers.delete(gone.officerId()) != null) {
+                officerCount--;
+            }
             endMoveUp(gone.officerId(), "officer left the dispatch group", at);
             endPatrol(gone.officerId(), PatrolTaskStatus.PRE_EMPTED, null, at);
         } else if (event instanceof TaskingEvent.CellChanged changed) {
@@ -91,6 +103,9 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         } else if (event instanceof TaskingEvent.Decided decided) {
             decided(decided, at);
         } else if (event instanceof TaskingEvent.HotSpotPlaced placed) {
+            if (hotSpots.get(placed.hotSpotId()) == null) {
+                hotSpotCount = admitted(hotSpotCount, settings.limits().maxHotSpots(), "hot spots", "tasking.max.hot.spots");
+            }
             hotSpots.put(placed.hotSpotId(), placed);
         } else if (event instanceof TaskingEvent.ArmAllocated arm) {
             String key = arm.epochDay() + ":" + arm.hotSpotId();
@@ -100,6 +115,25 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
                 arms.put(key, arm.arm().name());
             }
         }
+    }
+
+    /** One more held, or the record refused when {@code held} is already the limit. */
+    private static int admitted(int held, int limit, String what, String key) {
+        if (held >= limit) {
+            throw new InvalidRecordException(TaskingLimits.TASKING_FULL, "The tasking desk already holds " + limit + " " + what
+                    + " (" + key + ")");
+        }
+        return held + 1;
+    }
+
+    private static int count(KeyValueStore<String, ?> store) {
+        int held = 0;
+        try (KeyValueIterator<String, ?> all = store.all()) {
+            for (; all.hasNext(); all.next()) {
+                held++;
+            }
+        }
+        return held;
     }
 
     private void officerChanged(Officer officer, Instant at) {

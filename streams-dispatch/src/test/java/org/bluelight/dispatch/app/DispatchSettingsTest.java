@@ -50,17 +50,18 @@ class DispatchSettingsTest {
     }
 
     @Test
-    void producersRetryARefusedSendAfter10msAndTasksDoNotIdleUnlessConfiguredOtherwise() {
+    void producersRetryARefusedSendAfter10msAndTasksWaitForFetchableInputsUnlessConfiguredOtherwise() {
         StreamsConfig defaults = new StreamsConfig(DispatchApp.config(ConfigSource.of(Map.of()), 0, DispatchApp.LATENCY_DEFAULTS)
                 .streamsProperties());
         assertThat(defaults.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
-        assertThat(defaults.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // Kafka's 0: a task catching up reads its inputs in timestamp order once they are fetched (see KAFKA_DEFAULTS).
+        assertThat(defaults.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
 
         StreamsConfig configured = new StreamsConfig(DispatchApp.config(ConfigSource.of(Map.of(
-                "kafka.producer.retry.backoff.ms", "100", "kafka.max.task.idle.ms", "0")), 0, DispatchApp.LATENCY_DEFAULTS)
+                "kafka.producer.retry.backoff.ms", "100", "kafka.max.task.idle.ms", "-1")), 0, DispatchApp.LATENCY_DEFAULTS)
                 .streamsProperties());
         assertThat(configured.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "100");
-        assertThat(configured.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
+        assertThat(configured.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     }
 
     @Test

@@ -12,11 +12,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.bluelight.dispatch.app.TaskingSettings;
+import org.bluelight.dispatch.availability.DeskForwarding;
+import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.deadletter.DeadLetterQueue;
+import org.bluelight.runtime.deadletter.DeadLetterTopics;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
@@ -55,10 +59,16 @@ final class DispatchDriver implements AutoCloseable {
 
     DispatchDriver(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, TravelTimes travelTimes,
                    Path stateDir) {
+        this(serdes, rules, limits, early, travelTimes, TaskingSettings.defaults(), stateDir);
+    }
+
+    DispatchDriver(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, TravelTimes travelTimes,
+                   TaskingSettings tasking, Path stateDir) {
         StreamsAppConfig config = StreamsAppConfig.from(ConfigSource.of(Map.of(
                 "state.dir", stateDir.toString(), "processing.guarantee", "at_least_once")), "dispatch-test", 0);
         Properties props = new DeadLetterQueue(config.applicationId(), true, meters).addTo(config.streamsProperties());
-        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, limits, early, travelTimes, meters), props);
+        driver = new TopologyTestDriver(DispatchTopology.build(serdes, rules, limits, early, DeskForwarding.defaults(),
+                DeskLimits.defaults(), travelTimes, tasking, meters), props);
         StringSerializer keys = new StringSerializer();
         status = driver.createInputTopic(Topic.OFFICER_STATUS.topicName(), keys, serdes.valueSerde(Topic.OFFICER_STATUS).serializer());
         telematics = driver.createInputTopic(Topic.TELEMATICS.topicName(), keys, serdes.valueSerde(Topic.TELEMATICS).serializer());
@@ -72,6 +82,15 @@ final class DispatchDriver implements AutoCloseable {
 
     TestOutputTopic<byte[], byte[]> deadLetters(Topic topic) {
         return driver.createOutputTopic(topic.dlqName(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The app's fallback dead-letter topic: a record refused after a repartition goes there in this driver, which runs
+     * without the consumer interceptor that stamps where each record was read.
+     */
+    TestOutputTopic<byte[], byte[]> fallbackDeadLetters() {
+        return driver.createOutputTopic(DeadLetterTopics.fallback("dispatch-test"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     static OfficerStatus.Builder unit(String id, OfficerState state, Instant at) {

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.bluelight.dispatch.fixtures.TableTravelTimes;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.runtime.deadletter.DeadLetterHeaders;
+import org.bluelight.dispatch.app.TaskingLimits;
+import org.bluelight.dispatch.app.TaskingSettings;
 import org.bluelight.runtime.intake.InputLimits;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Assignment;
@@ -69,6 +71,24 @@ class DispatchIntakeTest {
     }
 
     @Test
+    void aTaskingDeskFullOfOfficersRefusesANewOneAsADeadLetterAndStillTakesThoseItHolds() {
+        d = new DispatchDriver(serdes, DispatchRules.defaults(), InputLimits.defaults(), EarlyHold.defaults(), new TableTravelTimes(10),
+                TaskingSettings.defaults().withLimits(new TaskingLimits(2, 1)), stateDir);
+        var refused = d.fallbackDeadLetters();
+
+        d.send(unit("U1", OfficerState.AVAILABLE, T0));
+        d.send(unit("U2", OfficerState.AVAILABLE, T0.plusSeconds(1)));
+        d.send(unit("U3", OfficerState.AVAILABLE, T0.plusSeconds(2)));
+        d.send(unit("U1", OfficerState.ON_SCENE, T0.plusSeconds(3)));
+        d.send(unit("U2", OfficerState.OFF_DUTY, T0.plusSeconds(4)));
+
+        List<TestRecord<byte[], byte[]>> letters = refused.readRecordsToList();
+        assertThat(letters).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly(TaskingLimits.TASKING_FULL);
+        assertThat(letters).extracting(r -> header(r, DeadLetterHeaders.MESSAGE))
+                .containsExactly("The tasking desk already holds 2 officers (tasking.max.officers)");
+    }
+
+        @Test
     void statusAndFixTimesFarFromTheRecordsTimestampAreDeadLetteredAndTheNextGoodRecordsCount() {
         start();
         var statusDlq = d.deadLetters(Topic.OFFICER_STATUS);

@@ -66,7 +66,8 @@ public final class MetricsApp {
         return new MetricsSettings(clock, Double.parseDouble(source.string("patrol.cell.degrees",
                 String.valueOf(PatrolAreaIndex.DEFAULT_CELL_DEGREES))), dosage, targets, ranking,
                 source.millis("fsu.ranking.interval.ms", Duration.ofHours(1)), retention(source), InputLimits.from(source),
-                PatrolAreaLimits.from(source), source.integer("input.partitions", 0));
+                PatrolAreaLimits.from(source), source.integer("input.partitions", 0),
+                source.integer("metrics.group.max.officers", MetricsSettings.DEFAULT_MAX_GROUP_OFFICERS));
     }
 
     private static Retention retention(ConfigSource source) {

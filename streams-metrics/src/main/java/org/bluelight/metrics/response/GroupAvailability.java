@@ -109,6 +109,11 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         return changed.withSteps(stepped(steps, new Step(effective, changed.available(), changed.busy())));
     }
 
+    /** Whether a change of {@code officerId} to {@code state} fits a group that may hold {@code maxOfficers} on duty. */
+    public boolean admits(String officerId, OfficerState state, int maxOfficers) {
+        return state == OfficerState.OFF_DUTY || officers.containsKey(officerId) || officers.size() < maxOfficers;
+    }
+
     /**
      * A change older than {@code lastAt}. An officer's own changes come in order, so from {@code at}
      * to {@code lastAt} the officer was in {@code state}, not in the state summed for that time: the

@@ -53,6 +53,7 @@ import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
 import org.bluelight.metrics.trial.OccurrenceVersionSerde;
 import org.bluelight.runtime.deadletter.Result;
+import org.bluelight.runtime.deadletter.PoisonRecordGuard;
 import org.bluelight.runtime.intake.RecordCheck;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.runtime.serde.JsonSerde;
@@ -130,7 +131,7 @@ public final class MetricsTopology {
     }
 
     private final AppSerdes serdes;
-    private final StreamsBuilder builder = new StreamsBuilder();
+    private final StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
 
     private MetricsTopology(AppSerdes serdes) {
         this.serdes = serdes;

@@ -24,6 +24,7 @@ import org.bluelight.metrics.response.KpiWindows;
 import org.bluelight.metrics.response.ResponseKpis;
 import org.bluelight.metrics.response.ResponseSample;
 import org.bluelight.metrics.response.SourceWatermarks;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.ResponseKpiKey;
 import org.slf4j.Logger;
@@ -160,6 +161,10 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         GroupAvailability group = groups.get(record.key());
         group = group == null ? GroupAvailability.unseen() : group;
         if (!input.hasSample()) {
+            if (!group.admits(input.officerId(), input.state(), settings.maxGroupOfficers())) {
+                throw new InvalidRecordException(MetricsSettings.GROUP_FULL, "Dispatch group " + record.key() + " already has "
+                        + settings.maxGroupOfficers() + " officers on duty (metrics.group.max.officers)");
+            }
             // Only the windows the change sums time into are read and written, not the group's whole grace period.
             List<KpiWindows.Window> summed = group.windowsSummedBy(input.changedAt(), kpiWindows);
             GroupAvailability changed = withOccupancy(group, record.key(), summed)
@@ -170,7 +175,11 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             }
             changed = changed.withWindows(Map.of());
             Long clock = sampleClock.get(LATEST_SAMPLE);
-            groups.put(record.key(), clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock)));
+            changed = clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock));
+            groups.put(record.key(), changed);
+            if (group.lastAt() != null && input.changedAt().isBefore(group.lastAt())) {
+                publishClosedAgain(record.key(), changed, summed, record.timestamp());
+            }
             return;
         }
         ResponseSample sample = input.sample();
@@ -204,6 +213,22 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             gradeWindows.put(key, gradeWindow);
             Instant streamTime = Instant.ofEpochMilli(context.currentStreamTimeMs());
             forward(gradeWindow, group, rules.meansAsOf(window, now, streamTime), record.timestamp());
+        }
+    }
+
+    /**
+     * A status change read after later ones of its group (from another partition) changes the officer means of the
+     * windows it sums into: those already closed get their final figures again, so a window's last KPI does not
+     * depend on whether the change was read before its close.
+     */
+    private void publishClosedAgain(String dispatchGroup, GroupAvailability group, List<KpiWindows.Window> windows, long timestamp) {
+        for (KpiWindows.Window window : windows) {
+            for (int grade : settings.responseTargets().byGrade().keySet()) {
+                GradeWindow gradeWindow = gradeWindows.get(GradeWindow.key(dispatchGroup, grade, window));
+                if (gradeWindow != null && gradeWindow.closed()) {
+                    forward(gradeWindow, group, window.end(), timestamp);
+                }
+            }
         }
     }
 

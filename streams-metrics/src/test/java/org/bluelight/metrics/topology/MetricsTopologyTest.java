@@ -393,6 +393,31 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void aStatusChangeReadAfterItsHourClosedPublishesTheHoursFinalFiguresAgain() {
+        Instant ten = Instant.parse("2024-05-01T10:00:00Z");
+        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
+        pipe(statuses, status("O1", OfficerState.AVAILABLE, null, ten));
+        pipe(incident("I1", ten.plusSeconds(5 * 60), IncidentCategory.THEFT, INSIDE).build());
+        pipe(statuses, status("O1", OfficerState.EN_ROUTE, "I1", ten.plusSeconds(6 * 60)));
+        pipe(statuses, status("O1", OfficerState.ON_SCENE, "I1", ten.plusSeconds(15 * 60)));
+        pipe(statuses, status("O1", OfficerState.ON_BREAK, null, ten.plusSeconds(90 * 60)));
+        ResponseKpiKey hourKey = new ResponseKpiKey("RAD1", 1, KpiWindow.HOUR, ten);
+        ResponseKpi closed = latest(Topic.RESPONSE_KPIS).get(hourKey);
+        // 10:00-11:00: O1 available 6 min, busy 54.
+        assertThat(closed.getAvailableOfficersMean()).isCloseTo(6.0 / 60, within(1e-9));
+
+        // O2 available from 10:30, from another partition, read after the hour closed (a task taken over after a
+        // kill writes its backlog late): the hour's last figures count it, as if it had been read in time.
+        pipe(statuses, status("O2", OfficerState.AVAILABLE, null, ten.plusSeconds(30 * 60)));
+
+        ResponseKpi again = latest(Topic.RESPONSE_KPIS).get(hourKey);
+        assertThat(again).as("the hour's figures published again").isNotNull();
+        assertThat(again.getAvailableOfficersMean()).isCloseTo(36.0 / 60, within(1e-9));
+        assertThat(again.getBusyOfficersMean()).isCloseTo(54.0 / 60, within(1e-9));
+        assertThat(again.getCount()).isEqualTo(1);
+    }
+
+    @Test
     void statusChangesRunningHoursAheadOfTheSamplesDoNotMakeThemLate() {
         // Under a backlog, statuses reach the KPI task a hop before the samples that pass the first-arrival tracker.
         Instant ten = Instant.parse("2024-05-01T10:00:00Z");

@@ -1,6 +1,7 @@
 package org.bluelight.metrics.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +22,7 @@ import org.bluelight.metrics.response.ResponseSample;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.KpiWindow;
 import org.bluelight.schemas.OfficerState;
+import org.bluelight.runtime.deadletter.InvalidRecordException;
 import org.bluelight.schemas.ResponseKpi;
 import org.bluelight.schemas.ResponseKpiKey;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,24 @@ class ResponseKpiProcessorTest {
         groups = store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
         occupancies = store(MetricsTopology.OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy());
         store(MetricsTopology.SAMPLE_CLOCK_STORE, Serdes.Long());
+    }
+
+    @Test
+    void aGroupWithAsManyOfficersOnDutyAsItMayHoldRefusesANewOneButTakesChangesOfThoseItHolds() {
+        ResponseKpiProcessor processor = new ResponseKpiProcessor(SETTINGS.withMaxGroupOfficers(2), meters);
+        processor.init(context);
+        processor.process(status("O1", REPORTED));
+        processor.process(status("O2", REPORTED.plusSeconds(1)));
+
+        assertThatThrownBy(() -> processor.process(status("O3", REPORTED.plusSeconds(2))))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("Dispatch group RAD1 already has 2 officers on duty (metrics.group.max.officers)")
+                .extracting(e -> ((InvalidRecordException) e).reason()).isEqualTo(MetricsSettings.GROUP_FULL);
+        processor.process(new Record<>("RAD1", GroupInput.status("O1", OfficerState.OFF_DUTY, REPORTED.plusSeconds(3)),
+                REPORTED.plusSeconds(3).toEpochMilli()));
+        processor.process(status("O3", REPORTED.plusSeconds(4)));
+
+        assertThat(groups.get("RAD1").officers()).containsOnlyKeys("O2", "O3");
     }
 
     @Test

@@ -38,6 +38,8 @@ import org.bluelight.schemas.registry.RegistryClientConfig;
  * @param deadLetterEnabled  whether bad records are written to {@code <topic>.dlq}; when off they
  *                           are still logged and counted, then skipped
  * @param shutdownTimeout    how long closing waits for Kafka Streams
+ * @param recordMaxAttempts  how many times a record may fail its task (kill its stream thread, outlast the
+ *                           transaction timeout) before it is dead-lettered as {@code poison-record}
  */
 public record StreamsAppConfig(
         String applicationId,
@@ -53,7 +55,8 @@ public record StreamsAppConfig(
         Map<String, String> kafkaOverrides,
         boolean deadLetterEnabled,
         Duration shutdownTimeout,
-        Duration timestampsMaxAhead) {
+        Duration timestampsMaxAhead,
+        int recordMaxAttempts) {
 
     public static final String APPLICATION_ID = "application.id";
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -77,6 +80,8 @@ public record StreamsAppConfig(
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
     /** How far ahead of both its partition's time and the wall clock a record's timestamp is still believed. */
     public static final String TIMESTAMPS_MAX_AHEAD_MS = "timestamps.max.ahead.ms";
+    public static final String RECORD_MAX_ATTEMPTS = "record.max.attempts";
+    public static final int DEFAULT_RECORD_MAX_ATTEMPTS = 3;
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_REGISTRY_URL = "http://127.0.0.1:8081";
@@ -121,6 +126,9 @@ public record StreamsAppConfig(
         }
         if (timestampsMaxAhead == null || timestampsMaxAhead.isNegative()) {
             throw new ConfigurationException(TIMESTAMPS_MAX_AHEAD_MS + " must be zero or more");
+        }
+        if (recordMaxAttempts < 1) {
+            throw new ConfigurationException(RECORD_MAX_ATTEMPTS + " must be at least 1, was " + recordMaxAttempts);
         }
         clientSecurity = Map.copyOf(clientSecurity);
         kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -191,7 +199,8 @@ public record StreamsAppConfig(
                 overrides,
                 source.bool(DEAD_LETTER_ENABLED, true),
                 source.millis(SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT),
-                source.millis(TIMESTAMPS_MAX_AHEAD_MS, PlausibleTimestamps.DEFAULT_MAX_AHEAD));
+                source.millis(TIMESTAMPS_MAX_AHEAD_MS, PlausibleTimestamps.DEFAULT_MAX_AHEAD),
+                source.integer(RECORD_MAX_ATTEMPTS, DEFAULT_RECORD_MAX_ATTEMPTS));
     }
 
     /** {@code security.protocol}, {@code sasl.*} and {@code ssl.*}: what any Kafka client of a secured cluster is given. */

@@ -127,8 +127,9 @@ public record DeadLetter(
     }
 
     /**
-     * The record to write to {@link #deadLetterTopic}: key, value and timestamp, headers saying
-     * why, the whole cut to at most {@code maxBytes} (see {@link LetterSize}).
+     * The record to write to {@link #deadLetterTopic}: key and value, stamped by its producer when
+     * written, headers saying why (the source's timestamp among them), the whole cut to at most
+     * {@code maxBytes} (see {@link LetterSize}).
      */
     public ProducerRecord<byte[], byte[]> toProducerRecord(String applicationId, int maxBytes) {
         Headers headers = new RecordHeaders();
@@ -148,8 +149,9 @@ public record DeadLetter(
         bytesFrom.ifPresent(topic -> add(headers, DeadLetterHeaders.BYTES_FROM, topic));
         outputTopic.ifPresent(topic -> add(headers, DeadLetterHeaders.OUTPUT_TOPIC, topic));
         LetterSize.Fitted fitted = LetterSize.fit(key, value, sourceHeaders, headers, maxBytes);
-        Long recordTimestamp = timestamp >= 0 ? timestamp : null;
-        return new ProducerRecord<>(deadLetterTopic(applicationId), null, recordTimestamp, fitted.key(), fitted.value(),
+        // Stamped when written (the source's time is in a header): a letter stamped with its source's hostile time
+        // (0, year 9999) was deleted by the topic's retention at once, or refused by the broker.
+        return new ProducerRecord<>(deadLetterTopic(applicationId), null, null, fitted.key(), fitted.value(),
                 fitted.headers());
     }
 

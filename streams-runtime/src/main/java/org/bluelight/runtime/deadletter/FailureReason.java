@@ -24,13 +24,16 @@ final class FailureReason {
     }
 
     /**
-     * The reason code: a failed check's own code, our serdes' reason ({@code wrong-magic-byte},
+     * The reason code: a failed check's own code, {@value PoisonRecords#REASON}, our serdes' reason ({@code wrong-magic-byte},
      * {@code unknown-schema-id}, {@code truncated}, ...), else the exception's simple class name.
      */
     static String of(Exception exception) {
         Optional<InvalidRecordException> invalid = find(exception, InvalidRecordException.class);
         if (invalid.isPresent()) {
             return invalid.get().reason();
+        }
+        if (find(exception, PoisonRecordException.class).isPresent()) {
+            return PoisonRecords.REASON;
         }
         if (find(exception, RecordTooLargeException.class).isPresent()) {
             return RECORD_TOO_LARGE;

@@ -14,7 +14,7 @@ import java.util.Objects;
  * closed dirty, its state wiped and restored from the changelog, and the same records retried, for
  * ever. A store partition restored {@code threshold} times within {@code window} is such a task;
  * one restore at start-up or after a rebalance is not.
- * Keeps at most {@code threshold} times per store partition.
+ * Keeps at most {@code threshold} times per store partition, and one time per task for {@link #firstAlarm}.
  */
 public final class RepeatedRestores {
 
@@ -22,6 +22,8 @@ public final class RepeatedRestores {
     private final Duration window;
     /** Per store partition, the latest restores within the window, oldest first. */
     private final Map<String, Deque<Instant>> restores = new HashMap<>();
+    /** Per task, when its alarm was last raised. */
+    private final Map<String, Instant> alarmed = new HashMap<>();
 
     /** Three restores of one store partition within ten minutes. */
     public static RepeatedRestores defaults() {
@@ -52,6 +54,20 @@ public final class RepeatedRestores {
             times.removeFirst();
         }
         return times.size();
+    }
+
+    /**
+     * Whether an alarm on {@code task} at {@code at} is its first within the window: a task restores all
+     * its stores each time it fails, and keeps failing, so it is reported once a window, not once per
+     * store and restore.
+     */
+    public synchronized boolean firstAlarm(String task, Instant at) {
+        Instant last = alarmed.get(task);
+        if (last != null && !last.isBefore(at.minus(window))) {
+            return false;
+        }
+        alarmed.put(task, at);
+        return true;
     }
 
     /** Whether that many restores within the window is a task that keeps failing. */

@@ -106,7 +106,7 @@ class DeadLetterHandlersTest {
         TestRecord<byte[], byte[]> letter = letters.get(0);
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("PC-1");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
-        assertThat(letter.timestamp()).isEqualTo(1_000L);
+        assertThat(header(letter, DeadLetterHeaders.TIMESTAMP)).isEqualTo("1000");
         assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("SerializationException");
         assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("deserialization");
         assertThat(header(letter, DeadLetterHeaders.EXCEPTION)).isEqualTo(SerializationException.class.getName());

@@ -65,7 +65,21 @@ class ResultTest {
         assertThat(record.headers().headers(DeadLetterHeaders.REASON)).hasSize(1);
         assertThat(header(record, DeadLetterHeaders.REASON)).isEqualTo("IllegalArgumentException");
         assertThat(header(record, "trace-id")).isEqualTo("abc");
-        assertThat(record.timestamp()).isEqualTo(9L);
+        assertThat(header(record, DeadLetterHeaders.TIMESTAMP)).isEqualTo("9");
+    }
+
+    @Test
+    void aLetterIsStampedWhenWrittenWithItsSourcesHostileTimeKeptInAHeader() {
+        long year9999 = java.time.Instant.parse("9999-12-31T00:00:00Z").toEpochMilli();
+        for (long sourceTime : new long[] {0L, year9999}) {
+            ProducerRecord<byte[], byte[]> record = DeadLetter.of("cad.incidents", 0, 3, sourceTime, null, null,
+                    new RecordHeaders(), Stage.PROCESSING, new IllegalArgumentException("bad"), Optional.empty())
+                    .toProducerRecord("app");
+
+            // Null: the producer stamps it now, so retention counts from the dead-lettering, not from 1970.
+            assertThat(record.timestamp()).as("timestamp of a letter from a record stamped %d", sourceTime).isNull();
+            assertThat(header(record, DeadLetterHeaders.TIMESTAMP)).isEqualTo(Long.toString(sourceTime));
+        }
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

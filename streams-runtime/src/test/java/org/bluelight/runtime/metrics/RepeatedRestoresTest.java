@@ -37,6 +37,17 @@ class RepeatedRestoresTest {
     }
 
     @Test
+    void aTaskThatKeepsFailingIsReportedOnceAWindowHoweverManyOfItsStoresAreRestored() {
+        RepeatedRestores restores = new RepeatedRestores(3, Duration.ofMinutes(10));
+
+        assertThat(restores.firstAlarm("1_2", T0)).isTrue();
+        assertThat(restores.firstAlarm("1_2", T0)).as("its next store").isFalse();
+        assertThat(restores.firstAlarm("1_2", T0.plus(Duration.ofMinutes(9)))).as("its next failure").isFalse();
+        assertThat(restores.firstAlarm("0_2", T0.plus(Duration.ofMinutes(9)))).as("another task").isTrue();
+        assertThat(restores.firstAlarm("1_2", T0.plus(Duration.ofMinutes(11)))).as("a window later").isTrue();
+    }
+
+    @Test
     void refusesAThresholdBelowTwoAndAnEmptyWindow() {
         assertThatThrownBy(() -> new RepeatedRestores(1, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RepeatedRestores(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

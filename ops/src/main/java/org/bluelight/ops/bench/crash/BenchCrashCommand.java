@@ -149,6 +149,10 @@ public final class BenchCrashCommand implements Callable<Integer> {
                 crashed.outputs().recommendationCount(), result.uninterrupted().outputs().recommendationCount(),
                 keys(crashed.outputs()), keys(result.uninterrupted().outputs()), crashed.outputs().deskInputCount(),
                 result.uninterrupted().outputs().deskInputCount());
+        out.printf(Locale.ROOT, "Each run's recommendations against a replay of its own desk input through the desk: "
+                        + "crash run %d revisions (replay %d), uninterrupted run %d (replay %d)%n",
+                crashed.outputs().recommendationCount(), count(crashed.outputs().replayed()),
+                result.uninterrupted().outputs().recommendationCount(), count(result.uninterrupted().outputs().replayed()));
         out.println(result.verdict().summary());
         List<String> failures = result.failures();
         if (failures.isEmpty()) {
@@ -165,6 +169,10 @@ public final class BenchCrashCommand implements Callable<Integer> {
                 settings.kills(), settings.load().toSeconds(), settings.roundsPerSecond(), settings.partitions(),
                 settings.downtime().toSeconds(), settings.instances() == 2 ? "" : " --instances " + settings.instances());
         out.flush();
+    }
+
+    private static int count(java.util.Map<String, List<String>> revisions) {
+        return revisions.values().stream().mapToInt(List::size).sum();
     }
 
     private static int keys(CrashOutputs outputs) {

@@ -15,12 +15,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.app.DispatchApp;
+import org.bluelight.dispatch.app.DispatchSettings;
+import org.bluelight.dispatch.stream.DispatchTopology;
+import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
+import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.dispatch.RecommendationWatch;
 import org.bluelight.ops.bench.fuzz.FuzzCampaign;
 import org.bluelight.ops.bench.fuzz.FuzzRecord;
 import org.bluelight.ops.bench.fuzz.GoodWorkload;
+import org.bluelight.ops.bench.fuzz.TopicReader;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.LocalService;
 import org.bluelight.ops.local.LocalServices;
@@ -29,6 +34,7 @@ import org.bluelight.ops.local.LocalStackConfig;
 import org.bluelight.ops.local.RoadNetworkService;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.routing.network.MapBounds;
+import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
 import org.bluelight.runtime.serde.AppSerdes;
 import org.bluelight.schemas.Topic;
@@ -132,7 +138,8 @@ public final class CrashAudit {
                     app.awaitHealthy();
                 }
                 progress.println("  " + apps + " running, as processes of their own");
-                return feed(config, apps, crash);
+                return feed(config, apps, crash, DispatchSettings.from(ConfigSource.of(dispatch)),
+                        new RoadNetworkTravelTimes(roads.network()), dataDir.resolve("desk-replay"));
             } finally {
                 for (AppProcess app : apps) {
                     app.close();
@@ -146,7 +153,12 @@ public final class CrashAudit {
         return new ClassDataArchive(settings.workDir().resolve(CLASS_DATA).resolve(app + ".jsa"), System.getProperty("java.class.path"));
     }
 
-    private Run feed(LocalStackConfig config, List<AppProcess> apps, boolean crash) throws Exception {
+    /**
+     * @param desk        the dispatch instances' settings: the replay of the desk's input uses their rules and desk limits
+     * @param travelTimes on the dispatch instances' roads, for that replay
+     */
+    private Run feed(LocalStackConfig config, List<AppProcess> apps, boolean crash, DispatchSettings desk, TravelTimes travelTimes,
+                     Path replayDir) throws Exception {
         AppSerdes serdes = AppSerdes.connect(RegistryClientConfig.of(config.registryUrl().toString()));
         GoodWorkload workload = new GoodWorkload(serdes, eventStart);
         int rounds = settings.rounds();
@@ -197,6 +209,11 @@ public final class CrashAudit {
                 }
             });
             CrashOutputs outputs = settledOutputs(config.bootstrapServers(), serdes);
+            long replayStart = System.currentTimeMillis();
+            outputs = outputs.withReplayed(DeskReplay.recommendations(TopicReader.readAll(config.bootstrapServers(), CrashOutputs.DESK_INPUTS),
+                    () -> DispatchTopology.desk(CrashOutputs.DESK_INPUTS, serdes, desk.rules(), desk.desk(), travelTimes), serdes, replayDir));
+            progress.printf("  replayed the desk's %,d input records in %.1f s%n", outputs.deskInputCount(),
+                    (System.currentTimeMillis() - replayStart) / 1000.0);
             return new Run(outputs, kills, latencies, published.size(), records, (loadEnd - loadStart) / 1000.0);
         }
     }

@@ -30,9 +30,11 @@ import org.bluelight.schemas.Topic;
  * @param recommendations per incident, every published revision in topic order
  * @param latest          per topic, per key, the last value
  * @param deskInputs      per dispatch group, every record the desk read (its JSON), sorted: the desk's input as a multiset
+ * @param replayed        per incident, every revision the desk publishes when what it read is replayed through it in the
+ *                        order it read it ({@link DeskReplay}), in the form of {@code recommendations}
  */
 public record CrashOutputs(Map<String, List<String>> recommendations, Map<String, Map<String, String>> latest,
-                           Map<String, List<String>> deskInputs) {
+                           Map<String, List<String>> deskInputs, Map<String, List<String>> replayed) {
 
     /** The dispatch desk's input topic (the apps' runs keep it whole: {@code repartition.purge.interval.ms}). */
     static final String DESK_INPUTS = DispatchApp.APPLICATION_ID + "-" + DispatchTopology.GROUP_EVENTS + "-repartition";
@@ -67,7 +69,12 @@ public record CrashOutputs(Map<String, List<String>> recommendations, Map<String
                     .add(new String(record.value(), StandardCharsets.UTF_8));
         }
         deskInputs.values().forEach(Collections::sort);
-        return new CrashOutputs(recommendations, latest, deskInputs);
+        return new CrashOutputs(recommendations, latest, deskInputs, Map.of());
+    }
+
+    /** These outputs with the revisions a replay of the desk's input gives. */
+    CrashOutputs withReplayed(Map<String, List<String>> revisions) {
+        return new CrashOutputs(recommendations, latest, deskInputs, revisions);
     }
 
     public int recommendationCount() {

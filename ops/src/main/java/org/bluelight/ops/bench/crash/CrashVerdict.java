@@ -31,10 +31,18 @@ import java.util.regex.Pattern;
  *       transaction of the desk would leave a gap or a number twice), the same incidents must be
  *       recommended, and each incident's last revision must have the same status.</li>
  * </ul>
+ * And whatever the partitions, each run's recommendations must be, revision by revision and content
+ * and all, what its own desk input gives when replayed through the desk in the order the desk read
+ * it ({@link CrashOutputs#replayed()}): the desk decides from its input alone, so a difference is a
+ * desk transaction lost, repeated or torn between its input and its output. That holds the crash
+ * run to its own input where the order of that input is the run's own business.
  *
- * @param lost       recommendation revisions or desk inputs of the uninterrupted run missing from the crash run
- * @param duplicated recommendation revisions or desk inputs the crash run published more often
- * @param extra      recommendation revisions or desk inputs only the crash run published
+ * @param lost       recommendation revisions or desk inputs of the uninterrupted run missing from the crash run, and
+ *                   revisions a run's replayed desk input gives that the run did not publish
+ * @param duplicated recommendation revisions or desk inputs the crash run published more often, or a run more often than its
+ *                   replayed desk input gives them
+ * @param extra      recommendation revisions or desk inputs only the crash run published, and revisions a run published
+ *                   that its replayed desk input does not give
  * @param different  other outputs whose keys or last values differ, as {@code topic key}
  * @param reordered  with several partitions, the incidents whose revisions differ in content or number from the
  *                   uninterrupted run's while passing the checks above: told, not judged
@@ -43,6 +51,8 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
                            List<String> reordered) {
 
     private static final Pattern STATUS = Pattern.compile("\"status\": \"(\\w+)\"");
+    /** Between a run's name and an incident: the revisions judged against the run's own desk input replayed. */
+    private static final String AGAINST_REPLAY = " against its desk input, ";
 
     /** @param partitions partitions of every topic: with one, recommendations are compared revision by revision */
     static CrashVerdict of(CrashOutputs uninterrupted, CrashOutputs crashed, int partitions) {
@@ -65,6 +75,8 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
                 }
             }
         }
+        compareWithReplay("uninterrupted run", uninterrupted, lost, duplicated, extra);
+        compareWithReplay("crash run", crashed, lost, duplicated, extra);
         Set<String> groups = new TreeSet<>(uninterrupted.deskInputs().keySet());
         groups.addAll(crashed.deskInputs().keySet());
         for (String group : groups) {
@@ -101,6 +113,17 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
             }
         });
         got.keySet().stream().filter(item -> !want.containsKey(item)).forEach(item -> extra.add(what + ": " + item));
+    }
+
+    /** Every revision of every incident exactly those the replay of the run's own desk input gives, as often. */
+    private static void compareWithReplay(String run, CrashOutputs outputs, List<String> lost, List<String> duplicated,
+                                          List<String> extra) {
+        Set<String> incidents = new TreeSet<>(outputs.replayed().keySet());
+        incidents.addAll(outputs.recommendations().keySet());
+        for (String incident : incidents) {
+            compare(run + AGAINST_REPLAY + incident, outputs.replayed().getOrDefault(incident, List.of()),
+                    outputs.recommendations().getOrDefault(incident, List.of()), " revision ", lost, duplicated, extra);
+        }
     }
 
     /** Revisions 1 to n, each once; recommended in both runs or neither; the last revision's status the same. */
@@ -168,12 +191,19 @@ public record CrashVerdict(List<String> lost, List<String> duplicated, List<Stri
         long lostInputs = lost.stream().filter(l -> l.startsWith("desk input ")).count();
         long duplicatedInputs = duplicated.stream().filter(d -> d.startsWith("desk input ")).count();
         long extraInputs = extra.stream().filter(e -> e.startsWith("desk input ")).count();
+        long lostToReplay = lost.stream().filter(l -> l.contains(AGAINST_REPLAY)).count();
+        long duplicatedToReplay = duplicated.stream().filter(d -> d.contains(AGAINST_REPLAY)).count();
+        long extraToReplay = extra.stream().filter(e -> e.contains(AGAINST_REPLAY)).count();
         return String.format(java.util.Locale.ROOT,
                 "Recommendation revisions: %d lost (%d incidents), %d duplicated, %d only after crashes; desk inputs: %d lost, "
                         + "%d duplicated, %d only after crashes; other outputs: %d keys different %s",
-                lost.size() - lostInputs, lost.stream().filter(l -> !l.startsWith("desk input ")).map(l -> l.substring(0, l.indexOf(':')))
-                        .distinct().count(), duplicated.size() - duplicatedInputs, extra.size() - extraInputs, lostInputs, duplicatedInputs,
-                extraInputs, different.size(), differentByTopic)
+                lost.size() - lostInputs - lostToReplay, lost.stream().filter(l -> !l.startsWith("desk input ") && !l.contains(AGAINST_REPLAY))
+                        .map(l -> l.substring(0, l.indexOf(':'))).distinct().count(), duplicated.size() - duplicatedInputs - duplicatedToReplay,
+                extra.size() - extraInputs - extraToReplay, lostInputs, duplicatedInputs, extraInputs, different.size(), differentByTopic)
+                + (lostToReplay + duplicatedToReplay + extraToReplay == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; against a replay of the run's own desk input: %d revisions lost (%d incidents), %d duplicated, %d not from that input",
+                lostToReplay, lost.stream().filter(l -> l.contains(AGAINST_REPLAY)).map(l -> l.substring(0, l.indexOf(':'))).distinct().count(),
+                duplicatedToReplay, extraToReplay))
                 + (reordered.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; %d incidents' revisions differ in content or "
                 + "number, read in another order (told, not judged, with several partitions)", reordered.size()));
     }

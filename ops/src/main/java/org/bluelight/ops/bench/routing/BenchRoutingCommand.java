@@ -89,6 +89,9 @@ public final class BenchRoutingCommand implements Callable<Integer> {
             speedUps(out, result.cpu());
             out.printf(Locale.ROOT, "ETAs by plain Dijkstra: %d, no route: %d; differing from it by >= 1 s: %s%n",
                     result.etas(), result.failures(), result.mismatches());
+            out.printf(Locale.ROOT, "answered by tree search instead, the path on the (node-based) hierarchy taking a banned "
+                    + "turn: many-to-one %d, GraphHopper CH %d%n", result.fallbacks().get(RoutingBenchmark.Method.HIERARCHY),
+                    result.fallbacks().get(RoutingBenchmark.Method.GRAPHHOPPER_CH));
             out.printf(Locale.ROOT, "machine: %s (at the end of the run)%n", MachineLoad.describe());
             out.printf(Locale.ROOT, "rerun: %s%n", Rerun.line(spec));
             return result.mismatches().values().stream().allMatch(m -> m == 0) ? 0 : 1;

@@ -61,10 +61,11 @@ public final class RoutingBenchmark {
 
     /**
      * The measured figures per method. {@code mismatches}: officers whose ETA differed from the plain Dijkstra's
-     * by 1 s or more (or who had a route by one method and not the other).
+     * by 1 s or more (or who had a route by one method and not the other). {@code fallbacks}: officers a hierarchy
+     * method answered by tree search because their path on the (node-based) hierarchy took a banned turn.
      */
     public record Result(Map<Method, LatencyStats> wall, Map<Method, LatencyStats> cpu, Map<Method, Integer> mismatches,
-                         int etas, int failures) {
+                         Map<Method, Long> fallbacks, int etas, int failures) {
     }
 
     private static final Instant WEEK_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -91,6 +92,7 @@ public final class RoutingBenchmark {
         long[][] wall = new long[methods.length][settings.queries()];
         long[][] cpu = new long[methods.length][settings.queries()];
         int[] mismatches = new int[methods.length];
+        long[] fallbacks = new long[methods.length];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int etas = 0, failures = 0;
         for (int q = -settings.warmup(); q < settings.queries(); q++) {
@@ -101,10 +103,12 @@ public final class RoutingBenchmark {
                     .limit(settings.candidates()).toList();
             List<List<EtaResult>> answers = new ArrayList<>();
             for (Method method : methods) {
+                long fallbacksBefore = network.hierarchyFallbacks();
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 answers.add(etas(method, incident, candidates, departure));
                 if (q >= 0) {
+                    fallbacks[method.ordinal()] += network.hierarchyFallbacks() - fallbacksBefore;
                     wall[method.ordinal()][q] = System.nanoTime() - start;
                     cpu[method.ordinal()][q] = threads.getCurrentThreadCpuTime() - cpuStart;
                 }
@@ -125,12 +129,14 @@ public final class RoutingBenchmark {
         Map<Method, LatencyStats> wallStats = new EnumMap<>(Method.class);
         Map<Method, LatencyStats> cpuStats = new EnumMap<>(Method.class);
         Map<Method, Integer> mismatchCounts = new EnumMap<>(Method.class);
+        Map<Method, Long> fallbackCounts = new EnumMap<>(Method.class);
         for (Method method : methods) {
             wallStats.put(method, LatencyStats.of(wall[method.ordinal()]));
             cpuStats.put(method, LatencyStats.of(cpu[method.ordinal()]));
             mismatchCounts.put(method, mismatches[method.ordinal()]);
+            fallbackCounts.put(method, fallbacks[method.ordinal()]);
         }
-        return new Result(wallStats, cpuStats, mismatchCounts, etas, failures);
+        return new Result(wallStats, cpuStats, mismatchCounts, fallbackCounts, etas, failures);
     }
 
     private Instant departure(SplittableRandom random) {

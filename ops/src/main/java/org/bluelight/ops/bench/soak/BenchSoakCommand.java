@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bluelight.coverage.app.CoverageApp;
+import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.metrics.app.MetricsApp;
 import org.bluelight.ops.bench.BenchWorkspace;
@@ -118,7 +119,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Map<String, String> filling = RetainedStores.fillingOver(simulated);
         out.printf(Locale.ROOT, "the run covers %.1f simulated days; stores keeping entries longer still fill and are not judged: %s%n",
                 simulated.toHours() / 24.0, filling.keySet());
-        SoakVerdict verdict = SoakVerdict.of(samples, filling, OpenWork.ofTheApps(), minStoreGrowth);
+        SoakVerdict verdict = SoakVerdict.of(samples, StoreRules.ofTheApps(filling,
+                Duration.ofMillis(Math.round(SAMPLE_PERIOD.toMillis() * speed)), minStoreGrowth));
         verdict.figures().forEach(f -> out.println("  " + f));
         out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
         verdict.failures().forEach(f -> out.println("  " + f));
@@ -183,6 +185,10 @@ public final class BenchSoakCommand implements Callable<Integer> {
             Map<String, StoreFigures> byName = new LinkedHashMap<>(StoreFigures.scrape(httpPorts.get(app)));
             StoreEntries.count(streams.get(app), byName.keySet()).forEach((store, entries) -> byName.computeIfPresent(store,
                     (name, figures) -> figures.withEntries(entries)));
+            if (app.equals(CoverageApp.APPLICATION_ID)) {
+                byName.put(StoreRules.REACH_MEMBERS, StoreFigures.NONE.withEntries(
+                        StoreEntries.members(streams.get(app), CoverageTopology.REACH_CELLS_STORE)));
+            }
             stores.put(app, byName);
             long[] nanos = lags.get(app).lagsMillis(from, to).stream().mapToLong(ms -> ms * 1_000_000).toArray();
             lagP99.put(app, nanos.length == 0 ? -1 : Math.round(LatencyStats.of(nanos).p99Millis()));

@@ -1,5 +1,6 @@
 package org.bluelight.ops.bench.soak;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,10 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
      * @param minGrowthEntries how many entries a store must grow by, besides 5%, to fail
      */
     static SoakVerdict of(List<SoakSample> samples, Map<String, String> filling, OpenWork openWork, long minGrowthEntries) {
+        return of(samples, StoreRules.of(filling, openWork, minGrowthEntries));
+    }
+
+    static SoakVerdict of(List<SoakSample> samples, StoreRules rules) {
         List<String> failures = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         List<SoakSample> window = window(samples);
@@ -73,7 +78,7 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
                     window.size(), MAX_GROWTH * 100));
         }
         SoakSample last = window.get(window.size() - 1);
-        StoreJudge judge = new StoreJudge(window, filling, openWork, minGrowthEntries, failures, figures);
+        StoreJudge judge = new StoreJudge(window, rules, failures, figures);
         judge.reportOpenIncidents();
         for (String app : last.stores().keySet()) {
             judge.judge(app);
@@ -89,11 +94,10 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
     }
 
     /** Judges every store of an app over the window, filling the verdict's failures and figures. */
-    private record StoreJudge(List<SoakSample> window, Map<String, String> filling, OpenWork openWork, long minGrowthEntries,
-                              List<String> failures, List<String> figures) {
+    private record StoreJudge(List<SoakSample> window, StoreRules rules, List<String> failures, List<String> figures) {
 
         void reportOpenIncidents() {
-            String[] appStore = openWork.openIncidents().split("/", 2);
+            String[] appStore = rules.openWork().openIncidents().split("/", 2);
             if (appStore.length < 2) {
                 return;
             }
@@ -107,7 +111,7 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
             long open = last.store(appStore[0], appStore[1]).entries();
             long written = last.incidents() - first.incidents();
             figures.add(String.format(Locale.ROOT, "open incidents (%s, the measure of open work; reported, not judged): %d -> %d, "
-                            + "%+d of the %d incidents written meanwhile", openWork.openIncidents(), opened, open, open - opened, written));
+                            + "%+d of the %d incidents written meanwhile", rules.openWork().openIncidents(), opened, open, open - opened, written));
         }
 
         void judge(String app) {
@@ -117,7 +121,7 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
             for (String store : new TreeSet<>(window.get(window.size() - 1).stores().get(app).keySet())) {
                 String appStore = app + "/" + store;
                 List<SoakSample> counted = counted(app, store);
-                if (appStore.equals(openWork.openIncidents())) {
+                if (appStore.equals(rules.openWork().openIncidents()) || rules.mirrors().containsValue(appStore)) {
                     continue;
                 }
                 if (counted.size() < 3) {
@@ -130,25 +134,88 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
                 double growth = growth(counted, entries);
                 long from = entries.applyAsLong(counted.get(0));
                 long to = entries.applyAsLong(counted.get(counted.size() - 1));
-                String retention = filling.get(appStore);
+                String retention = rules.filling().get(appStore);
                 if (retention != null) {
                     figures.add(String.format(Locale.ROOT, "%s %s fills its retention (%s): entries %+.1f%% (%d -> %d)", app, store,
                             retention, growth * 100, from, to));
+                } else if (rules.mirrors().containsKey(appStore)) {
+                    judgeAgainstMirror(app, store, rules.mirrors().get(appStore), counted);
+                } else if (rules.isDayStore(appStore)) {
+                    judgeByDay(app, store, counted);
                 } else if (!grew(growth, rise)) {
                     flat++;
-                } else if (openWork.bounds(appStore)) {
+                } else if (rules.openWork().bounds(appStore)) {
                     judgeAgainstOpenWork(app, store, counted);
                 } else {
                     failures.add(String.format(Locale.ROOT,
                             "%s %s entries grew %.1f%% over the last %d min (%d -> %d; goal <= %.0f%% or <= %d entries)",
-                            app, store, growth * 100, counted.size(), from, to, MAX_GROWTH * 100, minGrowthEntries));
+                            app, store, growth * 100, counted.size(), from, to, MAX_GROWTH * 100, rules.minGrowthEntries()));
                 }
             }
             figures.add(String.format(Locale.ROOT, "%s: %d store(s) flat (entries within %.0f%%)", app, flat, MAX_GROWTH * 100));
         }
 
+        /**
+         * A store whose entries are another's members: a leak is an entry no member backs, so it is judged by the
+         * growth of the difference (not zero at every minute: the two are written by different tasks).
+         */
+        private void judgeAgainstMirror(String app, String store, String mirrored, List<SoakSample> counted) {
+            String[] measure = mirrored.split("/", 2);
+            List<SoakSample> both = counted.stream().filter(s -> s.store(measure[0], measure[1]).entries() != StoreEntries.UNKNOWN).toList();
+            ToLongFunction<SoakSample> entries = s -> s.store(app, store).entries();
+            ToLongFunction<SoakSample> members = s -> s.store(measure[0], measure[1]).entries();
+            if (both.size() < 3) {
+                failures.add(String.format(Locale.ROOT, "%s %s grew and %s was counted in %d minutes: cannot tell a leak", app, store,
+                        measure[1], both.size()));
+                return;
+            }
+            double beyond = rise(both, s -> entries.applyAsLong(s) - members.applyAsLong(s));
+            double mean = both.stream().mapToLong(entries).average().orElse(0);
+            SoakSample first = both.get(0);
+            SoakSample last = both.get(both.size() - 1);
+            String line = String.format(Locale.ROOT, "%s %s mirrors %s: entries %d -> %d, members %d -> %d, %+d beyond them", app, store,
+                    measure[1], entries.applyAsLong(first), entries.applyAsLong(last), members.applyAsLong(first),
+                    members.applyAsLong(last), Math.round(beyond));
+            if (grew(mean == 0 ? 0 : beyond / mean, beyond)) {
+                failures.add(line + String.format(Locale.ROOT, " (goal <= %.0f%% or <= %d entries)", MAX_GROWTH * 100,
+                        rules.minGrowthEntries()));
+            } else {
+                figures.add(line);
+            }
+        }
+
+        /**
+         * A store that forgets earlier days at each day's change rises through a day; a leak never falls. Judged
+         * once the window covers a simulated day: it must have fallen by a quarter or more at least once.
+         */
+        private void judgeByDay(String app, String store, List<SoakSample> counted) {
+            ToLongFunction<SoakSample> entries = s -> s.store(app, store).entries();
+            Duration covered = rules.simulatedMinute().multipliedBy(counted.size() - 1L);
+            long peak = 0;
+            long fallen = 0;
+            for (SoakSample sample : counted) {
+                long now = entries.applyAsLong(sample);
+                if (now * 4 <= peak * 3) {
+                    fallen++;
+                    peak = now;
+                }
+                peak = Math.max(peak, now);
+            }
+            String line = String.format(Locale.ROOT, "%s %s forgets earlier days: entries %d -> %d over %.1f simulated days, fell %d time(s)",
+                    app, store, entries.applyAsLong(counted.get(0)), entries.applyAsLong(counted.get(counted.size() - 1)),
+                    covered.toMinutes() / 1440.0, fallen);
+            if (covered.compareTo(Duration.ofDays(1)) < 0) {
+                figures.add(line + " (under a simulated day: not judged)");
+            } else if (fallen == 0) {
+                failures.add(line + " (goal: falls at a day's change)");
+            } else {
+                figures.add(line);
+            }
+        }
+
         /** Growth beyond the open incidents': the store's rise less the open incidents' rise times its entries per open incident. */
         private void judgeAgainstOpenWork(String app, String store, List<SoakSample> counted) {
+            OpenWork openWork = rules.openWork();
             String[] measure = openWork.openIncidents().split("/", 2);
             List<SoakSample> both = counted.stream().filter(s -> s.store(measure[0], measure[1]).entries() != StoreEntries.UNKNOWN).toList();
             ToLongFunction<SoakSample> entries = s -> s.store(app, store).entries();
@@ -160,14 +227,15 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
                             + "the open incidents'", app, store, perIncident, entries.applyAsLong(counted.get(0)),
                     entries.applyAsLong(counted.get(counted.size() - 1)), beyond);
             if (grew(mean == 0 ? 0 : beyond / mean, beyond)) {
-                failures.add(line + String.format(Locale.ROOT, " (goal <= %.0f%% or <= %d entries)", MAX_GROWTH * 100, minGrowthEntries));
+                failures.add(line + String.format(Locale.ROOT, " (goal <= %.0f%% or <= %d entries)", MAX_GROWTH * 100,
+                        rules.minGrowthEntries()));
             } else {
                 figures.add(line);
             }
         }
 
         private boolean grew(double growth, double rise) {
-            return growth > MAX_GROWTH && rise > minGrowthEntries;
+            return growth > MAX_GROWTH && rise > rules.minGrowthEntries();
         }
 
         private List<SoakSample> counted(String app, String store) {

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.bluelight.coverage.cell.CellSet;
 
 /**
  * The exact number of entries in each of an app's key-value stores, counted by reading them through
@@ -31,6 +32,23 @@ public final class StoreEntries {
             entries.put(name, count(streams, name));
         }
         return entries;
+    }
+
+    /** The cells in all the reach sets of a store of {@link CellSet}s; {@link #UNKNOWN} if it could not be read. */
+    static long members(KafkaStreams streams, String name) {
+        try {
+            ReadOnlyKeyValueStore<Object, CellSet> store = streams.store(
+                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+            long n = 0;
+            try (KeyValueIterator<Object, CellSet> all = store.all()) {
+                while (all.hasNext()) {
+                    n += all.next().value.size();
+                }
+            }
+            return n;
+        } catch (InvalidStateStoreException e) {
+            return UNKNOWN;
+        }
     }
 
     private static long count(KafkaStreams streams, String name) {

@@ -155,4 +155,44 @@ class SoakVerdictTest {
         assertThat(SoakVerdict.of(leaking, Map.of(), openWork, 10).failures()).singleElement().asString()
                 .startsWith("dispatch latest-recommendations bounded by open work (1 per open incident): entries 52 -> 184, +88 beyond");
     }
+    @Test
+    void aStoreMirroringTheReachSetsIsJudgedByEntriesNoReachBacks() {
+        StoreRules rules = new StoreRules(Map.of(), OpenWork.NONE, Map.of("coverage/cell-officers", "coverage/reach (cells)"),
+                java.util.Set.of(), java.time.Duration.ofMinutes(47), 10);
+        // Officers drive into denser parts: their reach sets, and the store with them, grow by 10%.
+        List<SoakSample> moving = storeMinutes(m -> Map.of("coverage", Map.of("cell-officers", entries(2_500 + 5L * m + m % 3),
+                "reach (cells)", entries(2_500 + 5L * m))));
+        SoakVerdict verdict = SoakVerdict.of(moving, rules);
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.figures()).anySatisfy(f -> assertThat(f)
+                .startsWith("coverage cell-officers mirrors reach (cells): entries 2581 -> 2800, members 2580 -> 2800, +0 beyond"));
+        assertThat(SoakVerdict.of(moving).failures()).anySatisfy(f -> assertThat(f).startsWith("coverage cell-officers entries grew"));
+
+        // Entries kept after their officer's reach moved on: a leak.
+        List<SoakSample> leaking = storeMinutes(m -> Map.of("coverage", Map.of("cell-officers", entries(2_500 + 5L * m),
+                "reach (cells)", entries(2_500))));
+        assertThat(SoakVerdict.of(leaking, rules).failures()).singleElement().asString()
+                .startsWith("coverage cell-officers mirrors reach (cells)").contains("+220 beyond them");
+    }
+
+    @Test
+    void aStoreForgettingEarlierDaysMustFallOnceTheWindowCoversADay() {
+        // 47 simulated minutes a minute: a day every ~31 minutes. Today's visits rise, then earlier days are forgotten.
+        StoreRules rules = new StoreRules(Map.of(), OpenWork.NONE, Map.of(), java.util.Set.of("dispatch/tasking-ledger"),
+                java.time.Duration.ofMinutes(47), 10);
+        List<SoakSample> daily = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(28 + 2L * (m % 31)))));
+        SoakVerdict verdict = SoakVerdict.of(daily, rules);
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.figures()).anySatisfy(f -> assertThat(f).startsWith("dispatch tasking-ledger forgets earlier days")
+                .contains("over 1.4 simulated days, fell 1 time(s)"));
+
+        List<SoakSample> neverForgetting = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(28 + 2L * m))));
+        assertThat(SoakVerdict.of(neverForgetting, rules).failures()).singleElement().asString()
+                .startsWith("dispatch tasking-ledger forgets earlier days").endsWith("fell 0 time(s) (goal: falls at a day's change)");
+
+        StoreRules slow = new StoreRules(Map.of(), OpenWork.NONE, Map.of(), java.util.Set.of("dispatch/tasking-ledger"),
+                java.time.Duration.ofMinutes(10), 10);
+        assertThat(SoakVerdict.of(neverForgetting, slow).failures()).isEmpty();
+        assertThat(SoakVerdict.of(neverForgetting, slow).figures()).anySatisfy(f -> assertThat(f).endsWith("not judged)"));
+    }
 }
