@@ -36,6 +36,9 @@ public final class Evaluator {
     private final DispatchRules rules;
 
     public Evaluator(RoadNetwork network) {
+        // A week asks thousands of many-to-one searches: hierarchies of the speed models and bands in use pay for
+        // their preparation (once per map and speed table, then loaded from the graph cache) many times over.
+        network.prepareHierarchiesOnFirstUse();
         this.places = new NetworkPlaces(network);
         this.travel = new CachedTravelTimes(new RoadNetworkTravelTimes(network), network.config().traffic(), TRAVEL_CACHE_ENTRIES);
         org.bluelight.routing.network.MapBounds b = network.bounds();
