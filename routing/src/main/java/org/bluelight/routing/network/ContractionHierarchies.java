@@ -56,7 +56,7 @@ final class ContractionHierarchies {
     /** Loads the weighting's hierarchy from the cache folder, or prepares and stores it. */
     synchronized HierarchyPreparation prepare(ProfileWeighting pw) {
         String name = name(pw);
-        CHConfig config = CHConfig.nodeBased(name, new TurnFreeWeighting(pw.weighting()));
+        CHConfig config = CHConfig.nodeBased(name, new TurnFreeWeighting(pw.weighting(), pw.costs()));
         long start = System.nanoTime();
         Hierarchy existing = ready.get(name);
         if (existing != null)
