@@ -48,6 +48,11 @@ final class ContractionHierarchies {
         return ready.get(name(pw));
     }
 
+    /** How many hierarchies are ready to search. */
+    int readyCount() {
+        return ready.size();
+    }
+
     /** Apart from the edge-based hierarchies of earlier versions, which a graph cache may still hold. */
     private static String name(ProfileWeighting pw) {
         return pw.hierarchyName() + "_nodes";
