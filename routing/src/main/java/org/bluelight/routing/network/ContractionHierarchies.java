@@ -48,6 +48,11 @@ final class ContractionHierarchies {
         return ready.get(name(pw));
     }
 
+    /** How many hierarchies are ready to search. */
+    int readyCount() {
+        return ready.size();
+    }
+
     /** Apart from the edge-based hierarchies of earlier versions, which a graph cache may still hold. */
     private static String name(ProfileWeighting pw) {
         return pw.hierarchyName() + "_nodes";
@@ -56,7 +61,7 @@ final class ContractionHierarchies {
     /** Loads the weighting's hierarchy from the cache folder, or prepares and stores it. */
     synchronized HierarchyPreparation prepare(ProfileWeighting pw) {
         String name = name(pw);
-        CHConfig config = CHConfig.nodeBased(name, new TurnFreeWeighting(pw.weighting()));
+        CHConfig config = CHConfig.nodeBased(name, new TurnFreeWeighting(pw.weighting(), pw.costs()));
         long start = System.nanoTime();
         Hierarchy existing = ready.get(name);
         if (existing != null)

@@ -190,6 +190,11 @@ public final class RoadNetwork implements AutoCloseable {
         hierarchiesOnFirstUse = true;
     }
 
+    /** How many contraction hierarchies (speed model and band) {@link #etaTo} answers from: prepared or loaded since open. */
+    public int hierarchiesReady() {
+        return hierarchies.readyCount();
+    }
+
     /**
      * Origins whose path on a hierarchy took a turn that turn restrictions ban, so that {@link #etaTo} (or
      * {@link #etaToByPointToPointHierarchy}) answered them by tree search, since the network was opened.

@@ -21,6 +21,8 @@ public final class Adjacency {
     final int[] reverseKey;
     final double[] distance;
     final boolean[] turnRestricted;
+    /** Per directed edge key, the entry travelling along it (GraphHopper's graphs have no loops). */
+    final int[] entryByKey;
 
     public Adjacency(BaseGraph graph) {
         nodes = graph.getNodes();
@@ -38,6 +40,7 @@ public final class Adjacency {
         reverseKey = new int[entries];
         distance = new double[entries];
         turnRestricted = new boolean[nodes];
+        entryByKey = new int[2 * graph.getEdges()];
         int e = 0;
         for (int n = 0; n < nodes; n++) {
             firstEntry[n] = e;
@@ -49,6 +52,7 @@ public final class Adjacency {
                 key[e] = iter.getEdgeKey();
                 reverseKey[e] = iter.getReverseEdgeKey();
                 distance[e] = iter.getDistance();
+                entryByKey[key[e]] = e;
                 e++;
             }
         }

@@ -22,9 +22,11 @@ public final class EdgeCosts {
     final int[] millisByEdgeKey;
     /** The least weight a metre of road costs here: what a guided search may count on per metre of straight line. */
     final double minWeightPerMeter;
+    private final int[] entryByKey;
 
     public EdgeCosts(Adjacency adjacency, BaseGraph graph, Weighting weighting) {
         int entries = adjacency.edge.length;
+        entryByKey = adjacency.entryByKey;
         weight = new double[2 * entries];
         millis = new int[2 * entries];
         double least = Double.POSITIVE_INFINITY;
@@ -54,5 +56,18 @@ public final class EdgeCosts {
         for (int e = 0; e < entries; e++)
             millisByEdgeKey[adjacency.key[e]] = millis[2 * e];
         minWeightPerMeter = Double.isInfinite(least) ? 0 : least;
+    }
+
+    /** Whether {@link #weight} knows the edge: false for a query graph's virtual edges. */
+    public boolean knows(int edgeKey) {
+        return edgeKey < entryByKey.length;
+    }
+
+    /**
+     * The weighting's {@code calcEdgeWeight} of the base-graph edge in the direction of {@code edgeKey}, travelled
+     * along it or, when reverse, against it, as computed here once.
+     */
+    public double weight(int edgeKey, boolean reverse) {
+        return weight[2 * entryByKey[edgeKey] + (reverse ? 1 : 0)];
     }
 }

@@ -7,6 +7,7 @@ import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.recommend.Recommender;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
+import org.bluelight.dispatch.travel.TravelTimes;
 import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.simulator.demand.GeneratedIncident;
@@ -36,8 +37,16 @@ public final class Evaluator {
     private final DispatchRules rules;
 
     public Evaluator(RoadNetwork network) {
+        this(network, new RoadNetworkTravelTimes(network));
+    }
+
+    /** With these road travel times over the network (a test's, to compare them). */
+    Evaluator(RoadNetwork network, TravelTimes roads) {
+        // A week asks thousands of many-to-one searches: hierarchies of the speed models and bands in use pay for
+        // their preparation (once per map and speed table, then loaded from the graph cache) many times over.
+        network.prepareHierarchiesOnFirstUse();
         this.places = new NetworkPlaces(network);
-        this.travel = new CachedTravelTimes(new RoadNetworkTravelTimes(network), network.config().traffic(), TRAVEL_CACHE_ENTRIES);
+        this.travel = new CachedTravelTimes(roads, network.config().traffic(), TRAVEL_CACHE_ENTRIES);
         org.bluelight.routing.network.MapBounds b = network.bounds();
         this.rules = DispatchRules.defaults().withMapBounds(new MapBounds(b.minLat(), b.minLon(), b.maxLat(), b.maxLon()));
     }

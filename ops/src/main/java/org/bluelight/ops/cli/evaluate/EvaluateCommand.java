@@ -105,6 +105,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "map %s (%d junctions); wall clock %.1f s; travel-time cache %d hits, %d misses%n",
                     osmFile.getFileName(), network.nodeCount(), report.wallSeconds(), evaluator.travel().hits(),
                     evaluator.travel().misses());
+            w.printf("routing on %d contraction hierarchies; %d journeys answered by tree search (a banned turn)%n",
+                    network.hierarchiesReady(), network.hierarchyFallbacks());
             w.printf("wrote %s and %s%n", csv, png);
             w.flush();
         }
