@@ -119,8 +119,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Map<String, String> filling = RetainedStores.fillingOver(simulated);
         out.printf(Locale.ROOT, "the run covers %.1f simulated days; stores keeping entries longer still fill and are not judged: %s%n",
                 simulated.toHours() / 24.0, filling.keySet());
-        SoakVerdict verdict = SoakVerdict.of(samples, StoreRules.ofTheApps(filling,
-                Duration.ofMillis(Math.round(SAMPLE_PERIOD.toMillis() * speed)), minStoreGrowth));
+        SoakVerdict verdict = SoakVerdict.of(samples, StoreRules.ofTheApps(filling, minStoreGrowth));
         verdict.figures().forEach(f -> out.println("  " + f));
         out.println((verdict.passed() ? "PASSED" : "FAILED") + " (" + MachineLoad.describe() + ")");
         verdict.failures().forEach(f -> out.println("  " + f));

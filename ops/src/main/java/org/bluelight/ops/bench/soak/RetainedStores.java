@@ -28,6 +28,7 @@ final class RetainedStores {
         filling.put(metrics + MetricsTopology.HOTSPOT_DAYS_STORE, "the trial's life");
         addIfLonger(filling, simulated, metrics + MetricsTopology.TRIAL_LEDGER_STORE, retention.trialLedger());
         addIfLonger(filling, simulated, metrics + MetricsTopology.RESPONSES_STORE, retention.firstArrivals());
+        addIfLonger(filling, simulated, metrics + MetricsTopology.RESPONSE_TIMES_STORE, retention.firstArrivals());
         addIfLonger(filling, simulated, metrics + MetricsTopology.FSU_ACTIVITIES_STORE, FSU_WINDOW);
         for (String store : new String[] {MetricsTopology.CALLS_STORE, MetricsTopology.CALL_TIMES_STORE,
             MetricsTopology.RECORD_LINKS_STORE, MetricsTopology.RECORD_TIMES_STORE}) {

@@ -1,6 +1,5 @@
 package org.bluelight.ops.bench.soak;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -140,8 +139,8 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
                             retention, growth * 100, from, to));
                 } else if (rules.mirrors().containsKey(appStore)) {
                     judgeAgainstMirror(app, store, rules.mirrors().get(appStore), counted);
-                } else if (rules.isDayStore(appStore)) {
-                    judgeByDay(app, store, counted);
+                } else if (rules.isCapped(appStore)) {
+                    judgeAgainstCap(app, store, rules.caps().get(appStore), counted);
                 } else if (!grew(growth, rise)) {
                     flat++;
                 } else if (rules.openWork().bounds(appStore)) {
@@ -184,30 +183,29 @@ public record SoakVerdict(List<String> failures, List<String> figures) {
             }
         }
 
-        /**
-         * A store that forgets earlier days at each day's change rises through a day; a leak never falls. Judged
-         * once the window covers a simulated day: it must have fallen by a quarter or more at least once.
-         */
-        private void judgeByDay(String app, String store, List<SoakSample> counted) {
+        /** A store with a bound of its own: within it at every minute where the bound's stores were counted. */
+        private void judgeAgainstCap(String app, String store, Map<String, Integer> cap, List<SoakSample> counted) {
             ToLongFunction<SoakSample> entries = s -> s.store(app, store).entries();
-            Duration covered = rules.simulatedMinute().multipliedBy(counted.size() - 1L);
-            long peak = 0;
-            long fallen = 0;
-            for (SoakSample sample : counted) {
-                long now = entries.applyAsLong(sample);
-                if (now * 4 <= peak * 3) {
-                    fallen++;
-                    peak = now;
-                }
-                peak = Math.max(peak, now);
+            ToLongFunction<SoakSample> bound = s -> cap.entrySet().stream().mapToLong(part -> {
+                String[] measure = part.getKey().split("/", 2);
+                long n = s.store(measure[0], measure[1]).entries();
+                return n == StoreEntries.UNKNOWN ? Long.MIN_VALUE / 4 : n * part.getValue();
+            }).sum();
+            List<SoakSample> bounded = counted.stream().filter(s -> bound.applyAsLong(s) >= 0).toList();
+            String what = cap.entrySet().stream().map(part -> (part.getValue() == 1 ? "" : part.getValue() + " x ")
+                    + part.getKey().split("/", 2)[1]).sorted().collect(java.util.stream.Collectors.joining(" + "));
+            if (bounded.isEmpty()) {
+                failures.add(String.format(Locale.ROOT, "%s %s: its bound (%s) was never counted", app, store, what));
+                return;
             }
-            String line = String.format(Locale.ROOT, "%s %s forgets earlier days: entries %d -> %d over %.1f simulated days, fell %d time(s)",
-                    app, store, entries.applyAsLong(counted.get(0)), entries.applyAsLong(counted.get(counted.size() - 1)),
-                    covered.toMinutes() / 1440.0, fallen);
-            if (covered.compareTo(Duration.ofDays(1)) < 0) {
-                figures.add(line + " (under a simulated day: not judged)");
-            } else if (fallen == 0) {
-                failures.add(line + " (goal: falls at a day's change)");
+            long over = bounded.stream().filter(s -> entries.applyAsLong(s) > bound.applyAsLong(s)).count();
+            double highest = bounded.stream().mapToDouble(s -> (double) entries.applyAsLong(s) / Math.max(1, bound.applyAsLong(s)))
+                    .max().orElse(0);
+            String line = String.format(Locale.ROOT, "%s %s bounded by %s: entries %d -> %d, bound %d -> %d, at most %.0f%% of it", app,
+                    store, what, entries.applyAsLong(bounded.get(0)), entries.applyAsLong(bounded.get(bounded.size() - 1)),
+                    bound.applyAsLong(bounded.get(0)), bound.applyAsLong(bounded.get(bounded.size() - 1)), highest * 100);
+            if (over > 0) {
+                failures.add(line + String.format(Locale.ROOT, " (over it in %d of %d minutes)", over, bounded.size()));
             } else {
                 figures.add(line);
             }

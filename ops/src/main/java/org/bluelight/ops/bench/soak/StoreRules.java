@@ -1,8 +1,6 @@
 package org.bluelight.ops.bench.soak;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.bluelight.coverage.app.CoverageApp;
 import org.bluelight.coverage.stream.CoverageTopology;
 import org.bluelight.dispatch.app.DispatchApp;
@@ -16,13 +14,12 @@ import org.bluelight.dispatch.app.DispatchApp;
  * @param openWork         stores bounded by the open incidents
  * @param mirrors          stores whose entries are exactly the members of another store's values (the pseudo-store
  *                         named here, counted by {@link StoreEntries#members}): judged by the growth of the difference
- * @param dayStores        stores that forget earlier days' entries at each day's change, so rise within a day: judged
- *                         on whether they fall again once the window covers a simulated day
- * @param simulatedMinute  simulated time per sampled minute
+ * @param caps             stores with a bound of their own, a sum of other stores' entries (by {@code "app/store"},
+ *                         each with its multiple): judged on staying within it every minute
  * @param minGrowthEntries how many entries a store must grow by, besides 5%, to fail
  */
-record StoreRules(Map<String, String> filling, OpenWork openWork, Map<String, String> mirrors, Set<String> dayStores,
-                  Duration simulatedMinute, long minGrowthEntries) {
+record StoreRules(Map<String, String> filling, OpenWork openWork, Map<String, String> mirrors,
+                  Map<String, Map<String, Integer>> caps, long minGrowthEntries) {
 
     /** The pseudo-store holding the number of cells in all officers' reach sets. */
     static final String REACH_MEMBERS = CoverageTopology.REACH_CELLS_STORE + " (cells)";
@@ -30,25 +27,27 @@ record StoreRules(Map<String, String> filling, OpenWork openWork, Map<String, St
     StoreRules {
         filling = Map.copyOf(filling);
         mirrors = Map.copyOf(mirrors);
-        dayStores = Set.copyOf(dayStores);
+        caps = Map.copyOf(caps);
     }
 
     static StoreRules of(Map<String, String> filling, OpenWork openWork, long minGrowthEntries) {
-        return new StoreRules(filling, openWork, Map.of(), Set.of(), Duration.ZERO, minGrowthEntries);
+        return new StoreRules(filling, openWork, Map.of(), Map.of(), minGrowthEntries);
     }
 
-    /** The apps' stores in a soak covering {@code simulatedMinute} of force time a minute. */
-    static StoreRules ofTheApps(Map<String, String> filling, Duration simulatedMinute, long minGrowthEntries) {
+    /** The apps' stores. */
+    static StoreRules ofTheApps(Map<String, String> filling, long minGrowthEntries) {
         String coverage = CoverageApp.APPLICATION_ID + "/";
+        String dispatch = DispatchApp.APPLICATION_ID + "/";
         return new StoreRules(filling, OpenWork.ofTheApps(),
                 // One entry per cell and officer in reach of it: the cells of the officers' reach sets, which move with
                 // where the officers are (the last soak: 2,583 -> 2,703 for the same 28 officers).
                 Map.of(coverage + CoverageTopology.CELL_OFFICERS_STORE, coverage + REACH_MEMBERS),
-                // Today's patrol visits per hot spot (and each officer's last move-up): earlier days are forgotten.
-                Set.of(DispatchApp.APPLICATION_ID + "/tasking-ledger"), simulatedMinute, minGrowthEntries);
+                // Each officer's last move-up, and today's visits and last visit per hot spot (earlier days forgotten).
+                Map.of(dispatch + "tasking-ledger", Map.of(dispatch + "tasking-officers", 1, dispatch + "tasking-hotspots", 2)),
+                minGrowthEntries);
     }
 
-    boolean isDayStore(String appStore) {
-        return dayStores.contains(appStore);
+    boolean isCapped(String appStore) {
+        return caps.containsKey(appStore);
     }
 }

@@ -158,7 +158,7 @@ class SoakVerdictTest {
     @Test
     void aStoreMirroringTheReachSetsIsJudgedByEntriesNoReachBacks() {
         StoreRules rules = new StoreRules(Map.of(), OpenWork.NONE, Map.of("coverage/cell-officers", "coverage/reach (cells)"),
-                java.util.Set.of(), java.time.Duration.ofMinutes(47), 10);
+                Map.of(), 10);
         // Officers drive into denser parts: their reach sets, and the store with them, grow by 10%.
         List<SoakSample> moving = storeMinutes(m -> Map.of("coverage", Map.of("cell-officers", entries(2_500 + 5L * m + m % 3),
                 "reach (cells)", entries(2_500 + 5L * m))));
@@ -176,23 +176,22 @@ class SoakVerdictTest {
     }
 
     @Test
-    void aStoreForgettingEarlierDaysMustFallOnceTheWindowCoversADay() {
-        // 47 simulated minutes a minute: a day every ~31 minutes. Today's visits rise, then earlier days are forgotten.
-        StoreRules rules = new StoreRules(Map.of(), OpenWork.NONE, Map.of(), java.util.Set.of("dispatch/tasking-ledger"),
-                java.time.Duration.ofMinutes(47), 10);
-        List<SoakSample> daily = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(28 + 2L * (m % 31)))));
-        SoakVerdict verdict = SoakVerdict.of(daily, rules);
+    void aStoreWithABoundOfItsOwnIsJudgedOnStayingWithinIt() {
+        StoreRules rules = new StoreRules(Map.of(), OpenWork.NONE, Map.of(),
+                Map.of("dispatch/tasking-ledger", Map.of("dispatch/tasking-officers", 1, "dispatch/tasking-hotspots", 2)), 10);
+        // Officers' last move-ups accumulate up to one each, and today's visits stay within two per hot spot.
+        List<SoakSample> filling = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(Math.min(28, m / 2) + m % 10),
+                "tasking-officers", entries(28), "tasking-hotspots", entries(5))));
+        SoakVerdict verdict = SoakVerdict.of(filling, rules);
         assertThat(verdict.failures()).isEmpty();
-        assertThat(verdict.figures()).anySatisfy(f -> assertThat(f).startsWith("dispatch tasking-ledger forgets earlier days")
-                .contains("over 1.4 simulated days, fell 1 time(s)"));
+        assertThat(verdict.figures()).anySatisfy(f -> assertThat(f)
+                .startsWith("dispatch tasking-ledger bounded by 2 x tasking-hotspots + tasking-officers: entries 14 -> 28, bound 38 -> 38"));
+        assertThat(SoakVerdict.of(filling).failures()).singleElement().asString().startsWith("dispatch tasking-ledger entries grew");
 
-        List<SoakSample> neverForgetting = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(28 + 2L * m))));
-        assertThat(SoakVerdict.of(neverForgetting, rules).failures()).singleElement().asString()
-                .startsWith("dispatch tasking-ledger forgets earlier days").endsWith("fell 0 time(s) (goal: falls at a day's change)");
-
-        StoreRules slow = new StoreRules(Map.of(), OpenWork.NONE, Map.of(), java.util.Set.of("dispatch/tasking-ledger"),
-                java.time.Duration.ofMinutes(10), 10);
-        assertThat(SoakVerdict.of(neverForgetting, slow).failures()).isEmpty();
-        assertThat(SoakVerdict.of(neverForgetting, slow).figures()).anySatisfy(f -> assertThat(f).endsWith("not judged)"));
+        // Earlier days' visits kept: beyond the bound.
+        List<SoakSample> leaking = storeMinutes(m -> Map.of("dispatch", Map.of("tasking-ledger", entries(20 + m),
+                "tasking-officers", entries(28), "tasking-hotspots", entries(5))));
+        assertThat(SoakVerdict.of(leaking, rules).failures()).singleElement().asString()
+                .startsWith("dispatch tasking-ledger bounded by").endsWith("(over it in 42 of 45 minutes)");
     }
 }
