@@ -427,7 +427,8 @@ class LiveSimulatorIT {
                             bySimulator.add(decision);
                         }
                     } else if (task != null && record.key().equals(task.getOfficerId())) {
-                        reached = point(fixes.deserialize(topic, record.headers(), record.value()).getPosition())
+                        // Once is enough: a later fix of the same poll (the unit patrolling about the spot) must not undo it.
+                        reached |= point(fixes.deserialize(topic, record.headers(), record.value()).getPosition())
                                 .metersTo(point(task.getTarget())) < 30;
                     }
                 }
