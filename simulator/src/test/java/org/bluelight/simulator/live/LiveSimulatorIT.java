@@ -76,6 +76,8 @@ class LiveSimulatorIT {
 
     private static final Path WORK = Path.of("target", "live-simulator-it");
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** Simulated time a tasked unit has left on shift: a drive across Andorra and the visit take well under it. */
+    private static final Duration SHIFT_LEFT = Duration.ofHours(2);
 
     private static SchemaRegistryServer registry;
     private static RegistryClient client;
@@ -456,10 +458,18 @@ class LiveSimulatorIT {
         assertThat(lines.toString(StandardCharsets.UTF_8)).contains("console tasks followed");
     }
 
-    /** Plays dispatch: a patrol task for a free unit to a hot spot far from it (where the farthest unit is), or null. */
+    /**
+     * Plays dispatch: a patrol task to a hot spot far from the unit (where the farthest unit is), or null. Like dispatch's
+     * tasking it picks the free unit with the most shift left: a unit whose shift ends on the way goes off duty and
+     * starts its next shift at its base, never reaching the hot spot (CI failed on that).
+     */
     private static PatrolTaskRecommendation patrolTaskFarAway(Map<String, OfficerStatus> units) {
+        Instant now = units.values().stream().map(OfficerStatus::getChangedAt).max(Comparator.naturalOrder())
+                .orElse(Instant.MAX);
         OfficerStatus free = units.values().stream().filter(u -> u.getState() == OfficerState.AVAILABLE
-                && u.getPosition() != null).findFirst().orElse(null);
+                        && u.getPosition() != null && u.getShiftEnd() != null
+                        && u.getShiftEnd().isAfter(now.plus(SHIFT_LEFT)))
+                .max(Comparator.comparing(OfficerStatus::getShiftEnd)).orElse(null);
         if (free == null || units.size() <= 5) {
             return null;
         }
