@@ -17,6 +17,7 @@ import org.bluelight.runtime.config.ConfigSource;
  * tasking.trial.time.zone        Europe/London
  * tasking.max.officers           25000  officers the tasking desk holds, force-wide ({@link TaskingLimits})
  * tasking.max.hot.spots          2000   hot spots it holds
+ * tasking.max.trial.arms         100000 hot-spot days with a trial arm it holds (today's and later ones)
  * </pre>
  */
 public record TaskingSettings(MoveUpSettings moveUps, PatrolSettings patrol, Duration interval, ZoneId zone,
@@ -41,7 +42,8 @@ public record TaskingSettings(MoveUpSettings moveUps, PatrolSettings patrol, Dur
                 ZoneId.of(source.string("tasking.trial.time.zone", d.zone().getId())),
                 Long.parseLong(source.string("tasking.patrol.seed", "0")),
                 new TaskingLimits(source.integer("tasking.max.officers", d.limits().maxOfficers()),
-                        source.integer("tasking.max.hot.spots", d.limits().maxHotSpots())));
+                        source.integer("tasking.max.hot.spots", d.limits().maxHotSpots()),
+                        source.integer("tasking.max.trial.arms", d.limits().maxTrialArms())));
     }
 
     public TaskingSettings withLimits(TaskingLimits value) {

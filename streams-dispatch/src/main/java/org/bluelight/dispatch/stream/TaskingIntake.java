@@ -84,10 +84,17 @@ final class TaskingIntake {
         if (key == null) {
             return Result.invalid("null-key", "trial allocation without a key");
         }
-        return limits.at(recordTime).id("hot spot id", key.getHotSpotId())
-                .then("allocation of " + key.getHotSpotId(), () -> allocation == null
-                        ? Result.valid(new TaskingEvent.ArmAllocated(key.getTrialDay().toEpochDay(), key.getHotSpotId(), null))
-                        : Result.valid(new TaskingEvent.ArmAllocated(allocation.getTrialDay().toEpochDay(),
-                                allocation.getHotSpotId(), allocation.getArm())));
+        return limits.at(recordTime).id("hot spot id", key.getHotSpotId()).scheduled("trial day", key.getTrialDay())
+                .then("allocation of " + key.getHotSpotId(), () -> {
+                    if (allocation == null) {
+                        return Result.valid(new TaskingEvent.ArmAllocated(key.getTrialDay().toEpochDay(), key.getHotSpotId(), null));
+                    }
+                    if (!key.getHotSpotId().equals(allocation.getHotSpotId()) || !key.getTrialDay().equals(allocation.getTrialDay())) {
+                        return Result.invalid(Inbound.KEY_MISMATCH, "key " + key.getHotSpotId() + " on " + key.getTrialDay()
+                                + " but allocation of " + allocation.getHotSpotId() + " on " + allocation.getTrialDay());
+                    }
+                    return Result.valid(new TaskingEvent.ArmAllocated(allocation.getTrialDay().toEpochDay(),
+                            allocation.getHotSpotId(), allocation.getArm()));
+                });
     }
 }

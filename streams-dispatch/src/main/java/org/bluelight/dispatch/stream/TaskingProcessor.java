@@ -56,9 +56,12 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     private KeyValueStore<String, TaskingEvent.HotSpotPlaced> hotSpots;
     private KeyValueStore<String, String> arms;
     private TaskingLedger ledger;
-    /** How many officers and hot spots the stores hold: counted at start, kept as they change. */
+    /** How many officers, hot spots and trial arms the stores hold: counted at start, kept as they change. */
     private int officerCount;
     private int hotSpotCount;
+    private int armCount;
+    /** The trial day whose earlier arms have been forgotten (they are never read again). */
+    private long armsKeptFrom = Long.MIN_VALUE;
 
     TaskingProcessor(TaskingSettings settings) {
         this.settings = settings;
@@ -78,6 +81,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
         ledger = new TaskingLedger(context.getStateStore(TaskingTopology.LEDGER_STORE));
         officerCount = count(officers);
         hotSpotCount = count(hotSpots);
+        armCount = count(arms);
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, t -> plan(Instant.ofEpochMilli(t)));
     }
 
@@ -109,9 +113,14 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
             hotSpots.put(placed.hotSpotId(), placed);
         } else if (event instanceof TaskingEvent.ArmAllocated arm) {
             String key = arm.epochDay() + ":" + arm.hotSpotId();
-            if (arm.arm() == null) {
-                arms.delete(key);
+            if (arm.arm() == null || arm.epochDay() < armsKeptFrom) {
+                if (arms.delete(key) != null) {
+                    armCount--;
+                }
             } else {
+                if (arms.get(key) == null) {
+                    armCount = admitted(armCount, settings.limits().maxTrialArms(), "trial arms", "tasking.max.trial.arms");
+                }
                 arms.put(key, arm.arm().name());
             }
         }
@@ -177,6 +186,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     }
 
     private void plan(Instant now) {
+        forgetArmsBefore(trialDay(now));
         Map<String, List<Officer>> byGroup = new HashMap<>();
         Set<String> engaged = new HashSet<>();
         try (KeyValueIterator<String, Officer> all = officers.all()) {
@@ -205,6 +215,28 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
             planMoveUps(group, members, planner.cellsWithinMove(members, demand), now);
             taskPatrols(members, engaged, now);
         });
+    }
+
+    private LocalDate trialDay(Instant now) {
+        return now.atZone(settings.zone()).minusHours(DAY_STARTS_AT_HOUR).toLocalDate();
+    }
+
+    /** Once a trial day: the arms of earlier days go, so the store holds a schedule from today on. */
+    private void forgetArmsBefore(LocalDate day) {
+        if (day.toEpochDay() <= armsKeptFrom) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = arms.all()) {
+            all.forEachRemaining(entry -> {
+                if (Long.parseLong(entry.key.substring(0, entry.key.indexOf(':'))) < day.toEpochDay()) {
+                    old.add(entry.key);
+                }
+            });
+        }
+        old.forEach(arms::delete);
+        armCount -= old.size();
+        armsKeptFrom = day.toEpochDay();
     }
 
     private void planMoveUps(String group, List<Officer> members, List<DemandCell> groupCells, Instant now) {
@@ -242,7 +274,7 @@ final class TaskingProcessor implements Processor<String, TaskingEvent, String, 
     }
 
     private void taskPatrols(List<Officer> members, Set<String> engaged, Instant now) {
-        LocalDate day = now.atZone(settings.zone()).minusHours(DAY_STARTS_AT_HOUR).toLocalDate();
+        LocalDate day = trialDay(now);
         ledger.forgetDaysBefore(day);
         List<TrialHotSpot> today = new ArrayList<>();
         Map<String, Integer> delivered = new HashMap<>();

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
@@ -32,6 +35,9 @@ import org.bluelight.schemas.PositionFix;
 import org.bluelight.schemas.Recommendation;
 import org.bluelight.schemas.RecommendationStatus;
 import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.TrialAllocation;
+import org.bluelight.schemas.TrialAllocationKey;
+import org.bluelight.schemas.TrialArm;
 import org.bluelight.testkit.PlainAvroSerdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +77,67 @@ class DispatchIntakeTest {
     }
 
     @Test
+    void trialAllocationsForADayYearsAwayOrForAnotherDayThanTheirKeyAreDeadLetteredWithTheirReason() {
+        start();
+        var allocations = allocations();
+        var refused = d.deadLetters(Topic.TRIAL_ALLOCATIONS);
+
+        LocalDate farAway = LocalDate.parse("9999-12-31");
+        allocations.pipeInput(new TrialAllocationKey(farAway, "H1"), new TrialAllocation("T", farAway, "H1", TrialArm.TREATMENT, null), T0);
+        LocalDate day = LocalDate.parse("2025-03-04");
+        allocations.pipeInput(new TrialAllocationKey(day, "H1"), new TrialAllocation("T", day.plusDays(1), "H1", TrialArm.TREATMENT, null), T0);
+        allocations.pipeInput(new TrialAllocationKey(day, "H1"), new TrialAllocation("T", day, "H1", TrialArm.TREATMENT, null), T0);
+
+        assertThat(refused.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.REASON))
+                .containsExactly(InputLimits.TIME_OUT_OF_WINDOW, Inbound.KEY_MISMATCH);
+        assertThat(arms()).containsExactly(day.toEpochDay() + ":H1");
+    }
+
+    @Test
+    void aTaskingDeskFullOfTrialArmsRefusesAnotherAndForgetsEveryDayBeforeTodayAtItsNextPlan() {
+        d = new DispatchDriver(serdes, DispatchRules.defaults(), InputLimits.defaults(), EarlyHold.defaults(), new TableTravelTimes(10),
+                TaskingSettings.defaults().withLimits(new TaskingLimits(10, 10, 2)), stateDir);
+        var allocations = allocations();
+        var refused = d.fallbackDeadLetters();
+        LocalDate day = LocalDate.parse("2025-03-03");
+        for (int i = 0; i < 3; i++) {
+            allocations.pipeInput(new TrialAllocationKey(day.plusDays(i), "H1"),
+                    new TrialAllocation("T", day.plusDays(i), "H1", TrialArm.CONTROL, null), T0);
+        }
+        assertThat(refused.readRecordsToList()).extracting(r -> header(r, DeadLetterHeaders.MESSAGE))
+                .containsExactly("The tasking desk already holds 2 trial arms (tasking.max.trial.arms)");
+        assertThat(arms()).hasSize(2);
+
+        // The driver's wall clock is today's: the next plan forgets 2025's days, which frees the desk.
+        d.driver.advanceWallClockTime(TaskingSettings.defaults().interval());
+        assertThat(arms()).isEmpty();
+        Instant now = Instant.now();
+        LocalDate tomorrow = LocalDate.now(TaskingSettings.defaults().zone()).plusDays(1);
+        for (String hotSpot : List.of("H1", "H2")) {
+            allocations.pipeInput(new TrialAllocationKey(tomorrow, hotSpot),
+                    new TrialAllocation("T", tomorrow, hotSpot, TrialArm.TREATMENT, null), now);
+        }
+        assertThat(refused.readRecordsToList()).isEmpty();
+        assertThat(arms()).containsExactly(tomorrow.toEpochDay() + ":H1", tomorrow.toEpochDay() + ":H2");
+    }
+
+    private TestInputTopic<TrialAllocationKey, TrialAllocation> allocations() {
+        return d.driver.createInputTopic(Topic.TRIAL_ALLOCATIONS.topicName(), serdes.keySerde(Topic.TRIAL_ALLOCATIONS).serializer(),
+                serdes.valueSerde(Topic.TRIAL_ALLOCATIONS).serializer());
+    }
+
+    private List<String> arms() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = d.driver.<String, String>getKeyValueStore(TaskingTopology.ARMS_STORE).all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    @Test
     void aTaskingDeskFullOfOfficersRefusesANewOneAsADeadLetterAndStillTakesThoseItHolds() {
         d = new DispatchDriver(serdes, DispatchRules.defaults(), InputLimits.defaults(), EarlyHold.defaults(), new TableTravelTimes(10),
-                TaskingSettings.defaults().withLimits(new TaskingLimits(2, 1)), stateDir);
+                TaskingSettings.defaults().withLimits(new TaskingLimits(2, 1, 10)), stateDir);
         var refused = d.fallbackDeadLetters();
 
         d.send(unit("U1", OfficerState.AVAILABLE, T0));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,19 @@ class InputLimitsTest {
         assertThat(limits.at(STAMP).past("reported at", Instant.parse("0001-01-01T00:00:00Z")).then("x", () -> Result.valid("x")))
                 .isInstanceOf(Result.Invalid.class);
         assertThat(limits.at(Instant.EPOCH).recent("fixed at", Instant.parse("9999-01-01T00:00:00Z")).then("x", () -> Result.valid("x")))
+                .isInstanceOf(Result.Invalid.class);
+    }
+
+    @Test
+    void aScheduledDayMayLieUpToAYearEitherSideOfTheRecordButNotInYear9999OrYearOne() {
+        Result<String> ahead = limits.at(STAMP).scheduled("trial day", LocalDate.parse("2026-03-03")).then("x", () -> Result.valid("ok"));
+        Result<String> behind = limits.at(STAMP).scheduled("trial day", LocalDate.parse("2024-03-03")).then("x", () -> Result.valid("ok"));
+        assertThat(ahead).isEqualTo(Result.valid("ok"));
+        assertThat(behind).isEqualTo(Result.valid("ok"));
+        assertThat(limits.at(STAMP).scheduled("trial day", LocalDate.parse("9999-12-31")).then("allocation of H1", () -> Result.valid("x")))
+                .isEqualTo(Result.invalid(InputLimits.TIME_OUT_OF_WINDOW, "allocation of H1: trial day 9999-12-31T00:00:00Z is not within"
+                        + " 2024-03-02T10:00:00Z .. 2026-03-04T10:00:00Z (the record is stamped 2025-03-03T10:00:00Z)"));
+        assertThat(limits.at(STAMP).scheduled("trial day", LocalDate.parse("0001-01-01")).then("x", () -> Result.valid("x")))
                 .isInstanceOf(Result.Invalid.class);
     }
 
