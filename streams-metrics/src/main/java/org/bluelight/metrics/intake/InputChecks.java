@@ -136,10 +136,14 @@ public final class InputChecks {
                 .then("custody " + custody.getCustodyId(), () -> custody(custody));
     }
 
-    /** An allocation's time is its trial day, which no walk depends on, so only its hot spot id is checked. */
+    /**
+     * An allocation's trial day may be published up to {@link InputLimits#maxHistory} ahead (or be of a past trial,
+     * loaded for its analysis): each day is a hot-spot-day the app keeps, so year 9999 is refused.
+     */
     public Result<TrialAllocation> allocation(TrialAllocation allocation, Instant recordTime) {
         return limits.at(recordTime)
                 .id("hot spot id", allocation.getHotSpotId())
+                .scheduled("trial day", allocation.getTrialDay())
                 .then("allocation", () -> allocation(allocation));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,6 +23,8 @@ import org.bluelight.schemas.OfficerState;
 import org.bluelight.schemas.OfficerStatus;
 import org.bluelight.schemas.PatrolArea;
 import org.bluelight.schemas.PositionFix;
+import org.bluelight.schemas.TrialAllocation;
+import org.bluelight.schemas.TrialArm;
 import org.junit.jupiter.api.Test;
 
 class InputChecksTest {
@@ -104,6 +107,19 @@ class InputChecksTest {
                 .isEqualTo(InputChecks.TIME_OUT_OF_WINDOW);
         assertThat(reason(CHECKS.custody(new CustodyRecord("C1", "P1", T, T.plus(Duration.ofDays(3)), false, null), T)))
                 .as("released three days after the record").isEqualTo(InputChecks.TIME_OUT_OF_WINDOW);
+    }
+
+    @Test
+    void aTrialAllocationMayBePublishedAYearAheadOrForAPastTrialButNotForYear9999() {
+        LocalDate today = LocalDate.parse("2024-05-01");
+        for (LocalDate day : List.of(today, today.plusDays(365), today.minusYears(3), LocalDate.parse("0001-01-01"))) {
+            assertThat(reason(CHECKS.allocation(new TrialAllocation("T", day, "H1", TrialArm.TREATMENT, null), T))).as(day.toString())
+                    .isEqualTo("valid");
+        }
+        for (String hostile : List.of("9999-12-31", "2025-05-03")) {
+            assertThat(reason(CHECKS.allocation(new TrialAllocation("T", LocalDate.parse(hostile), "H1", TrialArm.TREATMENT, null), T)))
+                    .as(hostile).isEqualTo(InputChecks.TIME_OUT_OF_WINDOW);
+        }
     }
 
     @Test

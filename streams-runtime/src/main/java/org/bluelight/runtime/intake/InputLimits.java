@@ -33,7 +33,7 @@ import org.bluelight.runtime.deadletter.Result;
  * @param maxBehind   an operational time (status change, fix, assignment, coverage update) may be at
  *                    most this much before the record's timestamp
  * @param maxHistory  a time of the past (incident occurred or reported) may be at most this much before it, and a
- *                    day of a schedule (a trial's allocation) at most this much before or after it
+ *                    day of a schedule (a trial's allocation) at most this much after it
  * @param maxAhead    no time may be more than this after the record's timestamp (clock skew, a shift end)
  * @param maxIdLength longest id (officer, incident, dispatch group, station, area, key), in characters
  * @param maxTeamSize most officers one record may name or need (assignment, incident, crew)
@@ -171,24 +171,24 @@ public record InputLimits(Duration maxBehind, Duration maxHistory, Duration maxA
         }
 
         /**
-         * A day of a schedule, published ahead or corrected later (a trial's allocation): within
-         * {@link InputLimits#maxHistory} either side of the record's timestamp, so a stray year cannot
-         * make an app hold state for it.
+         * A day of a schedule (a trial's allocation): published at most {@link InputLimits#maxHistory}
+         * ahead of the record's timestamp; any earlier day passes (a past trial's schedule, loaded for
+         * its analysis).
          */
         public Check scheduled(String what, LocalDate day) {
-            return time(what, day.atStartOfDay(ZoneOffset.UTC).toInstant(), limits.maxHistory(), limits.maxHistory());
+            Instant latest = recordTime.plus(limits.maxHistory());
+            if (day != null && day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(latest)) {
+                badTimes.add(what + " " + day + " is after " + latest + " (the record is stamped " + recordTime + ")");
+            }
+            return this;
         }
 
         private Check time(String what, Instant time, Duration behind) {
-            return time(what, time, behind, limits.maxAhead());
-        }
-
-        private Check time(String what, Instant time, Duration behind, Duration ahead) {
             if (time == null) {
                 return this;
             }
             Instant earliest = recordTime.minus(behind);
-            Instant latest = recordTime.plus(ahead);
+            Instant latest = recordTime.plus(limits.maxAhead());
             if (time.isBefore(earliest) || time.isAfter(latest)) {
                 badTimes.add(what + " " + time + " is not within " + earliest + " .. " + latest
                         + " (the record is stamped " + recordTime + ")");
