@@ -72,6 +72,20 @@ public final class FsuPublisher {
             return aged;
         }
 
+        /** Takes into the run the totals of a person whose ledger lies wholly in the 12 months ({@link LedgerTotals}). */
+        public void count(String personId, FsuTotals personTotals) {
+            totals.put(personId, personTotals);
+        }
+
+        public Instant asOf() {
+            return asOf;
+        }
+
+        /** The start of the 12 months ending at {@link #asOf}. */
+        public Instant windowStart() {
+            return windowStart;
+        }
+
         public Published finish() {
             List<Publication> publications = new ArrayList<>();
             List<String> gone = published.keySet().stream().filter(personId -> !totals.containsKey(personId)).toList();

@@ -3,6 +3,7 @@ package org.bluelight.metrics.response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.bluelight.metrics.state.InstantText;
 import org.bluelight.schemas.KpiWindow;
 
 /**
@@ -21,7 +22,7 @@ public record GradeWindow(String dispatchGroup, int grade, KpiWindow size, Insta
     }
 
     public static String key(String dispatchGroup, int grade, KpiWindows.Window window) {
-        return dispatchGroup + "|" + grade + "|" + window.size() + "|" + window.start();
+        return dispatchGroup + "|" + grade + "|" + window.size() + "|" + InstantText.of(window.start());
     }
 
     public GradeWindow plus(double sample) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bluelight.metrics.state.InstantText;
 import org.bluelight.schemas.KpiWindow;
 import org.bluelight.schemas.OfficerState;
 
@@ -259,7 +260,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
     }
 
     public static String windowKey(KpiWindows.Window window) {
-        return window.size() + "|" + window.start();
+        return window.size() + "|" + InstantText.of(window.start());
     }
 
     /**

@@ -27,6 +27,7 @@ public final class GroupAvailabilitySerde {
     private static final byte WITHOUT_STEPS = 1;
     private static final byte VERSION = 2;
     private static final byte OCCUPANCY_VERSION = 1;
+    private static final byte DAY_VERSION = 1;
 
     private GroupAvailabilitySerde() {
     }
@@ -47,6 +48,17 @@ public final class GroupAvailabilitySerde {
                 });
     }
 
+    /** The occupancy of a group's windows starting on one day, in the KPI task's store of them. */
+    public static Serde<DayOccupancy> dayOccupancy() {
+        return StateFormat.serde("a day's occupancy", DAY_VERSION, DayOccupancy.class,
+                (day, out) -> writeWindows(day.windows(), out), (version, in) -> {
+                    if (version != DAY_VERSION) {
+                        throw new IOException("unknown format " + version);
+                    }
+                    return new DayOccupancy(readWindows(in));
+                });
+    }
+
     private static void write(GroupAvailability group, DataOutputStream out) throws IOException {
         out.writeInt(group.officers().size());
         for (Map.Entry<String, OfficerState> officer : group.officers().entrySet()) {
@@ -57,11 +69,7 @@ public final class GroupAvailabilitySerde {
         if (group.lastAt() != null) {
             StateFormat.writeInstant(out, group.lastAt());
         }
-        out.writeInt(group.windows().size());
-        for (Map.Entry<String, GroupAvailability.Occupancy> window : group.windows().entrySet()) {
-            out.writeUTF(window.getKey());
-            writeOccupancy(window.getValue(), out);
-        }
+        writeWindows(group.windows(), out);
         out.writeInt(group.steps().size());
         for (GroupAvailability.Step step : group.steps()) {
             StateFormat.writeInstant(out, step.from());
@@ -80,17 +88,30 @@ public final class GroupAvailabilitySerde {
             officers.put(DataText.read(in), OfficerState.valueOf(in.readUTF()));
         }
         Instant lastAt = in.readBoolean() ? StateFormat.readInstant(in) : null;
-        int windowCount = in.readInt();
-        Map<String, GroupAvailability.Occupancy> windows = new HashMap<>();
-        for (int i = 0; i < windowCount; i++) {
-            windows.put(in.readUTF(), readOccupancy(in));
-        }
+        Map<String, GroupAvailability.Occupancy> windows = readWindows(in);
         List<GroupAvailability.Step> steps = new ArrayList<>();
         int stepCount = version == WITHOUT_STEPS ? 0 : in.readInt();
         for (int i = 0; i < stepCount; i++) {
             steps.add(new GroupAvailability.Step(StateFormat.readInstant(in), in.readLong(), in.readLong()));
         }
         return new GroupAvailability(officers, lastAt, windows, steps);
+    }
+
+    private static void writeWindows(Map<String, GroupAvailability.Occupancy> windows, DataOutputStream out) throws IOException {
+        out.writeInt(windows.size());
+        for (Map.Entry<String, GroupAvailability.Occupancy> window : windows.entrySet()) {
+            out.writeUTF(window.getKey());
+            writeOccupancy(window.getValue(), out);
+        }
+    }
+
+    private static Map<String, GroupAvailability.Occupancy> readWindows(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Map<String, GroupAvailability.Occupancy> windows = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            windows.put(DataText.read(in), readOccupancy(in));
+        }
+        return windows;
     }
 
     private static void writeOccupancy(GroupAvailability.Occupancy occupancy, DataOutputStream out) throws IOException {

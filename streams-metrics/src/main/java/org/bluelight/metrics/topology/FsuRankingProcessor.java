@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.fsu.FsuBoard;
 import org.bluelight.metrics.fsu.FsuPublisher;
+import org.bluelight.metrics.fsu.LedgerTotals;
 import org.bluelight.metrics.fsu.PersonActivity;
 import org.bluelight.metrics.fsu.PersonLedger;
 import org.bluelight.metrics.fsu.PersonUpdate;
@@ -25,8 +27,12 @@ import org.bluelight.schemas.FsuTally;
  * Everyone's {@link PersonLedger}, in one partition, one entry per person and source
  * ({@value MetricsTopology#FSU_ACTIVITIES_STORE}, keyed so that a person's entries are adjacent):
  * an update reads and writes its one entry, where reading and rewriting the whole ledger (hundreds
- * of entries for a frequent service user) was a replay's largest cost. An {@link FsuPublisher} run
- * ages and ranks the ledgers (as of stream time); this deletes the entries that aged out, forwards
+ * of entries for a frequent service user) was a replay's largest cost. Everyone's totals are kept
+ * as their entries change ({@link LedgerTotals}, read from the entries at start), so an
+ * {@link FsuPublisher} run (as of stream time) ranks them reading only the ledgers it must age
+ * (an entry older than the 12 months, or newer than stream time) or whose home area's entry went;
+ * reading every entry at every run grew with the ledgers to most of a replay's work. This deletes
+ * the entries that aged out, forwards
  * the tallies it publishes, and keeps the top lists in {@value MetricsTopology#FSU_BOARD_STORE}
  * and on the board. Whole ledgers stored by earlier versions ({@value MetricsTopology#PEOPLE_STORE})
  * are moved to the entries at start.
@@ -50,6 +56,8 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
     private KeyValueStore<String, PersonActivity> activities;
     private KeyValueStore<String, FsuBoard.Snapshot> lists;
     private final RankingSchedule schedule;
+    /** Everyone's totals, kept as their entries change; read from the entries at start. */
+    private final Map<String, LedgerTotals> people = new HashMap<>();
 
     FsuRankingProcessor(MetricsSettings settings, FsuBoard board) {
         this.settings = settings;
@@ -64,6 +72,10 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         activities = context.getStateStore(MetricsTopology.FSU_ACTIVITIES_STORE);
         lists = context.getStateStore(MetricsTopology.FSU_BOARD_STORE);
         moveLedgersStoredWhole(context.getStateStore(MetricsTopology.PEOPLE_STORE));
+        people.clear();
+        try (KeyValueIterator<String, PersonActivity> all = activities.all()) {
+            all.forEachRemaining(entry -> people.computeIfAbsent(personOf(entry.key), person -> new LedgerTotals()).add(entry.value));
+        }
         FsuBoard.Snapshot stored = lists.get(LATEST);
         if (stored != null) {
             board.publish(stored);
@@ -86,10 +98,22 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
     public void process(Record<String, PersonUpdate> record) {
         PersonUpdate update = record.value();
         String key = entryKey(update.personId(), update.ledgerKey());
-        if (update.activity() == null) {
+        PersonActivity before = activities.get(key);
+        PersonActivity after = update.activity() == null ? null : update.activity().over(before);
+        if (after == null) {
             activities.delete(key);
         } else {
-            activities.put(key, update.activity().over(activities.get(key)));
+            activities.put(key, after);
+        }
+        LedgerTotals totals = people.computeIfAbsent(update.personId(), person -> new LedgerTotals());
+        if (before != null) {
+            totals.remove(before);
+        }
+        if (after != null) {
+            totals.add(after);
+        }
+        if (totals.isEmpty()) {
+            people.remove(update.personId());
         }
         schedule.updated(context.currentSystemTimeMs());
     }
@@ -121,23 +145,21 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         }
         FsuPublisher.Run run = publisher.run(Instant.ofEpochMilli(streamTime));
         List<String> agedOut = new ArrayList<>();
-        try (KeyValueIterator<String, PersonActivity> all = activities.all()) {
-            String person = null;
-            String prefix = null;
-            Map<String, PersonActivity> ledger = new HashMap<>();
-            while (all.hasNext()) {
-                KeyValue<String, PersonActivity> entry = all.next();
-                // Entries of the person before share the prefix: only a new person's key is parsed.
-                if (prefix == null || !entry.key.startsWith(prefix)) {
-                    age(run, person, ledger, agedOut);
-                    person = personOf(entry.key);
-                    prefix = entryKey(person, "");
-                    ledger = new HashMap<>();
-                }
-                ledger.put(entry.key.substring(prefix.length()), entry.value);
+        Map<String, PersonLedger> readAgain = new HashMap<>();
+        people.forEach((person, totals) -> {
+            if (totals.answersFor(run.windowStart(), run.asOf())) {
+                run.count(person, totals.totals(run.asOf()));
+            } else {
+                readAgain.put(person, age(run, person, ledgerOf(person), agedOut));
             }
-            age(run, person, ledger, agedOut);
-        }
+        });
+        readAgain.forEach((person, kept) -> {
+            if (kept == null) {
+                people.remove(person);
+            } else {
+                people.put(person, LedgerTotals.of(kept.activities().values()));
+            }
+        });
         agedOut.forEach(activities::delete);
         FsuPublisher.Published published = run.finish();
         published.publications().forEach(publication ->
@@ -146,17 +168,24 @@ final class FsuRankingProcessor implements Processor<String, PersonUpdate, Strin
         board.publish(published.board());
     }
 
-    /** Hands one person's ledger to the run and notes the keys of the entries that aged out. */
-    private static void age(FsuPublisher.Run run, String person, Map<String, PersonActivity> entries, List<String> agedOut) {
-        if (person == null) {
-            return;
+    /** One person's entries, read from the store. */
+    private PersonLedger ledgerOf(String person) {
+        String prefix = entryKey(person, "");
+        Map<String, PersonActivity> entries = new HashMap<>();
+        try (KeyValueIterator<String, PersonActivity> stored = activities.prefixScan(prefix, new StringSerializer())) {
+            stored.forEachRemaining(entry -> entries.put(entry.key.substring(prefix.length()), entry.value));
         }
-        PersonLedger ledger = new PersonLedger(entries);
+        return new PersonLedger(entries);
+    }
+
+    /** Hands one person's ledger to the run, notes the keys of the entries that aged out and returns what is kept (null: nothing). */
+    private static PersonLedger age(FsuPublisher.Run run, String person, PersonLedger ledger, List<String> agedOut) {
         PersonLedger kept = run.age(person, ledger);
         if (kept != ledger) {
             ledger.activities().keySet().stream()
                     .filter(source -> kept == null || !kept.activities().containsKey(source))
                     .forEach(source -> agedOut.add(entryKey(person, source)));
         }
+        return kept;
     }
 }

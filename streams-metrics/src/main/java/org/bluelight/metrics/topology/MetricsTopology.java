@@ -118,7 +118,9 @@ public final class MetricsTopology {
     /** Closed windows, by end: dropping them reads only those past their grace. */
     public static final String CLOSED_WINDOWS_STORE = "response-closed-windows";
     public static final String AVAILABILITY_STORE = "response-availability";
-    /** Each group's officer-seconds per KPI window, by group and window. */
+    /** Each group's officer-seconds per KPI window, by group and the local day the windows start on. */
+    public static final String OCCUPANCY_DAYS_STORE = "response-occupancy-days";
+    /** The same by group and window, as earlier versions stored it: moved to {@link #OCCUPANCY_DAYS_STORE} at start. */
     public static final String OCCUPANCY_STORE = "response-occupancy";
     public static final String SAMPLE_CLOCK_STORE = "response-sample-clock";
 
@@ -237,7 +239,7 @@ public final class MetricsTopology {
                 .merge(samples.selectKey((key, input) -> input.sample().dispatchGroup()))
                 .repartition(Repartitioned.with(Serdes.String(), GroupInputSerde.create()).withName("response-groups"))
                 .process(() -> new ResponseKpiProcessor(settings, shared.meters()), KPI_WINDOWS_STORE, OPEN_WINDOWS_STORE,
-                        CLOSED_WINDOWS_STORE, AVAILABILITY_STORE, OCCUPANCY_STORE, SAMPLE_CLOCK_STORE)
+                        CLOSED_WINDOWS_STORE, AVAILABILITY_STORE, OCCUPANCY_STORE, OCCUPANCY_DAYS_STORE, SAMPLE_CLOCK_STORE)
                 .peek((key, kpi) -> shared.kpiMeters().record(kpi))
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
@@ -286,6 +288,7 @@ public final class MetricsTopology {
         stores.put(RESPONSE_TIMES_STORE, store(RESPONSE_TIMES_STORE, Serdes.String()));
         stores.put(AVAILABILITY_STORE, store(AVAILABILITY_STORE, GroupAvailabilitySerde.create()));
         stores.put(OCCUPANCY_STORE, store(OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy()));
+        stores.put(OCCUPANCY_DAYS_STORE, store(OCCUPANCY_DAYS_STORE, GroupAvailabilitySerde.dayOccupancy()));
         stores.put(SAMPLE_CLOCK_STORE, store(SAMPLE_CLOCK_STORE, Serdes.Long()));
         return stores;
     }

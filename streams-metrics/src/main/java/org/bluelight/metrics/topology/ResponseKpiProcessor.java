@@ -17,6 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.DayOccupancy;
 import org.bluelight.metrics.response.GroupAvailability;
 import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.KpiWindowRules;
@@ -34,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * Per dispatch group: the response times of each grade's hourly and daily windows
  * ({@value MetricsTopology#KPI_WINDOWS_STORE}) and the group's available and busy officers
  * ({@value MetricsTopology#AVAILABILITY_STORE}, with the officer-seconds summed per window in
- * {@value MetricsTopology#OCCUPANCY_STORE}, so a status change reads and writes only the windows
- * it sums into, not the week of them a replay's grace keeps). Publishes a window's KPI at each new sample, and
+ * {@value MetricsTopology#OCCUPANCY_DAYS_STORE}, one entry per local day's windows, so a status
+ * change reads and writes only the days it sums into, not the week of them a replay's grace keeps;
+ * occupancy stored per window by earlier versions, {@value MetricsTopology#OCCUPANCY_STORE}, is
+ * moved there at start). Publishes a window's KPI at each new sample, and
  * its final figures once it closes; {@link KpiWindowRules} decides lateness, closing and dropping,
  * by the sample clock ({@value MetricsTopology#SAMPLE_CLOCK_STORE}) and stream time.
  *
@@ -74,7 +77,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private KeyValueStore<String, String> openWindows;
     private TimeIndex closedWindows;
     private KeyValueStore<String, GroupAvailability> groups;
-    private KeyValueStore<String, GroupAvailability.Occupancy> occupancies;
+    private KeyValueStore<String, DayOccupancy> occupancyDays;
     private KeyValueStore<String, Long> sampleClock;
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
@@ -95,7 +98,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         gradeWindows = context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE);
         openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
         groups = context.getStateStore(MetricsTopology.AVAILABILITY_STORE);
-        occupancies = context.getStateStore(MetricsTopology.OCCUPANCY_STORE);
+        occupancyDays = context.getStateStore(MetricsTopology.OCCUPANCY_DAYS_STORE);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
         try (KeyValueIterator<String, Long> stored = sampleClock.prefixScan(SOURCE, new StringSerializer())) {
             stored.forEachRemaining(entry -> sources.report(entry.key.substring(SOURCE.length()), entry.value));
@@ -106,6 +109,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             listClosedWindowsWrittenBeforeTheList();
         }
         moveOccupancyOutOfGroups();
+        moveOccupancyToDays(context.getStateStore(MetricsTopology.OCCUPANCY_STORE));
         context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
         context.schedule(settings.retention().sweepInterval(settings.retention().kpiWindowGrace()), PunctuationType.STREAM_TIME,
                 this::trimAvailability);
@@ -150,9 +154,32 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             });
         }
         withWindows.forEach(entry -> {
-            entry.value.windows().forEach((window, occupancy) -> occupancies.put(occupancyKey(entry.key, window), occupancy));
+            entry.value.windows().forEach((window, occupancy) -> addToDay(entry.key, window, occupancy));
             groups.put(entry.key, entry.value.withWindows(Map.of()));
         });
+    }
+
+    /** Occupancy stored one entry per window by earlier versions: move it to the days' entries once. */
+    private void moveOccupancyToDays(KeyValueStore<String, GroupAvailability.Occupancy> byWindow) {
+        List<KeyValue<String, GroupAvailability.Occupancy>> stored = new ArrayList<>();
+        try (KeyValueIterator<String, GroupAvailability.Occupancy> all = byWindow.all()) {
+            all.forEachRemaining(stored::add);
+        }
+        stored.forEach(entry -> {
+            // group|size|start: the window key is the last two parts.
+            int sizeAt = entry.key.lastIndexOf('|', entry.key.lastIndexOf('|') - 1);
+            addToDay(entry.key.substring(0, sizeAt), entry.key.substring(sizeAt + 1), entry.value);
+            byWindow.delete(entry.key);
+        });
+    }
+
+    private void addToDay(String dispatchGroup, String windowKey, GroupAvailability.Occupancy occupancy) {
+        Instant start = Instant.parse(windowKey.substring(windowKey.indexOf('|') + 1));
+        String key = DayOccupancy.key(dispatchGroup, start, kpiWindows.zone());
+        DayOccupancy day = occupancyDays.get(key);
+        Map<String, GroupAvailability.Occupancy> windows = day == null ? new HashMap<>() : new HashMap<>(day.windows());
+        windows.put(windowKey, occupancy);
+        occupancyDays.put(key, new DayOccupancy(windows));
     }
 
     @Override
@@ -167,18 +194,31 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             }
             // Only the windows the change sums time into are read and written, not the group's whole grace period.
             List<KpiWindows.Window> summed = group.windowsSummedBy(input.changedAt(), kpiWindows);
-            GroupAvailability changed = withOccupancy(group, record.key(), summed)
+            Map<String, Map<String, GroupAvailability.Occupancy>> days = daysOf(record.key(), summed);
+            GroupAvailability changed = group.withWindows(occupancyIn(days, record.key(), summed))
                     .on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
             for (KpiWindows.Window window : summed) {
                 String key = GroupAvailability.windowKey(window);
-                occupancies.put(occupancyKey(record.key(), key), changed.windows().get(key));
+                Map<String, GroupAvailability.Occupancy> day = days.get(DayOccupancy.key(record.key(), window.start(), kpiWindows.zone()));
+                GroupAvailability.Occupancy occupancy = changed.windows().get(key);
+                if (occupancy == null) {
+                    day.remove(key);
+                } else {
+                    day.put(key, occupancy);
+                }
             }
-            changed = changed.withWindows(Map.of());
+            days.forEach((key, day) -> {
+                if (!day.isEmpty()) {
+                    occupancyDays.put(key, new DayOccupancy(day));
+                } else if (occupancyDays.get(key) != null) {
+                    occupancyDays.delete(key);
+                }
+            });
             Long clock = sampleClock.get(LATEST_SAMPLE);
-            changed = clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock));
-            groups.put(record.key(), changed);
+            GroupAvailability settled = clock == null ? changed : changed.settledAt(Instant.ofEpochMilli(clock));
+            groups.put(record.key(), settled.withWindows(Map.of()));
             if (group.lastAt() != null && input.changedAt().isBefore(group.lastAt())) {
-                publishClosedAgain(record.key(), changed, summed, record.timestamp());
+                publishClosedAgain(record.key(), settled, summed, record.timestamp());
             }
             return;
         }
@@ -212,14 +252,15 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             gradeWindow = gradeWindow.plus(sample.seconds());
             gradeWindows.put(key, gradeWindow);
             Instant streamTime = Instant.ofEpochMilli(context.currentStreamTimeMs());
-            forward(gradeWindow, group, rules.meansAsOf(window, now, streamTime), record.timestamp());
+            forward(gradeWindow, withOccupancy(group, sample.dispatchGroup(), window), rules.meansAsOf(window, now, streamTime),
+                    record.timestamp());
         }
     }
 
     /**
      * A status change read after later ones of its group (from another partition) changes the officer means of the
      * windows it sums into: those already closed get their final figures again, so a window's last KPI does not
-     * depend on whether the change was read before its close.
+     * depend on whether the change was read before its close. {@code group} holds the windows' occupancy.
      */
     private void publishClosedAgain(String dispatchGroup, GroupAvailability group, List<KpiWindows.Window> windows, long timestamp) {
         for (KpiWindows.Window window : windows) {
@@ -318,31 +359,50 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     private void trimAvailability(long streamTime) {
         Instant keptFrom = rules.availabilityKeptFrom(Instant.ofEpochMilli(streamTime));
-        StoreScan.keysWhere(occupancies, occupancy -> occupancy.endedBefore(keptFrom)).forEach(occupancies::delete);
+        StoreScan.replaceChanged(occupancyDays, day -> {
+            Map<String, GroupAvailability.Occupancy> kept = new HashMap<>(day.windows());
+            kept.values().removeIf(occupancy -> occupancy.endedBefore(keptFrom));
+            return kept.size() == day.windows().size() ? day : kept.isEmpty() ? null : new DayOccupancy(kept);
+        });
     }
 
-    /** The group with the occupancy of {@code windows} summed so far, from their store. */
-    private GroupAvailability withOccupancy(GroupAvailability group, String dispatchGroup, List<KpiWindows.Window> windows) {
+    /** The days' entries {@code windows} start on, by key, each as a map to change. */
+    private Map<String, Map<String, GroupAvailability.Occupancy>> daysOf(String dispatchGroup, List<KpiWindows.Window> windows) {
+        Map<String, Map<String, GroupAvailability.Occupancy>> days = new HashMap<>();
+        for (KpiWindows.Window window : windows) {
+            days.computeIfAbsent(DayOccupancy.key(dispatchGroup, window.start(), kpiWindows.zone()), key -> {
+                DayOccupancy day = occupancyDays.get(key);
+                return day == null ? new HashMap<>() : new HashMap<>(day.windows());
+            });
+        }
+        return days;
+    }
+
+    /** The occupancy of {@code windows} summed so far, from their days' entries. */
+    private Map<String, GroupAvailability.Occupancy> occupancyIn(Map<String, Map<String, GroupAvailability.Occupancy>> days,
+                                                                       String dispatchGroup, List<KpiWindows.Window> windows) {
         Map<String, GroupAvailability.Occupancy> loaded = new HashMap<>();
         for (KpiWindows.Window window : windows) {
             String key = GroupAvailability.windowKey(window);
-            GroupAvailability.Occupancy occupancy = occupancies.get(occupancyKey(dispatchGroup, key));
+            GroupAvailability.Occupancy occupancy = days.get(DayOccupancy.key(dispatchGroup, window.start(), kpiWindows.zone())).get(key);
             if (occupancy != null) {
                 loaded.put(key, occupancy);
             }
         }
-        return group.withWindows(loaded);
+        return loaded;
     }
 
-    private static String occupancyKey(String dispatchGroup, String windowKey) {
-        return dispatchGroup + "|" + windowKey;
+    /** The group with the occupancy of {@code window} summed so far, from its day's entry. */
+    private GroupAvailability withOccupancy(GroupAvailability group, String dispatchGroup, KpiWindows.Window window) {
+        List<KpiWindows.Window> windows = List.of(window);
+        return group.withWindows(occupancyIn(daysOf(dispatchGroup, windows), dispatchGroup, windows));
     }
 
     /** Publishes the final figures of a window and marks it closed. */
     private void close(String key, GradeWindow window, Instant now, long timestamp) {
         GradeWindow closed = window.asClosed();
         GroupAvailability group = groups.get(closed.dispatchGroup());
-        forward(closed, group == null ? GroupAvailability.unseen() : group, now, timestamp);
+        forward(closed, withOccupancy(group == null ? GroupAvailability.unseen() : group, closed.dispatchGroup(), closed.window()), now, timestamp);
         gradeWindows.put(key, closed);
         openWindows.delete(openKey(window, key));
         closedWindows.list(key, null, closed.end().toEpochMilli());
@@ -353,10 +413,10 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         return TimeIndex.time(window.end().toEpochMilli()) + "|" + key;
     }
 
+    /** Publishes the window's figures; {@code group} holds the window's occupancy. */
     private void forward(GradeWindow gradeWindow, GroupAvailability group, Instant asOf, long timestamp) {
         int target = (int) settings.responseTargets().targetFor(gradeWindow.grade()).orElseThrow().toSeconds();
-        ResponseKpi kpi = ResponseKpis.of(gradeWindow, target, withOccupancy(group, gradeWindow.dispatchGroup(), List.of(gradeWindow.window()))
-                .meansOver(gradeWindow.window(), asOf));
+        ResponseKpi kpi = ResponseKpis.of(gradeWindow, target, group.meansOver(gradeWindow.window(), asOf));
         context.forward(new Record<>(new ResponseKpiKey(kpi.getDispatchGroup(), kpi.getGrade(), kpi.getWindowSize(),
                 kpi.getWindowStart()), kpi, timestamp));
     }

@@ -46,6 +46,19 @@ class GroupAvailabilitySerdeTest {
     }
 
     @Test
+    void roundTripsADaysOccupancy() {
+        Serde<DayOccupancy> days = GroupAvailabilitySerde.dayOccupancy();
+        KpiWindows.Window hour = WINDOWS.windowOf(TEN, KpiWindow.HOUR);
+        KpiWindows.Window day = WINDOWS.windowOf(TEN, KpiWindow.DAY);
+        DayOccupancy occupancy = new DayOccupancy(Map.of(
+                GroupAvailability.windowKey(hour), new GroupAvailability.Occupancy(hour.end(), 900.5, 1.0 / 3, 1800),
+                GroupAvailability.windowKey(day), new GroupAvailability.Occupancy(day.end(), 7200, 3600, 5400)));
+
+        assertThat(days.deserializer().deserialize("t", days.serializer().serialize("t", occupancy))).isEqualTo(occupancy);
+        assertThat(DayOccupancy.key("G1", hour.start(), WINDOWS.zone())).isEqualTo(DayOccupancy.key("G1", day.start(), WINDOWS.zone()));
+    }
+
+    @Test
     void readsGroupsStoredAsJsonByEarlierVersions() {
         String hour = GroupAvailability.windowKey(WINDOWS.windowOf(TEN, KpiWindow.HOUR));
         byte[] older = ("{\"officers\":{\"O1\":\"AVAILABLE\"},\"lastAt\":\"2024-05-01T10:15:00Z\",\"windows\":{\"" + hour

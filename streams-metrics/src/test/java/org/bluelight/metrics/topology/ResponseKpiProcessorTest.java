@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.response.GradeWindow;
+import org.bluelight.metrics.response.DayOccupancy;
 import org.bluelight.metrics.response.GroupAvailability;
 import org.bluelight.metrics.response.GroupAvailabilitySerde;
 import org.bluelight.metrics.response.GroupInput;
@@ -40,7 +42,8 @@ class ResponseKpiProcessorTest {
     private KeyValueStore<String, GradeWindow> windows;
     private KeyValueStore<String, String> openWindows;
     private KeyValueStore<String, GroupAvailability> groups;
-    private KeyValueStore<String, GroupAvailability.Occupancy> occupancies;
+    private KeyValueStore<String, GroupAvailability.Occupancy> windowOccupancies;
+    private KeyValueStore<String, DayOccupancy> occupancyDays;
 
     @BeforeEach
     void stores() {
@@ -50,7 +53,8 @@ class ResponseKpiProcessorTest {
         openWindows = store(MetricsTopology.OPEN_WINDOWS_STORE, Serdes.String());
         store(MetricsTopology.CLOSED_WINDOWS_STORE, Serdes.String());
         groups = store(MetricsTopology.AVAILABILITY_STORE, GroupAvailabilitySerde.create());
-        occupancies = store(MetricsTopology.OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy());
+        windowOccupancies = store(MetricsTopology.OCCUPANCY_STORE, GroupAvailabilitySerde.occupancy());
+        occupancyDays = store(MetricsTopology.OCCUPANCY_DAYS_STORE, GroupAvailabilitySerde.dayOccupancy());
         store(MetricsTopology.SAMPLE_CLOCK_STORE, Serdes.Long());
     }
 
@@ -216,7 +220,9 @@ class ResponseKpiProcessorTest {
         feed(current, status("O1", hour.start()), status("O2", half), sample);
         ResponseKpi expected = lastKpi(KpiWindow.HOUR);
         assertThat(groups.get("RAD1").windows()).as("the group keeps no windows").isEmpty();
-        assertThat(occupancies.approximateNumEntries()).as("the hour and the day").isEqualTo(2);
+        assertThat(occupancyDays.approximateNumEntries()).as("one day's entry").isEqualTo(1);
+        assertThat(occupancyDays.get(DayOccupancy.key("RAD1", hour.start(), WINDOWS.zone())).windows())
+                .as("the hour and the day").hasSize(2);
 
         stores();
         // As earlier versions stored the group: its windows' occupancy inside it.
@@ -228,10 +234,33 @@ class ResponseKpiProcessorTest {
         ResponseKpiProcessor upgraded = started();
 
         assertThat(groups.get("RAD1").windows()).as("moved to their own store at start").isEmpty();
-        assertThat(occupancies.approximateNumEntries()).isEqualTo(2);
+        assertThat(occupancyDays.get(DayOccupancy.key("RAD1", hour.start(), WINDOWS.zone())).windows()).hasSize(2);
         feed(upgraded, sample);
         assertThat(lastKpi(KpiWindow.HOUR)).isEqualTo(expected);
         assertThat(expected.getAvailableOfficersMean()).as("O1 40 min, O2 10 min").isCloseTo(50.0 / 40, within(1e-9));
+    }
+
+    @Test
+    void occupancyStoredPerWindowByEarlierVersionsGivesTheSameMeans() {
+        KpiWindows.Window hour = WINDOWS.windowOf(REPORTED, KpiWindow.HOUR);
+        Instant half = hour.start().plus(Duration.ofMinutes(30));
+        Record<String, GroupInput> sample = sample("I1", hour.start().plus(Duration.ofMinutes(40)));
+        feed(started(), status("O1", hour.start()), status("O2", half), sample);
+        ResponseKpi expected = lastKpi(KpiWindow.HOUR);
+
+        stores();
+        // As the version before stored it: the group without windows, each window's occupancy an entry of its own.
+        GroupAvailability older = GroupAvailability.unseen()
+                .on("O1", OfficerState.AVAILABLE, hour.start(), WINDOWS)
+                .on("O2", OfficerState.AVAILABLE, half, WINDOWS);
+        groups.put("RAD1", older.withWindows(Map.of()));
+        older.windows().forEach((window, occupancy) -> windowOccupancies.put("RAD1|" + window, occupancy));
+        ResponseKpiProcessor upgraded = started();
+
+        assertThat(windowOccupancies.approximateNumEntries()).as("moved to the days' entries at start").isZero();
+        assertThat(occupancyDays.get(DayOccupancy.key("RAD1", hour.start(), WINDOWS.zone())).windows()).isEqualTo(older.windows());
+        feed(upgraded, sample);
+        assertThat(lastKpi(KpiWindow.HOUR)).isEqualTo(expected);
     }
 
     /** Processes the records in order, moving stream time on as Kafka Streams does. */
