@@ -1,13 +1,17 @@
 package org.bluelight.dispatch.availability;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import org.bluelight.routing.GeoPoint;
 
 /**
- * Which changes of a unit go on from the live availability table to its dispatch group's desk.
- * The table keeps every fix; the desk needs a unit's position only as finely as its ETAs can tell
- * apart. 50 m is 3–4 s of driving at urban speeds (about 10 s on the slowest roads), well inside
- * the error of a fix and of a road-network ETA, so most fixes of a moving unit end at the table.
+ * Which changes of a unit go on to its dispatch group's desk: first which fixes go on to the live
+ * availability table ({@link #movesOn}, judged where fixes are read, apart from the unit's other
+ * inputs), then which changes of the table go on to the desk ({@link #forwards}). The desk needs a
+ * unit's position only as finely as its ETAs can tell apart. 50 m is 3–4 s of driving at urban
+ * speeds (about 10 s on the slowest roads), well inside the error of a fix and of a road-network
+ * ETA, so most fixes of a moving unit go no further than where they are read.
  * A change of anything but the position (status, group, crew, shift, incident, coverage...) always
  * goes on, and so does a position once the desk's is {@code after} old, so the desk's copy never
  * ages into the rules' stale-position penalty (checked against {@code staleAfter} in the settings).
@@ -47,8 +51,19 @@ public record DeskForwarding(int minMoveMeters, Duration after) {
         if (atDesk.position() == null || updated.position() == null) {
             return !Objects.equals(atDesk.position(), updated.position());
         }
-        return atDesk.position().metersTo(updated.position()) >= minMoveMeters
-                || Duration.between(atDesk.positionAt(), updated.positionAt()).compareTo(after) >= 0;
+        return movesOn(atDesk.position(), atDesk.positionAt(), updated.position(), updated.positionAt());
+    }
+
+    /**
+     * Whether a fix goes on, judged by its position alone: the telematics task, which reads fixes
+     * apart from everything else, knows no more of the unit.
+     *
+     * @param sent   the last position that went on from there; null when none has
+     * @param sentAt when that position was measured
+     */
+    public boolean movesOn(GeoPoint sent, Instant sentAt, GeoPoint position, Instant at) {
+        return sent == null || forwardsEveryUpdate() || sent.metersTo(position) >= minMoveMeters
+                || Duration.between(sentAt, at).compareTo(after) >= 0;
     }
 
     private boolean forwardsEveryUpdate() {

@@ -33,9 +33,11 @@ import org.bluelight.schemas.Topic;
  * The dispatch app, top to bottom.
  *
  * <ol>
- *   <li><b>Live availability</b>, keyed by officer id: status, telematics and coverage impact
- *       update one table of units ({@value #OFFICERS_STORE}); changes go on to the unit's dispatch
- *       group, but a fix only when the unit has moved or the desk's position aged enough to matter
+ *   <li><b>Live availability</b>, keyed by officer id: status, coverage impact and the fixes that
+ *       move a unit enough to matter update one table of units ({@value #OFFICERS_STORE}); fixes are
+ *       read in a task of their own, which sends on only those ({@link DeskForwarding#movesOn},
+ *       {@value #MOVES_SENT_STORE}, through {@value #MOVES}). Changes go on to the unit's dispatch
+ *       group, a move only when the unit has moved or the desk's position aged enough to matter
  *       ({@link DeskForwarding}; {@value #AT_DESK_STORE} keeps what the desk last got). Bad input (an id, time or team size beyond the {@link InputLimits}, a
  *       position off the map) is dead-lettered here, before any repartition, so it lands in its own
  *       topic's {@code .dlq}. A fix or coverage impact read before the officer's first status is
@@ -70,6 +72,8 @@ public final class DispatchTopology {
     public static final String EARLY_ASSIGNMENTS_STORE = "incident-early-assignments";
     public static final String EARLY_ASSIGNMENTS_COUNT_STORE = "incident-early-count";
     public static final String GROUP_EVENTS = "group-events";
+    public static final String MOVES_SENT_STORE = "officer-moves-sent";
+    public static final String MOVES = "officer-moves";
 
     private DispatchTopology() {
     }
@@ -109,9 +113,8 @@ public final class DispatchTopology {
         KStream<String, GroupEvent> statusChanges = builder
                 .stream(Topic.OFFICER_STATUS.topicName(), serdes.consumed(Topic.OFFICER_STATUS))
                 .process(() -> new StatusProcessor(inbound, early, forwarding, meters), Named.as("officer-status"), officerStores);
-        KStream<String, GroupEvent> moves = builder
-                .stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
-                .process(() -> new PositionProcessor(inbound, early, forwarding, meters), Named.as("officer-position"), officerStores);
+        KStream<String, GroupEvent> moves = movesOf(builder, serdes, inbound, forwarding)
+                .process(() -> new PositionProcessor(early, forwarding, meters), Named.as("officer-move"), officerStores);
         KStream<String, GroupEvent> coverage = builder
                 .stream(Topic.OFFICER_IMPACT.topicName(), serdes.consumed(Topic.OFFICER_IMPACT))
                 .process(() -> new CoverageProcessor(inbound, early, forwarding, meters), Named.as("officer-coverage"), officerStores);
@@ -143,7 +146,7 @@ public final class DispatchTopology {
         // 3. Everything re-keyed by dispatch group, in one partition per group.
         KStream<String, GroupEvent> byGroup = statusChanges.merge(moves).merge(coverage).merge(incidents).merge(assignments)
                 .repartition(Repartitioned.<String, GroupEvent>as(GROUP_EVENTS)
-                        .withKeySerde(ids).withValueSerde(JsonSerde.of(GroupEvent.class)));
+                        .withKeySerde(ids).withValueSerde(GroupEventSerde.create()));
 
         // 4. The dispatch desk per group.
         addDesk(builder, byGroup, serdes, new Recommender(rules, travelTimes), desk);
@@ -154,12 +157,28 @@ public final class DispatchTopology {
     }
 
     /**
+     * Step 1's fixes, read by a task whose only input is {@code officer.telematics}: checked there, and only those
+     * {@link DeskForwarding#movesOn} passes (one in eight in {@code bench telematics}) go on to the officer table, through
+     * {@value #MOVES}, keyed by officer id as before. Read with the table's other inputs, every fix cost Kafka Streams'
+     * check of each empty one (with {@code max.task.idle.ms=0}, two formatted log messages each, whatever the log level).
+     */
+    private static KStream<String, Inbound.PositionUpdate> movesOf(StreamsBuilder builder, AppSerdes serdes, Inbound inbound,
+                                                                   DeskForwarding forwarding) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MOVES_SENT_STORE),
+                Serdes.String(), PositionSerde.create()));
+        return builder.stream(Topic.TELEMATICS.topicName(), serdes.consumed(Topic.TELEMATICS))
+                .process(() -> new FixProcessor(inbound, forwarding), Named.as("officer-position"), MOVES_SENT_STORE)
+                .repartition(Repartitioned.<String, Inbound.PositionUpdate>as(MOVES)
+                        .withKeySerde(Serdes.String()).withValueSerde(PositionSerde.create()));
+    }
+
+    /**
      * The dispatch desk alone, reading its group events from {@code groupEvents} as the app's desk reads its
      * repartition topic: the crash audit replays a run's recorded desk input through it.
      */
     public static Topology desk(String groupEvents, AppSerdes serdes, DispatchRules rules, DeskLimits desk, TravelTimes travelTimes) {
         StreamsBuilder builder = new StreamsBuilder();
-        addDesk(builder, builder.stream(groupEvents, Consumed.with(Serdes.String(), JsonSerde.of(GroupEvent.class))), serdes,
+        addDesk(builder, builder.stream(groupEvents, Consumed.with(Serdes.String(), GroupEventSerde.create())), serdes,
                 new Recommender(rules, travelTimes), desk);
         return builder.build();
     }

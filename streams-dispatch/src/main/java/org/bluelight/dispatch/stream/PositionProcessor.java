@@ -6,24 +6,21 @@ import java.util.Optional;
 import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.runtime.deadletter.Result;
-import org.bluelight.schemas.PositionFix;
 
 /**
- * officer.telematics: a unit's latest position; an older fix than the one held changes nothing.
- * A fix read before the officer's first status is held for it.
+ * A unit's move, as the telematics task ({@link FixProcessor}) sent it on after checking its fix: the
+ * unit's position; an older one than the one held changes nothing. A move read before the officer's
+ * first status is held for it.
  */
-final class PositionProcessor extends OfficerTableProcessor<PositionFix, Inbound.PositionUpdate> {
+final class PositionProcessor extends OfficerTableProcessor<Inbound.PositionUpdate, Inbound.PositionUpdate> {
 
-    private final Inbound inbound;
-
-    PositionProcessor(Inbound inbound, EarlyHold hold, DeskForwarding forwarding, MeterRegistry meters) {
+    PositionProcessor(EarlyHold hold, DeskForwarding forwarding, MeterRegistry meters) {
         super(hold, forwarding, meters);
-        this.inbound = inbound;
     }
 
     @Override
-    Result<Inbound.PositionUpdate> check(String key, PositionFix fix, Instant recordTime) {
-        return inbound.fix(key, fix, recordTime);
+    Result<Inbound.PositionUpdate> check(String key, Inbound.PositionUpdate move, Instant recordTime) {
+        return Result.valid(move);
     }
 
     @Override

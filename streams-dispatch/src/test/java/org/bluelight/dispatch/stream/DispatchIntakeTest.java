@@ -306,7 +306,8 @@ class DispatchIntakeTest {
         for (String ghost : List.of("G1", "G2", "G3", "G4")) {
             d.telematics.pipeInput(ghost, fix(ghost, T0, NEARBY), T0);
         }
-        d.telematics.pipeInput("G1", fix("G1", T0.plusSeconds(5), NEARBY), T0.plusSeconds(5));
+        // A move of G1 (345 m: a fix that moves a unit less, this soon, ends at the telematics task).
+        d.telematics.pipeInput("G1", fix("G1", T0.plusSeconds(5), SCENE), T0.plusSeconds(5));
 
         assertThat(d.meters.counter(EarlyUpdates.METER, "outcome", "held").count()).isEqualTo(3.0);
         assertThat(d.meters.counter(EarlyUpdates.METER, "outcome", "dropped").count()).isEqualTo(2.0);

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bluelight bench telematics}: how many position fixes per second the dispatch app's
- * availability path (fix → officer table → the group's desk, through the regrouping repartition)
+ * availability path (fix → telematics task → officer table → the group's desk, through two repartitions)
  * sustains under exactly-once. A real broker, registry and N dispatch instances in this JVM;
  * units AVAILABLE first, then fixes as fast as the producer sends them for a while, each unit driving
  * at 12 m/s between its post and its beat (so how many fixes go on to the desks depends on how often
@@ -78,6 +78,7 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
     /** Every unit drives at this speed between its post and its beat, so fixes move it as a real vehicle's would. */
     private static final double SPEED_MPS = 12;
     private static final String REGROUPED = DispatchApp.APPLICATION_ID + "-" + DispatchTopology.GROUP_EVENTS + "-repartition";
+    private static final String MOVES = DispatchApp.APPLICATION_ID + "-" + DispatchTopology.MOVES + "-repartition";
 
     @Spec
     private CommandSpec spec;
@@ -191,6 +192,9 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
             }
             producer.flush();
             awaitCommitted(admin, statusTopic, CATCH_UP_LIMIT);
+            // The desks take the units in from the repartition topic after the officer table has: the fixes' clock starts
+            // once they have, or it would count each desk reading its group's units for every unit new to it.
+            awaitCommitted(admin, REGROUPED, CATCH_UP_LIMIT);
             out.printf(Locale.ROOT, "%,d units AVAILABLE; sending fixes for %d s over %d partitions to %d instance(s) x %d thread(s)%n",
                     units, duration.toSeconds(), partitions, instances, threads);
             out.flush();
@@ -240,9 +244,12 @@ public final class BenchTelematicsCommand implements Callable<Integer> {
                 done = committed(admin, fixTopic) - startCommitted;
                 samples.add(new long[] {System.nanoTime(), done});
             }
-            // The desks read the regrouped fixes from the repartition topic: the path is done when they have too.
-            while (committed(admin, REGROUPED) < sum(endOffsets(admin, REGROUPED)) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+            // The officer table reads the fixes that moved a unit from one repartition topic, the desks their changes from
+            // another: the path is done when both have.
+            for (String repartitioned : List.of(MOVES, REGROUPED)) {
+                while (committed(admin, repartitioned) < sum(endOffsets(admin, repartitioned)) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
             }
             double seconds = (System.nanoTime() - sendStart) / 1e9;
             long streamCpu = StreamThreadCpu.nanos() - streamCpuStart;
