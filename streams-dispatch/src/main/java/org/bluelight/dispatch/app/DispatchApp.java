@@ -1,17 +1,27 @@
 package org.bluelight.dispatch.app;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.query.DispatchQueries;
+import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.stream.DispatchTopology;
+import org.bluelight.dispatch.stream.IncidentPathWarmUp;
 import org.bluelight.dispatch.travel.RoadNetworkTravelTimes;
 import org.bluelight.dispatch.travel.TravelTimes;
+import org.bluelight.routing.GeoPoint;
 import org.bluelight.routing.network.NetworkConfig;
 import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dispatch app on its own: {@code java -jar bluelight-streams-dispatch.jar [dispatch.properties]},
@@ -32,6 +42,9 @@ public final class DispatchApp {
     /** {@code commit.interval.ms=20}, {@code kafka.producer.linger.ms=0}: set them to choose it. */
     public static final StreamsAppConfig.LatencyDefaults LOW_LATENCY =
             new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(20), Duration.ZERO);
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchApp.class);
+    /** Junctions the incident path's warm-up puts its units and scenes at. */
+    private static final int WARM_UP_PLACES = 200;
 
     private DispatchApp() {
     }
@@ -41,9 +54,48 @@ public final class DispatchApp {
         return StreamsAppConfig.from(source.withDefaults(DispatchSettings.KAFKA_DEFAULTS), APPLICATION_ID, httpPort, latency);
     }
 
-    /** Builds (does not start) the app on an open road network; the caller closes both. */
+    /**
+     * Builds (does not start) the app on an open road network, whose routing the caller has warmed up
+     * ({@code routing.warmup.*}); first starts the hierarchies and runs the incident path's warm-up
+     * ({@link #warmUp}). The caller closes both.
+     */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
+        warmUp(network, settings);
         return create(config, settings, new RoadNetworkTravelTimes(network));
+    }
+
+    /**
+     * What runs on the open map before the first incident, after the routing warm-up: the contraction hierarchies
+     * start on a thread of their own ({@code routing.hierarchies}), then synthetic incidents run through the
+     * incident path ({@code dispatch.warmup.*}, {@link IncidentPathWarmUp}), routed like real ones.
+     */
+    static void warmUp(RoadNetwork network, DispatchSettings settings) {
+        if (settings.hierarchies()) {
+            DispatchHierarchies.start(network, settings.warmUp());
+        }
+        DispatchRules rules = settings.rules();
+        try {
+            IncidentPathWarmUp.Outcome warm = settings.deskWarmUp().run(rules, settings.limits(), settings.desk(),
+                    new RoadNetworkTravelTimes(network), places(network, rules.mapBounds()), Instant.now());
+            LOG.info("Incident path warmed up: {} synthetic incidents, {} recommended, in {} ms", warm.incidents(), warm.recommended(),
+                    warm.took().toMillis());
+        } catch (RuntimeException e) {
+            // Only the first real incidents' latency depends on it: the app starts without.
+            LOG.warn("Incident path warm-up failed; the first incidents will run cold", e);
+        }
+    }
+
+    /** Junctions of the map inside the dispatch bounds, a fixed random sample, for the warm-up's units and scenes. */
+    static List<GeoPoint> places(RoadNetwork network, MapBounds bounds) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<GeoPoint> places = new ArrayList<>();
+        for (int tries = 0; tries < 10 * WARM_UP_PLACES && places.size() < WARM_UP_PLACES; tries++) {
+            GeoPoint junction = network.junctionPosition(random.nextInt(network.nodeCount()));
+            if (bounds.contains(junction)) {
+                places.add(junction);
+            }
+        }
+        return places;
     }
 
     private static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, TravelTimes travelTimes) {
@@ -62,6 +114,7 @@ public final class DispatchApp {
         // Kafka Streams joins the group and restores the stores while the graph loads: a restart waits
         // for the longer of the two, not for both. A map that cannot be opened stops the app.
         try (RoadNetworkLoading network = RoadNetworkLoading.start(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()), settings.warmUp(),
+                opened -> warmUp(opened, settings),
                 failure -> {
                     StreamsApp app = started.get();
                     if (app != null) {

@@ -9,6 +9,7 @@ import org.bluelight.dispatch.desk.DeskLimits;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.rules.DispatchRules;
 import org.bluelight.dispatch.stream.EarlyHold;
+import org.bluelight.dispatch.stream.IncidentPathWarmUp;
 import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
@@ -24,6 +25,9 @@ import org.bluelight.runtime.intake.InputLimits;
  * routing.graph.dir                     &lt;java.io.tmpdir&gt;/bluelight-graphs
  * routing.warmup.ms                     2000   searches run when the map opens, before the first incident (0: none)
  * routing.warmup.searches               200    ...stopping early after this many
+ * routing.hierarchies                   true   ETAs from contraction hierarchies, prepared (or loaded) on a thread of their own
+ * dispatch.warmup.ms                    2000   synthetic incidents run through the desk's code before the first real one...
+ * dispatch.warmup.incidents             100    ...stopping early after this many (0: none)
  * dispatch.target.grade.N.ms            900000 (1), 3600000 (2), 86400000 (3), 604800000 (4)
  * dispatch.recommend.up.to.grade        2
  * dispatch.stale.after.ms               120000
@@ -60,9 +64,12 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param desk    how much one dispatch group may hold and one event may cost the desk
  * @param tasking move-ups and hot-spot patrol tasks
  * @param warmUp  the searches run when the map opens, so the first incidents are not routed by code still interpreted
+ * @param hierarchies whether ETAs come from contraction hierarchies once they are ready (else always the tree search)
+ * @param deskWarmUp the synthetic incidents run through the incident path before the app starts
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
-                               DeskForwarding forwarding, DeskLimits desk, TaskingSettings tasking, SearchWarmUp warmUp) {
+                               DeskForwarding forwarding, DeskLimits desk, TaskingSettings tasking, SearchWarmUp warmUp,
+                               boolean hierarchies, IncidentPathWarmUp deskWarmUp) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
@@ -73,6 +80,9 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
     public static final String MAX_REEVALUATIONS = "dispatch.desk.max.reevaluations";
     public static final String WARM_UP = "routing.warmup.ms";
     public static final String WARM_UP_SEARCHES = "routing.warmup.searches";
+    public static final String HIERARCHIES = "routing.hierarchies";
+    public static final String DESK_WARM_UP = "dispatch.warmup.ms";
+    public static final String DESK_WARM_UP_INCIDENTS = "dispatch.warmup.incidents";
 
     /**
      * Kafka settings under the {@code kafka.*} overrides, applied by {@link DispatchApp#config}.
@@ -121,7 +131,16 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
                 rules, InputLimits.from(source), early(source), forwarding(source, rules), desk(source), TaskingSettings.from(source),
-                warmUp(source));
+                warmUp(source), source.bool(HIERARCHIES, true), deskWarmUp(source));
+    }
+
+    private static IncidentPathWarmUp deskWarmUp(ConfigSource source) {
+        IncidentPathWarmUp d = IncidentPathWarmUp.DEFAULT;
+        try {
+            return new IncidentPathWarmUp(source.millis(DESK_WARM_UP, d.budget()), source.integer(DESK_WARM_UP_INCIDENTS, d.incidents()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(DESK_WARM_UP + ", " + DESK_WARM_UP_INCIDENTS + ": " + e.getMessage());
+        }
     }
 
     private static SearchWarmUp warmUp(ConfigSource source) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The road network opened on a thread of its own, so a starting (or restarted) instance joins its
  * group and restores its stores while the graph loads, instead of after: the two are the longest
- * steps of a start. The loader then runs the warm-up searches, so the first incidents are not routed by
- * code still interpreted. Travel times wait for both the first time they are asked for.
+ * steps of a start. The loader then runs the warm-up searches and the app's own warm-up, so the first
+ * incidents do not run code still interpreted. Travel times wait for all of it the first time they are asked for.
  */
 final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
 
@@ -35,8 +35,12 @@ final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
         this.travelTimes = network.thenApply(RoadNetworkTravelTimes::new);
     }
 
-    /** Starts opening the network and warming it up; {@code onFailure} hears why it could not be opened. */
-    static RoadNetworkLoading start(NetworkConfig config, SearchWarmUp warmUp, Consumer<Throwable> onFailure) {
+    /**
+     * Starts opening the network and warming it up, by the searches, then by {@code thenWarmUp} (the app's own);
+     * {@code onFailure} hears why it could not be opened.
+     */
+    static RoadNetworkLoading start(NetworkConfig config, SearchWarmUp warmUp, Consumer<RoadNetwork> thenWarmUp,
+                                    Consumer<Throwable> onFailure) {
         CompletableFuture<RoadNetwork> network = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
@@ -44,6 +48,7 @@ final class RoadNetworkLoading implements TravelTimes, AutoCloseable {
                 LOG.info("Road network {} open in {} ms", config.osmFile().getFileName(), opened.importTime().toMillis());
                 SearchWarmUp.Outcome warm = warmUp.run(opened, Instant.now());
                 LOG.info("Routing warmed up: {} searches, {} ETAs in {} ms", warm.searches(), warm.etas(), warm.took().toMillis());
+                thenWarmUp.accept(opened);
                 network.complete(opened);
             } catch (RuntimeException | Error e) {
                 network.completeExceptionally(e);

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.availability.DeskForwarding;
 import org.bluelight.dispatch.desk.DeskLimits;
+import org.bluelight.dispatch.stream.IncidentPathWarmUp;
 import org.bluelight.routing.network.SearchWarmUp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.ConfigurationException;
@@ -47,6 +48,20 @@ class DispatchSettingsTest {
                 .warmUp()).isEqualTo(new SearchWarmUp(Duration.ofSeconds(5), 50));
         assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.WARM_UP_SEARCHES, "-1"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.WARM_UP_SEARCHES);
+    }
+
+    @Test
+    void etasComeFromContractionHierarchiesAndTheIncidentPathIsWarmedUpUnlessConfiguredOtherwise() {
+        DispatchSettings defaults = DispatchSettings.from(ConfigSource.of(Map.of()));
+        assertThat(defaults.hierarchies()).isTrue();
+        assertThat(defaults.deskWarmUp()).isEqualTo(IncidentPathWarmUp.DEFAULT);
+
+        DispatchSettings off = DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.HIERARCHIES, "false",
+                DispatchSettings.DESK_WARM_UP_INCIDENTS, "0")));
+        assertThat(off.hierarchies()).isFalse();
+        assertThat(off.deskWarmUp().incidents()).isZero();
+        assertThatThrownBy(() -> DispatchSettings.from(ConfigSource.of(Map.of(DispatchSettings.DESK_WARM_UP, "-1"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(DispatchSettings.DESK_WARM_UP);
     }
 
     @Test

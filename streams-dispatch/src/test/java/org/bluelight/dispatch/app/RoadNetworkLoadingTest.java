@@ -23,7 +23,7 @@ class RoadNetworkLoadingTest {
     void aMapThatCannotBeOpenedIsReportedAndTravelTimesFailWithItsReason() throws Exception {
         CompletableFuture<Throwable> heard = new CompletableFuture<>();
         try (RoadNetworkLoading loading = RoadNetworkLoading.start(NetworkConfig.of(dir.resolve("missing.osm.pbf"), dir.resolve("graphs")), SearchWarmUp.DEFAULT,
-                heard::complete)) {
+                network -> { }, heard::complete)) {
             Throwable reason = heard.get(60, TimeUnit.SECONDS);
             assertThat(loading.failure()).isSameAs(reason);
             assertThatThrownBy(() -> loading.toTarget(new GeoPoint(42.5, 1.5), List.of(), Instant.EPOCH))
