@@ -22,6 +22,15 @@ public record DayOccupancy(Map<String, GroupAvailability.Occupancy> windows) {
 
     /** The entry of the day {@code windowStart} falls on, in {@code zone}, for the group. */
     public static String key(String dispatchGroup, Instant windowStart, ZoneId zone) {
-        return dispatchGroup + "|" + LocalDate.ofInstant(windowStart, zone).toEpochDay();
+        return key(dispatchGroup, LocalDate.ofInstant(windowStart, zone).toEpochDay());
+    }
+
+    /** The entry of the window's local day ({@link KpiWindows#localDayOf}) for the group. */
+    public static String key(String dispatchGroup, KpiWindows.Window window, KpiWindows kpiWindows) {
+        return key(dispatchGroup, kpiWindows.localDayOf(window));
+    }
+
+    private static String key(String dispatchGroup, long localDay) {
+        return dispatchGroup + "|" + localDay;
     }
 }

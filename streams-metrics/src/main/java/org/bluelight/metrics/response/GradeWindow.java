@@ -3,7 +3,6 @@ package org.bluelight.metrics.response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.bluelight.metrics.state.InstantText;
 import org.bluelight.schemas.KpiWindow;
 
 /**
@@ -22,7 +21,12 @@ public record GradeWindow(String dispatchGroup, int grade, KpiWindow size, Insta
     }
 
     public static String key(String dispatchGroup, int grade, KpiWindows.Window window) {
-        return dispatchGroup + "|" + grade + "|" + window.size() + "|" + InstantText.of(window.start());
+        return dispatchGroup + "|" + grade + "|" + GroupAvailability.windowKey(window);
+    }
+
+    /** The same key, from the window's {@link GroupAvailability#windowKey}. */
+    public static String key(String dispatchGroup, int grade, String windowKey) {
+        return dispatchGroup + "|" + grade + "|" + windowKey;
     }
 
     public GradeWindow plus(double sample) {

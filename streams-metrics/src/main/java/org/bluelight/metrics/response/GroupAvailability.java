@@ -135,7 +135,8 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         Map<String, Occupancy> corrected = new HashMap<>(windows);
         Instant from = later(at, lastAt.minus(LONGEST_SUMMED));
         for (KpiWindows.Window window : windowsBetween(from, lastAt, kpiWindows)) {
-            Occupancy occupancy = windows.getOrDefault(windowKey(window), new Occupancy(window.end(), 0, 0, 0));
+            String key = kpiWindows.keyOf(window);
+            Occupancy occupancy = windows.getOrDefault(key, new Occupancy(window.end(), 0, 0, 0));
             // A window is observed from the group's earliest change on: before it (a change older than every
             // other) only this officer was seen, so that time becomes observed with this officer alone.
             Instant observedFrom = earlier(window.end(), lastAt).minusMillis(Math.round(occupancy.observedSeconds() * 1000));
@@ -150,7 +151,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
                 occupancy = occupancy.plus(moreAvailable, moreBusy, seconds(start, unobservedEnd));
             }
             if (occupancy.observedSeconds() > 0) {
-                corrected.put(windowKey(window), occupancy);
+                corrected.put(key, occupancy);
             }
         }
         List<Step> recounted = new ArrayList<>();
@@ -296,7 +297,7 @@ public record GroupAvailability(Map<String, OfficerState> officers, Instant last
         Instant first = later(lastAt, until.minus(LONGEST_SUMMED));
         for (KpiWindows.Window window : windowsSummedBy(until, kpiWindows)) {
             double seconds = seconds(later(first, window.start()), earlier(until, window.end()));
-            summed.merge(windowKey(window), new Occupancy(window.end(), 0, 0, 0).plus(available, busy, seconds),
+            summed.merge(kpiWindows.keyOf(window), new Occupancy(window.end(), 0, 0, 0).plus(available, busy, seconds),
                     (old, added) -> old.plus(available, busy, seconds));
         }
         return summed;

@@ -73,11 +73,11 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private final Counter late;
     private final SourceWatermarks sources;
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
-    private KeyValueStore<String, GradeWindow> gradeWindows;
+    private DecodedEntries<GradeWindow> gradeWindows;
     private KeyValueStore<String, String> openWindows;
     private TimeIndex closedWindows;
-    private KeyValueStore<String, GroupAvailability> groups;
-    private KeyValueStore<String, DayOccupancy> occupancyDays;
+    private DecodedEntries<GroupAvailability> groups;
+    private DecodedEntries<DayOccupancy> occupancyDays;
     private KeyValueStore<String, Long> sampleClock;
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
@@ -95,10 +95,11 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     @Override
     public void init(ProcessorContext<ResponseKpiKey, ResponseKpi> context) {
         this.context = context;
-        gradeWindows = context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE);
+        // A week's grace of a few hundred groups' hourly windows, per grade, and their days.
+        gradeWindows = new DecodedEntries<>(context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE), 20_000);
         openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
-        groups = context.getStateStore(MetricsTopology.AVAILABILITY_STORE);
-        occupancyDays = context.getStateStore(MetricsTopology.OCCUPANCY_DAYS_STORE);
+        groups = new DecodedEntries<>(context.getStateStore(MetricsTopology.AVAILABILITY_STORE), 1_000);
+        occupancyDays = new DecodedEntries<>(context.getStateStore(MetricsTopology.OCCUPANCY_DAYS_STORE), 5_000);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
         try (KeyValueIterator<String, Long> stored = sampleClock.prefixScan(SOURCE, new StringSerializer())) {
             stored.forEachRemaining(entry -> sources.report(entry.key.substring(SOURCE.length()), entry.value));
@@ -123,7 +124,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             }
         }
         List<KeyValue<String, GradeWindow>> open = new ArrayList<>();
-        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.closed()) {
                     open.add(entry);
@@ -134,7 +135,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     }
 
     private void listClosedWindowsWrittenBeforeTheList() {
-        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.all()) {
+        try (KeyValueIterator<String, GradeWindow> all = gradeWindows.store().all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value.closed()) {
                     closedWindows.list(entry.key, null, entry.value.end().toEpochMilli());
@@ -146,7 +147,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     /** Groups stored by versions that kept their windows' occupancy in the group: move it to its own store once. */
     private void moveOccupancyOutOfGroups() {
         List<KeyValue<String, GroupAvailability>> withWindows = new ArrayList<>();
-        try (KeyValueIterator<String, GroupAvailability> all = groups.all()) {
+        try (KeyValueIterator<String, GroupAvailability> all = groups.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.windows().isEmpty()) {
                     withWindows.add(entry);
@@ -198,8 +199,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             GroupAvailability changed = group.withWindows(occupancyIn(days, record.key(), summed))
                     .on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
             for (KpiWindows.Window window : summed) {
-                String key = GroupAvailability.windowKey(window);
-                Map<String, GroupAvailability.Occupancy> day = days.get(DayOccupancy.key(record.key(), window.start(), kpiWindows.zone()));
+                String key = kpiWindows.keyOf(window);
+                Map<String, GroupAvailability.Occupancy> day = days.get(DayOccupancy.key(record.key(), window, kpiWindows));
                 GroupAvailability.Occupancy occupancy = changed.windows().get(key);
                 if (occupancy == null) {
                     day.remove(key);
@@ -243,7 +244,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
                         sample.incidentId(), window.size(), window.start());
                 continue;
             }
-            String key = GradeWindow.key(sample.dispatchGroup(), sample.grade(), window);
+            String key = GradeWindow.key(sample.dispatchGroup(), sample.grade(), kpiWindows.keyOf(window));
             GradeWindow gradeWindow = gradeWindows.get(key);
             if (gradeWindow == null) {
                 gradeWindow = GradeWindow.empty(sample.dispatchGroup(), sample.grade(), window);
@@ -265,7 +266,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private void publishClosedAgain(String dispatchGroup, GroupAvailability group, List<KpiWindows.Window> windows, long timestamp) {
         for (KpiWindows.Window window : windows) {
             for (int grade : settings.responseTargets().byGrade().keySet()) {
-                GradeWindow gradeWindow = gradeWindows.get(GradeWindow.key(dispatchGroup, grade, window));
+                GradeWindow gradeWindow = gradeWindows.get(GradeWindow.key(dispatchGroup, grade, kpiWindows.keyOf(window)));
                 if (gradeWindow != null && gradeWindow.closed()) {
                     forward(gradeWindow, group, window.end(), timestamp);
                 }
@@ -359,18 +360,19 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     private void trimAvailability(long streamTime) {
         Instant keptFrom = rules.availabilityKeptFrom(Instant.ofEpochMilli(streamTime));
-        StoreScan.replaceChanged(occupancyDays, day -> {
+        StoreScan.replaceChanged(occupancyDays.store(), day -> {
             Map<String, GroupAvailability.Occupancy> kept = new HashMap<>(day.windows());
             kept.values().removeIf(occupancy -> occupancy.endedBefore(keptFrom));
             return kept.size() == day.windows().size() ? day : kept.isEmpty() ? null : new DayOccupancy(kept);
         });
+        occupancyDays.forget();
     }
 
     /** The days' entries {@code windows} start on, by key, each as a map to change. */
     private Map<String, Map<String, GroupAvailability.Occupancy>> daysOf(String dispatchGroup, List<KpiWindows.Window> windows) {
         Map<String, Map<String, GroupAvailability.Occupancy>> days = new HashMap<>();
         for (KpiWindows.Window window : windows) {
-            days.computeIfAbsent(DayOccupancy.key(dispatchGroup, window.start(), kpiWindows.zone()), key -> {
+            days.computeIfAbsent(DayOccupancy.key(dispatchGroup, window, kpiWindows), key -> {
                 DayOccupancy day = occupancyDays.get(key);
                 return day == null ? new HashMap<>() : new HashMap<>(day.windows());
             });
@@ -383,8 +385,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
                                                                        String dispatchGroup, List<KpiWindows.Window> windows) {
         Map<String, GroupAvailability.Occupancy> loaded = new HashMap<>();
         for (KpiWindows.Window window : windows) {
-            String key = GroupAvailability.windowKey(window);
-            GroupAvailability.Occupancy occupancy = days.get(DayOccupancy.key(dispatchGroup, window.start(), kpiWindows.zone())).get(key);
+            String key = kpiWindows.keyOf(window);
+            GroupAvailability.Occupancy occupancy = days.get(DayOccupancy.key(dispatchGroup, window, kpiWindows)).get(key);
             if (occupancy != null) {
                 loaded.put(key, occupancy);
             }
