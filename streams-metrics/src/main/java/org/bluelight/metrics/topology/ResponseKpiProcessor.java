@@ -78,6 +78,11 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private TimeIndex closedWindows;
     private DecodedEntries<GroupAvailability> groups;
     private DecodedEntries<DayOccupancy> occupancyDays;
+    /**
+     * The latest end of a window closed and not yet dropped (epoch millis): a late status change looks for closed
+     * windows to publish again only up to it, not with two reads per window and grade.
+     */
+    private long latestClosedEnd;
     private KeyValueStore<String, Long> sampleClock;
 
     ResponseKpiProcessor(MetricsSettings settings, MeterRegistry meters) {
@@ -109,6 +114,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         if (closedWindows.isEmpty()) {
             listClosedWindowsWrittenBeforeTheList();
         }
+        latestClosedEnd = closedWindows.latest().orElse(Long.MIN_VALUE);
         moveOccupancyOutOfGroups();
         moveOccupancyToDays(context.getStateStore(MetricsTopology.OCCUPANCY_STORE));
         context.schedule(settings.retention().purgeInterval(), PunctuationType.STREAM_TIME, this::closeDue);
@@ -194,18 +200,19 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
                         + settings.maxGroupOfficers() + " officers on duty (metrics.group.max.officers)");
             }
             // Only the windows the change sums time into are read and written, not the group's whole grace period.
-            List<KpiWindows.Window> summed = group.windowsSummedBy(input.changedAt(), kpiWindows);
-            Map<String, Map<String, GroupAvailability.Occupancy>> days = daysOf(record.key(), summed);
-            GroupAvailability changed = group.withWindows(occupancyIn(days, record.key(), summed))
+            List<Summed> summed = group.windowsSummedBy(input.changedAt(), kpiWindows).stream()
+                    .map(window -> new Summed(window, kpiWindows.keyOf(window), DayOccupancy.key(record.key(), window, kpiWindows)))
+                    .toList();
+            Map<String, Map<String, GroupAvailability.Occupancy>> days = daysOf(summed);
+            GroupAvailability changed = group.withWindows(occupancyIn(days, summed))
                     .on(input.officerId(), input.state(), input.changedAt(), kpiWindows);
-            for (KpiWindows.Window window : summed) {
-                String key = kpiWindows.keyOf(window);
-                Map<String, GroupAvailability.Occupancy> day = days.get(DayOccupancy.key(record.key(), window, kpiWindows));
-                GroupAvailability.Occupancy occupancy = changed.windows().get(key);
+            for (Summed window : summed) {
+                Map<String, GroupAvailability.Occupancy> day = days.get(window.dayKey());
+                GroupAvailability.Occupancy occupancy = changed.windows().get(window.key());
                 if (occupancy == null) {
-                    day.remove(key);
+                    day.remove(window.key());
                 } else {
-                    day.put(key, occupancy);
+                    day.put(window.key(), occupancy);
                 }
             }
             days.forEach((key, day) -> {
@@ -263,12 +270,15 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
      * windows it sums into: those already closed get their final figures again, so a window's last KPI does not
      * depend on whether the change was read before its close. {@code group} holds the windows' occupancy.
      */
-    private void publishClosedAgain(String dispatchGroup, GroupAvailability group, List<KpiWindows.Window> windows, long timestamp) {
-        for (KpiWindows.Window window : windows) {
+    private void publishClosedAgain(String dispatchGroup, GroupAvailability group, List<Summed> windows, long timestamp) {
+        for (Summed window : windows) {
+            if (window.window().end().toEpochMilli() > latestClosedEnd) {
+                continue; // not closed: no window ending after it is
+            }
             for (int grade : settings.responseTargets().byGrade().keySet()) {
-                GradeWindow gradeWindow = gradeWindows.get(GradeWindow.key(dispatchGroup, grade, kpiWindows.keyOf(window)));
+                GradeWindow gradeWindow = gradeWindows.get(GradeWindow.key(dispatchGroup, grade, window.key()));
                 if (gradeWindow != null && gradeWindow.closed()) {
-                    forward(gradeWindow, group, window.end(), timestamp);
+                    forward(gradeWindow, group, window.window().end(), timestamp);
                 }
             }
         }
@@ -368,11 +378,15 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         occupancyDays.forget();
     }
 
+    /** A window a status change sums into, with its key and its day entry's key, worked out once for the change. */
+    private record Summed(KpiWindows.Window window, String key, String dayKey) {
+    }
+
     /** The days' entries {@code windows} start on, by key, each as a map to change. */
-    private Map<String, Map<String, GroupAvailability.Occupancy>> daysOf(String dispatchGroup, List<KpiWindows.Window> windows) {
+    private Map<String, Map<String, GroupAvailability.Occupancy>> daysOf(List<Summed> windows) {
         Map<String, Map<String, GroupAvailability.Occupancy>> days = new HashMap<>();
-        for (KpiWindows.Window window : windows) {
-            days.computeIfAbsent(DayOccupancy.key(dispatchGroup, window, kpiWindows), key -> {
+        for (Summed window : windows) {
+            days.computeIfAbsent(window.dayKey(), key -> {
                 DayOccupancy day = occupancyDays.get(key);
                 return day == null ? new HashMap<>() : new HashMap<>(day.windows());
             });
@@ -381,23 +395,24 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     }
 
     /** The occupancy of {@code windows} summed so far, from their days' entries. */
-    private Map<String, GroupAvailability.Occupancy> occupancyIn(Map<String, Map<String, GroupAvailability.Occupancy>> days,
-                                                                       String dispatchGroup, List<KpiWindows.Window> windows) {
+    private static Map<String, GroupAvailability.Occupancy> occupancyIn(Map<String, Map<String, GroupAvailability.Occupancy>> days,
+                                                                        List<Summed> windows) {
         Map<String, GroupAvailability.Occupancy> loaded = new HashMap<>();
-        for (KpiWindows.Window window : windows) {
-            String key = kpiWindows.keyOf(window);
-            GroupAvailability.Occupancy occupancy = days.get(DayOccupancy.key(dispatchGroup, window, kpiWindows)).get(key);
+        for (Summed window : windows) {
+            GroupAvailability.Occupancy occupancy = days.get(window.dayKey()).get(window.key());
             if (occupancy != null) {
-                loaded.put(key, occupancy);
+                loaded.put(window.key(), occupancy);
             }
         }
         return loaded;
     }
 
-    /** The group with the occupancy of {@code window} summed so far, from its day's entry. */
+    /** The group with the occupancy of {@code window} summed so far, read from its day's entry. */
     private GroupAvailability withOccupancy(GroupAvailability group, String dispatchGroup, KpiWindows.Window window) {
-        List<KpiWindows.Window> windows = List.of(window);
-        return group.withWindows(occupancyIn(daysOf(dispatchGroup, windows), dispatchGroup, windows));
+        DayOccupancy day = occupancyDays.get(DayOccupancy.key(dispatchGroup, window, kpiWindows));
+        String key = kpiWindows.keyOf(window);
+        GroupAvailability.Occupancy occupancy = day == null ? null : day.windows().get(key);
+        return group.withWindows(occupancy == null ? Map.of() : Map.of(key, occupancy));
     }
 
     /** Publishes the final figures of a window and marks it closed. */
@@ -408,6 +423,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         gradeWindows.put(key, closed);
         openWindows.delete(openKey(window, key));
         closedWindows.list(key, null, closed.end().toEpochMilli());
+        latestClosedEnd = Math.max(latestClosedEnd, closed.end().toEpochMilli());
     }
 
     /** The window's key in the open list: its end first, so the list is in order of end. */

@@ -2,6 +2,7 @@ package org.bluelight.metrics.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -47,6 +48,13 @@ final class TimeIndex {
 
     void remove(Listed listing) {
         listed.delete(listing.listing());
+    }
+
+    /** The latest time anything is listed at, if anything is. */
+    OptionalLong latest() {
+        try (KeyValueIterator<String, String> last = listed.reverseAll()) {
+            return last.hasNext() ? OptionalLong.of(Long.parseLong(last.next().key.substring(0, 19))) : OptionalLong.empty();
+        }
     }
 
     boolean isEmpty() {
