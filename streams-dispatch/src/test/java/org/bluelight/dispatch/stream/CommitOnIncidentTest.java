@@ -36,10 +36,10 @@ class CommitOnIncidentTest {
     private static final Instant T0 = Instant.parse("2025-03-03T10:00:00Z");
     private static final IncidentEvent REPORTED = DispatchDriver.incident("I1", 1, T0).setLocation(new GeoPoint(52.6369, -1.1398)).build();
 
-    /** The wall clock when a live incident is read: a second after it was reported. */
-    private static final Instant LIVE = T0.plusSeconds(1);
-    /** The wall clock of a task catching up: an hour after. */
-    private static final Instant CATCHING_UP = T0.plusSeconds(3600);
+    /** The wall clock when a live incident is read: 30 ms after it was reported. */
+    private static final Instant LIVE = T0.plusMillis(30);
+    /** The wall clock of a thread that has fallen behind, or a task catching up: a second after. */
+    private static final Instant CATCHING_UP = T0.plusSeconds(1);
 
     @Test
     void theRouterAsksForACommitAfterALiveIncidentOnlyWhenSetTo() {
