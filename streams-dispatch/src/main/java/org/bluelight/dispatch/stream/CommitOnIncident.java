@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * commit blocks the stream thread (a few ms on a quiet broker, 10-30 ms on a loaded machine), so a thread that has
  * fallen behind, or a task catching up on a backlog after a restart, commits at the interval, not after every
  * incident (Kafka Streams also halves the records it processes between commits after each commit). On the loaded
- * machine (load 8-20) runs that committed after every incident fell further behind than runs without.
+ * machine (load 5-20) runs that committed after every incident fell further behind than runs without.
  */
 record CommitOnIncident(boolean enabled) {
 
