@@ -33,7 +33,7 @@ class BluelightTest {
             bluelight bench routing --osm! --graph-cache=data/graph-cache --snap-distance=500 --traffic --speeds --candidates=8 --queries=2000 --warmup=300 --fleet=150 --seed=1 --mixed-profiles --band -h|--help -V|--version
             bluelight bench coverage --osm! --graph-cache=data/graph-cache --officers=1000 --fix-interval-s=5 --duration-s=60 --move-threshold-m=200 --no-road-node-rule --resolution=8 --seed=1 --reference-checks=200 --bootstrap-servers --registry-url --kafka --partitions=2 --stream-threads=2 --warm-up-s=10 --state-dir=target/bench-coverage-state -h|--help -V|--version
             bluelight bench metrics --incidents=100000 --groups=8 --officers-per-group=40 --timeout=PT20M --state-dir=target/bench-metrics-state --bootstrap-servers=127.0.0.1:9092 --registry-url=http://127.0.0.1:8081 -h|--help -V|--version
-            bluelight bench dispatch --officers=1000 --rate=20 --duration=60s --processing-guarantee=exactly_once_v2 --low-latency --commit-interval-ms --producer-linger-ms --app-setting --osm -h|--help -V|--version
+            bluelight bench dispatch --officers=1000 --rate=20 --duration=60s --processing-guarantee=exactly_once_v2 --low-latency --commit-interval-ms --producer-linger-ms --app-setting --by-hop --osm -h|--help -V|--version
             bluelight bench telematics --units=10000 --duration=60s --partitions=3 --instances=1 --threads=1 --max-rate=0 --app-setting --osm -h|--help -V|--version
             bluelight bench fuzz --records=1000 --rounds=20 --seed=7 --catch-up-limit=5m --osm -h|--help -V|--version
             bluelight bench console --officers=1000 --rate=20 --duration=60s --clients=50 --console-heap=512m --chromium=/usr/bin/chromium --osm -h|--help -V|--version

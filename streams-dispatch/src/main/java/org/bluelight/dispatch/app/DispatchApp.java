@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,13 +36,21 @@ public final class DispatchApp {
      * Dispatch's defaults: an incident's recommendation waits for two commits (the regrouping
      * repartition, then the output), so commits every 50 ms keep p99 within 250 ms; producers
      * linger 5 ms so a commit rarely waits for a batch. {@link #LOW_LATENCY} is the documented
-     * setting for p99 within 100 ms, at five times the default's transactions per second.
+     * setting for p99 within 100 ms.
      */
     public static final StreamsAppConfig.LatencyDefaults LATENCY_DEFAULTS =
             new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(50), Duration.ofMillis(5));
-    /** {@code commit.interval.ms=20}, {@code kafka.producer.linger.ms=0}: set them to choose it. */
-    public static final StreamsAppConfig.LatencyDefaults LOW_LATENCY =
-            new StreamsAppConfig.LatencyDefaults(Duration.ofMillis(20), Duration.ZERO);
+    /**
+     * The documented low-latency setting, as the keys to set to choose it: the incident router and the desk
+     * commit as soon as they have passed an incident on ({@value DispatchSettings#COMMIT_ON_INCIDENT}), so
+     * neither of the incident's two hops waits for the commit interval, only for a commit; the interval
+     * (20 ms) and linger (0 ms) keep everything else (units' moves and statuses on their way to the desk)
+     * close behind.
+     */
+    public static final Map<String, String> LOW_LATENCY = Map.of(
+            StreamsAppConfig.COMMIT_INTERVAL_MS, "20",
+            StreamsAppConfig.KAFKA_PREFIX + StreamsAppConfig.PRODUCER_LINGER_MS, "0",
+            DispatchSettings.COMMIT_ON_INCIDENT, "true");
     private static final Logger LOG = LoggerFactory.getLogger(DispatchApp.class);
     /** Junctions the incident path's warm-up puts its units and scenes at. */
     private static final int WARM_UP_PLACES = 200;
@@ -100,7 +109,8 @@ public final class DispatchApp {
 
     private static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, TravelTimes travelTimes) {
         StreamsApp app = new StreamsApp(config, context -> DispatchTopology.build(context.serdes(), settings.rules(),
-                settings.limits(), settings.early(), settings.forwarding(), settings.desk(), travelTimes, settings.tasking(), context.meterRegistry()));
+                settings.limits(), settings.early(), settings.forwarding(), settings.desk(), travelTimes, settings.tasking(),
+                settings.commitOnIncident(), context.meterRegistry()));
         DispatchQueries.register(app);
         return app;
     }

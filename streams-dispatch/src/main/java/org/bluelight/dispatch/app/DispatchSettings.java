@@ -48,6 +48,7 @@ import org.bluelight.runtime.intake.InputLimits;
  * dispatch.group.max.officers           1000   units one dispatch group may hold; a new one beyond is dead-lettered
  * dispatch.group.max.open.incidents     2000   open incidents one group may hold; a new one beyond is dead-lettered
  * dispatch.desk.max.reevaluations       20     incidents a freed unit is offered to (backlog head first)
+ * dispatch.commit.on.incident           false  commit as soon as an incident is routed and recommended, not at commit.interval.ms
  * input.*                               see {@link InputLimits#from}
  * tasking.*                             see {@link TaskingSettings}
  * </pre>
@@ -66,10 +67,11 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param warmUp  the searches run when the map opens, so the first incidents are not routed by code still interpreted
  * @param hierarchies whether ETAs come from contraction hierarchies once they are ready (else always the tree search)
  * @param deskWarmUp the synthetic incidents run through the incident path before the app starts
+ * @param commitOnIncident whether the incident router and the desk ask for a commit as soon as they pass an incident on
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
                                DeskForwarding forwarding, DeskLimits desk, TaskingSettings tasking, SearchWarmUp warmUp,
-                               boolean hierarchies, IncidentPathWarmUp deskWarmUp) {
+                               boolean hierarchies, IncidentPathWarmUp deskWarmUp, boolean commitOnIncident) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
@@ -83,6 +85,7 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
     public static final String HIERARCHIES = "routing.hierarchies";
     public static final String DESK_WARM_UP = "dispatch.warmup.ms";
     public static final String DESK_WARM_UP_INCIDENTS = "dispatch.warmup.incidents";
+    public static final String COMMIT_ON_INCIDENT = "dispatch.commit.on.incident";
 
     /**
      * Kafka settings under the {@code kafka.*} overrides, applied by {@link DispatchApp#config}.
@@ -131,7 +134,7 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
                 rules, InputLimits.from(source), early(source), forwarding(source, rules), desk(source), TaskingSettings.from(source),
-                warmUp(source), source.bool(HIERARCHIES, true), deskWarmUp(source));
+                warmUp(source), source.bool(HIERARCHIES, true), deskWarmUp(source), source.bool(COMMIT_ON_INCIDENT, false));
     }
 
     private static IncidentPathWarmUp deskWarmUp(ConfigSource source) {

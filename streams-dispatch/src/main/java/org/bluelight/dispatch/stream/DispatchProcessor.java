@@ -29,13 +29,16 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
 
     private final Recommender recommender;
     private final DeskLimits limits;
+    private final CommitOnIncident commit;
     private ProcessorContext<String, SpecificRecord> context;
     private Dispatcher desk;
     private KeyValueStore<String, Recommendation> latest;
 
-    DispatchProcessor(Recommender recommender, DeskLimits limits) {
+    /** @param commit whether to ask for a commit after a recommendation, so it is visible without waiting for the interval */
+    DispatchProcessor(Recommender recommender, DeskLimits limits, CommitOnIncident commit) {
         this.recommender = recommender;
         this.limits = limits;
+        this.commit = commit;
     }
 
     @Override
@@ -89,6 +92,7 @@ final class DispatchProcessor implements Processor<String, GroupEvent, String, S
                 Recommendation recommendation = Outbound.recommendation(recommended.recommendation());
                 latest.put(recommendation.getIncidentId(), recommendation);
                 context.forward(new Record<>(recommendation.getIncidentId(), (SpecificRecord) recommendation, timestamp));
+                commit.requestAfter(context, timestamp);
             } else if (output instanceof DeskOutput.BacklogChanged changed) {
                 context.forward(new Record<>(changed.dispatchGroup(), (SpecificRecord) Outbound.backlog(changed), timestamp));
             }

@@ -96,7 +96,20 @@ public final class DispatchTopology {
      */
     public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
                                  DeskLimits desk, TravelTimes travelTimes, TaskingSettings tasking, MeterRegistry meters) {
+        return build(serdes, rules, limits, early, forwarding, desk, travelTimes, tasking, false, meters);
+    }
+
+    /**
+     * @param commitOnIncident whether the incident router and the desk ask for a commit as soon as they have passed an
+     *                         incident on (its group event, a recommendation), instead of leaving it to
+     *                         {@code commit.interval.ms}: under exactly-once each of the incident's two hops is visible
+     *                         only at a commit ({@code dispatch.commit.on.incident}; a live incident's, see {@link CommitOnIncident})
+     */
+    public static Topology build(AppSerdes serdes, DispatchRules rules, InputLimits limits, EarlyHold early, DeskForwarding forwarding,
+                                 DeskLimits desk, TravelTimes travelTimes, TaskingSettings tasking, boolean commitOnIncident,
+                                 MeterRegistry meters) {
         StreamsBuilder builder = PoisonRecordGuard.streamsBuilder();
+        CommitOnIncident commit = new CommitOnIncident(commitOnIncident);
         Inbound inbound = new Inbound(rules, limits, meters);
         Serde<String> ids = Serdes.String();
 
@@ -129,7 +142,7 @@ public final class DispatchTopology {
         String[] incidentStores = {INCIDENT_GROUPS_STORE, EARLY_ASSIGNMENTS_STORE, EARLY_ASSIGNMENTS_COUNT_STORE};
         KStream<String, GroupEvent> incidents = builder
                 .stream(Topic.INCIDENTS.topicName(), serdes.consumed(Topic.INCIDENTS))
-                .process(() -> new IncidentRouter.Incidents(inbound, early, meters), Named.as("incident-router"), incidentStores);
+                .process(() -> new IncidentRouter.Incidents(inbound, early, commit, meters), Named.as("incident-router"), incidentStores);
         KStream<String, Object> routedAssignments = builder
                 .stream(Topic.ASSIGNMENTS.topicName(), serdes.consumed(Topic.ASSIGNMENTS))
                 .process(() -> new IncidentRouter.Assignments(inbound, early, serdes, meters), Named.as(IncidentRouter.ROUTER),
@@ -149,7 +162,7 @@ public final class DispatchTopology {
                         .withKeySerde(ids).withValueSerde(GroupEventSerde.create()));
 
         // 4. The dispatch desk per group.
-        addDesk(builder, byGroup, serdes, new Recommender(rules, travelTimes), desk);
+        addDesk(builder, byGroup, serdes, new Recommender(rules, travelTimes), desk, commit);
 
         // 5. Idle officers: move-ups and hot-spot patrol tasks, in one tasking partition.
         TaskingTopology.addTo(builder, byGroup, serdes, inbound, limits, tasking);
@@ -179,13 +192,13 @@ public final class DispatchTopology {
     public static Topology desk(String groupEvents, AppSerdes serdes, DispatchRules rules, DeskLimits desk, TravelTimes travelTimes) {
         StreamsBuilder builder = new StreamsBuilder();
         addDesk(builder, builder.stream(groupEvents, Consumed.with(Serdes.String(), GroupEventSerde.create())), serdes,
-                new Recommender(rules, travelTimes), desk);
+                new Recommender(rules, travelTimes), desk, CommitOnIncident.OFF);
         return builder.build();
     }
 
     /** Step 4: the desk's stores and processor, its recommendations and backlog snapshots to their topics. */
     private static void addDesk(StreamsBuilder builder, KStream<String, GroupEvent> byGroup, AppSerdes serdes, Recommender recommender,
-                                DeskLimits desk) {
+                                DeskLimits desk, CommitOnIncident commit) {
         Serde<String> ids = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUP_OFFICERS_STORE),
                 ids, OfficerSerde.create()));
@@ -195,7 +208,7 @@ public final class DispatchTopology {
                 ids, JsonSerde.of(WaitingIncident.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_RECOMMENDATIONS_STORE),
                 ids, serdes.valueSerde(Topic.RECOMMENDATIONS)));
-        KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender, desk),
+        KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender, desk, commit),
                 Named.as("dispatch-desk"), GROUP_OFFICERS_STORE, CASES_STORE, BACKLOG_STORE, LATEST_RECOMMENDATIONS_STORE);
 
         published.filter((key, value) -> value instanceof Recommendation, Named.as("recommendations"))

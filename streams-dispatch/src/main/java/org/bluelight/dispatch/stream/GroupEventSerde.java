@@ -13,8 +13,9 @@ import org.bluelight.runtime.serde.JsonSerde;
  * of them (one for each fix that goes on), is {@link OfficerSerde}'s binary form behind the byte
  * {@value #OFFICER_UPDATED}: as JSON, reading it back was the telematics path's largest cost after Kafka
  * Streams' own. The others stay JSON, which every event was before and which is still read (it starts with '{').
+ * Public for {@code bench dispatch --by-hop}, which reads the repartition topic to time an incident's first hop.
  */
-final class GroupEventSerde {
+public final class GroupEventSerde {
 
     private static final byte OFFICER_UPDATED = 'U';
     private static final Serde<Officer> OFFICERS = OfficerSerde.create();
@@ -23,7 +24,7 @@ final class GroupEventSerde {
     private GroupEventSerde() {
     }
 
-    static Serde<GroupEvent> create() {
+    public static Serde<GroupEvent> create() {
         Serializer<GroupEvent> serializer = (topic, event) -> {
             if (!(event instanceof GroupEvent.OfficerUpdated updated)) {
                 return JSON.serializer().serialize(topic, event);

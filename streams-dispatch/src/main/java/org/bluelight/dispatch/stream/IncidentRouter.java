@@ -41,14 +41,17 @@ final class IncidentRouter {
 
         private final Inbound inbound;
         private final EarlyHold hold;
+        private final CommitOnIncident commit;
         private final MeterRegistry meters;
         private ProcessorContext<String, GroupEvent> context;
         private KeyValueStore<String, String> groups;
         private EarlyAssignments early;
 
-        Incidents(Inbound inbound, EarlyHold hold, MeterRegistry meters) {
+        /** @param commit whether to ask for a commit after an incident, so its group event is visible to the desk without waiting for the interval */
+        Incidents(Inbound inbound, EarlyHold hold, CommitOnIncident commit, MeterRegistry meters) {
             this.inbound = inbound;
             this.hold = hold;
+            this.commit = commit;
             this.meters = meters;
         }
 
@@ -87,6 +90,7 @@ final class IncidentRouter {
             if (!over) {
                 early.release(incident.id()).forEach(made -> context.forward(record.withKey(incident.dispatchGroup()).withValue(made)));
             }
+            commit.requestAfter(context, record.timestamp());
         }
     }
 

@@ -12,12 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.bluelight.dispatch.app.DispatchApp;
 import org.bluelight.ops.bench.Rerun;
 import org.bluelight.ops.bench.StreamThreadCpu;
 import org.bluelight.ops.bench.BenchWorkspace;
 import org.bluelight.ops.bench.soak.StoreEntries;
 import org.bluelight.dispatch.stream.DispatchTopology;
+import org.bluelight.dispatch.stream.GroupEvent;
+import org.bluelight.dispatch.stream.GroupEventSerde;
 import org.bluelight.ops.cli.DurationConverter;
 import org.bluelight.ops.kafka.LocalKafkaBrokerConfig;
 import org.bluelight.ops.local.LocalService;
@@ -30,6 +34,9 @@ import org.bluelight.ops.local.StreamsAppService;
 import org.bluelight.ops.topics.ProvisioningSettings;
 import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.schemas.Recommendation;
+import org.bluelight.schemas.Topic;
+import org.bluelight.schemas.serde.AvroSerdes;
 import org.bluelight.schemas.registry.RegistryClient;
 import org.bluelight.schemas.registry.RegistryClientConfig;
 import picocli.CommandLine.Command;
@@ -76,20 +83,26 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private String processingGuarantee;
 
     @Option(names = "--low-latency",
-            description = "The app's documented low-latency setting (commit every 20 ms, producers linger 0 ms) instead of its defaults.")
+            description = "The app's documented low-latency setting (commit as soon as an incident is routed and recommended, "
+                    + "otherwise every 20 ms; producers linger 0 ms) instead of its defaults.")
     private boolean lowLatency;
 
     @Option(names = "--commit-interval-ms", paramLabel = "MS",
-            description = "The app's commit.interval.ms (default: the app's own, 50 ms; 20 ms with --low-latency).")
+            description = "The app's commit.interval.ms (default: the app's own, 50 ms; the low-latency setting's with --low-latency).")
     private Long commitIntervalMs;
 
     @Option(names = "--producer-linger-ms", paramLabel = "MS",
-            description = "The app's producer linger.ms (default: the app's own, 5 ms; 0 ms with --low-latency).")
+            description = "The app's producer linger.ms (default: the app's own, 5 ms; the low-latency setting's with --low-latency).")
     private Integer producerLingerMs;
 
     @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
             description = "A setting of the dispatch app, e.g. kafka.producer.retry.backoff.ms=100 (repeatable).")
     private Map<String, String> appSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--by-hop",
+            description = "Also time each incident's hops, read by two more consumers: routed (its group event written), that event "
+                    + "committed, its recommendation written, committed.")
+    private boolean byHop;
 
     @Option(names = "--osm", paramLabel = "FILE",
             description = "Road map (default: the generated county, written to target/bench-dispatch/county.osm.gz if missing).")
@@ -126,9 +139,11 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         if (producerLingerMs != null) {
             settings.put(StreamsAppConfig.KAFKA_PREFIX + StreamsAppConfig.PRODUCER_LINGER_MS, producerLingerMs.toString());
         }
+        if (lowLatency) {
+            DispatchApp.LOW_LATENCY.forEach(settings::putIfAbsent);
+        }
         services.add(new StreamsAppService("dispatch app", "", () -> {
-            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings,
-                    lowLatency ? DispatchApp.LOW_LATENCY : DispatchApp.LATENCY_DEFAULTS));
+            dispatch.set(DispatchWorkload.dispatchApp(config, roads, map, ports[3], settings, DispatchApp.LATENCY_DEFAULTS));
             return dispatch.get();
         }));
         try (LogFile log = LogFile.open(config.logFile());
@@ -149,7 +164,8 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private void run(PrintWriter out, LocalStackConfig config, RoadNetworkService roads, StreamsApp app) throws Exception {
         RegistryClient registry = new RegistryClient(RegistryClientConfig.of(config.registryUrl().toString()));
         try (DispatchWorkload load = new DispatchWorkload(roads.network(), officers, rate, duration, config.bootstrapServers(), registry);
-             RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(), registry)) {
+             RecommendationWatch watch = new RecommendationWatch(config.bootstrapServers(), registry);
+             Hops hops = byHop ? new Hops(config.bootstrapServers(), registry, app) : null) {
             long statusesSent = System.currentTimeMillis();
             load.sendStatuses();
             awaitOfficersOnBoards(app);
@@ -172,6 +188,9 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             }
             long cpu = StreamThreadCpu.nanos() - cpuBefore;
             report(out, app, config, load.publishedMillis(), watch, load.feedStartMillis(), load.incidentCount());
+            if (hops != null) {
+                hops.print(out, load.publishedMillis(), watch, load.feedStartMillis(), duration);
+            }
             // Everything the stream thread did over the feed (the fixes too), per incident: the routing's share shows
             // as the difference between runs with and without routing.hierarchies.
             out.printf(Locale.ROOT, "  stream thread CPU over the feed: %.1f s, %.2f ms per incident (fixes included); "
@@ -289,6 +308,92 @@ public final class BenchDispatchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  commits: latency avg %.1f ms, max %.0f ms (last 30 s); producer sends %,.0f, retried %,.0f%n",
                 commitAvg, commitMax, sends, retries);
+    }
+
+    /**
+     * Where an incident's time goes ({@code --by-hop}): published → routed (its group event written to the
+     * repartition topic, read uncommitted) → that event committed (read committed) → its recommendation written
+     * (read uncommitted) → committed (the bench's read_committed watch). Each time is when a consumer read it,
+     * polled alike, so each hop's figure carries the difference of two fetches.
+     */
+    private static final class Hops implements AutoCloseable {
+
+        private static final Duration FIRST = Duration.ofSeconds(2);
+        private final String groupEvents;
+        private final String recommendations = Topic.RECOMMENDATIONS.topicName();
+        private final HopWatch written;
+        private final HopWatch committed;
+        /** The stream threads' CPU (nanoseconds) every {@value #CPU_SAMPLE_MS} ms, by wall-clock millisecond: what the feed's first seconds cost. */
+        private final java.util.NavigableMap<Long, Long> cpu = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final java.util.concurrent.ScheduledExecutorService cpuSampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private static final long CPU_SAMPLE_MS = 50;
+
+        Hops(String bootstrapServers, RegistryClient registry, StreamsApp app) {
+            groupEvents = app.config().applicationId() + "-" + DispatchTopology.GROUP_EVENTS + "-repartition";
+            Deserializer<GroupEvent> events = GroupEventSerde.create().deserializer();
+            Deserializer<Recommendation> recommended = AvroSerdes.value(Recommendation.class, registry).deserializer();
+            BiFunction<String, byte[], String> incidentId = (topic, value) -> {
+                if (topic.equals(recommendations)) {
+                    return recommended.deserialize(topic, value).getIncidentId();
+                }
+                // Nearly every group event is a unit's update in binary (first byte 'U'): only the rest are read.
+                return value.length > 0 && value[0] == '{' && events.deserialize(topic, value) instanceof GroupEvent.IncidentChanged changed
+                        ? changed.incident().id() : null;
+            };
+            written = new HopWatch(bootstrapServers, List.of(groupEvents, recommendations), false, incidentId);
+            committed = new HopWatch(bootstrapServers, List.of(groupEvents), true, incidentId);
+            cpuSampler.scheduleAtFixedRate(() -> cpu.put(System.currentTimeMillis(), StreamThreadCpu.nanos()), 0, CPU_SAMPLE_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void print(PrintWriter out, Map<String, Long> publishedMillis, RecommendationWatch watch, long feedStart, Duration feed) {
+            out.println("  by hop, p50/p99/max ms: read and routed | its commit | desk's fetch and decision | its commit (incidents)");
+            print(out, "whole run", publishedMillis, watch, published -> true);
+            print(out, "first " + FIRST.toSeconds() + " s", publishedMillis, watch, published -> published - feedStart < FIRST.toMillis());
+            print(out, "after " + WARM_UP.toSeconds() + " s", publishedMillis, watch, published -> published - feedStart >= WARM_UP.toMillis());
+            StringBuilder line = new StringBuilder("  stream thread CPU by second of the feed, ms:");
+            for (long second = 0; second < WARM_UP.toSeconds(); second++) {
+                line.append(String.format(Locale.ROOT, " %ds %d", second, cpuMillis(feedStart + second * 1000, feedStart + (second + 1) * 1000)));
+            }
+            long steadyEnd = feedStart + feed.toMillis();
+            long steadySeconds = Math.max(1, feed.minus(WARM_UP).toSeconds());
+            out.println(line.append(String.format(Locale.ROOT, ", after %d s %d a second", WARM_UP.toSeconds(),
+                    cpuMillis(feedStart + WARM_UP.toMillis(), steadyEnd) / steadySeconds)));
+        }
+
+        private long cpuMillis(long fromMillis, long toMillis) {
+            Long from = cpu.floorKey(fromMillis);
+            Long to = cpu.floorKey(toMillis);
+            return from == null || to == null ? 0 : (cpu.get(to) - cpu.get(from)) / 1_000_000;
+        }
+
+        private void print(PrintWriter out, String label, Map<String, Long> publishedMillis, RecommendationWatch watch,
+                           java.util.function.LongPredicate which) {
+            List<List<Long>> hops = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            publishedMillis.forEach((id, published) -> {
+                Long[] times = {published, written.firstSeen(groupEvents, id), committed.firstSeen(groupEvents, id),
+                    written.firstSeen(recommendations, id), watch.firstSeen(id)};
+                if (which.test(published) && java.util.Arrays.stream(times).allMatch(java.util.Objects::nonNull)) {
+                    for (int hop = 0; hop < hops.size(); hop++) {
+                        hops.get(hop).add(times[hop + 1] - times[hop]);
+                    }
+                }
+            });
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-10s", label));
+            for (List<Long> hop : hops) {
+                hop.sort(Comparator.naturalOrder());
+                line.append(hop.isEmpty() ? " | -" : String.format(Locale.ROOT, " | %d/%d/%d", percentile(hop, 0.50),
+                        percentile(hop, 0.99), hop.get(hop.size() - 1)));
+            }
+            out.println(line.append(" (").append(hops.get(0).size()).append(')'));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            cpuSampler.shutdownNow();
+            written.close();
+            committed.close();
+        }
     }
 
     private static long percentile(List<Long> sorted, double q) {
