@@ -21,6 +21,18 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return duration;
     }
 
+    /** The same, with {@code 0s} allowed: for options where none is a choice, such as a lead-in. */
+    public static final class OrZero implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = parse(value.trim());
+            if (duration.isNegative()) {
+                throw new TypeConversionException("'" + value + "' is a negative duration");
+            }
+            return duration;
+        }
+    }
+
     private static Duration parse(String value) {
         Matcher matcher = SHORT.matcher(value);
         if (matcher.matches()) {

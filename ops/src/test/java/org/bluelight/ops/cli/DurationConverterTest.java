@@ -38,4 +38,14 @@ class DurationConverterTest {
         assertThatThrownBy(() -> converter.convert("PT-5S")).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("not a positive duration");
     }
+
+    @Test
+    void orZeroAllowsZeroButNotNegativeDurations() {
+        DurationConverter.OrZero orZero = new DurationConverter.OrZero();
+        assertThat(orZero.convert("0s")).isEqualTo(Duration.ZERO);
+        assertThat(orZero.convert("10s")).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> orZero.convert("PT-5S")).isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("negative duration");
+        assertThatThrownBy(() -> orZero.convert("ten")).isInstanceOf(TypeConversionException.class);
+    }
 }

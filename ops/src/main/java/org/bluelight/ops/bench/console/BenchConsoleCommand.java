@@ -179,7 +179,8 @@ public final class BenchConsoleCommand implements Callable<Integer> {
                     + "and a fix from every officer every %d s%n", officers, push.connected(), load.incidentCount(), rate,
                     duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds());
             out.flush();
-            load.start();
+            load.startTelematics();
+            load.startIncidents();
             load.awaitFed();
             long drainDeadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
             while ((watch.incidentsSeen() < load.publishedMillis().size() || !allArrived(push, watch))

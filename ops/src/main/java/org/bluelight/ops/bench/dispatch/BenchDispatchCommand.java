@@ -104,6 +104,11 @@ public final class BenchDispatchCommand implements Callable<Integer> {
                     + "committed, its recommendation written, committed.")
     private boolean byHop;
 
+    @Option(names = "--telematics-lead-in", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.OrZero.class,
+            description = "How long the officers' fixes run before the first incident (default: ${DEFAULT-VALUE}). Every officer's "
+                    + "first fix goes on to the officer table, so with 0s the feed's first 5 s also carry one such update per officer.")
+    private Duration telematicsLeadIn;
+
     @Option(names = "--osm", paramLabel = "FILE",
             description = "Road map (default: the generated county, written to target/bench-dispatch/county.osm.gz if missing).")
     private Path osm;
@@ -173,14 +178,16 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "officers on the desks' and tasking's boards %,d ms after their statuses were sent%n",
                     System.currentTimeMillis() - statusesSent);
             out.printf(Locale.ROOT, "%,d officers AVAILABLE in %d dispatch groups; feeding %,d incidents at %.1f/s for %d s "
-                    + "and telematics for every officer every %d s%n", officers, DispatchWorkload.groups(), load.incidentCount(), rate,
-                    duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds());
+                    + "and telematics for every officer every %d s, from %d s before the first incident%n", officers, DispatchWorkload.groups(),
+                    load.incidentCount(), rate, duration.toSeconds(), DispatchWorkload.TELEMATICS_PERIOD.toSeconds(), telematicsLeadIn.toSeconds());
             out.printf(Locale.ROOT, "contraction hierarchies ready at the feed's start: %d (routing.hierarchies=%s)%n",
                     roads.network().hierarchiesReady(), appSettings.getOrDefault("routing.hierarchies", "true"));
             out.flush();
+            load.startTelematics();
+            Thread.sleep(telematicsLeadIn.toMillis());
             long cpuBefore = StreamThreadCpu.nanos();
             long fallbacksBefore = roads.network().hierarchyFallbacks();
-            load.start();
+            load.startIncidents();
             load.awaitFed();
             long drainDeadline = System.currentTimeMillis() + DRAIN_LIMIT.toMillis();
             while (watch.incidentsSeen() < load.publishedMillis().size() && System.currentTimeMillis() < drainDeadline) {

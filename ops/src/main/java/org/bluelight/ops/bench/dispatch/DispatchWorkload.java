@@ -111,16 +111,14 @@ public final class DispatchWorkload implements AutoCloseable {
         producer.flush();
     }
 
-    /** Starts the fixes and the incidents; {@link #awaitFed()} waits for the last incident. */
-    public void start() {
+    /** Starts every officer's fixes, one each {@link #TELEMATICS_PERIOD}, spread evenly; {@link #startIncidents()} follows. */
+    public void startTelematics() {
         // A CAD's producer is long-lived: the first incident's clock must not include this producer's first
         // look-up of the topics' partitions (send blocks for it) or the serializers' first schema look-ups.
         for (String topic : List.of(Topic.TELEMATICS.topicName(), Topic.INCIDENTS.topicName())) {
             producer.partitionsFor(topic);
         }
         fixSerializer.serialize(Topic.TELEMATICS.topicName(), fix(0, posts.get(0)));
-        incidentSerializer.serialize(Topic.INCIDENTS.topicName(), incident(0, 1, IncidentCategory.values()[0], scenes.get(0),
-                points.group(scenes.get(0))));
         AtomicInteger nextFix = new AtomicInteger();
         int fixesPerTick = (int) Math.ceil(officers * (double) TELEMATICS_TICK_MS / TELEMATICS_PERIOD.toMillis());
         feed.scheduleAtFixedRate(() -> {
@@ -131,7 +129,12 @@ public final class DispatchWorkload implements AutoCloseable {
                 producer.send(new ProducerRecord<>(topic, keys.serialize(topic, fix.getOfficerId()), fixSerializer.serialize(topic, fix)));
             }
         }, 0, TELEMATICS_TICK_MS, TimeUnit.MILLISECONDS);
+    }
 
+    /** Starts the incidents at the fixed rate; {@link #awaitFed()} waits for the last one. */
+    public void startIncidents() {
+        incidentSerializer.serialize(Topic.INCIDENTS.topicName(), incident(0, 1, IncidentCategory.values()[0], scenes.get(0),
+                points.group(scenes.get(0))));
         SplittableRandom random = new SplittableRandom(SEED);
         long periodMicros = Math.max(1, Math.round(1_000_000 / rate));
         feedStartMillis = System.currentTimeMillis();
