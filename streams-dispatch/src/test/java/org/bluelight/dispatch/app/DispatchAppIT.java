@@ -139,10 +139,7 @@ class DispatchAppIT {
         registry = SchemaRegistryServer.start(RegistryServerConfig.of(KAFKA.bootstrapServers()));
         registryClient = new RegistryClient(RegistryClientConfig.of(registry.uri().toString()));
         recommendations = AvroSerdes.value(Recommendation.class, registryClient).deserializer();
-        settings = DispatchSettings.from(ConfigSource.of(Map.of(
-                "routing.osm.file", Andorra.MAP.toString(),
-                "routing.graph.dir", Andorra.GRAPH_CACHE.toString(),
-                "dispatch.map.bounds", Andorra.BOUNDS)));
+        settings = DispatchSettings.from(ConfigSource.of(baseSettings()));
         // As DispatchApp.main opens it.
         network = RoadNetwork.open(NetworkConfig.of(settings.osmFile(), settings.graphCacheDir()));
         cad = new Cad();
@@ -216,23 +213,44 @@ class DispatchAppIT {
 
     @Test
     void restartedMidStreamItPublishesEveryRecommendationExactlyOnceForReadCommittedConsumers() throws Exception {
-        StreamsAppConfig config = config("dispatch-it-restart");
+        restartMidStream("dispatch-it-restart", Map.of(), "");
+    }
+
+    @Test
+    void underTheLowLatencySettingARestartMidStreamStillPublishesEveryRecommendationExactlyOnce() throws Exception {
+        // Commits asked for by the router and the desk on every live incident, besides the 20 ms interval.
+        assertThat(DispatchSettings.from(ConfigSource.of(DispatchApp.LOW_LATENCY).withDefaults(baseSettings())).commitOnIncident()).isTrue();
+        assertThat(config("dispatch-it-restart-low-latency", DispatchApp.LOW_LATENCY).commitInterval()).isEqualTo(Duration.ofMillis(20));
+        restartMidStream("dispatch-it-restart-low-latency", DispatchApp.LOW_LATENCY, "L");
+    }
+
+    /**
+     * A stream of incidents over two groups, the app closed and started again partway: read_committed sees the
+     * uninterrupted run's revisions. Its units, groups and incidents are named from {@code prefix}: an app of
+     * another id reads the topics from their start, so each run's names must differ from the others'.
+     */
+    void restartMidStream(String applicationId, Map<String, String> appSettings, String prefix) throws Exception {
+        StreamsAppConfig config = config(applicationId, appSettings);
+        DispatchSettings chosen = DispatchSettings.from(ConfigSource.of(appSettings).withDefaults(baseSettings()));
         Instant t0 = now();
         Map<String, List<Unit>> groups = new LinkedHashMap<>();
-        groups.put("VALIRA-NORD", List.of(
-                new Unit("S-N1", DrivingStandard.ADVANCED, 1, Transport.CAR, LA_MASSANA),
-                new Unit("S-N2", DrivingStandard.BASIC, 2, Transport.VAN, ORDINO),
-                new Unit("S-N3", DrivingStandard.STANDARD, 1, Transport.CAR, Andorra.ESCALDES)));
-        groups.put("VALIRA-SUD", List.of(
-                new Unit("S-S1", DrivingStandard.STANDARD, 2, Transport.CAR, SANT_JULIA),
-                new Unit("S-S2", DrivingStandard.BASIC, 1, Transport.CAR, Andorra.IN_TOWN),
-                new Unit("S-S3", DrivingStandard.ADVANCED, 1, Transport.MOTORCYCLE, Andorra.ON_THE_CG1)));
-        List<IncidentEvent> stream = incidentStream(t0.plusSeconds(10), 40);
+        groups.put(prefix + "VALIRA-NORD", List.of(
+                new Unit(prefix + "S-N1", DrivingStandard.ADVANCED, 1, Transport.CAR, LA_MASSANA),
+                new Unit(prefix + "S-N2", DrivingStandard.BASIC, 2, Transport.VAN, ORDINO),
+                new Unit(prefix + "S-N3", DrivingStandard.STANDARD, 1, Transport.CAR, Andorra.ESCALDES)));
+        groups.put(prefix + "VALIRA-SUD", List.of(
+                new Unit(prefix + "S-S1", DrivingStandard.STANDARD, 2, Transport.CAR, SANT_JULIA),
+                new Unit(prefix + "S-S2", DrivingStandard.BASIC, 1, Transport.CAR, Andorra.IN_TOWN),
+                new Unit(prefix + "S-S3", DrivingStandard.ADVANCED, 1, Transport.MOTORCYCLE, Andorra.ON_THE_CG1)));
+        List<IncidentEvent> stream = incidentStream(t0.plusSeconds(10), 40).stream()
+                .map(event -> IncidentEvent.newBuilder(event).setIncidentId(prefix + event.getIncidentId())
+                        .setDispatchGroup(prefix + event.getDispatchGroup()).build())
+                .toList();
         List<Revision> expected = uninterrupted(groups, t0, stream);
         assertThat(expected).extracting(Revision::revision).contains(1, 2);
         assertThat(expected).extracting(Revision::status).contains(RecommendationStatus.WITHDRAWN);
 
-        StreamsApp first = start(config);
+        StreamsApp first = start(config, chosen);
         groups.forEach((group, units) -> onDuty(first, group, units, t0));
         CountDownLatch closing = new CountDownLatch(1);
         int beforeClose = stream.size() * 3 / 5;
@@ -246,14 +264,14 @@ class DispatchAppIT {
             }
         });
         try (Committed out = new Committed(Topic.RECOMMENDATIONS.topicName())) {
-            out.await(keyedFrom("S-"), expected.size() / 4);
+            out.await(keyedFrom(prefix + "S-"), expected.size() / 4);
             // The rest of the stream arrives while the app closes, while it is down and after it is back.
             closing.countDown();
             first.close();
-            start(config);
+            start(config, chosen);
             feed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-            List<Revision> published = decode(out.settled(keyedFrom("S-"), expected.size())).stream()
+            List<Revision> published = decode(out.settled(keyedFrom(prefix + "S-"), expected.size())).stream()
                     .map(Revision::of).toList();
             assertThat(published).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -390,9 +408,21 @@ class DispatchAppIT {
         }
     }
 
+    static Map<String, String> baseSettings() {
+        return Map.of(
+                "routing.osm.file", Andorra.MAP.toString(),
+                "routing.graph.dir", Andorra.GRAPH_CACHE.toString(),
+                "dispatch.map.bounds", Andorra.BOUNDS);
+    }
+
     /** The app's own configuration (its Kafka settings and latency defaults) on the test's broker. */
     StreamsAppConfig config(String applicationId) {
-        return DispatchApp.config(ConfigSource.of(Map.of(
+        return config(applicationId, Map.of());
+    }
+
+    /** The same with {@code appSettings} over it. */
+    StreamsAppConfig config(String applicationId, Map<String, String> appSettings) {
+        return DispatchApp.config(ConfigSource.of(appSettings).withDefaults(Map.of(
                 "application.id", applicationId,
                 "bootstrap.servers", KAFKA.bootstrapServers(),
                 "schema.registry.url", registry.uri().toString(),
@@ -406,7 +436,11 @@ class DispatchAppIT {
     }
 
     StreamsApp start(StreamsAppConfig config) throws InterruptedException {
-        StreamsApp app = DispatchApp.create(config, settings, network);
+        return start(config, settings);
+    }
+
+    StreamsApp start(StreamsAppConfig config, DispatchSettings chosen) throws InterruptedException {
+        StreamsApp app = DispatchApp.create(config, chosen, network);
         apps.add(app);
         app.start();
         await(() -> app.state() == KafkaStreams.State.RUNNING, "dispatch app running");
