@@ -43,14 +43,12 @@ public final class DispatchApp {
     /**
      * The documented low-latency setting, as the keys to set to choose it: the incident router and the desk
      * commit as soon as they have passed an incident on ({@value DispatchSettings#COMMIT_ON_INCIDENT}), so
-     * neither of the incident's two hops waits for the commit interval, only for a commit; the interval
-     * (20 ms) and linger (0 ms) keep everything else (units' moves and statuses on their way to the desk)
-     * close behind.
+     * neither of the incident's two hops waits for the commit interval, only for a commit. The interval and
+     * linger stay the defaults': committing everything else every 20 ms with linger 0 (the setting until
+     * 2026-12-04) doubled the transactions and produce requests, and on a loaded machine raised the p99 it
+     * was meant to cut (README, Performance).
      */
-    public static final Map<String, String> LOW_LATENCY = Map.of(
-            StreamsAppConfig.COMMIT_INTERVAL_MS, "20",
-            StreamsAppConfig.KAFKA_PREFIX + StreamsAppConfig.PRODUCER_LINGER_MS, "0",
-            DispatchSettings.COMMIT_ON_INCIDENT, "true");
+    public static final Map<String, String> LOW_LATENCY = Map.of(DispatchSettings.COMMIT_ON_INCIDENT, "true");
     private static final Logger LOG = LoggerFactory.getLogger(DispatchApp.class);
     /** Junctions the incident path's warm-up puts its units and scenes at. */
     private static final int WARM_UP_PLACES = 200;

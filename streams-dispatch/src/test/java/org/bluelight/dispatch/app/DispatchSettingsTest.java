@@ -65,12 +65,12 @@ class DispatchSettingsTest {
     }
 
     @Test
-    void theLowLatencySettingCommitsAsSoonAsAnIncidentIsRoutedOrRecommendedAndEvery20msOtherwise() {
+    void theLowLatencySettingCommitsAsSoonAsAnIncidentIsRoutedOrRecommendedAndAtTheDefaultIntervalOtherwise() {
         ConfigSource lowLatency = ConfigSource.of(DispatchApp.LOW_LATENCY);
         assertThat(DispatchSettings.from(lowLatency).commitOnIncident()).isTrue();
         StreamsConfig config = new StreamsConfig(DispatchApp.config(lowLatency, 0, DispatchApp.LATENCY_DEFAULTS).streamsProperties());
-        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(20);
-        assertThat(config.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0");
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50);
+        assertThat(config.getProducerConfigs("dispatch")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5");
 
         assertThat(DispatchSettings.from(ConfigSource.of(Map.of())).commitOnIncident()).as("the defaults").isFalse();
     }

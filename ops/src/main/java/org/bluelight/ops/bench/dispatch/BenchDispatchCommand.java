@@ -84,15 +84,15 @@ public final class BenchDispatchCommand implements Callable<Integer> {
 
     @Option(names = "--low-latency",
             description = "The app's documented low-latency setting (commit as soon as an incident is routed and recommended, "
-                    + "otherwise every 20 ms; producers linger 0 ms) instead of its defaults.")
+                    + "otherwise at the interval) instead of its defaults.")
     private boolean lowLatency;
 
     @Option(names = "--commit-interval-ms", paramLabel = "MS",
-            description = "The app's commit.interval.ms (default: the app's own, 50 ms; the low-latency setting's with --low-latency).")
+            description = "The app's commit.interval.ms (default: the app's own, 50 ms).")
     private Long commitIntervalMs;
 
     @Option(names = "--producer-linger-ms", paramLabel = "MS",
-            description = "The app's producer linger.ms (default: the app's own, 5 ms; the low-latency setting's with --low-latency).")
+            description = "The app's producer linger.ms (default: the app's own, 5 ms).")
     private Integer producerLingerMs;
 
     @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
