@@ -14,11 +14,9 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KeyValueMapper;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -165,10 +163,10 @@ public final class MetricsTopology {
         // 2a. Each incident or crime record, placed and classified, meets its ledger entry, keyed by occurrence.
         OccurrencePlacer placer = new OccurrencePlacer((lat, lon) -> shared.hotSpots().index().hotSpotsAt(lat, lon),
                 settings.trialClock());
-        KStream<String, HotSpotDayChange> countChanges = keyedBy(incidents.mapValues(incident -> placer.place(incident))
-                        .merge(crimes.mapValues(crime -> placer.place(crime))),
-                (key, version) -> version.occurrenceKey(),
-                "trial-occurrences", OccurrenceVersionSerde.create())
+        KStream<String, HotSpotDayChange> countChanges = incidents.mapValues(incident -> placer.place(incident))
+                .merge(crimes.mapValues(crime -> placer.place(crime)))
+                .selectKey((key, version) -> version.occurrenceKey())
+                .repartition(Repartitioned.with(Serdes.String(), OccurrenceVersionSerde.create()).withName("trial-occurrences"))
                 .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE);
         // 2b. Patrol dosage from each officer's track, keyed by officer.
         KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, checks::fix)
@@ -194,17 +192,18 @@ public final class MetricsTopology {
 
         // 3. Frequent service users.
         // 3a. Resource engagement, from status changes and dispatcher assignments, keyed by officer.
-        KStream<String, CallInput> resourceEvents = keyedBy(statuses.mapValues(OfficerEngagement.Signal::of)
-                        .merge(stream(Topic.ASSIGNMENTS, checks::assignment).flatMapValues(OfficerEngagement.Signal::of)),
-                (key, signal) -> signal.officerId(),
-                "fsu-officer-signals", OfficerSignalSerde.create())
+        KStream<String, CallInput> resourceEvents = statuses
+                .mapValues(OfficerEngagement.Signal::of)
+                .merge(stream(Topic.ASSIGNMENTS, checks::assignment).flatMapValues(OfficerEngagement.Signal::of))
+                .selectKey((key, signal) -> signal.officerId())
+                .repartition(Repartitioned.with(Serdes.String(), OfficerSignalSerde.create()).withName("fsu-officer-signals"))
                 .process(EngagementProcessor::new, OFFICER_INCIDENT_STORE)
-                .mapValues(CallInput::resource)
-                .repartition(Repartitioned.with(Serdes.String(), CallInputSerde.create()).withName("fsu-calls"));
-        // 3b. ... meets each call (read keyed by incident), keyed by incident: the people each call links.
+                .mapValues(CallInput::resource);
+        // 3b. ... meets each call, keyed by incident: the people each call links.
         KStream<String, PersonUpdate> callLinks = incidents
                 .mapValues(incident -> CallInput.facts(CallRecord.Facts.of(incident)))
                 .merge(resourceEvents)
+                .repartition(Repartitioned.with(Serdes.String(), CallInputSerde.create()).withName("fsu-calls"))
                 .process(() -> new CallProcessor(settings.retention()), CALLS_STORE, CALL_TIMES_STORE);
         // 3c. The people each crime and custody record links, keyed by record.
         KStream<String, PersonUpdate> recordLinks = crimes
@@ -225,13 +224,12 @@ public final class MetricsTopology {
         // 4a. First arrivals meet their incidents, keyed by incident: one response sample each ...
         KStream<String, ResponseInput> arrivals = statuses
                 .filter((key, status) -> status.getState() == OfficerState.ON_SCENE && status.getIncidentId() != null)
-                .map((key, status) -> KeyValue.pair(status.getIncidentId(), ResponseInput.arrival(status.getIncidentId(), status.getChangedAt())))
-                .processValues(InputPartitionStamp::new, Named.as("response-arrival-partitions"))
-                .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"));
+                .map((key, status) -> KeyValue.pair(status.getIncidentId(), ResponseInput.arrival(status.getIncidentId(), status.getChangedAt())));
         KStream<String, GroupInput> samples = incidents
                 .mapValues(ResponseInput::incident)
-                .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
                 .merge(arrivals)
+                .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
+                .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"))
                 .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE,
                         RESPONSE_TIMES_STORE);
         // 4b. ... and each dispatch group's samples meet its officers' status changes, for the KPI windows.
@@ -246,22 +244,6 @@ public final class MetricsTopology {
                 .to(Topic.RESPONSE_KPIS.topicName(), serdes.produced(Topic.RESPONSE_KPIS).withName("write-" + Topic.RESPONSE_KPIS.topicName()));
 
         return builder.build();
-    }
-
-    /**
-     * {@code read} keyed by {@code key}, through the repartition only where a record is not keyed so already. Every input
-     * topic is partitioned by Kafka's hash of its UTF-8 key over the one partition count of them all (entity keys are
-     * plain strings, see {@link Topic}), and so is a repartition topic, whose count Kafka Streams takes from the inputs:
-     * a record read from an input under the key it would be repartitioned by is in that partition already, and skips a
-     * produce, a fetch and exactly-once's bookkeeping. Only for a stream still keyed as it was read.
-     */
-    private static <V> KStream<String, V> keyedBy(KStream<String, V> read, KeyValueMapper<String, V, String> key,
-                                                  String repartition, Serde<V> valueSerde) {
-        Map<String, KStream<String, V>> byKey = read.split(Named.as(repartition + "-"))
-                .branch((readKey, value) -> readKey.equals(key.apply(readKey, value)), Branched.as("keyed"))
-                .defaultBranch(Branched.as("rekeyed"));
-        return byKey.get(repartition + "-keyed").merge(byKey.get(repartition + "-rekeyed").selectKey(key)
-                .repartition(Repartitioned.with(Serdes.String(), valueSerde).withName(repartition)));
     }
 
     /**

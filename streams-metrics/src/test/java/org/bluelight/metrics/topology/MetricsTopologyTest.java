@@ -567,22 +567,6 @@ class MetricsTopologyTest {
     }
 
     @Test
-    void recordsReadUnderTheKeyARepartitionWouldGiveThemSkipIt() {
-        Instant reported = Instant.parse("2024-05-01T20:00:00Z");
-        pipe(incident("I1", reported, IncidentCategory.THEFT, INSIDE).setOriginatorPersonId("P1").build());
-        TestInputTopic<String, OfficerStatus> statuses = input(Topic.OFFICER_STATUS);
-        pipe(statuses, status("O1", OfficerState.EN_ROUTE, "I1", reported.plusSeconds(60)));
-        assertThat(driver.producedTopicNames()).doesNotContain("metrics-test-trial-occurrences-repartition",
-                "metrics-test-fsu-officer-signals-repartition");
-
-        statuses.pipeInput("not-O1", status("O1", OfficerState.AVAILABLE, null, reported.plusSeconds(600)), reported.plusSeconds(600));
-        assertThat(driver.producedTopicNames()).contains("metrics-test-fsu-officer-signals-repartition");
-        KeyValueStore<String, org.bluelight.metrics.fsu.CallRecord> calls = driver.getKeyValueStore(MetricsTopology.CALLS_STORE);
-        assertThat(calls.get("I1").timeline().stints().get("O1")).as("engaged by the first status, released by the second")
-                .containsExactly(new org.bluelight.metrics.fsu.ResourceTimeline.Stint(reported.plusSeconds(60), reported.plusSeconds(600)));
-    }
-
-    @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anAssignmentNamingThreeThousandOfficersIsDeadLettered() {
         Instant reported = Instant.parse("2024-05-01T20:00:00Z");
