@@ -42,6 +42,11 @@ final class TrialLedgerProcessor implements Processor<String, OccurrenceVersion,
             public void put(String recordKey, ContributionLedger.Entry entry) {
                 store.put(recordKey, entry);
             }
+
+            @Override
+            public void delete(String recordKey) {
+                store.delete(recordKey);
+            }
         });
     }
 

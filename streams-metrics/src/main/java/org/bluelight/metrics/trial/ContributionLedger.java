@@ -20,6 +20,8 @@ public final class ContributionLedger {
         Entry get(String recordKey);
 
         void put(String recordKey, Entry entry);
+
+        void delete(String recordKey);
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ContributionLedger {
             return List.of();
         }
         Contribution previous = entry == null ? null : entry.contribution();
-        store.put(key, new Entry(contribution, false, at));
+        keep(key, entry, contribution, at);
         return changes(previous, contribution, at);
     }
 
@@ -70,9 +72,22 @@ public final class ContributionLedger {
         String key = "crime:" + crimeId;
         Entry entry = store.get(key);
         Contribution previous = entry == null ? null : entry.contribution();
-        store.put(key, new Entry(contribution, false, at));
+        keep(key, entry, contribution, at);
         changes.addAll(changes(previous, contribution, at));
         return changes;
+    }
+
+    /**
+     * Keeps a record's contribution. A record that counts nowhere and is not taken over reads as one never seen, so it
+     * keeps no entry: most incidents and crimes lie outside every hot spot, and a replay wrote (and purged) an entry for
+     * each. Entries of earlier versions that count nowhere still read as before.
+     */
+    private void keep(String key, Entry entry, Contribution contribution, Instant at) {
+        if (contribution != null) {
+            store.put(key, new Entry(contribution, false, at));
+        } else if (entry != null) {
+            store.delete(key);
+        }
     }
 
     private static String incidentKey(String incidentId) {

@@ -32,6 +32,11 @@ class ContributionLedgerTest {
             public void put(String key, ContributionLedger.Entry entry) {
                 entries.put(key, entry);
             }
+
+            @Override
+            public void delete(String key) {
+                entries.remove(key);
+            }
         });
     }
 
@@ -76,6 +81,28 @@ class ContributionLedgerTest {
         assertThat(count("HS1", DAY.minusDays(1), Outcome.ALL_CRIME)).isEqualTo(1);
         apply(ledger.incident("I1", null, AT));
         assertThat(count("HS1", DAY.minusDays(1), Outcome.ALL_CRIME)).isZero();
+    }
+
+    @Test
+    void aRecordThatCountsNowhereKeepsNoEntry() {
+        apply(ledger.incident("I1", null, AT));
+        apply(ledger.crime("C1", null, null, AT));
+        assertThat(entries).isEmpty();
+        apply(ledger.incident("I2", of("HS1", DAY, IncidentCategory.THEFT), AT));
+        apply(ledger.incident("I2", null, AT));
+        assertThat(entries).isEmpty();
+        assertThat(count("HS1", DAY, Outcome.ALL_CRIME)).isZero();
+        // a crime taking over an incident that counts nowhere still stops the incident's later versions counting
+        apply(ledger.crime("C3", "I3", null, AT));
+        apply(ledger.incident("I3", of("HS1", DAY, IncidentCategory.THEFT), AT));
+        assertThat(count("HS1", DAY, Outcome.ALL_CRIME)).isZero();
+    }
+
+    @Test
+    void anEntryOfAnEarlierVersionThatCountsNowhereReadsAsNone() {
+        entries.put("incident:I1", new ContributionLedger.Entry(null, false, AT));
+        apply(ledger.incident("I1", of("HS1", DAY, IncidentCategory.THEFT), AT));
+        assertThat(count("HS1", DAY, Outcome.ALL_CRIME)).isEqualTo(1);
     }
 
     @Test
