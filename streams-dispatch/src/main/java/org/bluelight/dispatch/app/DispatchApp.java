@@ -1,5 +1,6 @@
 package org.bluelight.dispatch.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.bluelight.dispatch.geo.MapBounds;
 import org.bluelight.dispatch.query.DispatchQueries;
 import org.bluelight.dispatch.rules.DispatchRules;
@@ -21,6 +23,7 @@ import org.bluelight.routing.network.RoadNetwork;
 import org.bluelight.runtime.StreamsApp;
 import org.bluelight.runtime.config.ConfigSource;
 import org.bluelight.runtime.config.StreamsAppConfig;
+import org.bluelight.runtime.config.UncleanShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +70,20 @@ public final class DispatchApp {
      * ({@link #warmUp}). The caller closes both.
      */
     public static StreamsApp create(StreamsAppConfig config, DispatchSettings settings, RoadNetwork network) {
-        warmUp(network, settings);
+        warmUp(network, forThisStart(config, settings));
         return create(config, settings, new RoadNetworkTravelTimes(network));
+    }
+
+    /** The settings, or after an unclean shutdown of this instance (its state directory tells) {@link DispatchSettings#afterCrash}. */
+    static DispatchSettings forThisStart(StreamsAppConfig config, DispatchSettings settings) {
+        Path stateDir = Path.of(config.streamsProperties().getProperty(StreamsConfig.STATE_DIR_CONFIG));
+        if (!new UncleanShutdown(stateDir, config.applicationId()).happened()) {
+            return settings;
+        }
+        DispatchSettings afterCrash = settings.afterCrash();
+        LOG.info("Starting after an unclean shutdown: routing warm-up {} searches, incident path warm-up {} incidents",
+                afterCrash.warmUp().searches(), afterCrash.deskWarmUp().incidents());
+        return afterCrash;
     }
 
     /**
@@ -116,7 +131,7 @@ public final class DispatchApp {
     public static void main(String[] args) throws InterruptedException {
         ConfigSource source = ConfigSource.forMain(args);
         StreamsAppConfig config = config(source, HTTP_PORT, LATENCY_DEFAULTS);
-        DispatchSettings settings = DispatchSettings.from(source);
+        DispatchSettings settings = forThisStart(config, DispatchSettings.from(source));
         KafkaStreams.State last;
         AtomicReference<StreamsApp> started = new AtomicReference<>();
         // Kafka Streams joins the group and restores the stores while the graph loads: a restart waits

@@ -28,6 +28,7 @@ import org.bluelight.runtime.intake.InputLimits;
  * routing.hierarchies                   true   ETAs from contraction hierarchies, prepared (or loaded) on a thread of their own
  * dispatch.warmup.ms                    2000   synthetic incidents run through the desk's code before the first real one...
  * dispatch.warmup.incidents             100    ...stopping early after this many (0: none)
+ * dispatch.warmup.after.crash           false  whether both warm-ups run in full after an unclean shutdown (false: one synthetic incident)
  * dispatch.target.grade.N.ms            900000 (1), 3600000 (2), 86400000 (3), 604800000 (4)
  * dispatch.recommend.up.to.grade        2
  * dispatch.stale.after.ms               120000
@@ -68,10 +69,12 @@ import org.bluelight.runtime.intake.InputLimits;
  * @param hierarchies whether ETAs come from contraction hierarchies once they are ready (else always the tree search)
  * @param deskWarmUp the synthetic incidents run through the incident path before the app starts
  * @param commitOnIncident whether the incident router and the desk ask for a commit as soon as they pass an incident on
+ * @param warmUpAfterCrash whether a start after an unclean shutdown runs both warm-ups in full ({@link #afterCrash})
  */
 public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules rules, InputLimits limits, EarlyHold early,
                                DeskForwarding forwarding, DeskLimits desk, TaskingSettings tasking, SearchWarmUp warmUp,
-                               boolean hierarchies, IncidentPathWarmUp deskWarmUp, boolean commitOnIncident) {
+                               boolean hierarchies, IncidentPathWarmUp deskWarmUp, boolean commitOnIncident,
+                               boolean warmUpAfterCrash) {
 
     public static final String EARLY_MAX_OFFICERS = "dispatch.early.max.officers";
     public static final String EARLY_HOLD = "dispatch.early.hold.ms";
@@ -86,6 +89,7 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
     public static final String DESK_WARM_UP = "dispatch.warmup.ms";
     public static final String DESK_WARM_UP_INCIDENTS = "dispatch.warmup.incidents";
     public static final String COMMIT_ON_INCIDENT = "dispatch.commit.on.incident";
+    public static final String WARM_UP_AFTER_CRASH = "dispatch.warmup.after.crash";
 
     /**
      * Kafka settings under the {@code kafka.*} overrides, applied by {@link DispatchApp#config}.
@@ -134,7 +138,25 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
                 source.path("routing.osm.file", Path.of("ops/maps/andorra.osm.pbf")),
                 source.path("routing.graph.dir", Path.of(System.getProperty("java.io.tmpdir"), "bluelight-graphs")),
                 rules, InputLimits.from(source), early(source), forwarding(source, rules), desk(source), TaskingSettings.from(source),
-                warmUp(source), source.bool(HIERARCHIES, true), deskWarmUp(source), source.bool(COMMIT_ON_INCIDENT, false));
+                warmUp(source), source.bool(HIERARCHIES, true), deskWarmUp(source), source.bool(COMMIT_ON_INCIDENT, false),
+                source.bool(WARM_UP_AFTER_CRASH, false));
+    }
+
+    /**
+     * The settings of a start after an unclean shutdown ({@code kill -9}, a lost machine), unless
+     * {@value #WARM_UP_AFTER_CRASH}: no routing warm-up and one synthetic incident. The incidents of the
+     * downtime are waiting, and each second of CPU before the first of them is routed delays them all: the
+     * full warm-ups' searches and incidents, and the compilations they set off, were half of a restarted
+     * JVM's CPU to its first recommendation; the real incidents warm the code up instead. The one
+     * synthetic incident still loads the incident path's classes and builds the current band's edge costs
+     * on the loader thread, while Kafka Streams joins and restores, not on the stream thread after it.
+     */
+    public DispatchSettings afterCrash() {
+        if (warmUpAfterCrash) {
+            return this;
+        }
+        return new DispatchSettings(osmFile, graphCacheDir, rules, limits, early, forwarding, desk, tasking, SearchWarmUp.NONE, hierarchies,
+                new IncidentPathWarmUp(Duration.ZERO, Math.min(1, deskWarmUp.incidents())), commitOnIncident, true);
     }
 
     private static IncidentPathWarmUp deskWarmUp(ConfigSource source) {

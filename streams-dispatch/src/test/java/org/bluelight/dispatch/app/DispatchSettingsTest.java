@@ -65,6 +65,21 @@ class DispatchSettingsTest {
     }
 
     @Test
+    void afterACrashRoutingIsNotWarmedUpAndOneSyntheticIncidentRunsUnlessConfiguredOtherwise() {
+        ConfigSource defaults = ConfigSource.of(Map.of());
+        DispatchSettings afterCrash = DispatchSettings.from(defaults).afterCrash();
+        assertThat(afterCrash.warmUp().searches()).isZero();
+        assertThat(afterCrash.deskWarmUp().incidents()).isEqualTo(1);
+        assertThat(afterCrash.rules()).isEqualTo(DispatchSettings.from(defaults).rules());
+
+        ConfigSource deskOff = ConfigSource.of(Map.of(DispatchSettings.DESK_WARM_UP_INCIDENTS, "0"));
+        assertThat(DispatchSettings.from(deskOff).afterCrash().deskWarmUp().incidents()).isZero();
+
+        ConfigSource inFull = ConfigSource.of(Map.of(DispatchSettings.WARM_UP_AFTER_CRASH, "true"));
+        assertThat(DispatchSettings.from(inFull).afterCrash()).isEqualTo(DispatchSettings.from(inFull));
+    }
+
+    @Test
     void theLowLatencySettingCommitsAsSoonAsAnIncidentIsRoutedOrRecommendedAndAtTheDefaultIntervalOtherwise() {
         ConfigSource lowLatency = ConfigSource.of(DispatchApp.LOW_LATENCY);
         assertThat(DispatchSettings.from(lowLatency).commitOnIncident()).isTrue();

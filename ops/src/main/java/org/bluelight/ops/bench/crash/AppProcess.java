@@ -28,6 +28,8 @@ final class AppProcess implements AutoCloseable {
     private static final Duration HEALTHY_LIMIT = Duration.ofMinutes(3);
     /** The child's log: what times a start and a restart, phase by phase (a class path resource of ops). */
     private static final String LOGBACK = "bench-app-logback.xml";
+    /** An environment variable: more JVM options for every app process, after the bench's own. */
+    static final String APP_JAVA_OPTS = "BLUELIGHT_APP_JAVA_OPTS";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String app;
@@ -38,6 +40,8 @@ final class AppProcess implements AutoCloseable {
     private final ClassDataArchive classData;
     private final boolean writesClassData;
     private Process process;
+    /** Each start's time and where its lines begin in the log, in order: a restart's times are read from its own lines. */
+    private final List<long[]> starts = new ArrayList<>();
     /** The last process killed on purpose: a wait for its health ends quietly, the killer starts another. */
     private Process killed;
 
@@ -88,13 +92,32 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + LOGBACK));
         command.addAll(classData.jvmOptions(writesClassData));
+        // e.g. a flight recording of each start, or JIT settings to compare (this JVM's own are BLUELIGHT_JAVA_OPTS)
+        String extra = System.getenv(APP_JAVA_OPTS);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The settings file alone configures the instance, whatever the caller's environment holds.
         builder.environment().keySet().removeIf(name -> name.startsWith("BLUELIGHT_"));
+        starts.add(new long[] {System.currentTimeMillis(), Files.exists(log) ? Files.size(log) : 0});
         process = builder.start();
+    }
+
+    /** The times of the first start at or after {@code atMillis}, from the lines its JVM logged; null if none started then. */
+    synchronized StartTimes startTimes(long atMillis) throws IOException {
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i)[0] >= atMillis) {
+                byte[] all = Files.readAllBytes(log);
+                int from = (int) starts.get(i)[1];
+                int to = i + 1 < starts.size() ? (int) starts.get(i + 1)[1] : all.length;
+                return StartTimes.of(instance, new String(all, from, to - from, java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+            }
+        }
+        return null;
     }
 
     /**
@@ -142,14 +165,18 @@ final class AppProcess implements AutoCloseable {
         return watched == killed;
     }
 
-    /** SIGTERM (the app closes cleanly, and writes its class-data archive if it is to), or SIGKILL after 60 s. */
+    /**
+     * SIGTERM (the app closes cleanly, and writes its class-data archive if it is to), or SIGKILL after 60 s, or
+     * after 5 minutes for the archive's writer: its JVM writes the archive after the app has closed, which took over
+     * a minute at load 14 (a dispatch JVM, niced), and a writer cut short leaves every later start without one.
+     */
     @Override
     public synchronized void close() throws InterruptedException {
         if (process == null) {
             return;
         }
         process.destroy();
-        if (process.waitFor(60, TimeUnit.SECONDS)) {
+        if (process.waitFor(writesClassData ? 300 : 60, TimeUnit.SECONDS)) {
             if (writesClassData) {
                 classData.adopt();
             }

@@ -132,6 +132,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
                     .append(kill.lagBack() == null ? "never" : kill.lagBack().toMillis() + " ms")
                     .append(kill.failover() ? " after the kill" : " after the restart");
             out.println(line);
+            kill.restarts().forEach(start -> out.println("    " + start));
         }
         long[] failover = result.failoverLatencies();
         if (failover.length > 0) {

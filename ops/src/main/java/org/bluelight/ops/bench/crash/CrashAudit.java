@@ -202,7 +202,7 @@ public final class CrashAudit {
             awaitCaughtUp(config.bootstrapServers());
             List<KillFigures> figures = new ArrayList<>();
             for (KillFigures kill : kills) {
-                figures.add(measured(kill, published, watch, kill.app().equals("dispatch") ? dispatchLag : metricsLag));
+                figures.add(measured(kill, apps, published, watch, kill.app().equals("dispatch") ? dispatchLag : metricsLag));
             }
             kills = figures;
             List<Long> latencies = new ArrayList<>();
@@ -238,7 +238,8 @@ public final class CrashAudit {
     }
 
     /** The kill's figures from what the watches saw. */
-    private KillFigures measured(KillFigures kill, Map<String, Long> published, RecommendationWatch watch, LagWatch lag) {
+    private KillFigures measured(KillFigures kill, List<AppProcess> apps, Map<String, Long> published, RecommendationWatch watch,
+                                 LagWatch lag) throws java.io.IOException {
         List<Long> latencies = new ArrayList<>();
         Duration firstRecommendation = null;
         if (kill.app().equals("dispatch")) {
@@ -256,8 +257,16 @@ public final class CrashAudit {
             }
         }
         long lagFrom = kill.failover() ? kill.atMillis() : kill.restartedAtMillis();
+        List<StartTimes> restarts = new ArrayList<>();
+        for (AppProcess app : apps) {
+            boolean restarted = !kill.failover() && kill.app().equals("dispatch") && kill.victims().contains(app.instance());
+            StartTimes times = restarted ? app.startTimes(kill.restartedAtMillis()) : null;
+            if (times != null) {
+                restarts.add(times);
+            }
+        }
         return new KillFigures(kill.victims(), kill.app(), kill.failover(), kill.atMillis(), kill.restartedAtMillis(),
-                latencies, firstRecommendation, lag.backWithin(lagFrom, LAG_GOAL));
+                latencies, firstRecommendation, lag.backWithin(lagFrom, LAG_GOAL), restarts);
     }
 
     private int send(KafkaProducer<byte[], byte[]> producer, AppSerdes serdes, List<FuzzRecord> records, Map<String, Long> published) {

@@ -16,7 +16,8 @@ import java.util.List;
  * @param firstRecommendation from the restart to the first recommendation of an incident not recommended before it
  *                            (dispatch restarts only), or null
  * @param lagBack             from the kill until the app was again within 2 s of its input, or null if never
+ * @param restarts            the restarted dispatch JVMs' own times, wall clock and CPU (dispatch restarts only, else empty)
  */
 public record KillFigures(List<String> victims, String app, boolean failover, long atMillis, long restartedAtMillis,
-                   List<Long> latenciesMillis, Duration firstRecommendation, Duration lagBack) {
+                   List<Long> latenciesMillis, Duration firstRecommendation, Duration lagBack, List<StartTimes> restarts) {
 }

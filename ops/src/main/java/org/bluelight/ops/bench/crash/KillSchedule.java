@@ -100,7 +100,7 @@ final class KillSchedule {
             Thread.sleep(settings.downtime().toMillis());
             restart(List.of(victim), System.currentTimeMillis());
         });
-        return new KillFigures(List.of(victim.instance()), victim.app(), true, at, 0, List.of(), null, null);
+        return new KillFigures(List.of(victim.instance()), victim.app(), true, at, 0, List.of(), null, null, List.of());
     }
 
     private KillFigures restartAll(String app) throws Exception {
@@ -113,6 +113,6 @@ final class KillSchedule {
                 app, MachineLoad.describe());
         long restarted = System.currentTimeMillis();
         inBackground(() -> restart(victims, restarted));
-        return new KillFigures(victims.stream().map(AppProcess::instance).toList(), app, false, at, restarted, List.of(), null, null);
+        return new KillFigures(victims.stream().map(AppProcess::instance).toList(), app, false, at, restarted, List.of(), null, null, List.of());
     }
 }
