@@ -36,6 +36,9 @@ public final class RecommendationWatch implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        // A console's subscriber runs for hours: its schema look-up is done before the feed, not inside the
+        // poll that returns the first recommendation (an HTTP call that delayed the first batch seen).
+        registry.latest(Topic.RECOMMENDATIONS.valueSubject()).ifPresent(latest -> registry.schemaById(latest.id()));
         consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 AvroSerdes.value(Recommendation.class, registry).deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topic.RECOMMENDATIONS.topicName()).stream()
