@@ -145,9 +145,9 @@ public record DispatchSettings(Path osmFile, Path graphCacheDir, DispatchRules r
     /**
      * The settings of a start after an unclean shutdown ({@code kill -9}, a lost machine), unless
      * {@value #WARM_UP_AFTER_CRASH}: no routing warm-up and one synthetic incident. The incidents of the
-     * downtime are waiting, and each second of CPU before the first of them is routed delays them all: the
-     * full warm-ups' searches and incidents, and the compilations they set off, were half of a restarted
-     * JVM's CPU to its first recommendation; the real incidents warm the code up instead. The one
+     * downtime are waiting, and each second of CPU before the first of them is routed delays them all (a
+     * restarted JVM's CPU to its first recommendation is CPU-bound, half of it compilation); the full warm-ups,
+     * up to 2 s of wall clock each, would only add to it, and the real incidents warm the code up instead. The one
      * synthetic incident still loads the incident path's classes and builds the current band's edge costs
      * on the loader thread, while Kafka Streams joins and restores, not on the stream thread after it.
      */
