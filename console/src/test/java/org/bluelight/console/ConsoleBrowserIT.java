@@ -270,20 +270,21 @@ class ConsoleBrowserIT {
         String incidentId = "INC-ENTER-1";
         cad.send(Topic.INCIDENTS, incidentId, incident(incidentId, 1, 42.5100, 1.5370));
 
-        WebElement row = waitForElement(alice, By.cssSelector("tr.incident[data-incident='" + incidentId + "']"));
-        assertThat(row.getText()).contains(incidentId).contains("G1");
+        By row = By.cssSelector("tr.incident[data-incident='" + incidentId + "']");
+        waitForElement(alice, row);
+        assertThat(textOf(alice, row)).contains(incidentId).contains("G1");
         waitForElement(sam, By.cssSelector("tr.incident[data-incident='" + incidentId + "']"));
         Recommendation recommendation = awaitRecord(Topic.RECOMMENDATIONS, incidentId, r -> !r.getCandidates().isEmpty());
         String topUnit = recommendation.getCandidates().get(0).getOfficerIds().get(0);
         String topCallSign = recommendation.getCandidates().get(0).getCallSigns().get(0);
 
         click(alice, By.cssSelector("tr.incident[data-incident='" + incidentId + "']"));
-        WebElement candidates = waitForElement(alice, By.id("candidates"));
+        waitForElement(alice, By.id("candidates"));
         waitFor(alice, () -> alice.findElement(By.id("candidates")).getText().contains(topCallSign));
-        assertThat(alice.findElement(By.cssSelector("tr.detail.chosen")).getText())
+        assertThat(textOf(alice, By.cssSelector("tr.detail.chosen")))
                 .contains(recommendation.getCandidates().get(0).getReasons().get(0));
-        assertThat(candidates.findElements(By.cssSelector("tr.candidate"))).hasSize(recommendation.getCandidates().size());
-        assertThat(alice.findElement(By.id("accept")).getText()).contains(topCallSign).contains("Enter");
+        assertThat(alice.findElements(By.cssSelector("#candidates tr.candidate"))).hasSize(recommendation.getCandidates().size());
+        assertThat(textOf(alice, By.id("accept"))).contains(topCallSign).contains("Enter");
         waitFor(alice, () -> Integer.parseInt(Optional.ofNullable(alice.findElement(By.id("map")).getDomAttribute("data-roads")).orElse("0")) > 1000);
         screenshot(alice, "02-dispatch-recommendation");
 
@@ -300,9 +301,10 @@ class ConsoleBrowserIT {
 
         // The supervisor's browser: the incident leaves the queue and shows as assigned, within a second or two.
         waitFor(sam, () -> sam.findElements(By.cssSelector("tr.incident[data-incident='" + incidentId + "']")).isEmpty());
-        WebElement assigned = waitForElement(sam, By.cssSelector(".assigned-row[data-incident='" + incidentId + "']"));
-        assertThat(assigned.getText()).contains(topCallSign).contains("alice");
-        click(sam, By.cssSelector(".assigned-row[data-incident='" + incidentId + "']"));
+        By assigned = By.cssSelector(".assigned-row[data-incident='" + incidentId + "']");
+        waitForElement(sam, assigned);
+        assertThat(textOf(sam, assigned)).contains(topCallSign).contains("alice");
+        click(sam, assigned);
         waitFor(sam, () -> sam.findElement(By.id("panel")).getText().contains("Assigned: " + topCallSign + " by alice"));
         screenshot(sam, "04-second-browser-sees-assignment");
 
@@ -358,8 +360,8 @@ class ConsoleBrowserIT {
         cad.send(Topic.PATROL_TASKS, "U-VAN", task);
 
         By row = By.cssSelector(".task[data-task='" + taskId + "']");
-        WebElement shown = waitForElement(alice, row);
-        assertThat(shown.getText()).contains("Patrol", "LV31", "hot spot HS-01", "15 min visit", "visit 3 of 8 today");
+        waitForElement(alice, row);
+        assertThat(textOf(alice, row)).contains("Patrol", "LV31", "hot spot HS-01", "15 min visit", "visit 3 of 8 today");
         waitFor(alice, () -> Integer.parseInt(Optional.ofNullable(alice.findElement(By.id("map")).getDomAttribute("data-roads")).orElse("0")) > 1000);
         pause(Duration.ofMillis(500));
         screenshot(alice, "12-task-awaiting");
@@ -575,6 +577,12 @@ class ConsoleBrowserIT {
             driver.findElement(by).click();
             return true;
         });
+    }
+
+    /** The text of the element {@code by} finds, finding it again should the live page have redrawn it meanwhile. */
+    static String textOf(WebDriver browser, By by) {
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(by).getText());
     }
 
     static WebElement waitForElement(WebDriver browser, By by) {
