@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.bluelight.ops.bench.MachineLoad;
 
@@ -26,6 +28,14 @@ final class KillSchedule {
 
     private final List<KillFigures> kills = new ArrayList<>();
     private final List<CompletableFuture<Void>> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Threads of its own: the schedule and each restart block for seconds (sleeps, process waits), and on a
+    // 2-core machine the common pool has one worker, so a restart queued behind the sleeping schedule started
+    // only at the next kill (seen on JDK 25: a dispatch restart 21 s late, counted as a 26 s restart).
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "bench-crash-kills");
+        thread.setDaemon(true);
+        return thread;
+    });
     private CompletableFuture<Void> running;
 
     KillSchedule(List<AppProcess> apps, CrashSettings settings, long loadStart, PrintStream progress) {
@@ -46,13 +56,14 @@ final class KillSchedule {
             } catch (Exception e) {
                 throw new IllegalStateException("Kill schedule failed", e);
             }
-        });
+        }, threads);
     }
 
     /** Waits until every killed instance is back, then gives the kills (figures to be measured). */
     List<KillFigures> finish() {
         running.join();
         restarts.forEach(CompletableFuture::join);
+        threads.shutdown();
         return List.copyOf(kills);
     }
 
@@ -79,7 +90,7 @@ final class KillSchedule {
             } catch (Exception e) {
                 throw new IllegalStateException("Restart failed", e);
             }
-        }));
+        }, threads));
     }
 
     private interface RestartStep {
