@@ -326,6 +326,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
     private static final class Hops implements AutoCloseable {
 
         private static final Duration FIRST = Duration.ofSeconds(2);
+        private static final int FIRST_ONE_BY_ONE = 25;
         private final String groupEvents;
         private final String recommendations = Topic.RECOMMENDATIONS.topicName();
         private final HopWatch written;
@@ -358,6 +359,7 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             print(out, "whole run", publishedMillis, watch, published -> true);
             print(out, "first " + FIRST.toSeconds() + " s", publishedMillis, watch, published -> published - feedStart < FIRST.toMillis());
             print(out, "after " + WARM_UP.toSeconds() + " s", publishedMillis, watch, published -> published - feedStart >= WARM_UP.toMillis());
+            printFirst(out, publishedMillis, watch, feedStart);
             StringBuilder line = new StringBuilder("  stream thread CPU by second of the feed, ms:");
             for (long second = 0; second < WARM_UP.toSeconds(); second++) {
                 line.append(String.format(Locale.ROOT, " %ds %d", second, cpuMillis(feedStart + second * 1000, feedStart + (second + 1) * 1000)));
@@ -366,6 +368,22 @@ public final class BenchDispatchCommand implements Callable<Integer> {
             long steadySeconds = Math.max(1, feed.minus(WARM_UP).toSeconds());
             out.println(line.append(String.format(Locale.ROOT, ", after %d s %d a second", WARM_UP.toSeconds(),
                     cpuMillis(feedStart + WARM_UP.toMillis(), steadyEnd) / steadySeconds)));
+        }
+
+        /** The feed's first incidents one by one: a stall shows as one slow hop with the incidents after it queued behind. */
+        private void printFirst(PrintWriter out, Map<String, Long> publishedMillis, RecommendationWatch watch, long feedStart) {
+            out.println("  first " + FIRST_ONE_BY_ONE + " incidents, ms after the feed's start: published, then each hop as above");
+            publishedMillis.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(FIRST_ONE_BY_ONE).forEach(entry -> {
+                String id = entry.getKey();
+                Long[] times = {entry.getValue(), written.firstSeen(groupEvents, id), committed.firstSeen(groupEvents, id),
+                    written.firstSeen(recommendations, id), watch.firstSeen(id)};
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %5d", times[0] - feedStart));
+                for (int hop = 1; hop < times.length; hop++) {
+                    line.append(times[hop] == null || times[hop - 1] == null ? " | -"
+                            : String.format(Locale.ROOT, " | %d", times[hop] - times[hop - 1]));
+                }
+                out.println(line);
+            });
         }
 
         private long cpuMillis(long fromMillis, long toMillis) {
