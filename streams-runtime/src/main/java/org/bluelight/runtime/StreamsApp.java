@@ -34,6 +34,7 @@ import org.bluelight.runtime.metrics.AppMetrics;
 import org.bluelight.runtime.metrics.RepeatedRestores;
 import org.bluelight.runtime.metrics.RestoreAlarm;
 import org.bluelight.runtime.serde.AppSerdes;
+import org.bluelight.runtime.serde.SchemaWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,7 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final Properties streamsProperties;
     private final SortedSet<String> deadLetterTopics;
-    /** Every topic the topology reads or writes. */
-    private final SortedSet<String> topics;
+    private final SchemaWarmUp schemaWarmUp;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final UncleanShutdown uncleanShutdown;
@@ -95,7 +95,7 @@ public final class StreamsApp implements AutoCloseable {
             Topology topology = topologyFactory.build(new AppContext(config, serdes, metrics.registry()));
             description = topology.describe();
             deadLetterTopics = DeadLetterTopics.of(description);
-            topics = DeadLetterTopics.topicsOf(description);
+            schemaWarmUp = SchemaWarmUp.of(applicationId, description);
             streamsProperties = StaticMembership.addTo(deadLetters.addTo(config.streamsProperties()), config.stateDir(), applicationId);
             new PlausibleTimestamps(applicationId, config.timestampsMaxAhead(), metrics.registry(), Clock.systemUTC())
                     .addTo(streamsProperties);
@@ -201,19 +201,20 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * Looks the topology's schemas up on a thread of its own while Kafka Streams joins its group and
-     * restores: otherwise the first record of each topic waits for a registry round trip (and the
-     * first of them for the HTTP client's start) on the stream thread, after RUNNING. A registry that
-     * does not answer now is asked again by the serdes when they need it.
+     * Asks the registry what the topology's first records would ask it ({@link SchemaWarmUp}) on a thread of
+     * its own while Kafka Streams joins its group and restores: otherwise the first record of each topic and
+     * store waits for a registry round trip (and the first of them for the HTTP client's start) on the stream
+     * thread, after RUNNING. What the registry does not answer now the serdes ask again when they need it.
      */
     private void warmUpSchemas() {
         Thread warmUp = new Thread(() -> {
             long start = System.nanoTime();
-            try {
-                int warmed = serdes.warmUp(topics);
-                LOG.info("Schemas of {} topics looked up in {} ms ({})", warmed, (System.nanoTime() - start) / 1_000_000, jvmAge());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not look the schemas of {} up ahead: {}", config.applicationId(), e.toString());
+            AppSerdes.Warmed warmed = serdes.warmUp(schemaWarmUp);
+            LOG.info("Schemas of {} topics and {} stores looked up or registered in {} ms ({})", warmed.topics(), warmed.stores(),
+                    (System.nanoTime() - start) / 1_000_000, jvmAge());
+            if (!warmed.failures().isEmpty()) {
+                LOG.warn("Could not warm up {} of {}'s schemas ahead: {}", warmed.failures().size(), config.applicationId(),
+                        warmed.failures());
             }
         }, config.applicationId() + "-schema-warm-up");
         warmUp.setDaemon(true);

@@ -23,9 +23,18 @@ public interface ContractSerdes {
     }
 
     /**
+     * Registers ahead what the first record of {@code type} written to {@code topic} would register (its
+     * serdes register on first use); nothing unless the serdes use a registry.
+     */
+    default void warmUpWriting(String topic, Class<? extends SpecificRecord> type, boolean key) {
+        // Plain Avro binary registers nothing.
+    }
+
+    /**
      * Confluent wire format, registering schemas with {@code client} on first use. Its warm-up looks
-     * up the id of each contract's schema (what a writer asks for) and the subject's latest schema (what
-     * a reader most likely meets), so that their first records need no registry round trip.
+     * up, for a topic read, the id of each contract's schema and the subject's latest schema (what a
+     * reader most likely meets), and registers, for a topic written, the contract's schema (as the
+     * writer's first record would), so that their first records need no registry round trip.
      */
     static ContractSerdes registry(RegistryClient client) {
         return new ContractSerdes() {
@@ -40,6 +49,11 @@ public interface ContractSerdes {
                     lookUp(WireFormat.subject(topic.topicName(), true), topic.keyType());
                 }
                 lookUp(WireFormat.subject(topic.topicName(), false), topic.valueType());
+            }
+
+            @Override
+            public void warmUpWriting(String topic, Class<? extends SpecificRecord> type, boolean key) {
+                client.register(WireFormat.subject(topic, key), SpecificData.get().getSchema(type));
             }
 
             private void lookUp(String subject, Class<?> contract) {

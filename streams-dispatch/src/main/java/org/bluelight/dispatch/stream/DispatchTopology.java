@@ -207,7 +207,7 @@ public final class DispatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BACKLOG_STORE),
                 ids, JsonSerde.of(WaitingIncident.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_RECOMMENDATIONS_STORE),
-                ids, serdes.valueSerde(Topic.RECOMMENDATIONS)));
+                ids, serdes.storeValueSerde(LATEST_RECOMMENDATIONS_STORE, Topic.RECOMMENDATIONS)));
         KStream<String, SpecificRecord> published = byGroup.process(() -> new DispatchProcessor(recommender, desk, commit),
                 Named.as("dispatch-desk"), GROUP_OFFICERS_STORE, CASES_STORE, BACKLOG_STORE, LATEST_RECOMMENDATIONS_STORE);
 

@@ -74,8 +74,10 @@ final class TaskingTopology {
         // 3. The tasking desk.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE), ids, OfficerSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE), ids, JsonSerde.of(DemandCell.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MOVEUPS_STORE), ids, serdes.valueSerde(Topic.MOVEUPS)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATROLS_STORE), ids, serdes.valueSerde(Topic.PATROL_TASKS)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MOVEUPS_STORE), ids,
+                serdes.storeValueSerde(MOVEUPS_STORE, Topic.MOVEUPS)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATROLS_STORE), ids,
+                serdes.storeValueSerde(PATROLS_STORE, Topic.PATROL_TASKS)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOTSPOTS_STORE), ids,
                 JsonSerde.of(TaskingEvent.HotSpotPlaced.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARMS_STORE), ids, ids));

@@ -37,21 +37,6 @@ public final class DeadLetterTopics {
     private DeadLetterTopics() {
     }
 
-    /** Every topic the topology reads (its global stores' too) or writes. */
-    public static SortedSet<String> topicsOf(TopologyDescription topology) {
-        Set<String> read = new TreeSet<>();
-        Set<String> written = new TreeSet<>();
-        streamTopics(topology, read, written);
-        SortedSet<String> topics = new TreeSet<>(read);
-        topics.addAll(written);
-        for (TopologyDescription.GlobalStore global : topology.globalStores()) {
-            if (global.source().topicSet() != null) {
-                topics.addAll(global.source().topicSet());
-            }
-        }
-        return topics;
-    }
-
     /**
      * {@code <topic>.dlq} for every topic the topology's stream tasks read from outside. Topics the
      * topology also writes (its repartition and other internal topics) are left out, and so are

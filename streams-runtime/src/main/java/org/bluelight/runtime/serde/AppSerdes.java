@@ -1,8 +1,10 @@
 package org.bluelight.runtime.serde;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,6 +29,8 @@ public final class AppSerdes {
     private final ContractSerdes contracts;
     private final Map<Class<?>, Serde<?>> valueSerdes = new ConcurrentHashMap<>();
     private final Map<Class<?>, Serde<?>> keySerdes = new ConcurrentHashMap<>();
+    /** The contract each store holds, by store name: more than one when apps sharing these serdes name stores alike. */
+    private final Map<String, Set<Class<? extends SpecificRecord>>> storeContracts = new ConcurrentHashMap<>();
 
     public AppSerdes(ContractSerdes contracts) {
         this.contracts = Objects.requireNonNull(contracts, "contracts");
@@ -69,20 +73,61 @@ public final class AppSerdes {
     }
 
     /**
-     * Fetches ahead, for each contract topic among {@code topicNames}, what its serdes' first record
-     * would wait for (a registry's schema ids and schemas).
-     *
-     * @return the contract topics warmed up
+     * The value serde of {@code store}, which holds {@code topic}'s value contract (say, the latest record
+     * of each key): the serde of the topic, and the store remembered, so that {@link #warmUp} registers
+     * the contract under the store's changelog subject before the store's first write.
      */
-    public int warmUp(Collection<String> topicNames) {
-        int warmed = 0;
+    public <K, V extends SpecificRecord> Serde<V> storeValueSerde(String store, Topic<K, V> topic) {
+        storeContracts.computeIfAbsent(store, name -> ConcurrentHashMap.newKeySet()).add(topic.valueType());
+        return valueSerde(topic);
+    }
+
+    /** What a warm-up did: the topics and stores warmed, and what the registry refused or did not answer. */
+    public record Warmed(int topics, int stores, List<String> failures) {
+    }
+
+    /**
+     * Asks the registry ahead what the first records would ask it: for each contract topic the app reads,
+     * the schemas its readers meet; for each one it writes, and each store that holds a contract
+     * ({@link #storeValueSerde}), the id its writer registers on first use. A failure is noted and the
+     * rest still warmed: the serdes ask again when they need it.
+     */
+    public Warmed warmUp(SchemaWarmUp warmUp) {
+        int topics = 0;
+        int stores = 0;
+        List<String> failures = new ArrayList<>();
         for (Topic<?, ?> topic : Topic.all()) {
-            if (topicNames.contains(topic.topicName())) {
-                contracts.warmUp(topic);
-                warmed++;
+            String name = topic.topicName();
+            if (warmUp.read().contains(name) && attempt(failures, "reading " + name, () -> contracts.warmUp(topic))) {
+                topics++;
+            }
+            if (warmUp.written().contains(name) && attempt(failures, "writing " + name, () -> {
+                if (topic.hasAvroKey()) {
+                    contracts.warmUpWriting(name, topic.keyType().asSubclass(SpecificRecord.class), true);
+                }
+                contracts.warmUpWriting(name, topic.valueType(), false);
+            })) {
+                topics++;
             }
         }
-        return warmed;
+        for (Map.Entry<String, String> store : warmUp.stores().entrySet()) {
+            Set<Class<? extends SpecificRecord>> held = storeContracts.get(store.getKey());
+            if (held != null && held.size() == 1 && attempt(failures, "store " + store.getKey(),
+                    () -> contracts.warmUpWriting(store.getValue(), held.iterator().next(), false))) {
+                stores++;
+            }
+        }
+        return new Warmed(topics, stores, List.copyOf(failures));
+    }
+
+    private static boolean attempt(List<String> failures, String what, Runnable warm) {
+        try {
+            warm.run();
+            return true;
+        } catch (RuntimeException e) {
+            failures.add(what + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /** How to write {@code topic}. */

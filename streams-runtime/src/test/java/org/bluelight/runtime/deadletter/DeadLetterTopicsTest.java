@@ -29,19 +29,4 @@ class DeadLetterTopicsTest {
 
         assertThat(topics).containsExactly("cad.incidents.dlq", "officer.status.dlq");
     }
-
-    @Test
-    void theTopicsOfATopologyAreEveryTopicItReadsOrWritesGlobalStoresIncluded() {
-        StreamsBuilder builder = new StreamsBuilder();
-        Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
-        builder.globalTable("ref.hotspots", strings);
-        builder.stream("officer.status", strings).to("dispatch.backlog");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bluelight-dispatch");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-
-        var topics = DeadLetterTopics.topicsOf(builder.build(props).describe());
-
-        assertThat(topics).containsExactly("dispatch.backlog", "officer.status", "ref.hotspots");
-    }
 }
