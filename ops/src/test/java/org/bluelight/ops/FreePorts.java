@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.HashSet;
-import java.util.Set;
+import org.bluelight.ops.bench.BenchWorkspace;
 
 /** Distinct loopback ports free at the time of asking, for tests that must name their ports. */
 public final class FreePorts {
@@ -14,12 +13,13 @@ public final class FreePorts {
     private FreePorts() {
     }
 
+    /** {@code count} distinct ports, picked as the benches pick theirs ({@link BenchWorkspace#freePorts}). */
     public static int[] take(int count) {
-        Set<Integer> ports = new HashSet<>();
-        while (ports.size() < count) {
-            ports.add(one());
+        try {
+            return BenchWorkspace.freePorts(count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether a server could bind {@code port} on loopback now. */
@@ -30,14 +30,6 @@ public final class FreePorts {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int one() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.bluelight.runtime.serde;
 
+import java.util.Collections;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,9 +21,9 @@ import org.apache.kafka.streams.TopologyDescription;
 public record SchemaWarmUp(SortedSet<String> read, SortedSet<String> written, SortedMap<String, String> stores) {
 
     public SchemaWarmUp {
-        read = new TreeSet<>(read);
-        written = new TreeSet<>(written);
-        stores = new TreeMap<>(stores);
+        read = Collections.unmodifiableSortedSet(new TreeSet<>(read));
+        written = Collections.unmodifiableSortedSet(new TreeSet<>(written));
+        stores = Collections.unmodifiableSortedMap(new TreeMap<>(stores));
     }
 
     /** The warm-up of {@code topology}, run as {@code applicationId}. */
