@@ -56,8 +56,8 @@ public final class DeadLetterTopics {
         return deadLetterTopics;
     }
 
-    /** Adds the topics the stream tasks read and write to {@code read} and {@code written}. */
-    private static void streamTopics(TopologyDescription topology, Set<String> read, Set<String> written) {
+    /** Adds the topics the stream tasks read and write to {@code read} and {@code written} (global stores' left out). */
+    public static void streamTopics(TopologyDescription topology, Set<String> read, Set<String> written) {
         for (TopologyDescription.Subtopology subtopology : topology.subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
                 if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {

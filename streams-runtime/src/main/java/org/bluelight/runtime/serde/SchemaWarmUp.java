@@ -6,6 +6,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.TopologyDescription;
+import org.bluelight.runtime.deadletter.DeadLetterTopics;
 
 /**
  * What an app's serdes would ask the registry at each topic's first record, to be asked ahead, while
@@ -31,13 +32,10 @@ public record SchemaWarmUp(SortedSet<String> read, SortedSet<String> written, So
         SortedSet<String> read = new TreeSet<>();
         SortedSet<String> written = new TreeSet<>();
         SortedMap<String, String> stores = new TreeMap<>();
+        DeadLetterTopics.streamTopics(topology, read, written);
         for (TopologyDescription.Subtopology subtopology : topology.subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
-                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-                    read.addAll(source.topicSet());
-                } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
-                    written.add(sink.topic());
-                } else if (node instanceof TopologyDescription.Processor processor) {
+                if (node instanceof TopologyDescription.Processor processor) {
                     processor.stores().forEach(store -> stores.put(store, changelog(applicationId, store)));
                 }
             }
