@@ -74,7 +74,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     private final SourceWatermarks sources;
     private ProcessorContext<ResponseKpiKey, ResponseKpi> context;
     private DecodedEntries<GradeWindow> gradeWindows;
-    private KeyValueStore<String, String> openWindows;
+    private TimeIndex openWindows;
     private TimeIndex closedWindows;
     private DecodedEntries<GroupAvailability> groups;
     private DecodedEntries<DayOccupancy> occupancyDays;
@@ -102,7 +102,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         this.context = context;
         // A week's grace of a few hundred groups' hourly windows, per grade, and their days.
         gradeWindows = new DecodedEntries<>(context.getStateStore(MetricsTopology.KPI_WINDOWS_STORE), 20_000);
-        openWindows = context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE);
+        openWindows = new TimeIndex(context.getStateStore(MetricsTopology.OPEN_WINDOWS_STORE));
         groups = new DecodedEntries<>(context.getStateStore(MetricsTopology.AVAILABILITY_STORE), 1_000);
         occupancyDays = new DecodedEntries<>(context.getStateStore(MetricsTopology.OCCUPANCY_DAYS_STORE), 5_000);
         sampleClock = context.getStateStore(MetricsTopology.SAMPLE_CLOCK_STORE);
@@ -124,10 +124,8 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
 
     /** State written by versions without the list of open windows: list them once. */
     private void listOpenWindowsWrittenBeforeTheList() {
-        try (KeyValueIterator<String, String> listed = openWindows.all()) {
-            if (listed.hasNext()) {
-                return;
-            }
+        if (!openWindows.isEmpty()) {
+            return;
         }
         List<KeyValue<String, GradeWindow>> open = new ArrayList<>();
         try (KeyValueIterator<String, GradeWindow> all = gradeWindows.store().all()) {
@@ -137,7 +135,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
                 }
             });
         }
-        open.forEach(entry -> openWindows.put(openKey(entry.value, entry.key), entry.key));
+        open.forEach(entry -> openWindows.list(entry.key, null, entry.value.end().toEpochMilli()));
     }
 
     private void listClosedWindowsWrittenBeforeTheList() {
@@ -255,7 +253,7 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
             GradeWindow gradeWindow = gradeWindows.get(key);
             if (gradeWindow == null) {
                 gradeWindow = GradeWindow.empty(sample.dispatchGroup(), sample.grade(), window);
-                openWindows.put(openKey(gradeWindow, key), key);
+                openWindows.list(key, null, gradeWindow.end().toEpochMilli());
             }
             gradeWindow = gradeWindow.plus(sample.seconds());
             gradeWindows.put(key, gradeWindow);
@@ -331,16 +329,12 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     /** Drops the windows past their grace: closed ones from their list, open ones (closed first) from theirs. */
     private void dropWindowsPastGrace(Instant sampleTime) {
         long endedBy = rules.droppedEndingBefore(sampleTime).toEpochMilli() - 1;
-        List<KeyValue<String, String>> open = new ArrayList<>();
-        try (KeyValueIterator<String, String> ended = openWindows.range(null, TimeIndex.time(endedBy + 1))) {
-            ended.forEachRemaining(open::add);
-        }
-        open.forEach(entry -> {
-            GradeWindow window = gradeWindows.get(entry.value);
+        for (TimeIndex.Listed listed : openWindows.upTo(endedBy)) {
+            GradeWindow window = gradeWindows.get(listed.key());
             if (window != null && !window.closed() && rules.droppedBy(window, sampleTime)) {
-                close(entry.value, window, sampleTime, sampleTime.toEpochMilli());
+                close(listed.key(), window, sampleTime, sampleTime.toEpochMilli());
             }
-        });
+        }
         for (TimeIndex.Listed listed : closedWindows.upTo(endedBy)) {
             GradeWindow window = gradeWindows.get(listed.key());
             if (window == null || rules.droppedBy(window, sampleTime)) {
@@ -353,19 +347,14 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
     /** Publishes the final figures of each window that has ended by stream time. */
     private void closeDue(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        // Open-list keys start with the end: every key before the next millisecond's is due.
-        try (KeyValueIterator<String, String> ended = openWindows.range(null, TimeIndex.time(streamTime + 1))) {
-            ended.forEachRemaining(due::add);
-        }
-        due.forEach(entry -> {
-            GradeWindow window = gradeWindows.get(entry.value);
+        for (TimeIndex.Listed listed : openWindows.upTo(streamTime)) {
+            GradeWindow window = gradeWindows.get(listed.key());
             if (window != null && rules.closesBy(window, now)) {
-                close(entry.value, window, now, streamTime);
+                close(listed.key(), window, now, streamTime);
             } else {
-                openWindows.delete(entry.key);
+                openWindows.remove(listed);
             }
-        });
+        }
     }
 
     private void trimAvailability(long streamTime) {
@@ -421,14 +410,9 @@ final class ResponseKpiProcessor implements Processor<String, GroupInput, Respon
         GroupAvailability group = groups.get(closed.dispatchGroup());
         forward(closed, withOccupancy(group == null ? GroupAvailability.unseen() : group, closed.dispatchGroup(), closed.window()), now, timestamp);
         gradeWindows.put(key, closed);
-        openWindows.delete(openKey(window, key));
+        openWindows.unlist(key, window.end().toEpochMilli());
         closedWindows.list(key, null, closed.end().toEpochMilli());
         latestClosedEnd = Math.max(latestClosedEnd, closed.end().toEpochMilli());
-    }
-
-    /** The window's key in the open list: its end first, so the list is in order of end. */
-    private static String openKey(GradeWindow window, String key) {
-        return TimeIndex.time(window.end().toEpochMilli()) + "|" + key;
     }
 
     /** Publishes the window's figures; {@code group} holds the window's occupancy. */

@@ -12,6 +12,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whose keys start with that time, so a sweep reads only the entries whose time has come: reading
  * the whole store, as a replay sweeps it dozens of times over each entry's life, was a tenth of its
  * work. The swept store stays the truth: a sweep checks each listed entry before it goes.
+ *
+ * <p>A sweep reads from the earliest time still listed, which the index keeps in memory, not from the
+ * store's first key: listings swept away stay in RocksDB as deletion markers until a compaction drops
+ * them, and a read from the first key steps over every one of them. Over a replayed year that was
+ * most of the KPI task's time (a list of window ends deleted as the windows close is a queue).
  */
 final class TimeIndex {
 
@@ -20,6 +25,8 @@ final class TimeIndex {
     }
 
     private final KeyValueStore<String, String> listed;
+    /** No listing is earlier than this (epoch millis); 0 until a sweep has found the earliest. */
+    private long earliest;
 
     TimeIndex(KeyValueStore<String, String> listed) {
         this.listed = listed;
@@ -31,18 +38,29 @@ final class TimeIndex {
             if (previous == at) {
                 return;
             }
-            listed.delete(listing(previous, key));
+            unlist(key, previous);
         }
         listed.put(listing(at, key), key);
+        earliest = Math.max(0, Math.min(earliest, at));
+    }
+
+    /** {@code key} is no longer listed at {@code at}. */
+    void unlist(String key, long at) {
+        listed.delete(listing(at, key));
     }
 
     /** The keys listed at or before {@code millis}, earliest first. */
     List<Listed> upTo(long millis) {
         List<Listed> due = new ArrayList<>();
+        if (earliest > millis) {
+            return due;
+        }
         // Every listing is the time, a separator, then the key: all listed by millis sort before the next millisecond's time.
-        try (KeyValueIterator<String, String> range = listed.range(null, time(millis + 1))) {
+        try (KeyValueIterator<String, String> range = listed.range(time(earliest), time(millis + 1))) {
             range.forEachRemaining((KeyValue<String, String> entry) -> due.add(new Listed(entry.key, entry.value)));
         }
+        // What the caller removes of these is stepped over by the next sweep only, not by every sweep after it.
+        earliest = due.isEmpty() ? Math.max(earliest, millis + 1) : timeOf(due.get(0).listing());
         return due;
     }
 
@@ -53,7 +71,7 @@ final class TimeIndex {
     /** The latest time anything is listed at, if anything is. */
     OptionalLong latest() {
         try (KeyValueIterator<String, String> last = listed.reverseAll()) {
-            return last.hasNext() ? OptionalLong.of(Long.parseLong(last.next().key.substring(0, 19))) : OptionalLong.empty();
+            return last.hasNext() ? OptionalLong.of(timeOf(last.next().key)) : OptionalLong.empty();
         }
     }
 
@@ -65,6 +83,10 @@ final class TimeIndex {
 
     private static String listing(long at, String key) {
         return time(at) + "|" + key;
+    }
+
+    private static long timeOf(String listing) {
+        return Long.parseLong(listing.substring(0, 19));
     }
 
     /**

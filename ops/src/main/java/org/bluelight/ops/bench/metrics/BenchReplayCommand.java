@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,6 +108,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
             description = "num.stream.threads of the fast replay (default: ${DEFAULT-VALUE}).")
     private int threads;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A setting of the metrics app in the fast replay, e.g. kafka.producer.batch.size=262144 (repeatable).")
+    private Map<String, String> appSettings = new LinkedHashMap<>();
+
     @Option(names = "--compare-slow", description = "Replay again slowly and compare the figures (takes several times as long).")
     private boolean compareSlow;
 
@@ -146,7 +151,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  written in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
 
-            Replay fast = replay(out, config, admin, serdes, "replay-fast", Map.of(
+            Map<String, String> fastSettings = new HashMap<>(Map.of(
                     "commit.interval.ms", Long.toString(commitIntervalMs),
                     "kafka.statestore.cache.max.bytes", Long.toString(cacheMb * 1024 * 1024),
                     // Exactly-once's 10 s default aborts (and fences) a long commit's transaction on a loaded machine.
@@ -155,15 +160,17 @@ public final class BenchReplayCommand implements Callable<Integer> {
                     // wait formats a log message whether logged or not (8% of a replay's profile); the figures do not
                     // depend on that order (compared with --compare-slow).
                     "kafka.max.task.idle.ms", "-1",
-                    StreamsAppConfig.NUM_STREAM_THREADS, Integer.toString(threads)), workload);
+                    StreamsAppConfig.NUM_STREAM_THREADS, Integer.toString(threads)));
+            fastSettings.putAll(appSettings);
+            Replay fast = replay(out, config, admin, serdes, "replay-fast", fastSettings, workload);
             if (fast == null) {
                 return 1;
             }
             boolean goal = fast.recordsPerSecond() >= GOAL_RECORDS_PER_SECOND;
             out.printf(Locale.ROOT, "%nreplay bench: %s%n", workload.describe());
-            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB, %d stream thread(s)): %,d records in %.1f s = %,.0f records/s "
+            out.printf(Locale.ROOT, "  fast replay (exactly_once_v2, commit %d ms, cache %d MiB, %d stream thread(s)%s): %,d records in %.1f s = %,.0f records/s "
                             + "(a year at this rate: %.1f min); goal >= %,.0f records/s %s; %s%n",
-                    commitIntervalMs, cacheMb, threads, workload.records(), fast.seconds(), fast.recordsPerSecond(),
+                    commitIntervalMs, cacheMb, threads, appSettings.isEmpty() ? "" : ", " + appSettings, workload.records(), fast.seconds(), fast.recordsPerSecond(),
                     fast.seconds() / Math.min(1.0, scale) / 60, GOAL_RECORDS_PER_SECOND, goal ? "MET" : "MISSED", fast.load());
             out.printf(Locale.ROOT, "  fast replay CPU (stream threads and their clients' threads): %.1f s = %,.0f records per CPU second "
                     + "(a year at this rate on one free core: %.1f min)%n", fast.cpuSeconds(), workload.records() / fast.cpuSeconds(),
