@@ -1,7 +1,6 @@
 package org.bluelight.coverage.serde;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.bluelight.runtime.serde.DataText;
+import org.bluelight.runtime.serde.EncodingBuffer;
 
 /**
  * A serde for the app's own state and repartition records, which only this app reads: a compact
@@ -55,7 +55,7 @@ public final class CodecSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+                EncodingBuffer bytes = new EncodingBuffer(64);
                 DataOutputStream out = new DataOutputStream(bytes);
                 out.writeByte(FORMAT_VERSION);
                 codec.write(value, out);

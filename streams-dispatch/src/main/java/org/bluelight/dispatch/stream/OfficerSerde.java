@@ -1,7 +1,6 @@
 package org.bluelight.dispatch.stream;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.bluelight.dispatch.availability.CoverageImpact;
 import org.bluelight.dispatch.availability.Officer;
 import org.bluelight.routing.GeoPoint;
+import org.bluelight.runtime.serde.EncodingBuffer;
 import org.bluelight.runtime.serde.JsonSerde;
 import org.bluelight.schemas.DrivingStandard;
 import org.bluelight.schemas.OfficerState;
@@ -52,7 +52,7 @@ final class OfficerSerde {
     }
 
     private static byte[] write(Officer officer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
+        EncodingBuffer bytes = new EncodingBuffer(160);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             writeText(out, officer.id());

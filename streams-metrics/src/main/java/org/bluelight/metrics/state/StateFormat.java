@@ -1,7 +1,6 @@
 package org.bluelight.metrics.state;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.bluelight.runtime.serde.DataText;
+import org.bluelight.runtime.serde.EncodingBuffer;
 import org.bluelight.runtime.serde.JsonSerde;
 
 /**
@@ -48,7 +48,7 @@ public final class StateFormat {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            EncodingBuffer bytes = new EncodingBuffer(256);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeByte(version);
                 writer.write(value, out);
