@@ -3,6 +3,7 @@ package org.bluelight.metrics.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,7 +12,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.bluelight.metrics.response.GroupInput;
 import org.bluelight.metrics.response.IncidentResponse;
 import org.bluelight.metrics.response.ResponseInput;
-import org.bluelight.metrics.response.SourceWatermarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +32,17 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
 
     private final MetricsSettings settings;
     private final Counter rejected;
-    private final SourceWatermarks inputs;
+    private final int expectedInputs;
+    private InputWatermark inputs;
     private ProcessorContext<String, GroupInput> context;
     private KeyValueStore<String, IncidentResponse> responses;
-    private KeyValueStore<String, Long> inputTimes;
     private TimeIndex keptSince;
     private String source;
-    /** The sweep interval the last purge ran in (not stored: a restart purges once more). */
-    private long purgedInterval = Long.MIN_VALUE;
 
     FirstArrivalProcessor(MetricsSettings settings, MeterRegistry meters) {
         this.settings = settings;
         // Arrivals come from every status partition, incidents from at least one incident partition (a sample needs both).
-        this.inputs = new SourceWatermarks(settings.inputPartitions() == 0 ? 0 : settings.inputPartitions() + 1);
+        this.expectedInputs = settings.inputPartitions() == 0 ? 0 : settings.inputPartitions() + 1;
         this.rejected = Counter.builder("bluelight.metrics.response.rejected")
                 .description("Incidents whose response time cannot be measured (no dispatch group, arrival before report)")
                 .register(meters);
@@ -54,10 +52,7 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     public void init(ProcessorContext<String, GroupInput> context) {
         this.context = context;
         responses = context.getStateStore(MetricsTopology.RESPONSES_STORE);
-        inputTimes = context.getStateStore(MetricsTopology.RESPONSE_SOURCES_STORE);
-        try (KeyValueIterator<String, Long> all = inputTimes.all()) {
-            all.forEachRemaining(entry -> inputs.report(entry.key, entry.value));
-        }
+        inputs = new InputWatermark(context.getStateStore(MetricsTopology.RESPONSE_SOURCES_STORE), expectedInputs);
         source = "first-arrivals-" + context.taskId().partition();
         keptSince = new TimeIndex(context.getStateStore(MetricsTopology.RESPONSE_TIMES_STORE));
         if (keptSince.isEmpty()) {
@@ -80,7 +75,6 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
     public void process(Record<String, ResponseInput> record) {
         ResponseInput input = record.value();
         if (input.source() != null && inputs.report(input.source(), record.timestamp())) {
-            inputTimes.put(input.source(), record.timestamp());
             purgeOnEnteringASweepInterval();
         }
         IncidentResponse stored = responses.get(record.key());
@@ -106,16 +100,11 @@ final class FirstArrivalProcessor implements Processor<String, ResponseInput, St
      * days ahead of the others in a replay, and purging by it dropped incidents whose arrivals were still to come.
      */
     private void purgeOnEnteringASweepInterval() {
-        if (inputs.low().isEmpty()) {
+        OptionalLong low = inputs.sweepDue(settings.retention().sweepInterval(settings.retention().firstArrivals()));
+        if (low.isEmpty()) {
             return;
         }
-        long low = inputs.low().getAsLong();
-        long interval = Math.floorDiv(low, settings.retention().sweepInterval(settings.retention().firstArrivals()).toMillis());
-        if (interval == purgedInterval) {
-            return;
-        }
-        purgedInterval = interval;
-        Instant cutoff = Instant.ofEpochMilli(low).minus(settings.retention().firstArrivals());
+        Instant cutoff = Instant.ofEpochMilli(low.getAsLong()).minus(settings.retention().firstArrivals());
         for (TimeIndex.Listed listed : keptSince.upTo(cutoff.toEpochMilli())) {
             IncidentResponse state = responses.get(listed.key());
             if (state == null || state.expiredBefore(cutoff)) {

@@ -1,28 +1,34 @@
 package org.bluelight.metrics.topology;
 
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.bluelight.metrics.response.ResponseInput;
 
 /**
- * Marks each response input with the input partition it was read from, before the repartition
- * that mixes partitions, so the first-arrival task can tell how far each of them has got.
+ * Marks each value with the input partition it was read from, before a repartition that mixes
+ * partitions, so the task after it can tell how far each of them has got (its low watermark).
  */
-final class InputPartitionStamp implements FixedKeyProcessor<String, ResponseInput, ResponseInput> {
+final class InputPartitionStamp<K, V> implements FixedKeyProcessor<K, V, V> {
 
-    private FixedKeyProcessorContext<String, ResponseInput> context;
+    private final BiFunction<V, String, V> stamp;
+    private FixedKeyProcessorContext<K, V> context;
+
+    /** @param stamp the value marked with a partition ({@code topic-partition}, or null when not known) */
+    InputPartitionStamp(BiFunction<V, String, V> stamp) {
+        this.stamp = stamp;
+    }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, ResponseInput> context) {
+    public void init(FixedKeyProcessorContext<K, V> context) {
         this.context = context;
     }
 
     @Override
-    public void process(FixedKeyRecord<String, ResponseInput> record) {
+    public void process(FixedKeyRecord<K, V> record) {
         String partition = context.recordMetadata()
                 .map(metadata -> metadata.topic() + "-" + metadata.partition())
                 .orElse(null);
-        context.forward(record.withValue(record.value().from(partition)));
+        context.forward(record.withValue(stamp.apply(record.value(), partition)));
     }
 }

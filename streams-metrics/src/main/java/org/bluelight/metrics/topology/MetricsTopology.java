@@ -51,6 +51,7 @@ import org.bluelight.metrics.trial.HotSpotDayChange;
 import org.bluelight.metrics.trial.HotSpotDayChangeSerde;
 import org.bluelight.metrics.trial.HotSpotDayState;
 import org.bluelight.metrics.trial.OccurrencePlacer;
+import org.bluelight.metrics.trial.OccurrenceVersion;
 import org.bluelight.metrics.trial.OccurrenceVersionSerde;
 import org.bluelight.runtime.deadletter.Result;
 import org.bluelight.runtime.deadletter.PoisonRecordGuard;
@@ -94,6 +95,10 @@ public final class MetricsTopology {
 
     public static final String HOTSPOTS_STORE = "hotspots";
     public static final String TRIAL_LEDGER_STORE = "trial-ledger";
+    /** The latest time of each input partition feeding a trial-ledger task: its low watermark. */
+    public static final String TRIAL_SOURCES_STORE = "trial-input-sources";
+    /** Ledger entries by the time they are kept until, so a purge reads only what is due. */
+    public static final String TRIAL_LEDGER_TIMES_STORE = "trial-ledger-times";
     public static final String TRACKS_STORE = "patrol-tracks";
     public static final String HOTSPOT_DAYS_STORE = "hotspot-days";
     public static final String OFFICER_INCIDENT_STORE = "officer-incident";
@@ -165,9 +170,11 @@ public final class MetricsTopology {
                 settings.trialClock());
         KStream<String, HotSpotDayChange> countChanges = incidents.mapValues(incident -> placer.place(incident))
                 .merge(crimes.mapValues(crime -> placer.place(crime)))
+                .processValues(() -> new InputPartitionStamp<>(OccurrenceVersion::from), Named.as("trial-input-partitions"))
                 .selectKey((key, version) -> version.occurrenceKey())
                 .repartition(Repartitioned.with(Serdes.String(), OccurrenceVersionSerde.create()).withName("trial-occurrences"))
-                .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE);
+                .process(() -> new TrialLedgerProcessor(settings), TRIAL_LEDGER_STORE, TRIAL_SOURCES_STORE,
+                        TRIAL_LEDGER_TIMES_STORE);
         // 2b. Patrol dosage from each officer's track, keyed by officer.
         KStream<String, HotSpotDayChange> dosageChanges = stream(Topic.TELEMATICS, checks::fix)
                 .process(() -> new DosageProcessor(settings, shared.hotSpots(), shared.meters()), TRACKS_STORE);
@@ -228,7 +235,7 @@ public final class MetricsTopology {
         KStream<String, GroupInput> samples = incidents
                 .mapValues(ResponseInput::incident)
                 .merge(arrivals)
-                .processValues(InputPartitionStamp::new, Named.as("response-input-partitions"))
+                .processValues(() -> new InputPartitionStamp<>(ResponseInput::from), Named.as("response-input-partitions"))
                 .repartition(Repartitioned.with(Serdes.String(), ResponseInputSerde.create()).withName("response-inputs"))
                 .process(() -> new FirstArrivalProcessor(settings, shared.meters()), RESPONSES_STORE, RESPONSE_SOURCES_STORE,
                         RESPONSE_TIMES_STORE);
@@ -271,6 +278,8 @@ public final class MetricsTopology {
     private static Map<String, StoreBuilder<?>> stores() {
         Map<String, StoreBuilder<?>> stores = new HashMap<>();
         stores.put(TRIAL_LEDGER_STORE, store(TRIAL_LEDGER_STORE, JsonSerde.of(ContributionLedger.Entry.class)));
+        stores.put(TRIAL_SOURCES_STORE, store(TRIAL_SOURCES_STORE, Serdes.Long()));
+        stores.put(TRIAL_LEDGER_TIMES_STORE, store(TRIAL_LEDGER_TIMES_STORE, Serdes.String()));
         stores.put(TRACKS_STORE, store(TRACKS_STORE, JsonSerde.of(TrackState.class)));
         stores.put(OFFICER_INCIDENT_STORE, store(OFFICER_INCIDENT_STORE, Serdes.String()));
         stores.put(CALLS_STORE, store(CALLS_STORE, JsonSerde.of(CallRecord.class)));

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How long the metrics app keeps per-record state once it can no longer change a published
- * figure, so its stores stay bounded. Purges run on stream time, each store's once per
+ * figure, so its stores stay bounded. Purges run on stream time (the trial ledger and first
+ * arrivals on the low watermark of their input partitions), each store's once per
  * {@link #sweepInterval} of its retention.
  *
  * @param trialLedger    a record's ledger entry is kept until this long after the end of its trial

@@ -19,9 +19,11 @@ public final class ContributionLedger {
     public interface Store {
         Entry get(String recordKey);
 
-        void put(String recordKey, Entry entry);
+        /** Stores {@code entry} in place of {@code previous} (null when there was none), as read by {@link #get}. */
+        void put(String recordKey, Entry previous, Entry entry);
 
-        void delete(String recordKey);
+        /** Deletes {@code previous}, as read by {@link #get}. */
+        void delete(String recordKey, Entry previous);
     }
 
     /**
@@ -35,8 +37,16 @@ public final class ContributionLedger {
          * trial day are both before {@code cutoff}.
          */
         public boolean expiredBefore(Instant cutoff, TrialDayClock clock) {
-            boolean quiet = lastChange == null || lastChange.isBefore(cutoff);
-            return quiet && (contribution == null || clock.endOf(contribution.trialDay()).isBefore(cutoff));
+            return keptUntil(clock) < cutoff.toEpochMilli();
+        }
+
+        /**
+         * The time (epoch millis) until which this entry can still matter: the later of its last version and the end
+         * of its trial day; {@link Long#MIN_VALUE} when it has neither.
+         */
+        public long keptUntil(TrialDayClock clock) {
+            long last = lastChange == null ? Long.MIN_VALUE : lastChange.toEpochMilli();
+            return contribution == null ? last : Math.max(last, clock.endOf(contribution.trialDay()).toEpochMilli());
         }
     }
 
@@ -66,7 +76,7 @@ public final class ContributionLedger {
             Entry incident = store.get(key);
             if (incident == null || !incident.superseded()) {
                 changes.addAll(changes(incident == null ? null : incident.contribution(), null, at));
-                store.put(key, new Entry(null, true, at));
+                store.put(key, incident, new Entry(null, true, at));
             }
         }
         String key = "crime:" + crimeId;
@@ -84,9 +94,9 @@ public final class ContributionLedger {
      */
     private void keep(String key, Entry entry, Contribution contribution, Instant at) {
         if (contribution != null) {
-            store.put(key, new Entry(contribution, false, at));
+            store.put(key, entry, new Entry(contribution, false, at));
         } else if (entry != null) {
-            store.delete(key);
+            store.delete(key, entry);
         }
     }
 

@@ -3,6 +3,7 @@ package org.bluelight.metrics.trial;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,14 @@ import org.bluelight.runtime.serde.DataText;
 
 /**
  * An {@link OccurrenceVersion} on the {@code trial-occurrences} repartition topic, in the binary
- * form of {@link StateFormat} (version {@value #VERSION}): every incident and crime record goes this
- * way. Versions written as JSON by earlier versions are still read.
+ * form of {@link StateFormat} (version {@value #VERSION}, which added the input partition): every incident
+ * and crime record goes this way. Versions written as JSON or as version 1 by earlier versions are still read,
+ * with no input partition.
  */
 public final class OccurrenceVersionSerde {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte WITHOUT_SOURCE = 1;
 
     private OccurrenceVersionSerde() {
     }
@@ -42,10 +45,11 @@ public final class OccurrenceVersionSerde {
             StateFormat.writeNames(out, contribution.outcomes());
         }
         StateFormat.writeOptionalInstant(out, version.at());
+        StateFormat.writeOptionalText(out, version.source());
     }
 
     private static OccurrenceVersion read(byte version, DataInputStream in) throws IOException {
-        if (version != VERSION) {
+        if (version != VERSION && version != WITHOUT_SOURCE) {
             throw new IOException("unknown format " + version);
         }
         boolean crime = in.readBoolean();
@@ -63,6 +67,8 @@ public final class OccurrenceVersionSerde {
             }
             contribution = new Contribution(hotSpotIds, LocalDate.ofEpochDay(in.readLong()), StateFormat.readNames(in, Outcome.class));
         }
-        return new OccurrenceVersion(crime, recordId, incidentId, contribution, StateFormat.readOptionalInstant(in));
+        Instant at = StateFormat.readOptionalInstant(in);
+        return new OccurrenceVersion(crime, recordId, incidentId, contribution, at,
+                version == VERSION ? StateFormat.readOptionalText(in) : null);
     }
 }

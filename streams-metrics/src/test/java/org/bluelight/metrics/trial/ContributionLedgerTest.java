@@ -29,12 +29,14 @@ class ContributionLedgerTest {
             }
 
             @Override
-            public void put(String key, ContributionLedger.Entry entry) {
+            public void put(String key, ContributionLedger.Entry previous, ContributionLedger.Entry entry) {
+                assertThat(previous).as("the entry it replaces").isEqualTo(entries.get(key));
                 entries.put(key, entry);
             }
 
             @Override
-            public void delete(String key) {
+            public void delete(String key, ContributionLedger.Entry previous) {
+                assertThat(previous).as("the entry it deletes").isEqualTo(entries.get(key));
                 entries.remove(key);
             }
         });

@@ -23,7 +23,8 @@ class OccurrenceVersionSerdeTest {
                 new OccurrenceVersion(false, "I1", "I1", new Contribution(List.of("HS2", "HS1"), LocalDate.of(2024, 5, 1),
                         Set.of(Outcome.ALL_CRIME, Outcome.VIOLENT_CRIME)), TEN),
                 new OccurrenceVersion(true, "C1", null, new Contribution(List.of(), LocalDate.of(2024, 4, 30), Set.of()), TEN.plusNanos(1)),
-                new OccurrenceVersion(true, "C2", "I1", null, TEN));
+                new OccurrenceVersion(true, "C2", "I1", null, TEN),
+                new OccurrenceVersion(true, "C3", "I1", null, TEN).from("crime.records-3"));
     }
 
     @Test
@@ -37,6 +38,18 @@ class OccurrenceVersionSerdeTest {
     void readsVersionsWrittenAsJsonByEarlierVersions() {
         for (OccurrenceVersion version : versions()) {
             byte[] older = JsonSerde.of(OccurrenceVersion.class).serializer().serialize("t", version);
+
+            assertThat(serde.deserializer().deserialize("app-trial-occurrences-repartition", older)).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void readsVersionOneWrittenBeforeTheInputPartitionWasKept() {
+        for (OccurrenceVersion version : versions().subList(0, 3)) {
+            byte[] written = serde.serializer().serialize("t", version);
+            // Version 1 is version 2 without the partition: its absence is the last byte.
+            byte[] older = Arrays.copyOf(written, written.length - 1);
+            older[0] = 1;
 
             assertThat(serde.deserializer().deserialize("app-trial-occurrences-repartition", older)).isEqualTo(version);
         }
