@@ -14,10 +14,10 @@ import org.bluelight.metrics.response.SourceWatermarks;
  * A task's low watermark over the input partitions its records came from ({@link SourceWatermarks}),
  * kept in a store so that a restarted task still waits for the partitions it heard from.
  *
- * <p>A partition is stored when first heard from, and its latest time at each {@link #save}, not at
- * every record: a store write per record was a changelog record per record, and a time stored late
- * only makes a restarted task's watermark lower, which purges later, never earlier. Times are saved
- * at each {@link #sweepDue sweep}.
+ * <p>A partition is stored when first heard from, and its latest time at each {@link #save} (every
+ * {@link #sweepDue sweep}), not at every record: a store write per record (a changelog record each
+ * where the record cache is off) buys nothing, since a time stored late only makes a restarted
+ * task's watermark lower, which purges later, never earlier.
  */
 final class InputWatermark {
 
