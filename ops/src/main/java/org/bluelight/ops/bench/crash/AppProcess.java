@@ -20,7 +20,7 @@ import org.bluelight.ops.Bluelight;
 
 /**
  * One streams app instance as an operating-system process of its own ({@code bluelight app NAME FILE}
- * in a child JVM on this JVM's class path), so it can be hard-killed as a crash would: SIGKILL, no
+ * in a child JVM on the class path its class-data archive is made from), so it can be hard-killed as a crash would: SIGKILL, no
  * shutdown hook, no commit, no leaving the group. Restarts reuse its settings file and state directory.
  */
 final class AppProcess implements AutoCloseable {
@@ -97,7 +97,7 @@ final class AppProcess implements AutoCloseable {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of("-cp", classData.classPath(),
                 Bluelight.class.getName(), "app", app, settingsFile.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -20,6 +20,21 @@ import java.util.List;
  */
 record ClassDataArchive(Path file, String classPath) {
 
+    /**
+     * A system property: the bluelight jar the app processes run from, when this JVM runs on another class path.
+     * The integration tests run on the module's classes and Maven's jars; a class path with directories in it
+     * cannot be archived, and without an archive a restarted dispatch JVM spent about twice the CPU before its
+     * first recommendation.
+     */
+    static final String APP_JAR = "bluelight.app.jar";
+
+    /** The class path of the app processes: {@value #APP_JAR} when it names a file, else this JVM's own. */
+    static String appClassPath() {
+        String jar = System.getProperty(APP_JAR, "");
+        return !jar.isBlank() && Files.isRegularFile(Path.of(jar)) ? Path.of(jar).toAbsolutePath().toString()
+                : System.getProperty("java.class.path");
+    }
+
     /** The JVM options of an app process; {@code writer} writes the archive at its exit when there is none yet. */
     List<String> jvmOptions(boolean writer) {
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {

@@ -152,9 +152,9 @@ public final class CrashAudit {
         }
     }
 
-    /** The app's class-data archive in the work directory, made from this JVM's class path (the bluelight jar). */
+    /** The app's class-data archive in the work directory, made from the app processes' class path (the bluelight jar). */
     private ClassDataArchive classData(String app) {
-        return new ClassDataArchive(settings.workDir().resolve(CLASS_DATA).resolve(app + ".jsa"), System.getProperty("java.class.path"));
+        return new ClassDataArchive(settings.workDir().resolve(CLASS_DATA).resolve(app + ".jsa"), ClassDataArchive.appClassPath());
     }
 
     /**

@@ -42,4 +42,24 @@ class ClassDataArchiveTest {
                 "/repo/ops/target/classes" + File.pathSeparator + "/repo/lib/kafka.jar");
         assertThat(archive.jvmOptions(true)).isEmpty();
     }
+
+    @Test
+    void appProcessesRunFromTheNamedJarWhenItExists() throws IOException {
+        String before = System.getProperty(ClassDataArchive.APP_JAR);
+        try {
+            Path jar = Files.writeString(dir.resolve("bluelight.jar"), "jar");
+            System.setProperty(ClassDataArchive.APP_JAR, jar.toString());
+            assertThat(ClassDataArchive.appClassPath()).isEqualTo(jar.toAbsolutePath().toString());
+
+            System.setProperty(ClassDataArchive.APP_JAR, dir.resolve("not-built.jar").toString());
+            assertThat(ClassDataArchive.appClassPath()).as("a jar not built: this JVM's class path")
+                    .isEqualTo(System.getProperty("java.class.path"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(ClassDataArchive.APP_JAR);
+            } else {
+                System.setProperty(ClassDataArchive.APP_JAR, before);
+            }
+        }
+    }
 }
