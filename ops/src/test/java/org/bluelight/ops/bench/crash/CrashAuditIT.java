@@ -48,7 +48,7 @@ class CrashAuditIT {
         assertThat(result.uninterrupted().outputs().recommendationCount()).as("recommendations compared").isPositive();
     }
 
-    // Not yet in the test command: the restart goal is met in three runs of four on a quiet machine (first
+    // Not yet in the test command: the restart goal is met in three runs of five on a quiet machine (first
     // recommendation 8.0-11.3 s after a restart of both dispatch instances), and every time here stretches
     // many times over on a loaded machine. Run with: -Dbluelight.crash-audit=true
     @Test
